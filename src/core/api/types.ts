@@ -1,0 +1,228 @@
+/**
+ * The public surface of the PatSnap client, as the extension, the CLI and the
+ * export tracker use it. Wire shapes (snake_case) live in `schemas.ts`; these
+ * are the shapes the rest of the code works with.
+ */
+
+export type Credentials =
+  | { kind: 'clientSecret'; clientId: string; clientSecret: string }
+  | { kind: 'apiKey'; apiKey: string };
+
+export interface ClientConfig {
+  /** e.g. https://connect.patsnap.com, or the sandbox's loopback URL. */
+  baseUrl: string;
+  credentials: Credentials;
+  /** Per request; default 30 000. */
+  timeoutMs?: number;
+  /** Client-side cap; default 5. */
+  maxRequestsPerSecond?: number;
+  /** Batches in flight at once for batch endpoints; default 2. */
+  maxConcurrentBatches?: number;
+  /** Retries of a transient failure; default 4. */
+  maxRetries?: number;
+  /** Upper bound on all retry waits of one call; default 30 000. */
+  maxRetryTimeMs?: number;
+  /** Base of the exponential backoff; default 500. Tests set it low. */
+  retryBaseDelayMs?: number;
+  /** Debug-level diagnostics. Never receives secrets, tokens or query text. */
+  log?: (message: string) => void;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** Ids or publication numbers; `patentIds` win where both name a patent. */
+export interface PatentRefs {
+  patentIds?: readonly string[];
+  numbers?: readonly string[];
+}
+
+export type SortField = 'PBDT_YEARMONTHDAY' | 'APD_YEARMONTHDAY' | 'ISD' | 'SCORE';
+export type SortOrder = 'ASC' | 'DESC';
+export type CollapseType = 'ALL' | 'APNO' | 'DOCDB' | 'INPADOC' | 'EXTEND';
+export type CollapseBy = 'APD' | 'PBD' | 'AUTHORITY' | 'SCORE';
+export type CollapseOrder = 'OLDEST' | 'LATEST';
+
+export interface CollapseOptions {
+  collapseType?: CollapseType;
+  collapseBy?: CollapseBy;
+  collapseOrder?: CollapseOrder;
+  collapseOrderAuthority?: readonly string[];
+}
+
+export interface SearchParams extends CollapseOptions {
+  query: string;
+  /** 1..1000; default 10. */
+  limit?: number;
+  /** offset + limit <= 20 000; default 0. */
+  offset?: number;
+  sort?: ReadonlyArray<{ field: SortField; order: SortOrder }>;
+}
+
+export interface SearchHit {
+  patentId: string;
+  pn: string;
+  /** Present when the service gave it (v2) or after filling from P011. */
+  title?: string;
+  currentAssignee?: string;
+  originalAssignee?: string;
+  inventors?: string[];
+  applicationNumber?: string;
+  /** yyyyMMdd */
+  applicationDate?: number;
+  /** yyyyMMdd */
+  publicationDate?: number;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  /** `result_count` */
+  resultCount: number;
+  /** `total_search_result_count` */
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface Party {
+  name: string;
+  address?: string;
+  lang?: string;
+  sequence?: number;
+}
+
+export interface Bibliography {
+  patentId: string;
+  pn: string;
+  title?: string;
+  /** Every language the service gave, e.g. { EN: '...', CN: '...' }. */
+  titles: Record<string, string>;
+  abstract?: string;
+  assignees: Party[];
+  applicants: Party[];
+  inventors: Party[];
+  applicationNumber?: string;
+  applicationDate?: number;
+  publicationDate?: number;
+  country?: string;
+  kind?: string;
+  patentType?: string;
+  ipcMain?: string;
+  cpcMain?: string;
+  priorityClaims: Array<{ country?: string; docNumber?: string; date?: number }>;
+}
+
+export interface LegalStatus {
+  patentId: string;
+  pn: string;
+  statuses: string[];
+}
+
+export interface AbstractImage {
+  patentId: string;
+  pn: string;
+  num?: string;
+  /** Signed link, valid about 9 hours: fetch promptly, cache bytes not links. */
+  url?: string;
+}
+
+export interface PdfLink {
+  patentId: string;
+  pn: string;
+  /** Signed link, valid 10 days. */
+  url?: string;
+  /** Set when a family member's PDF stands in. */
+  pnRelated?: string;
+}
+
+export interface ExamDocsParams {
+  /** One of apno, patentId, patentNumber. CN patents are refused before any call. */
+  apno?: string;
+  patentId?: string;
+  patentNumber?: string;
+  docCodes?: readonly string[];
+  /** yyyyMMdd */
+  dateFrom?: number;
+  dateTo?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ExamDocument {
+  date?: number;
+  docCode?: string;
+  description?: string;
+  pageCount?: number;
+  /** Signed PDF link. */
+  url?: string;
+}
+
+export interface ExamDocsPage {
+  apno?: string;
+  patentId?: string;
+  patentNumber?: string;
+  /** `doc_count`: documents in the file wrapper. */
+  docCount: number;
+  /** `doc_detail_count`: rows matching the filter. */
+  detailCount: number;
+  documents: ExamDocument[];
+}
+
+export type ExportType = 'json' | 'csv' | 'xls' | 'pdf' | 'full_text' | 'xml';
+export type ExportLang = 'cn' | 'en' | 'jp' | 'de' | 'fr' | 'kr';
+export type TransLang = 'cn' | 'en' | 'jp';
+
+export interface ExportParams extends CollapseOptions {
+  query: string;
+  fields: readonly string[];
+  exportType: ExportType;
+  rows: number;
+  offset?: number;
+  /** yyyyMMdd or '*' */
+  apdtFrom?: string;
+  apdtTo?: string;
+  pbdtFrom?: string;
+  pbdtTo?: string;
+  lang?: ExportLang;
+  transLang?: TransLang;
+  stemming?: boolean;
+}
+
+export interface ExportTaskCreated {
+  taskId: string;
+  /** Patents that will be exported and billed. */
+  count: number;
+}
+
+export type ExportStatus = 'PENDING' | 'SUCCESS' | 'FAIL';
+
+export interface ExportTaskState {
+  status: ExportStatus;
+  count?: number;
+  /** Signed link, valid 7 days; set on SUCCESS. */
+  url?: string;
+}
+
+/** What the client offers; the extension and CLI depend on this, not on the class. */
+export interface PatsnapApi {
+  /** One cheap authenticated call; throws a `credentials` PatsnapError when rejected. */
+  verifyCredentials(options?: CallOptions): Promise<void>;
+  search(params: SearchParams, options?: CallOptions): Promise<SearchPage>;
+  /** search(), then titles, assignees and dates filled from P011 where P002 left them out. */
+  searchWithDetails(params: SearchParams, options?: CallOptions): Promise<SearchPage>;
+  /** Batch endpoints: any number of refs, split into calls of at most 100, answers in input order. */
+  bibliography(refs: PatentRefs, options?: CallOptions): Promise<Bibliography[]>;
+  legalStatus(refs: PatentRefs, options?: CallOptions): Promise<LegalStatus[]>;
+  abstractImages(refs: PatentRefs, options?: CallOptions): Promise<AbstractImage[]>;
+  pdfs(refs: PatentRefs, options?: CallOptions & { replaceByRelated?: boolean }): Promise<PdfLink[]>;
+  examinationDocuments(params: ExamDocsParams, options?: CallOptions): Promise<ExamDocsPage>;
+  createExport(params: ExportParams, options?: CallOptions): Promise<ExportTaskCreated>;
+  exportStatus(taskId: string, options?: CallOptions): Promise<ExportTaskState>;
+  /** GET a signed link (image, PDF) without our credentials; bytes in memory. */
+  fetchSignedBytes(url: string, options?: CallOptions & { maxBytes?: number }): Promise<{ bytes: Buffer; contentType?: string }>;
+  /** GET a signed link as a stream (export files), without our credentials. */
+  openSignedStream(url: string, options?: CallOptions): Promise<{ stream: NodeJS.ReadableStream; contentLength?: number; contentType?: string; fileName?: string }>;
+  /** Calls made so far, by endpoint path (for benchmarks and diagnostics). */
+  readonly callCounts: ReadonlyMap<string, number>;
+}
