@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { Agent, request } from 'node:http';
+import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
+import { call, getToken, ok, search } from './helpers';
+
+describe('sandbox: faults, QPS limit and control', () => {
+  let sb: SandboxServer;
+  before(async () => {
+    sb = await startSandbox();
+  });
+  after(() => sb.close());
+  afterEach(() => sb.reset());
+
+  const q = { query_text: 'TTL:battery' };
+
+  it('errorCode answers that code in the envelope, with HTTP 200 except 401 and 404', async () => {
+    for (const [code, status] of [[67200002, 200], [67200005, 200], [68300008, 200], [67200003, 401], [67200101, 404]] as const) {
+      sb.faults.add({ errorCode: code });
+      const a = await search(sb, q);
+      assert.equal(a.status, status, String(code));
+      assert.deepEqual([a.body.status, a.body.error_code, a.body.data], [false, code, null]);
+      assert.equal(typeof a.body.error_msg, 'string');
+    }
+    ok(await search(sb, q));
+  });
+
+  it('httpStatus answers that status with an envelope', async () => {
+    sb.faults.add({ httpStatus: 503 });
+    const a = await search(sb, q);
+    assert.equal(a.status, 503);
+    assert.equal(a.body.status, false);
+    assert.equal(a.body.error_code, 67200100);
+    sb.faults.add({ httpStatus: 429, errorCode: 67200002 });
+    const b = await search(sb, q);
+    assert.deepEqual([b.status, b.body.error_code], [429, 67200002]);
+  });
+
+  it('delayMs delays the answer', async () => {
+    sb.faults.add({ delayMs: 150 });
+    const t0 = performance.now();
+    ok(await search(sb, q));
+    assert.ok(performance.now() - t0 >= 140);
+  });
+
+  it('drop destroys the socket without an answer', async () => {
+    sb.faults.add({ drop: true });
+    await assert.rejects(search(sb, q));
+    ok(await search(sb, q));
+  });
+
+  it('dropMidBody on an API path sends part of the JSON, then closes', async () => {
+    sb.faults.add({ path: '/search/patent', dropMidBody: true });
+    await assert.rejects(search(sb, q));
+    ok(await search(sb, q));
+  });
+
+  it('malformed keeps a valid envelope but breaks the shape of data', async () => {
+    sb.faults.add({ malformed: true });
+    const a = await search(sb, q);
+    assert.equal(a.body.status, true);
+    assert.equal(a.body.error_code, 0);
+    assert.equal(typeof (a.body.data as Record<string, unknown>).results, 'string');
+    sb.faults.add({ malformed: true });
+    const batch = await call(sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } });
+    assert.equal(typeof batch.body.data, 'string');
+  });
+
+  it('faults apply in order, `times` each, and times 0 lasts until cleared', async () => {
+    sb.faults.add({ errorCode: 67200002, times: 2 });
+    sb.faults.add({ errorCode: 68300008 });
+    assert.equal((await search(sb, q)).body.error_code, 67200002);
+    assert.equal((await search(sb, q)).body.error_code, 67200002);
+    assert.equal((await search(sb, q)).body.error_code, 68300008);
+    ok(await search(sb, q));
+    sb.faults.add({ errorCode: 67200100, times: 0 });
+    for (let i = 0; i < 4; i++) assert.equal((await search(sb, q)).body.error_code, 67200100);
+    sb.faults.clear();
+    ok(await search(sb, q));
+  });
+
+  it('a path narrows a fault; without one it spares the token endpoint', async () => {
+    sb.faults.add({ path: '/basic-patent-data/', errorCode: 67200004 });
+    ok(await search(sb, q));
+    assert.equal((await getToken(sb)).status, 200);
+    assert.equal((await call(sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } })).body.error_code, 67200004);
+    sb.faults.add({ errorCode: 67200004 });
+    assert.equal((await getToken(sb)).status, 200);
+    assert.equal((await search(sb, q)).body.error_code, 67200004);
+    sb.faults.add({ path: '/oauth/token', errorCode: 67200003 });
+    assert.equal((await getToken(sb)).status, 401);
+  });
+
+  it('takes faults and reports stats over HTTP', async () => {
+    const post = await fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ errorCode: 67200007, times: 0 }) });
+    assert.equal(post.status, 200);
+    assert.equal((await search(sb, q)).body.error_code, 67200007);
+    assert.equal((await fetch(`${sb.url}/_sandbox/faults`, { method: 'DELETE' })).status, 200);
+    ok(await search(sb, q));
+    const bad = await fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ errorCode: 'x' }) });
+    assert.equal(bad.status, 400);
+    const unknown = await fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ eror: 1 }) });
+    assert.equal(unknown.status, 400);
+    const stats = (await (await fetch(`${sb.url}/_sandbox/stats`)).json()) as { calls: Record<string, number> };
+    assert.deepEqual(stats.calls, { '/search/patent/query-search-patent': 2 });
+    assert.equal((await fetch(`${sb.url}/_sandbox/reset`, { method: 'POST' })).status, 200);
+    assert.equal(sb.stats.calls(), 0);
+  });
+
+  it('counts calls per path, rejected ones too', async () => {
+    await search(sb, q);
+    await call(sb, '/search/patent/query-search-patent', { body: q, auth: null });
+    await call(sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } });
+    await getToken(sb);
+    assert.equal(sb.stats.calls('/search/patent/query-search-patent'), 2);
+    assert.equal(sb.stats.calls('/basic-patent-data/simple-legal-status'), 1);
+    assert.equal(sb.stats.calls('/oauth/token'), 1);
+    assert.equal(sb.stats.calls(), 4);
+    sb.stats.reset();
+    assert.equal(sb.stats.calls(), 0);
+  });
+
+  it('answers 67200002 above maxRequestsPerSecond', async () => {
+    const limited = await startSandbox({ maxRequestsPerSecond: 3 });
+    try {
+      const answers = await Promise.all(Array.from({ length: 6 }, () => search(limited, q)));
+      const codes = answers.map((a) => a.body.error_code);
+      assert.equal(codes.filter((c) => c === 0).length, 3);
+      assert.equal(codes.filter((c) => c === 67200002).length, 3);
+      await new Promise((r) => setTimeout(r, 1050));
+      ok(await search(limited, q));
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('closes promptly even with a keep-alive connection open', async () => {
+    const other = await startSandbox();
+    await new Promise<void>((resolve, reject) => {
+      const req = request(`${other.url}/_sandbox/health`, { agent: new Agent({ keepAlive: true }) }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const t0 = performance.now();
+    await other.close();
+    assert.ok(performance.now() - t0 < 1000);
+  });
+});
