@@ -26,6 +26,13 @@ export interface ClientConfig {
   retryBaseDelayMs?: number;
   /** Debug-level diagnostics. Never receives secrets, tokens or query text. */
   log?: (message: string) => void;
+  /**
+   * Preferred language of titles, abstracts and party names (en, cn, jp, de, fr, kr;
+   * the `patentLookup.language` setting). Falls back to English, then to the first given.
+   */
+  language?: string;
+  /** Clock (epoch ms) for token lifetimes; default Date.now. Tests move it. */
+  now?: () => number;
 }
 
 export interface CallOptions {

@@ -1,0 +1,143 @@
+/**
+ * Batch endpoints (P011, P021, P041, P020) take at most 100 ids or numbers per call
+ * and bill per result. Any number of refs is split into such calls, run a few at a
+ * time, and the answers merged back into the caller's order.
+ */
+import type { PatentRefs } from './types';
+
+export const BATCH_SIZE = 100;
+
+export type BatchParam = 'patent_id' | 'patent_number';
+
+export interface BatchPlan {
+  /** Trimmed, deduplicated, in input order. */
+  ids: string[];
+  numbers: string[];
+}
+
+/** Compact upper-case form, for comparing numbers as written with `pn` as answered. */
+function compact(n: string): string {
+  return n.replace(/[\s,]/g, '').toUpperCase();
+}
+
+/** `US11205304B2` -> `US11205304`; a number without kind code stays as it is. */
+export function withoutKind(pn: string): string {
+  return /^(.*\d)[A-Z]\d?$/.exec(pn)?.[1] ?? pn;
+}
+
+export function planRefs(refs: PatentRefs): BatchPlan {
+  const ids = new Map<string, string>();
+  for (const raw of refs.patentIds ?? []) {
+    const id = raw.trim();
+    if (id && !ids.has(id.toLowerCase())) ids.set(id.toLowerCase(), id);
+  }
+  const numbers = new Map<string, string>();
+  for (const raw of refs.numbers ?? []) {
+    const n = raw.trim();
+    if (n && !numbers.has(compact(n))) numbers.set(compact(n), n);
+  }
+  return { ids: [...ids.values()], numbers: [...numbers.values()] };
+}
+
+export function chunks<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Runs `tasks` with at most `concurrency` at once. On the first failure the others
+ * are aborted (their signal fires) and that failure is thrown.
+ */
+export async function runLimited<T>(tasks: ReadonlyArray<(signal: AbortSignal) => Promise<T>>, concurrency: number, signal?: AbortSignal): Promise<T[]> {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) controller.abort();
+  const results = new Array<T>(tasks.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length && !controller.signal.aborted) {
+      const i = next++;
+      results[i] = await (tasks[i] as (signal: AbortSignal) => Promise<T>)(controller.signal);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
+    return results;
+  } catch (e) {
+    controller.abort();
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+interface Item {
+  patentId: string;
+  pn: string;
+}
+
+/**
+ * Fetches every ref of the plan in calls of at most 100 (ids and numbers in separate
+ * calls, since the service ignores numbers when ids are given) and returns one item
+ * per patent found: ids first, then numbers, each in input order; a patent named
+ * both ways (or twice) appears once, at its first place. Patents not found are absent.
+ */
+export async function fetchBatched<T extends Item>(
+  plan: BatchPlan,
+  fetchChunk: (param: BatchParam, values: string[], signal: AbortSignal) => Promise<T[]>,
+  concurrency: number,
+  signal?: AbortSignal,
+): Promise<T[]> {
+  const jobs = [
+    ...chunks(plan.ids).map((values) => ({ param: 'patent_id' as const, values })),
+    ...chunks(plan.numbers).map((values) => ({ param: 'patent_number' as const, values })),
+  ];
+  if (jobs.length === 0) return [];
+  const answers = await runLimited(
+    jobs.map((job) => (s: AbortSignal) => fetchChunk(job.param, job.values, s)),
+    concurrency,
+    signal,
+  );
+
+  const out: T[] = [];
+  const seen = new Set<string>();
+  const add = (item: T | undefined): void => {
+    if (item && !seen.has(item.patentId)) {
+      seen.add(item.patentId);
+      out.push(item);
+    }
+  };
+  const leftovers: T[] = [];
+  jobs.forEach((job, j) => {
+    const items = answers[j] ?? [];
+    const used = new Set<T>();
+    if (job.param === 'patent_id') {
+      const byId = new Map(items.map((it) => [it.patentId.toLowerCase(), it]));
+      for (const id of job.values) {
+        const it = byId.get(id.toLowerCase());
+        if (it) used.add(it);
+        add(it);
+      }
+    } else {
+      const byPn = new Map(items.map((it) => [compact(it.pn), it]));
+      const byBase = new Map<string, T[]>();
+      for (const it of items) {
+        const base = withoutKind(compact(it.pn));
+        byBase.set(base, [...(byBase.get(base) ?? []), it]);
+      }
+      for (const n of job.values) {
+        const key = compact(n);
+        const candidates = byBase.get(key);
+        const it = byPn.get(key) ?? (candidates?.length === 1 ? candidates[0] : undefined);
+        if (it) used.add(it);
+        add(it);
+      }
+    }
+    // Answers not matched to an input (the service wrote the number differently) are kept, after the rest.
+    leftovers.push(...items.filter((it) => !used.has(it)));
+  });
+  leftovers.forEach(add);
+  return out;
+}

@@ -1,0 +1,314 @@
+/**
+ * The PatSnap client: one function per endpoint of the contract
+ * (../shared/patsnap-api.md) on top of the transport (HTTP, auth, retry, rate
+ * limit, envelope and schema checks) and the batching of the batch endpoints.
+ */
+import type { z } from 'zod';
+import { createTokenProvider, type TokenProvider } from '../auth/tokenProvider';
+import { invalidInput, PatsnapError } from './errors';
+import { fetchBatched, planRefs, type BatchParam } from './batch';
+import {
+  joinNames,
+  toAbstractImage,
+  toBibliography,
+  toExamDocsPage,
+  toLegalStatus,
+  toPdfLink,
+  toSearchHit,
+} from './mapping';
+import {
+  abstractImageItemSchema,
+  batchDataSchema,
+  bibliographyItemSchema,
+  examDocsDataSchema,
+  exportCreatedSchema,
+  exportStatusSchema,
+  legalStatusItemSchema,
+  pdfItemSchema,
+  searchDataSchema,
+} from './schemas';
+import { SignedLinks } from './signed';
+import { throwIfAborted, Transport } from './transport';
+import type {
+  AbstractImage,
+  Bibliography,
+  CallOptions,
+  ClientConfig,
+  CollapseOptions,
+  ExamDocsPage,
+  ExamDocsParams,
+  ExportParams,
+  ExportTaskCreated,
+  ExportTaskState,
+  LegalStatus,
+  PatentRefs,
+  PatsnapApi,
+  PdfLink,
+  SearchHit,
+  SearchPage,
+  SearchParams,
+} from './types';
+import { checkExamDocsParams, checkExportParams, checkPatentRefs, checkSearchParams, type InputProblem } from './validation';
+
+export const ENDPOINTS = {
+  search: '/search/patent/query-search-patent',
+  bibliography: '/basic-patent-data/simple-bibliography',
+  abstractImage: '/basic-patent-data/abstract-image',
+  legalStatus: '/basic-patent-data/simple-legal-status',
+  pdf: '/basic-patent-data/pdf-data',
+  examDocs: '/advanced-patent-data/overseas-patent-documents',
+  createExport: '/patent-search/export/V2',
+  exportStatus: '/patent-search/task',
+} as const;
+
+/** Names no patent: a probe that returns nothing and so bills nothing. */
+const VERIFY_PROBE_ID = '00000000-0000-0000-0000-000000000000';
+
+const DEFAULTS = {
+  timeoutMs: 30_000,
+  maxRequestsPerSecond: 5,
+  maxConcurrentBatches: 2,
+  maxRetries: 4,
+  maxRetryTimeMs: 30_000,
+  retryBaseDelayMs: 500,
+};
+
+function rejectFirst(problems: InputProblem[]): void {
+  const first = problems[0];
+  if (first) throw invalidInput(first.parameter, first.message);
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function nonNegative(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+function collapseBody(p: CollapseOptions): Record<string, unknown> {
+  return {
+    collapse_type: p.collapseType,
+    collapse_by: p.collapseBy,
+    collapse_order: p.collapseOrder,
+    collapse_order_authority: p.collapseOrderAuthority ? [...p.collapseOrderAuthority] : undefined,
+  };
+}
+
+/** Drops undefined values, so the body carries only what the caller set. */
+function compact(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+function needsDetails(h: SearchHit): boolean {
+  return h.title === undefined || h.currentAssignee === undefined || h.applicationDate === undefined || h.publicationDate === undefined;
+}
+
+class PatsnapClient implements PatsnapApi {
+  private readonly transport: Transport;
+  private readonly auth: TokenProvider;
+  private readonly signed: SignedLinks;
+  private readonly concurrency: number;
+  private readonly language?: string;
+
+  constructor(config: ClientConfig) {
+    const timeoutMs = positive(config.timeoutMs, DEFAULTS.timeoutMs);
+    this.transport = new Transport({
+      baseUrl: config.baseUrl,
+      timeoutMs,
+      maxRequestsPerSecond: positive(config.maxRequestsPerSecond, DEFAULTS.maxRequestsPerSecond),
+      maxRetries: Math.floor(nonNegative(config.maxRetries, DEFAULTS.maxRetries)),
+      maxRetryTimeMs: nonNegative(config.maxRetryTimeMs, DEFAULTS.maxRetryTimeMs),
+      retryBaseDelayMs: nonNegative(config.retryBaseDelayMs, DEFAULTS.retryBaseDelayMs),
+      log: config.log,
+    });
+    this.auth = createTokenProvider(config.credentials, (request) => this.transport.exchangeToken(request), { now: config.now });
+    this.transport.setTokenProvider(this.auth);
+    this.signed = new SignedLinks(this.transport, timeoutMs);
+    this.concurrency = Math.max(1, Math.floor(positive(config.maxConcurrentBatches, DEFAULTS.maxConcurrentBatches)));
+    this.language = config.language?.trim() || undefined;
+  }
+
+  get callCounts(): ReadonlyMap<string, number> {
+    return this.transport.callCounts;
+  }
+
+  async verifyCredentials(options: CallOptions = {}): Promise<void> {
+    throwIfAborted(options.signal);
+    if (this.auth.refreshable) {
+      // The token exchange is the honest check for a client id + secret, and bills nothing.
+      this.auth.invalidate();
+      await this.auth.get(options.signal);
+      return;
+    }
+    // A key has no exchange. The cheapest authenticated call: P011 for an id that names
+    // no patent, which bills per result returned, so nothing. The gateway checks the key
+    // before the parameters, so a parameter complaint still means the key was accepted.
+    try {
+      await this.bibliography({ patentIds: [VERIFY_PROBE_ID] }, options);
+    } catch (e) {
+      if (!(e instanceof PatsnapError && e.kind === 'invalidParameter')) throw e;
+    }
+  }
+
+  async search(params: SearchParams, options: CallOptions = {}): Promise<SearchPage> {
+    rejectFirst(checkSearchParams(params));
+    const limit = params.limit ?? 10;
+    const offset = params.offset ?? 0;
+    const data = await this.transport.call({
+      method: 'POST',
+      path: ENDPOINTS.search,
+      data: compact({
+        query_text: params.query,
+        limit,
+        offset,
+        sort: params.sort?.map((s) => ({ field: s.field, order: s.order })),
+        ...collapseBody(params),
+      }),
+      schema: searchDataSchema,
+      signal: options.signal,
+    });
+    const hits = data.results.map(toSearchHit);
+    return { hits, resultCount: data.result_count ?? hits.length, total: data.total_search_result_count ?? hits.length, offset, limit };
+  }
+
+  async searchWithDetails(params: SearchParams, options: CallOptions = {}): Promise<SearchPage> {
+    const page = await this.search(params, options);
+    const missing = page.hits.filter(needsDetails);
+    if (missing.length === 0) return page;
+    const details = new Map((await this.bibliography({ patentIds: missing.map((h) => h.patentId) }, options)).map((b) => [b.patentId, b]));
+    const hits = page.hits.map((h): SearchHit => {
+      const b = details.get(h.patentId);
+      if (!b) return h;
+      const filled: SearchHit = { ...h };
+      filled.title ??= b.title;
+      filled.currentAssignee ??= joinNames(b.assignees);
+      filled.originalAssignee ??= joinNames(b.applicants);
+      if (filled.inventors === undefined && b.inventors.length > 0) filled.inventors = b.inventors.map((p) => p.name);
+      filled.applicationNumber ??= b.applicationNumber;
+      filled.applicationDate ??= b.applicationDate;
+      filled.publicationDate ??= b.publicationDate;
+      for (const k of Object.keys(filled) as Array<keyof SearchHit>) if (filled[k] === undefined) delete filled[k];
+      return filled;
+    });
+    return { ...page, hits };
+  }
+
+  bibliography(refs: PatentRefs, options: CallOptions = {}): Promise<Bibliography[]> {
+    return this.batch(ENDPOINTS.bibliography, refs, bibliographyItemSchema, (w) => toBibliography(w, this.language), options.signal);
+  }
+
+  legalStatus(refs: PatentRefs, options: CallOptions = {}): Promise<LegalStatus[]> {
+    return this.batch(ENDPOINTS.legalStatus, refs, legalStatusItemSchema, toLegalStatus, options.signal);
+  }
+
+  abstractImages(refs: PatentRefs, options: CallOptions = {}): Promise<AbstractImage[]> {
+    return this.batch(ENDPOINTS.abstractImage, refs, abstractImageItemSchema, toAbstractImage, options.signal);
+  }
+
+  pdfs(refs: PatentRefs, options: CallOptions & { replaceByRelated?: boolean } = {}): Promise<PdfLink[]> {
+    const extra = options.replaceByRelated ? { replace_by_related: 1 } : undefined;
+    return this.batch(ENDPOINTS.pdf, refs, pdfItemSchema, toPdfLink, options.signal, extra);
+  }
+
+  async examinationDocuments(params: ExamDocsParams, options: CallOptions = {}): Promise<ExamDocsPage> {
+    rejectFirst(checkExamDocsParams(params));
+    const data = await this.transport.call({
+      method: 'POST',
+      path: ENDPOINTS.examDocs,
+      data: compact({
+        apno: params.apno?.trim() || undefined,
+        patent_id: params.patentId?.trim() || undefined,
+        patent_number: params.patentNumber?.trim() || undefined,
+        doc_code: params.docCodes && params.docCodes.length > 0 ? params.docCodes.map((c) => c.trim().toUpperCase()).join(',') : undefined,
+        date_from: params.dateFrom,
+        date_to: params.dateTo,
+        limit: params.limit,
+        offset: params.offset,
+      }),
+      schema: examDocsDataSchema,
+      signal: options.signal,
+    });
+    return toExamDocsPage(data);
+  }
+
+  async createExport(params: ExportParams, options: CallOptions = {}): Promise<ExportTaskCreated> {
+    rejectFirst(checkExportParams(params));
+    const data = await this.transport.call({
+      method: 'POST',
+      path: ENDPOINTS.createExport,
+      data: compact({
+        query_text: params.query,
+        fields: params.fields.join(','),
+        export_type: params.exportType,
+        rows: params.rows,
+        offset: params.offset,
+        apdt_from: params.apdtFrom,
+        apdt_to: params.apdtTo,
+        pbdt_from: params.pbdtFrom,
+        pbdt_to: params.pbdtTo,
+        lang: params.lang,
+        trans_lang: params.transLang,
+        stemming: params.stemming === undefined ? undefined : params.stemming ? 1 : 0,
+        ...collapseBody(params),
+      }),
+      schema: exportCreatedSchema,
+      signal: options.signal,
+    });
+    return { taskId: data.task_id, count: data.count ?? 0 };
+  }
+
+  async exportStatus(taskId: string, options: CallOptions = {}): Promise<ExportTaskState> {
+    const id = typeof taskId === 'string' ? taskId.trim() : '';
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw invalidInput('taskId', 'An export task id is a string of letters and digits.');
+    const data = await this.transport.call({
+      method: 'GET',
+      path: ENDPOINTS.exportStatus,
+      params: { task_id: id },
+      schema: exportStatusSchema,
+      signal: options.signal,
+    });
+    if (data.export_status === 'SUCCESS' && !data.url) {
+      throw new PatsnapError('unexpectedResponse', `PatSnap's answer from ${ENDPOINTS.exportStatus} says SUCCESS but gives no file link.`, { endpoint: ENDPOINTS.exportStatus });
+    }
+    const state: ExportTaskState = { status: data.export_status };
+    if (data.count !== undefined) state.count = data.count;
+    if (data.export_status === 'SUCCESS') state.url = data.url;
+    return state;
+  }
+
+  fetchSignedBytes(url: string, options: CallOptions & { maxBytes?: number } = {}): Promise<{ bytes: Buffer; contentType?: string }> {
+    return this.signed.bytes(url, options);
+  }
+
+  openSignedStream(url: string, options: CallOptions = {}): Promise<{ stream: NodeJS.ReadableStream; contentLength?: number; contentType?: string; fileName?: string }> {
+    return this.signed.stream(url, options);
+  }
+
+  private async batch<W extends z.ZodType, T extends { patentId: string; pn: string }>(
+    path: string,
+    refs: PatentRefs,
+    item: W,
+    map: (wire: z.output<W>) => T,
+    signal: AbortSignal | undefined,
+    extra?: Record<string, string | number>,
+  ): Promise<T[]> {
+    rejectFirst(checkPatentRefs(refs));
+    throwIfAborted(signal, path);
+    const plan = planRefs(refs);
+    const schema = batchDataSchema(item);
+    return fetchBatched(
+      plan,
+      async (param: BatchParam, values: string[], s: AbortSignal) => {
+        const data = await this.transport.call({ method: 'GET', path, params: { [param]: values.join(','), ...extra }, schema, signal: s });
+        return data.map(map);
+      },
+      this.concurrency,
+      signal,
+    );
+  }
+}
+
+export function createPatsnapClient(config: ClientConfig): PatsnapApi {
+  return new PatsnapClient(config);
+}

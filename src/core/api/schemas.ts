@@ -1,0 +1,145 @@
+/**
+ * Wire shapes of the PatSnap answers (snake_case), checked with zod before anything
+ * uses them. Strict where the client depends on a value (the envelope, `pn`,
+ * `patent_id`, the lists it iterates, task ids); lenient on descriptive fields, which
+ * PatSnap documents as optional and which vary by office and account: a missing,
+ * null or oddly typed optional field is simply absent.
+ */
+import { z } from 'zod';
+
+/** An optional leaf: anything not of the expected type reads as absent. */
+function opt<T extends z.ZodType>(schema: T): z.ZodCatch<z.ZodOptional<T>> {
+  return schema.optional().catch(undefined);
+}
+
+/** A list the client iterates: absent or null reads as empty, any other non-list is an error. */
+function list<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
+  return z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item));
+}
+
+/** A list of descriptive items: entries that do not fit are dropped instead of failing the answer. */
+function looseList<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
+  return z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => item.safeParse(x).success) : v === undefined || v === null ? [] : v), z.array(item));
+}
+
+const text = z.string();
+/** Integers such as dates (yyyyMMdd) and counts, which some answers send as strings. */
+const int = z.union([z.number().int(), z.string().regex(/^\s*-?\d+\s*$/).transform(Number)]);
+const nonEmpty = z.string().trim().min(1);
+
+export const envelopeSchema = z.object({
+  status: z.boolean(),
+  error_code: z.number().int(),
+  error_msg: z.string().nullish(),
+  data: z.unknown(),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+// ---- P002 ----------------------------------------------------------------------------
+
+export const searchHitSchema = z.object({
+  pn: nonEmpty,
+  patent_id: nonEmpty,
+  // v2 adds these; v1 leaves them out.
+  title: opt(text),
+  apno: opt(text),
+  apdt: opt(int),
+  pbdt: opt(int),
+  inventor: opt(text),
+  current_assignee: opt(text),
+  original_assignee: opt(text),
+});
+
+export const searchDataSchema = z.object({
+  results: list(searchHitSchema),
+  result_count: opt(int),
+  total_search_result_count: opt(int),
+});
+export type SearchData = z.infer<typeof searchDataSchema>;
+
+// ---- batch endpoints -------------------------------------------------------------------
+
+const langText = z.object({ lang: opt(text), text: z.string() });
+const party = z.object({ lang: opt(text), name: nonEmpty, address: opt(text), sequence: opt(int) });
+const classification = z.object({ main: opt(text), further: opt(z.array(text)) });
+
+export const bibliographicDataSchema = z.object({
+  invention_title: looseList(langText),
+  abstracts: looseList(langText),
+  parties: z
+    .object({ applicants: looseList(party), assignees: looseList(party), inventors: looseList(party) })
+    .catch({ applicants: [], assignees: [], inventors: [] })
+    .default({ applicants: [], assignees: [], inventors: [] }),
+  application_reference: opt(z.object({ apno: opt(text), date: opt(int) })),
+  publication_reference: opt(z.object({ country: opt(text), doc_number: opt(text), kind: opt(text), date: opt(int) })),
+  priority_claims: looseList(z.object({ country: opt(text), doc_number: opt(text), date: opt(int) })),
+  patent_type: opt(text),
+  classification_data: opt(
+    z.object({
+      classification_ipcr: opt(classification),
+      classification_ipc: opt(classification),
+      classification_cpc: opt(classification),
+    }),
+  ),
+});
+
+const patentItem = z.object({ pn: nonEmpty, patent_id: nonEmpty });
+
+export const bibliographyItemSchema = patentItem.extend({
+  bibliographic_data: z
+    .preprocess((v) => (v === undefined || v === null ? {} : v), bibliographicDataSchema),
+});
+export type BibliographyItem = z.infer<typeof bibliographyItemSchema>;
+
+export const legalStatusItemSchema = patentItem.extend({
+  simple_legal_status: z.preprocess((v) => (typeof v === 'string' ? [v] : v), looseList(text)),
+});
+
+export const abstractImageItemSchema = patentItem.extend({
+  abstract_drawing: opt(z.object({ num: opt(z.union([text, z.number().transform(String)])), path: opt(nonEmpty) })),
+});
+
+export const pdfItemSchema = patentItem.extend({
+  pdf: opt(z.object({ path: opt(nonEmpty) })),
+  pn_related: opt(text),
+});
+
+/** Batch answers are lists; `data: null` (nothing found) reads as empty. */
+export function batchDataSchema<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
+  return list(item);
+}
+
+// ---- P048 -----------------------------------------------------------------------------
+
+export const examDocsDataSchema = z.object({
+  apno: opt(text),
+  patent_id: opt(text),
+  patent_number: opt(text),
+  doc_count: opt(int),
+  doc_detail_count: opt(int),
+  doc_detail: list(
+    z.object({
+      date: opt(int),
+      doc_code: opt(text),
+      description: opt(text),
+      page_number: opt(int),
+      path: opt(nonEmpty),
+    }),
+  ),
+});
+
+// ---- P055 -----------------------------------------------------------------------------
+
+export const exportCreatedSchema = z.object({
+  task_id: nonEmpty,
+  count: opt(int),
+});
+
+export const exportStatusSchema = z.object({
+  export_status: z
+    .string()
+    .transform((s) => s.trim().toUpperCase())
+    .pipe(z.enum(['PENDING', 'SUCCESS', 'FAIL'])),
+  count: opt(int),
+  url: opt(nonEmpty),
+});

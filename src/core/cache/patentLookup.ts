@@ -1,0 +1,153 @@
+import { LRUCache } from 'lru-cache';
+import { cancelledError } from '../api/errors';
+import type { Bibliography, PatsnapApi } from '../api/types';
+
+/** What hovers, the document view and the panel header show for one number. */
+export interface PatentCard {
+  /** The number as asked for (compact normalised form). */
+  query: string;
+  bibliography: Bibliography;
+  legalStatus: string[];
+}
+
+export interface PatentLookupOptions {
+  /** How long an answer stays fresh; bibliographic data changes rarely. Default 6 h. */
+  ttlMs?: number;
+  /** Numbers remembered, found or not. Default 5 000. */
+  maxEntries?: number;
+  /** Drawings kept, as bytes. Default 32 MB. */
+  maxImageBytes?: number;
+  /** How long to gather numbers into one batch before calling. Default 15 ms. */
+  batchWindowMs?: number;
+}
+
+/** A patent's publication number without its kind code, e.g. US7123456B2 -> US7123456. */
+function withoutKind(pn: string): string {
+  return pn.replace(/[A-Z]\d?$/, '');
+}
+
+/** Whether an answer's `pn` is the patent a (possibly kind-less) number names. */
+export function answersNumber(pn: string, query: string): boolean {
+  const a = pn.toUpperCase();
+  const q = query.toUpperCase();
+  return a === q || (withoutKind(a) === q && a !== q);
+}
+
+interface Waiter {
+  resolve(card: PatentCard | null): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Looks patents up by number for hovers and the document view: answers are cached,
+ * concurrent asks for the same number share one call, and numbers asked for within a
+ * short window go out together (the client then splits them into calls of at most 100).
+ * A caller that stops waiting (a hover moved away) does not cancel the shared batch.
+ */
+export class PatentLookupService {
+  private readonly cards: LRUCache<string, { card: PatentCard | null }>;
+  private readonly images: LRUCache<string, Buffer>;
+  private readonly pending = new Map<string, Waiter[]>();
+  private readonly inFlightImages = new Map<string, Promise<Buffer | undefined>>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly batchWindowMs: number;
+
+  constructor(
+    private readonly api: () => PatsnapApi,
+    options: PatentLookupOptions = {},
+  ) {
+    this.cards = new LRUCache({ max: options.maxEntries ?? 5000, ttl: options.ttlMs ?? 6 * 3600_000 });
+    this.images = new LRUCache({ maxSize: options.maxImageBytes ?? 32 * 1024 * 1024, sizeCalculation: (b) => Math.max(1, b.length) });
+    this.batchWindowMs = options.batchWindowMs ?? 15;
+  }
+
+  /** The cached answer, if any: `null` means "known not to exist". */
+  peek(number: string): PatentCard | null | undefined {
+    return this.cards.get(number)?.card;
+  }
+
+  /** Looks up many numbers; each is asked of the API at most once while cached. */
+  async lookup(numbers: readonly string[], signal?: AbortSignal): Promise<Map<string, PatentCard | null>> {
+    const unique = [...new Set(numbers)];
+    const answers = await Promise.all(unique.map((n) => this.lookupOne(n, signal)));
+    return new Map(unique.map((n, i) => [n, answers[i] ?? null]));
+  }
+
+  lookupOne(number: string, signal?: AbortSignal): Promise<PatentCard | null> {
+    const cached = this.cards.get(number);
+    if (cached) return Promise.resolve(cached.card);
+    const shared = new Promise<PatentCard | null>((resolve, reject) => {
+      const waiters = this.pending.get(number);
+      if (waiters) waiters.push({ resolve, reject });
+      else this.pending.set(number, [{ resolve, reject }]);
+      this.timer ??= setTimeout(() => void this.flush(), this.batchWindowMs);
+    });
+    return signal ? abandonOnAbort(shared, signal) : shared;
+  }
+
+  /** The abstract drawing's bytes; the signed link is used at once and never kept. */
+  async image(number: string, signal?: AbortSignal): Promise<Buffer | undefined> {
+    const cached = this.images.get(number);
+    if (cached) return cached;
+    let inFlight = this.inFlightImages.get(number);
+    if (!inFlight) {
+      inFlight = this.fetchImage(number).finally(() => this.inFlightImages.delete(number));
+      this.inFlightImages.set(number, inFlight);
+    }
+    return signal ? abandonOnAbort(inFlight, signal) : inFlight;
+  }
+
+  clear(): void {
+    this.cards.clear();
+    this.images.clear();
+  }
+
+  private async fetchImage(number: string): Promise<Buffer | undefined> {
+    const api = this.api();
+    const [item] = (await api.abstractImages({ numbers: [number] })).filter((i) => answersNumber(i.pn, number));
+    if (!item?.url) return undefined;
+    const { bytes } = await api.fetchSignedBytes(item.url, { maxBytes: 5 * 1024 * 1024 });
+    this.images.set(number, bytes);
+    return bytes;
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    const batch = new Map(this.pending);
+    this.pending.clear();
+    const numbers = [...batch.keys()];
+    try {
+      const api = this.api();
+      const [bibs, statuses] = await Promise.all([api.bibliography({ numbers }), api.legalStatus({ numbers })]);
+      for (const number of numbers) {
+        const bibliography = bibs.find((b) => answersNumber(b.pn, number));
+        const legal = bibliography && statuses.find((s) => s.pn === bibliography.pn);
+        const card = bibliography ? { query: number, bibliography, legalStatus: legal?.statuses ?? [] } : null;
+        this.cards.set(number, { card });
+        for (const w of batch.get(number) ?? []) w.resolve(card);
+      }
+    } catch (error) {
+      // Nothing is cached on failure, so the next hover asks again.
+      for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+    }
+  }
+}
+
+/** Lets one caller stop waiting for a shared promise without cancelling it for others. */
+function abandonOnAbort<T>(shared: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(cancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
