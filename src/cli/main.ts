@@ -1,3 +1,188 @@
-// Placeholder entry of the `patent-lookup` CLI until the CLI work lands.
-process.stderr.write('patent-lookup: not built yet\n');
-process.exit(1);
+import { isPatsnapError, type PatsnapError } from '../core/api/errors';
+import { createPatsnapClient } from '../core/api/client';
+import type { PatsnapApi } from '../core/api/types';
+import { isDownloadError, type DownloadError } from '../core/exports';
+import { type Command, PROGRAM, usageLine } from './command';
+import { COMMANDS } from './commands';
+import { baseUrlFromEnv, clientConfigFromEnv, secretsIn } from './config';
+import { type CliIo, DeclinedError, UsageError } from './io';
+import { version as VERSION } from '../../package.json';
+
+export const EXIT = { ok: 0, unexpected: 1, usage: 2, credentials: 3, quota: 4, api: 5, cancelled: 130 } as const;
+
+/** Runs one command line (without the program name) and resolves to its exit code; never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr.write(overview());
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = rest[0] === undefined ? undefined : COMMANDS.find((c) => c.name === rest[0]);
+    io.stdout.write(topic ? commandHelp(topic) : overview());
+    return EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) return report(io, new UsageError(`Unknown command "${name}".`, `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See ${PROGRAM} --help.`));
+  if (!command.ownsHelp && wantsHelp(rest)) {
+    io.stdout.write(commandHelp(command));
+    return EXIT.ok;
+  }
+
+  let client: PatsnapApi | undefined;
+  try {
+    return await command.run([...rest], {
+      io,
+      client: () => (client ??= createPatsnapClient(clientConfigFromEnv(io.env, io.clientDefaults))),
+    });
+  } catch (e) {
+    return report(io, e);
+  }
+}
+
+/** The one place errors become an exit code and one line on stderr. */
+export function exitCodeFor(e: unknown): number {
+  if (e instanceof UsageError) return EXIT.usage;
+  if (e instanceof DeclinedError) return EXIT.unexpected;
+  if (isPatsnapError(e)) {
+    switch (e.kind) {
+      case 'invalidParameter':
+        return EXIT.usage;
+      case 'credentials':
+        return EXIT.credentials;
+      case 'quota':
+        return EXIT.quota;
+      case 'cancelled':
+        return EXIT.cancelled;
+      default:
+        return EXIT.api;
+    }
+  }
+  if (isDownloadError(e)) {
+    switch (e.kind) {
+      case 'exists':
+      case 'permission':
+      case 'noFolder':
+        return EXIT.usage;
+      case 'cancelled':
+        return EXIT.cancelled;
+      case 'interrupted':
+      case 'refused':
+        return EXIT.api;
+      default:
+        return EXIT.unexpected;
+    }
+  }
+  return EXIT.unexpected;
+}
+
+function report(io: CliIo, e: unknown): number {
+  const code = exitCodeFor(e);
+  let message: string;
+  if (e instanceof UsageError || e instanceof DeclinedError) message = e.message;
+  else if (isPatsnapError(e)) message = patsnapMessage(e, io);
+  else if (isDownloadError(e)) message = downloadMessage(e);
+  else message = `Unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+  io.stderr.write(`${PROGRAM}: ${oneLine(redact(message, secretsIn(io.env)))}\n`);
+  if (e instanceof UsageError && e.usage) io.stderr.write(`${e.usage}\n`);
+  return code;
+}
+
+/** The client's messages say what happened; add what to do about it. */
+function patsnapMessage(e: PatsnapError, io: CliIo): string {
+  const where = (): string => {
+    try {
+      return baseUrlFromEnv(io.env);
+    } catch {
+      return 'PATSNAP_BASE_URL';
+    }
+  };
+  switch (e.kind) {
+    case 'credentials':
+      return `${e.message} Check PATSNAP_API_KEY, or PATSNAP_CLIENT_ID and PATSNAP_CLIENT_SECRET.`;
+    case 'invalidParameter':
+      return e.parameter && !e.message.includes(e.parameter) ? `${e.message} (${e.parameter})` : e.message;
+    case 'network':
+      return `${e.message} Could not reach ${where()}: check PATSNAP_BASE_URL and the network.`;
+    case 'notFound':
+      return `${e.message} (${where()})`;
+    case 'rateLimited':
+    case 'serviceUnavailable':
+      return /again/i.test(e.message) ? e.message : `${e.message} Try again later.`;
+    case 'cancelled':
+      return 'Cancelled.';
+    default:
+      return e.message;
+  }
+}
+
+function downloadMessage(e: DownloadError): string {
+  return e.kind === 'exists' ? `${e.destination} already exists: pass --force to replace it, or choose another name.` : e.message;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((t, s) => t.split(s).join('***'), text);
+}
+
+function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `${PROGRAM}: PatSnap patent data from the command line`,
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Environment:',
+    '  PATSNAP_API_KEY                              a self-service key (sk-...), or',
+    '  PATSNAP_CLIENT_ID and PATSNAP_CLIENT_SECRET  client credentials',
+    `  PATSNAP_BASE_URL                             API gateway (default https://connect.patsnap.com)`,
+    '',
+    'Exit codes: 0 ok, 2 bad usage or input, 3 credentials rejected, 4 quota or licence exhausted,',
+    '            5 other API error, 1 unexpected, 130 cancelled.',
+    '',
+    `Run "${PROGRAM} COMMAND --help" for a command's options.`,
+    '',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return `${usageLine(command)}\n\n${command.summary}\n\n${command.details}\n`;
+}
+
+/** The process entry: real streams, Ctrl+C as an AbortSignal, and the exit code. */
+async function main(): Promise<void> {
+  const controller = new AbortController();
+  process.on('SIGINT', () => {
+    // The first Ctrl+C lets the command clean up (temp files); a second one does not wait.
+    if (controller.signal.aborted) process.exit(EXIT.cancelled);
+    controller.abort();
+  });
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // `| head` closed the pipe: not an error
+  });
+  const code = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+  });
+  // Exit once the output is flushed: idle keep-alive sockets or a paused stdin must not hold the process open.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,49 @@
+import type { PatsnapApi } from '../core/api/types';
+import type { CliIo } from './io';
+
+export interface CommandContext {
+  io: CliIo;
+  /** The API client, built from the environment on first use (so offline commands need no credentials). */
+  client(): PatsnapApi;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** The usage line, without the program name. */
+  usage: string;
+  /** Options and notes shown by `--help`. */
+  details: string;
+  /** The command prints its own `--help` (the sandbox, whose flags live with it). */
+  ownsHelp?: boolean;
+  /** Resolves to the exit code. */
+  run(args: string[], context: CommandContext): Promise<number>;
+}
+
+export const PROGRAM = 'patent-lookup';
+
+export function usageLine(command: Pick<Command, 'usage'>): string {
+  return `Usage: ${PROGRAM} ${command.usage}`;
+}
+
+export function writeJson(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Promise.all for calls that share a signal: when one fails, the others are
+ * aborted and awaited, so no request is still queued or in flight (and billed)
+ * after the command has given up.
+ */
+export async function allOrNothing<T extends readonly unknown[]>(signal: AbortSignal | undefined, start: (signal: AbortSignal) => { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const local = new AbortController();
+  const calls = start(signal ? AbortSignal.any([signal, local.signal]) : local.signal);
+  try {
+    return (await Promise.all(calls)) as unknown as T;
+  } catch (e) {
+    local.abort();
+    await Promise.allSettled(calls);
+    throw e;
+  }
+}

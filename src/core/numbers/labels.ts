@@ -1,0 +1,104 @@
+import type { Intent, NumberContext } from './offices';
+import { COLON, DOT, HYPHEN, isLetter, isWordChar, skipGap } from './text';
+
+// What each word of a label says about the number after it.
+const APPLICATION = 1;
+const PUBLICATION = 2;
+const DESIGN = 4;
+const REISSUE = 8;
+const PLANT = 16;
+const PLURAL = 32;
+const TERMINAL = 64; // `No.`: the number comes next
+const NOUN = 128; // says "this is a patent document"
+const SAYS_WHAT = APPLICATION | PUBLICATION | DESIGN | REISSUE | PLANT | NOUN;
+
+const WORDS: ReadonlyMap<string, number> = new Map([
+  ['pat', NOUN],
+  ['pats', NOUN | PLURAL],
+  ['patent', NOUN],
+  ['patents', NOUN | PLURAL],
+  ['application', APPLICATION],
+  ['applications', APPLICATION | PLURAL],
+  ['appl', APPLICATION],
+  ['appln', APPLICATION],
+  ['app', APPLICATION],
+  ['ser', APPLICATION],
+  ['serial', APPLICATION],
+  ['provisional', APPLICATION],
+  ['publication', PUBLICATION],
+  ['publications', PUBLICATION | PLURAL],
+  ['pub', PUBLICATION],
+  ['publ', PUBLICATION],
+  ['published', PUBLICATION],
+  ['laid-open', PUBLICATION],
+  ['laid', PUBLICATION],
+  ['open', PUBLICATION],
+  ['unexamined', PUBLICATION],
+  ['kokai', PUBLICATION],
+  ['pre-grant', PUBLICATION],
+  ['design', DESIGN],
+  ['des', DESIGN],
+  ['reissue', REISSUE],
+  ['plant', PLANT],
+  ['utility', NOUN],
+  ['model', 0],
+  ['registration', 0],
+  ['reg', 0],
+  ['granted', 0],
+  ['examined', 0],
+  ['international', 0],
+  ['pct', 0],
+  ['no', TERMINAL],
+  ['nos', TERMINAL | PLURAL],
+  ['number', TERMINAL],
+  ['numbers', TERMINAL | PLURAL],
+]);
+
+const MAX_WORDS = 8;
+const MAX_WORD_LENGTH = 14;
+
+export interface Label {
+  /** Where the number (or a repeated office code) should start. */
+  end: number;
+  /** Whether any word said what kind of document this is (a bare `No.` does not). */
+  saysWhat: boolean;
+  plural: boolean;
+  context: NumberContext;
+}
+
+/** Reads label words such as `Patent Application Publication No.` starting at `pos`; bounded to a few words. */
+export function readLabel(text: string, pos: number): Label {
+  let i = pos;
+  let end = pos;
+  let flags = 0;
+  for (let n = 0; n < MAX_WORDS; n++) {
+    if (text.charCodeAt(i) === 0x23 /* # */) {
+      flags |= TERMINAL;
+      end = skipGap(text, i + 1);
+      break;
+    }
+    let j = i;
+    const limit = i + MAX_WORD_LENGTH + 1;
+    while (j < limit && (isLetter(text.charCodeAt(j)) || (text.charCodeAt(j) === HYPHEN && j > i && isLetter(text.charCodeAt(j + 1))))) j++;
+    if (j === i || j - i > MAX_WORD_LENGTH || isWordChar(text.charCodeAt(j))) break;
+    const f = WORDS.get(text.slice(i, j).toLowerCase());
+    if (f === undefined) break;
+    flags |= f;
+    let k = j;
+    if (text.charCodeAt(k) === DOT) k++;
+    if (text.charCodeAt(k) === COLON) k++;
+    i = skipGap(text, k);
+    end = i;
+    if (f & TERMINAL) break;
+    // Words are apart, unless abbreviated: `Pat.No.`
+    if (i === k && text.charCodeAt(k - 1) !== DOT) break;
+  }
+  let intent: Intent = 'any';
+  if (flags & PUBLICATION) intent = 'publication';
+  else if (flags & APPLICATION) intent = 'application';
+  const context: NumberContext = { intent };
+  if (flags & DESIGN) context.variant = 'design';
+  else if (flags & REISSUE) context.variant = 'reissue';
+  else if (flags & PLANT) context.variant = 'plant';
+  return { end, saysWhat: (flags & SAYS_WHAT) !== 0, plural: (flags & PLURAL) !== 0, context };
+}

@@ -1,0 +1,21 @@
+import { DOT, digitRunEnd, isDigit, readGroupedDigits } from '../text';
+import { finish, kinds, NO_KINDS, type OfficeRules } from './office';
+
+const EP_KINDS = kinds('A1', 'A2', 'A3', 'A4', 'A8', 'A9', 'B1', 'B2', 'B3', 'B8', 'B9');
+
+export const EP: OfficeRules = {
+  code: 'EP',
+  parse(text, pos, ctx) {
+    if (!isDigit(text.charCodeAt(pos))) return null;
+    // Application: two-digit year, six-digit serial, check digit (`20123456.7`).
+    const run = digitRunEnd(text, pos, 8);
+    if (run - pos === 8 && text.charCodeAt(run) === DOT && isDigit(text.charCodeAt(run + 1)) && !isDigit(text.charCodeAt(run + 2))) {
+      return finish(text, run + 2, `EP${text.slice(pos, run + 2)}`, 'application', NO_KINDS, ctx);
+    }
+    if (ctx.intent === 'application') return null;
+    // Publication: seven digits, often grouped `1 234 567`; six when a leading zero was dropped.
+    const g = readGroupedDigits(text, pos, 7);
+    if (!g || g.digits.length < 6) return null;
+    return finish(text, g.end, `EP${g.digits.padStart(7, '0')}`, 'publication', EP_KINDS, ctx);
+  },
+};

@@ -1,0 +1,53 @@
+import { digitRunEnd, exactDigits, HYPHEN, isDigit, isYear } from '../text';
+import { finish, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
+
+const KR_KINDS = kinds('A', 'B1', 'B2', 'U', 'Y1', 'Y2', 'S');
+
+/** KIPO's right-type prefix: 10 patent, 20 utility model, 30 design. */
+function isRightType(text: string, pos: number): boolean {
+  return text.startsWith('10', pos) || text.startsWith('20', pos) || text.startsWith('30', pos);
+}
+
+/** `yyyy` + seven-digit serial: a publication `KR20200012345`, or the application `KR10-2020-0012345` when labelled so. */
+function yearSerial(text: string, end: number, right: string | null, year: string, serial: string, ctx: NumberContext): ParsedNumber | null {
+  if (ctx.intent === 'application') {
+    return right ? finish(text, end, `KR${right}-${year}-${serial}`, 'application', NO_KINDS, ctx) : null;
+  }
+  return finish(text, end, `KR${year}${serial}`, 'publication', KR_KINDS, ctx);
+}
+
+export const KR: OfficeRules = {
+  code: 'KR',
+  parse(text, pos, ctx) {
+    if (!isDigit(text.charCodeAt(pos))) return null;
+    const run = digitRunEnd(text, pos, 13);
+    const len = run - pos;
+    if (text.charCodeAt(run) === HYPHEN) {
+      const next = run + 1;
+      if (len === 2 && isRightType(text, pos)) {
+        const right = text.slice(pos, run);
+        // `10-2020-0012345`: right type, year, serial.
+        if (exactDigits(text, next, 4) && text.charCodeAt(next + 4) === HYPHEN && isYear(text, next) && exactDigits(text, next + 5, 7)) {
+          return yearSerial(text, next + 12, right, text.slice(next, next + 4), text.slice(next + 5, next + 12), ctx);
+        }
+        // `10-2355140`: a registration.
+        if (exactDigits(text, next, 7) && ctx.intent !== 'application') {
+          return finish(text, next + 7, `KR${right}${text.slice(next, next + 7)}`, 'publication', KR_KINDS, ctx);
+        }
+        return null;
+      }
+      if (len === 4 && isYear(text, pos) && exactDigits(text, next, 7)) {
+        return yearSerial(text, next + 7, null, text.slice(pos, run), text.slice(next, next + 7), ctx);
+      }
+      return null;
+    }
+    if (len === 11 && isYear(text, pos)) return yearSerial(text, run, null, text.slice(pos, pos + 4), text.slice(pos + 4, run), ctx);
+    if (len === 13 && isRightType(text, pos) && isYear(text, pos + 2)) {
+      return yearSerial(text, run, text.slice(pos, pos + 2), text.slice(pos + 2, pos + 6), text.slice(pos + 6, run), ctx);
+    }
+    if (len === 9 && isRightType(text, pos) && ctx.intent !== 'application') {
+      return finish(text, run, `KR${text.slice(pos, run)}`, 'publication', KR_KINDS, ctx);
+    }
+    return null;
+  },
+};

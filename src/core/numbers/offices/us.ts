@@ -1,0 +1,104 @@
+import { COMMA, DOT, digitRunEnd, exactDigits, HYPHEN, isDigit, isInlineSpace, isYear, readGroupedDigits, SLASH, stripZeros } from '../text';
+import { finish, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
+
+// WIPO ST.16 as the USPTO uses it, by document family.
+const UTILITY = kinds('A', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3');
+const PRE_GRANT = kinds('A1', 'A2', 'A9');
+const DESIGN = kinds('S', 'S1');
+const REISSUE = kinds('E', 'E1');
+const PLANT = kinds('P2', 'P3');
+
+/** Prefixed series: `D912,345`, `RE45,678`, `Re. 45,678`, `PP12,345`. */
+function prefixed(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
+  const c = text.charCodeAt(pos);
+  const c1 = text.charCodeAt(pos + 1);
+  let at: number;
+  let prefix: string;
+  if (c === 0x44 /* D */ && isDigit(c1)) {
+    at = pos + 1;
+    prefix = 'D';
+  } else if (c === 0x52 /* R */ && (c1 === 0x45 || c1 === 0x65) /* E|e */) {
+    at = pos + 2;
+    if (text.charCodeAt(at) === DOT) at++;
+    if (isInlineSpace(text.charCodeAt(at)) && at > pos + 2) at++;
+    prefix = 'RE';
+  } else if (c === 0x50 /* P */ && c1 === 0x50 && isDigit(text.charCodeAt(pos + 2))) {
+    at = pos + 2;
+    prefix = 'PP';
+  } else return null;
+  return series(text, at, prefix, ctx);
+}
+
+function series(text: string, at: number, prefix: string, ctx: NumberContext): ParsedNumber | null {
+  const g = readGroupedDigits(text, at, 7);
+  if (!g) return null;
+  const digits = stripZeros(g.digits);
+  if (digits.length < 3 || digits === '0' || (prefix !== 'D' && digits.length > 6)) return null;
+  const allowed = prefix === 'D' ? DESIGN : prefix === 'RE' ? REISSUE : PLANT;
+  return finish(text, g.end, `US${prefix}${digits}`, 'publication', allowed, ctx);
+}
+
+/** Application `14/706,838` or `14/706838`: a two-digit series code and a six-digit serial. */
+function application(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
+  if (!exactDigits(text, pos, 2) || text.charCodeAt(pos + 2) !== SLASH || text.startsWith('00', pos)) return null;
+  const s = pos + 3;
+  let serial: string;
+  let end: number;
+  if (exactDigits(text, s, 6)) {
+    serial = text.slice(s, s + 6);
+    end = s + 6;
+  } else if (exactDigits(text, s, 3) && text.charCodeAt(s + 3) === COMMA && exactDigits(text, s + 4, 3)) {
+    serial = text.slice(s, s + 3) + text.slice(s + 4, s + 7);
+    end = s + 7;
+  } else return null;
+  return finish(text, end, `US${text.slice(pos, pos + 2)}/${serial}`, 'application', NO_KINDS, ctx);
+}
+
+/** Pre-grant publication: `2005/0262868`, `2005-0262868`, `20050262868`, DOCDB `2005262868`. */
+function preGrant(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
+  if (!text.startsWith('20', pos)) return null;
+  const run = digitRunEnd(text, pos, 11);
+  const len = run - pos;
+  let year: string;
+  let serial: string;
+  let end: number;
+  if (len === 4) {
+    const sep = text.charCodeAt(run);
+    if (sep !== SLASH && sep !== HYPHEN) return null;
+    const sEnd = digitRunEnd(text, run + 1, 7);
+    if (sEnd - run - 1 !== 7) return null;
+    year = text.slice(pos, run);
+    serial = text.slice(run + 1, sEnd);
+    end = sEnd;
+  } else if (len === 11 || len === 10) {
+    year = text.slice(pos, pos + 4);
+    serial = text.slice(pos + 4, run);
+    end = run;
+  } else return null;
+  if (year < '2001') return null;
+  return finish(text, end, `US${year}${serial.padStart(7, '0')}`, 'publication', PRE_GRANT, ctx);
+}
+
+export const US: OfficeRules = {
+  code: 'US',
+  parse(text, pos, ctx) {
+    if (!isDigit(text.charCodeAt(pos))) return ctx.intent === 'application' ? null : prefixed(text, pos, ctx);
+    if (ctx.intent !== 'publication') {
+      const app = application(text, pos, ctx);
+      if (app || ctx.intent === 'application') return app;
+    }
+    if (isYear(text, pos)) {
+      const pub = preGrant(text, pos, ctx);
+      if (pub) return pub;
+    }
+    if (ctx.variant === 'design') return series(text, pos, 'D', ctx);
+    if (ctx.variant === 'reissue') return series(text, pos, 'RE', ctx);
+    if (ctx.variant === 'plant') return series(text, pos, 'PP', ctx);
+    const g = readGroupedDigits(text, pos, 8);
+    if (!g) return null;
+    const digits = stripZeros(g.digits);
+    // Fewer than six digits is more often a count or an amount than an 1800s patent.
+    if (digits.length < 6) return null;
+    return finish(text, g.end, `US${digits}`, 'publication', UTILITY, ctx);
+  },
+};

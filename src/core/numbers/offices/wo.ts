@@ -1,0 +1,69 @@
+import { digitRunEnd, exactDigits, HYPHEN, isDigit, isUpper, isYear, SLASH } from '../text';
+import { finish, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
+
+const WO_KINDS = kinds('A1', 'A2', 'A3', 'A4', 'A8', 'A9');
+
+/** Two-digit years of the PCT, which began in 1978. */
+function widenYear(yy: string): string {
+  return (yy >= '78' ? '19' : '20') + yy;
+}
+
+/** Two-digit-year forms are only plausible before WIPO moved to four digits (2004). */
+function isShortYear(yy: string): boolean {
+  return yy >= '78' || yy <= '03';
+}
+
+/** `PCT/US2020/012345` or old `PCT/US97/16543`, always widened to `PCT/US1997/016543`. */
+export function parsePct(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
+  if (!text.startsWith('PCT/', pos)) return null;
+  const cc = pos + 4;
+  if (!isUpper(text.charCodeAt(cc)) || !isUpper(text.charCodeAt(cc + 1))) return null;
+  const y = cc + 2;
+  const yEnd = digitRunEnd(text, y, 4);
+  const yLen = yEnd - y;
+  if ((yLen !== 4 && yLen !== 2) || text.charCodeAt(yEnd) !== SLASH) return null;
+  if (yLen === 4 && !isYear(text, y)) return null;
+  const sEnd = digitRunEnd(text, yEnd + 1, 6);
+  const sLen = sEnd - yEnd - 1;
+  if (sLen < 5 || sLen > 6) return null;
+  const year = yLen === 4 ? text.slice(y, yEnd) : widenYear(text.slice(y, yEnd));
+  const number = `PCT/${text.slice(cc, cc + 2)}${year}/${text.slice(yEnd + 1, sEnd).padStart(6, '0')}`;
+  return finish(text, sEnd, number, 'application', NO_KINDS, ctx);
+}
+
+export const WO: OfficeRules = {
+  code: 'WO',
+  parse(text, pos, ctx) {
+    if (ctx.intent !== 'publication' && text.startsWith('PCT/', pos)) return parsePct(text, pos, ctx);
+    if (ctx.intent === 'application') return null;
+    if (text.charCodeAt(pos) === SLASH) pos++; // WIPO's own `WO/2020/123456`
+    if (!isDigit(text.charCodeAt(pos))) return null;
+    const run = digitRunEnd(text, pos, 10);
+    const len = run - pos;
+    let year: string;
+    let serial: string;
+    let end: number;
+    const sep = text.charCodeAt(run);
+    if ((len === 4 || len === 2) && (sep === SLASH || (sep === HYPHEN && len === 4))) {
+      const sEnd = digitRunEnd(text, run + 1, 6);
+      const sLen = sEnd - run - 1;
+      if (sLen < 5 || sLen > 6) return null;
+      if (len === 4 && !isYear(text, pos)) return null;
+      if (len === 2 && !isShortYear(text.slice(pos, run))) return null;
+      year = len === 4 ? text.slice(pos, run) : widenYear(text.slice(pos, run));
+      serial = text.slice(run + 1, sEnd);
+      end = sEnd;
+    } else if (len === 10 && isYear(text, pos)) {
+      year = text.slice(pos, pos + 4);
+      serial = text.slice(pos + 4, run);
+      end = run;
+    } else if (len === 7 && isShortYear(text.slice(pos, pos + 2)) && exactDigits(text, pos, 7)) {
+      // DOCDB's old compact form: WO9812345.
+      year = widenYear(text.slice(pos, pos + 2));
+      serial = text.slice(pos + 2, run);
+      end = run;
+    } else return null;
+    if (year < '1978') return null;
+    return finish(text, end, `WO${year}${serial.padStart(6, '0')}`, 'publication', WO_KINDS, ctx);
+  },
+};

@@ -1,0 +1,45 @@
+import { Readable } from 'node:stream';
+import { runCli } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/io';
+import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  /** Text on stdin; default none. */
+  stdin?: string;
+  /** Whether stdin is a terminal; default false (as under CI). */
+  tty?: boolean;
+  cwd?: string;
+  signal?: AbortSignal;
+}
+
+/** Runs the CLI in-process with captured streams, fast retries and millisecond export polling. */
+export async function runIn(baseUrl: string | undefined, argv: string[], options: RunOptions = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const stdin = Readable.from(options.stdin === undefined ? [] : [options.stdin]) as CliIo['stdin'];
+  stdin.isTTY = options.tty ?? false;
+  const env = options.env ?? { PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey };
+  const io: CliIo = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin,
+    env: baseUrl === undefined ? env : { PATSNAP_BASE_URL: baseUrl, ...env },
+    cwd: options.cwd ?? process.cwd(),
+    signal: options.signal,
+    clientDefaults: { retryBaseDelayMs: 1, maxRequestsPerSecond: 1000 },
+    exportPoll: { initialIntervalMs: 1, maxIntervalMs: 5 },
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+export function lines(text: string): string[] {
+  return text.split('\n').filter((l) => l.length > 0);
+}

@@ -1,0 +1,145 @@
+import * as assert from 'node:assert/strict';
+import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
+import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+import { lines, runIn } from './harness';
+
+describe('patent-lookup: help, usage errors and exit codes', () => {
+  let sandbox: SandboxServer;
+  before(async () => {
+    sandbox = await startSandbox();
+  });
+  after(() => sandbox.close());
+  beforeEach(() => sandbox.reset());
+  const run = (argv: string[], env?: Record<string, string>) => runIn(sandbox.url, argv, { env });
+
+  it('--help lists every command and exits 0', async () => {
+    const r = await run(['--help']);
+    assert.equal(r.code, 0);
+    for (const c of ['search', 'lookup', 'image', 'exam-docs', 'export', 'find', 'sandbox']) assert.match(r.stdout, new RegExp(`^  ${c}\\s`, 'm'));
+    assert.match(r.stdout, /PATSNAP_API_KEY/);
+    assert.equal(r.stderr, '');
+  });
+
+  it('shows per-command help with --help or help COMMAND', async () => {
+    const a = await run(['export', '--help']);
+    const b = await run(['help', 'export']);
+    assert.equal(a.code, 0);
+    assert.match(a.stdout, /^Usage: patent-lookup export QUERY --format/);
+    assert.match(a.stdout, /--yes/);
+    assert.equal(b.stdout, a.stdout);
+  });
+
+  it('exits 2 with the overview when no command is given', async () => {
+    const r = await run([]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Commands:/);
+  });
+
+  it('exits 2 on an unknown command, naming the commands', async () => {
+    const r = await run(['serch', 'x']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Unknown command "serch"/);
+    assert.match(r.stderr, /search, lookup/);
+  });
+
+  for (const [argv, message] of [
+    [['search', 'TTL:car', '--bogus'], /Unknown option '--bogus'/],
+    [['search'], /Missing QUERY/],
+    [['search', 'x', '--limit', 'ten'], /--limit takes a whole number 1 to 1000/],
+    [['search', 'x', '--limit'], /argument missing/],
+    [['search', 'x', '--sort', 'TITLE:UP'], /--sort takes FIELD:ORDER/],
+    [['lookup'], /Missing NUMBER/],
+    [['lookup', 'US14/706838'], /application number/],
+    [['exam-docs', 'US11205304B2', '--from', '2020-13-01'], /--from takes a date/],
+    [['export', 'TTL:car', '--fields', 'PN', '--rows', '5'], /Missing --out/],
+    [['export', 'TTL:car', '--fields', 'PN,DESC', '--rows', '5', '--out', 'x.csv'], /DESC/],
+    [['export', 'TTL:car', '--format', 'docx', '--fields', 'PN', '--rows', '5', '--out', 'x.csv'], /--format takes one of/],
+    [['find'], /Missing FILE/],
+  ] as const) {
+    it(`exits 2 with a usage line: ${argv.join(' ')}`, async () => {
+      const r = await run([...argv]);
+      assert.equal(r.code, 2, r.stderr);
+      const [first, second, ...rest] = lines(r.stderr);
+      assert.match(first ?? '', /^patent-lookup: /);
+      assert.match(first ?? '', message);
+      assert.match(second ?? '', /^Usage: patent-lookup /);
+      assert.deepEqual(rest, []);
+      assert.equal(r.stdout, '');
+      assert.equal(sandbox.stats.calls(), 0, 'nothing was sent');
+    });
+  }
+
+  it('exits 2 naming the environment variables when credentials are missing', async () => {
+    const r = await runIn(undefined, ['search', 'TTL:car'], { env: {} });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /PATSNAP_API_KEY/);
+    assert.match(r.stderr, /PATSNAP_CLIENT_ID and PATSNAP_CLIENT_SECRET/);
+    const half = await run(['search', 'TTL:car'], { PATSNAP_CLIENT_ID: 'sandbox-client' });
+    assert.equal(half.code, 2);
+    assert.match(half.stderr, /PATSNAP_CLIENT_SECRET is not set/);
+  });
+
+  it('exits 3 when the credentials are rejected, without echoing the key', async () => {
+    const r = await run(['search', 'TTL:car'], { PATSNAP_API_KEY: 'sk-wrong-key-123' });
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(lines(r.stderr).length, 1);
+    assert.match(r.stderr, /credentials/i);
+    assert.doesNotMatch(r.stderr, /sk-wrong-key-123/);
+    const secret = await run(['search', 'TTL:car'], { PATSNAP_CLIENT_ID: SANDBOX_CREDENTIALS.clientId, PATSNAP_CLIENT_SECRET: 'not-the-secret' });
+    assert.equal(secret.code, 3, secret.stderr);
+    assert.doesNotMatch(secret.stderr, /not-the-secret/);
+  });
+
+  it('works with client id + secret (token exchange)', async () => {
+    const r = await run(['search', 'TTL:battery', '--limit', '2'], { PATSNAP_CLIENT_ID: SANDBOX_CREDENTIALS.clientId, PATSNAP_CLIENT_SECRET: SANDBOX_CREDENTIALS.clientSecret });
+    assert.equal(r.code, 0, r.stderr);
+  });
+
+  it('exits 4 when the quota is spent', async () => {
+    sandbox.faults.add({ errorCode: 67200005 });
+    const r = await run(['search', 'TTL:car']);
+    assert.equal(r.code, 4, r.stderr);
+    assert.equal(lines(r.stderr).length, 1);
+    assert.match(r.stderr, /balance or call count is exhausted/);
+  });
+
+  it('exits 4 when the API is not licensed', async () => {
+    sandbox.faults.add({ errorCode: 67200004 });
+    assert.equal((await run(['lookup', 'US11205304B2'])).code, 4);
+  });
+
+  it('exits 5 on another API error, in one line', async () => {
+    sandbox.faults.add({ errorCode: 67200012 });
+    const r = await run(['search', 'TTL:car']);
+    assert.equal(r.code, 5, r.stderr);
+    assert.deepEqual(lines(r.stderr), ['patent-lookup: PatSnap refused the request as illegal.']);
+  });
+
+  it('exits 5 when the service keeps failing, and says to try later', async () => {
+    sandbox.faults.add({ httpStatus: 503, times: 0 });
+    const r = await run(['search', 'TTL:car']);
+    assert.equal(r.code, 5, r.stderr);
+    assert.equal(lines(r.stderr).length, 1);
+  });
+
+  it('exits 5 when the server cannot be reached, naming the URL to check', async () => {
+    const closed = await startSandbox();
+    const url = closed.url;
+    await closed.close();
+    const r = await runIn(url, ['search', 'TTL:car']);
+    assert.equal(r.code, 5, r.stderr);
+    assert.match(r.stderr, /PATSNAP_BASE_URL/);
+    assert.equal(lines(r.stderr).length, 1);
+  });
+
+  it('exits 2 when PatSnap rejects a parameter', async () => {
+    const r = await run(['search', 'x'.repeat(1501)]);
+    assert.equal(r.code, 2, r.stderr);
+  });
+
+  it('exits 2 on a malformed PATSNAP_BASE_URL', async () => {
+    const r = await runIn('not a url', ['search', 'x']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /PATSNAP_BASE_URL/);
+  });
+});
