@@ -21,6 +21,8 @@ export interface PatentLookupOptions {
   batchWindowMs?: number;
 }
 
+const NO_IMAGE = Buffer.alloc(0);
+
 /** A patent's publication number without its kind code, e.g. US7123456B2 -> US7123456. */
 function withoutKind(pn: string): string {
   return pn.replace(/[A-Z]\d?$/, '');
@@ -85,10 +87,19 @@ export class PatentLookupService {
     return signal ? abandonOnAbort(shared, signal) : shared;
   }
 
+  /**
+   * The cached drawing: bytes, `null` when the patent is known to have none, undefined when
+   * not asked yet. Hovers show a drawing only when it is here or arrives in the hover's time.
+   */
+  peekImage(number: string): Buffer | null | undefined {
+    const bytes = this.images.get(number);
+    return bytes === undefined ? undefined : bytes.length > 0 ? bytes : null;
+  }
+
   /** The abstract drawing's bytes; the signed link is used at once and never kept. */
   async image(number: string, signal?: AbortSignal): Promise<Buffer | undefined> {
     const cached = this.images.get(number);
-    if (cached) return cached;
+    if (cached) return cached.length > 0 ? cached : undefined;
     let inFlight = this.inFlightImages.get(number);
     if (!inFlight) {
       inFlight = this.fetchImage(number).finally(() => this.inFlightImages.delete(number));
@@ -105,7 +116,11 @@ export class PatentLookupService {
   private async fetchImage(number: string): Promise<Buffer | undefined> {
     const api = this.api();
     const [item] = (await api.abstractImages({ numbers: [number] })).filter((i) => answersNumber(i.pn, number));
-    if (!item?.url) return undefined;
+    if (!item?.url) {
+      // Remembered as "no drawing" (empty), so the next hover does not ask again.
+      this.images.set(number, NO_IMAGE);
+      return undefined;
+    }
     const { bytes } = await api.fetchSignedBytes(item.url, { maxBytes: 5 * 1024 * 1024 });
     this.images.set(number, bytes);
     return bytes;
@@ -119,11 +134,18 @@ export class PatentLookupService {
     try {
       const api = this.api();
       const [bibs, statuses] = await Promise.all([api.bibliography({ numbers }), api.legalStatus({ numbers })]);
+      const byPn = new Map(bibs.map((b) => [b.pn.toUpperCase(), b]));
+      const byBase = new Map(bibs.map((b) => [withoutKind(b.pn.toUpperCase()), b]));
+      const statusByPn = new Map(statuses.map((s) => [s.pn, s.statuses]));
       for (const number of numbers) {
-        const bibliography = bibs.find((b) => answersNumber(b.pn, number));
-        const legal = bibliography && statuses.find((s) => s.pn === bibliography.pn);
-        const card = bibliography ? { query: number, bibliography, legalStatus: legal?.statuses ?? [] } : null;
+        const q = number.toUpperCase();
+        const bibliography = byPn.get(q) ?? byBase.get(q);
+        const card: PatentCard | null = bibliography ? { query: number, bibliography, legalStatus: statusByPn.get(bibliography.pn) ?? [] } : null;
         this.cards.set(number, { card });
+        // A kind-less number's answer also answers its full pn (the panel opens that one).
+        if (card && card.bibliography.pn !== number && !this.cards.has(card.bibliography.pn)) {
+          this.cards.set(card.bibliography.pn, { card: { ...card, query: card.bibliography.pn } });
+        }
         for (const w of batch.get(number) ?? []) w.resolve(card);
       }
     } catch (error) {

@@ -1,0 +1,75 @@
+/**
+ * The `patentLookup.exports` view: one row per tracked export task, newest
+ * first, with a stable id (the task id). An empty list shows the welcome view
+ * from package.json.
+ */
+import * as vscode from 'vscode';
+import type { ExportTaskRecord } from '../../core/exports';
+import { EXPORT_COMMANDS } from './commandIds';
+import type { ExportTaskStore } from './exportTaskStore';
+import { effectiveStatus, taskContextValue, taskDescription, taskIcon, taskLabel, taskTooltip } from './taskPresentation';
+
+export const EXPORTS_VIEW_ID = 'patentLookup.exports';
+
+export class ExportTaskNode extends vscode.TreeItem {
+  constructor(
+    readonly record: ExportTaskRecord,
+    now: number,
+  ) {
+    super(taskLabel(record), vscode.TreeItemCollapsibleState.None);
+    this.id = record.id;
+    this.description = taskDescription(record, now);
+    this.tooltip = taskTooltip(record, now);
+    this.contextValue = taskContextValue(record, now);
+    const icon = taskIcon(record, now);
+    this.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+    if (record.status === 'downloaded' && record.destination) {
+      this.resourceUri = vscode.Uri.file(record.destination);
+      this.command = { command: EXPORT_COMMANDS.openFile, title: 'Open File', arguments: [this] };
+    }
+  }
+}
+
+export class ExportTasksView implements vscode.TreeDataProvider<ExportTaskNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExportTaskNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly store: ExportTaskStore) {
+    // Records are small and few: a refresh of the list is cheap and keeps ordering right.
+    this.disposables.push(store.onDidChange(() => this.refresh()));
+    this.refresh();
+  }
+
+  getTreeItem(node: ExportTaskNode): vscode.TreeItem {
+    return node;
+  }
+
+  getChildren(node?: ExportTaskNode): ExportTaskNode[] {
+    if (node) return [];
+    const now = Date.now();
+    return this.store.all().map((r) => new ExportTaskNode(r, now));
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+    this.updateTicker();
+  }
+
+  /** Pending rows show elapsed time: tick once a minute while any task is pending. */
+  private updateTicker(): void {
+    const now = Date.now();
+    const pending = this.store.all().some((r) => effectiveStatus(r, now) === 'pending');
+    if (pending && !this.ticker) this.ticker = setInterval(() => this.changed.fire(undefined), 30_000);
+    if (!pending && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  dispose(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

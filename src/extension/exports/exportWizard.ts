@@ -1,0 +1,201 @@
+/**
+ * The "Export Search Results…" wizard: query, format, fields, rows, then a
+ * settings list (offset, date ranges, languages, stemming, where to save) that
+ * ends with "Create Export". Answers live in the draft the caller keeps, so
+ * Back and a later run start from them.
+ */
+import * as vscode from 'vscode';
+import { EXPORT_ROW_LIMITS, type ExportField } from '../../core/api/exportFields';
+import type { ExportLang, TransLang } from '../../core/api/types';
+import { MultiStepInput, type InputStep } from './multiStepInput';
+import {
+  dateRangeProblem,
+  defaultRows,
+  draftToParams,
+  EXPORT_FORMATS,
+  EXPORT_LANG_NAMES,
+  exportParamProblems,
+  fieldChoices,
+  fieldPresets,
+  fieldsProblem,
+  formatDateRange,
+  formatLabel,
+  keepValidFields,
+  offsetProblem,
+  parseDateRange,
+  parseWholeNumber,
+  queryProblem,
+  rowsProblem,
+  TRANS_LANG_NAMES,
+  type ExportDraft,
+  type ExportFormat,
+  type FieldPreset,
+} from './wizardModel';
+
+export interface WizardEnvironment {
+  recentQueries: readonly string[];
+  /** e.g. `exports/ in my-project`; undefined without a workspace folder (a save dialog is then used). */
+  workspaceTarget: string | undefined;
+}
+
+const TITLE = 'Export Search Results';
+
+/** Fills `draft` step by step; true when the user chose "Create Export". */
+export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment, options: { askQuery: boolean }): Promise<boolean> {
+  const total = (): number => (options.askQuery ? 5 : 4);
+
+  const queryStep: InputStep = async (input) => {
+    type Item = vscode.QuickPickItem & { query: string };
+    const recent = env.recentQueries.map<Item>((q) => ({ label: q, description: 'recent', query: q }));
+    const typed = (value: string): Item[] => {
+      const v = value.trim();
+      const first: Item[] = v && !env.recentQueries.includes(v) ? [{ label: v, description: queryProblem(v) ?? 'export this query', query: v }] : [];
+      return [...first, ...recent];
+    };
+    for (;;) {
+      const chosen = await input.pick<Item>({
+        placeholder: 'PatSnap query, e.g. TTL:battery AND PBD:[20200101 TO *] (Enter to use what you typed)',
+        items: typed(draft.query),
+        onValue: typed,
+      });
+      if (!queryProblem(chosen.query)) {
+        draft.query = chosen.query;
+        return formatStep;
+      }
+    }
+  };
+
+  const formatStep: InputStep = async (input) => {
+    type Item = vscode.QuickPickItem & { format: ExportFormat };
+    const items = EXPORT_FORMATS.map<Item>((f) => ({ label: f.label, description: f.description, detail: `up to ${defaultLimit(f)} patents per task`, format: f }));
+    const chosen = await input.pick<Item>({ placeholder: 'File format', items, active: items.find((i) => i.format.type === draft.exportType) });
+    if (chosen.format.type !== draft.exportType) {
+      draft.exportType = chosen.format.type;
+      const kept = keepValidFields(draft.fields, draft.exportType);
+      draft.fields = kept.length ? kept : [...(fieldPresets(draft.exportType)[0]?.fields ?? ['PN'])];
+      if (rowsProblem(String(draft.rows), draft.exportType, draft.offset)) draft.rows = defaultRows(draft.exportType);
+    }
+    return fieldsStep;
+  };
+
+  const fieldsStep: InputStep = async (input) => {
+    type Item = vscode.QuickPickItem & ({ preset: FieldPreset } | { field: ExportField });
+    const presets = fieldPresets(draft.exportType).map<Item>((p) => ({ label: `$(list-unordered) ${p.label}`, description: p.fields.join(', '), preset: p }));
+    const fields = fieldChoices(draft.exportType).map<Item>((c) => ({
+      label: c.field,
+      description: c.problem ? `${c.name}: not with ${formatLabel(draft.exportType)}` : c.name,
+      field: c.field,
+    }));
+    const items: Item[] = [
+      { label: 'Presets (tick one to pick its fields)', kind: vscode.QuickPickItemKind.Separator } as Item,
+      ...presets,
+      { label: 'Fields', kind: vscode.QuickPickItemKind.Separator } as Item,
+      ...fields,
+    ];
+    const fieldItems = items.filter((i): i is Item & { field: ExportField } => 'field' in i);
+    const picked = await input.pickMany<Item>({
+      placeholder: `Fields to export as ${formatLabel(draft.exportType)}`,
+      items,
+      selected: fieldItems.filter((i) => draft.fields.includes(i.field)),
+      normalise: (selected) => {
+        const preset = selected.find((i): i is Item & { preset: FieldPreset } => 'preset' in i);
+        if (!preset) return selected;
+        return fieldItems.filter((i) => preset.preset.fields.includes(i.field));
+      },
+      validate: (selected) => fieldsProblem(selected.flatMap((i) => ('field' in i ? [i.field] : [])), draft.exportType),
+    });
+    draft.fields = picked.flatMap((i) => ('field' in i ? [i.field] : []));
+    return rowsStep;
+  };
+
+  const rowsStep: InputStep = async (input) => {
+    const value = await input.input({
+      prompt: `How many patents to export as ${formatLabel(draft.exportType)}? PatSnap bills each exported patent.`,
+      value: String(draft.rows),
+      validate: (v) => rowsProblem(v, draft.exportType, draft.offset),
+    });
+    draft.rows = parseWholeNumber(value) ?? draft.rows;
+    return settingsStep;
+  };
+
+  const settingsStep: InputStep = async (input) => {
+    type Action = 'create' | 'offset' | 'apdt' | 'pbdt' | 'lang' | 'transLang' | 'stemming' | 'saveAs';
+    type Item = vscode.QuickPickItem & { action: Action };
+    for (;;) {
+      const problems = exportParamProblems(draftToParams(draft));
+      const destination = draft.saveAs || !env.workspaceTarget ? 'ask where to save' : env.workspaceTarget;
+      const items: Item[] = [
+        {
+          action: 'create',
+          label: problems.length ? '$(warning) Create Export' : '$(check) Create Export',
+          description: `${draft.rows.toLocaleString('en-US')} patents as ${formatLabel(draft.exportType)}, ${destination}`,
+          detail: problems.length ? problems.map((p) => p.message).join(' ') : 'You confirm the billed count next; nothing is created before.',
+        },
+        { action: 'offset', label: 'Skip first results', description: draft.offset.toLocaleString('en-US') },
+        { action: 'apdt', label: 'Application dates', description: formatDateRange(draft.apdtFrom, draft.apdtTo) },
+        { action: 'pbdt', label: 'Publication dates', description: formatDateRange(draft.pbdtFrom, draft.pbdtTo) },
+        { action: 'lang', label: 'Language', description: `${EXPORT_LANG_NAMES[draft.lang]} (${draft.lang})` },
+        { action: 'transLang', label: 'Translation language', description: `${TRANS_LANG_NAMES[draft.transLang]} (${draft.transLang})` },
+        { action: 'stemming', label: 'Stemming', description: draft.stemming ? 'on (singular, plural and tense variants of English words)' : 'off (exact words)' },
+      ];
+      if (env.workspaceTarget) items.push({ action: 'saveAs', label: 'Save to', description: draft.saveAs ? 'ask where to save (Save As…)' : env.workspaceTarget });
+      const chosen = await input.pick<Item>({ placeholder: 'Settings; pick "Create Export" when ready', items, active: items[0] });
+      switch (chosen.action) {
+        case 'create':
+          if (problems.length === 0) return undefined;
+          break;
+        case 'stemming':
+          draft.stemming = !draft.stemming;
+          break;
+        case 'saveAs':
+          draft.saveAs = !draft.saveAs;
+          break;
+        case 'offset': {
+          const v = await input.nested(() =>
+            input.input({ prompt: 'Skip this many top results (rows + skipped may not pass 100,000)', value: String(draft.offset), validate: (t) => offsetProblem(t, draft.rows) }),
+          );
+          if (v !== undefined) draft.offset = v.trim() === '' ? 0 : (parseWholeNumber(v) ?? draft.offset);
+          break;
+        }
+        case 'apdt':
+        case 'pbdt': {
+          const [fromKey, toKey, what] = chosen.action === 'apdt' ? (['apdtFrom', 'apdtTo', 'Application'] as const) : (['pbdtFrom', 'pbdtTo', 'Publication'] as const);
+          const current = formatDateRange(draft[fromKey], draft[toKey]);
+          const v = await input.nested(() =>
+            input.input({
+              prompt: `${what} date range: FROM-TO as yyyyMMdd, * for open-ended, empty for any (e.g. 20110101-20180619)`,
+              value: current === 'any' ? '' : current,
+              validate: dateRangeProblem,
+            }),
+          );
+          if (v !== undefined) {
+            const range = parseDateRange(v);
+            draft[fromKey] = range && range !== 'invalid' ? range.from : undefined;
+            draft[toKey] = range && range !== 'invalid' ? range.to : undefined;
+          }
+          break;
+        }
+        case 'lang': {
+          type LangItem = vscode.QuickPickItem & { lang: ExportLang };
+          const langs = (Object.keys(EXPORT_LANG_NAMES) as ExportLang[]).map<LangItem>((l) => ({ label: EXPORT_LANG_NAMES[l], description: l, lang: l }));
+          const v = await input.nested(() => input.pick<LangItem>({ placeholder: 'Language of the exported text', items: langs, active: langs.find((l) => l.lang === draft.lang) }));
+          if (v) draft.lang = v.lang;
+          break;
+        }
+        case 'transLang': {
+          type LangItem = vscode.QuickPickItem & { lang: TransLang };
+          const langs = (Object.keys(TRANS_LANG_NAMES) as TransLang[]).map<LangItem>((l) => ({ label: TRANS_LANG_NAMES[l], description: l, lang: l }));
+          const v = await input.nested(() => input.pick<LangItem>({ placeholder: 'Translation language', items: langs, active: langs.find((l) => l.lang === draft.transLang) }));
+          if (v) draft.transLang = v.lang;
+          break;
+        }
+      }
+    }
+  };
+
+  return MultiStepInput.run(TITLE, options.askQuery ? queryStep : formatStep, total);
+}
+
+function defaultLimit(f: ExportFormat): string {
+  return EXPORT_ROW_LIMITS[f.type].toLocaleString('en-US');
+}

@@ -1,0 +1,118 @@
+/**
+ * How one tracked export task reads in the Exports view: label, description,
+ * tooltip, icon and context value. No `vscode` import, so it is unit-tested.
+ */
+import * as path from 'node:path';
+import { exportTaskExpiry, type ExportTaskRecord } from '../../core/exports';
+import { formatLabel, shortenQuery } from './wizardModel';
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  const rest = min % 60;
+  return rest ? `${h} h ${rest} min` : `${h} h`;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Local time: `14:03` today, `2025-06-01 14:03` on another day. */
+export function formatCreated(createdAt: string, now: number): string {
+  const d = new Date(createdAt);
+  const today = new Date(now);
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const sameDay = d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
+  return sameDay ? time : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
+}
+
+/** A record's effective state now: a pending task past 24 h, or a link past 7 days, is expired. */
+export function effectiveStatus(record: ExportTaskRecord, now: number): ExportTaskRecord['status'] {
+  if (record.status === 'pending' || record.status === 'succeeded') {
+    if (exportTaskExpiry(record.createdAt, record.succeededAt, now).expired) return 'expired';
+  }
+  return record.status;
+}
+
+/** Whether the task's signed link can still be downloaded. */
+export function linkUsable(record: ExportTaskRecord, now: number): boolean {
+  return record.url !== undefined && record.succeededAt !== undefined && !exportTaskExpiry(record.createdAt, record.succeededAt, now).expired;
+}
+
+export function statusText(record: ExportTaskRecord, now: number): string {
+  switch (effectiveStatus(record, now)) {
+    case 'pending':
+      return `PENDING ${formatDuration(now - Date.parse(record.createdAt))}`;
+    case 'succeeded':
+      return 'SUCCESS, not downloaded';
+    case 'failed':
+      return 'FAIL';
+    case 'expired':
+      return 'EXPIRED';
+    case 'downloaded':
+      return 'downloaded';
+  }
+}
+
+export function taskLabel(record: ExportTaskRecord): string {
+  return shortenQuery(record.query, 50);
+}
+
+/** `PENDING 2 min · CSV · 24 patents · 14:03` and, once saved, the file name; status first, as the side bar cuts the end. */
+export function taskDescription(record: ExportTaskRecord, now: number): string {
+  const parts = [statusText(record, now), formatLabel(record.params.exportType), `${record.count.toLocaleString('en-US')} ${record.count === 1 ? 'patent' : 'patents'}`, formatCreated(record.createdAt, now)];
+  if (record.status === 'downloaded' && record.destination) parts.push(`→ ${path.basename(record.destination)}`);
+  return parts.join(' · ');
+}
+
+export function taskTooltip(record: ExportTaskRecord, now: number): string {
+  const status = effectiveStatus(record, now);
+  const lines = [
+    record.query,
+    '',
+    `Status: ${statusText(record, now)}`,
+    `Format: ${formatLabel(record.params.exportType)} (${record.params.fields.join(', ')})`,
+    `Patents: ${record.count.toLocaleString('en-US')} of ${record.params.rows.toLocaleString('en-US')} requested${record.params.offset ? `, skipping ${record.params.offset.toLocaleString('en-US')}` : ''}`,
+    `Created: ${formatCreated(record.createdAt, now)}`,
+    `Task ID: ${record.id}`,
+  ];
+  if (record.destination) lines.push(`${record.status === 'downloaded' ? 'Saved to' : 'Will be saved to'}: ${record.destination}`);
+  if (status === 'succeeded' || status === 'downloaded') {
+    const expiry = exportTaskExpiry(record.createdAt, record.succeededAt, now);
+    if (record.succeededAt) lines.push(expiry.expired ? 'Download link expired' : `Download link valid for ${formatDuration(expiry.remainingMs)}`);
+  }
+  if (status === 'expired') lines.push(record.succeededAt ? 'The download link has expired (links live 7 days): export again.' : 'The task id has expired (task ids live 24 hours): export again.');
+  if (record.error) lines.push(`Last problem: ${record.error}`);
+  return lines.join('\n');
+}
+
+export interface TaskIcon {
+  /** A codicon id, e.g. `loading~spin`. */
+  id: string;
+  /** A theme colour id, when the state deserves one. */
+  color?: string;
+}
+
+export function taskIcon(record: ExportTaskRecord, now: number): TaskIcon {
+  switch (effectiveStatus(record, now)) {
+    case 'pending':
+      return { id: 'loading~spin' };
+    case 'succeeded':
+      return record.error ? { id: 'warning', color: 'problemsWarningIcon.foreground' } : { id: 'cloud-download' };
+    case 'failed':
+      return { id: 'error', color: 'problemsErrorIcon.foreground' };
+    case 'expired':
+      return { id: 'history', color: 'disabledForeground' };
+    case 'downloaded':
+      return { id: 'pass', color: 'testing.iconPassed' };
+  }
+}
+
+/**
+ * `exportTask.<status>` plus `.link` while the signed link can be downloaded;
+ * package.json's menus match these with regular expressions.
+ */
+export function taskContextValue(record: ExportTaskRecord, now: number): string {
+  return `exportTask.${effectiveStatus(record, now)}${linkUsable(record, now) ? '.link' : ''}`;
+}

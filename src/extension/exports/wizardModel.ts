@@ -1,0 +1,221 @@
+/**
+ * What the export wizard offers and how it checks each answer. No `vscode`
+ * import: the messages the steps show are unit-tested on their own.
+ */
+import { EXPORT_FIELDS, EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldProblem, type ExportField } from '../../core/api/exportFields';
+import type { CollapseOptions, ExportLang, ExportParams, ExportType, TransLang } from '../../core/api/types';
+import { checkExportParams, EXPORT_QUERY_MAX, isYmd, type InputProblem } from '../../core/api/validation';
+
+export interface ExportFormat {
+  type: ExportType;
+  label: string;
+  description: string;
+}
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  { type: 'csv', label: 'CSV', description: 'Comma-separated table; opens in any spreadsheet' },
+  { type: 'xls', label: 'Excel (XLS)', description: 'Excel workbook, one row per patent' },
+  { type: 'json', label: 'JSON', description: 'One object per patent' },
+  { type: 'xml', label: 'XML', description: 'One <patent> element per patent' },
+  { type: 'pdf', label: 'PDF', description: 'ZIP of one PDF per patent; claims allowed' },
+  { type: 'full_text', label: 'Full text', description: 'ZIP of XML files named by PN: abstract, claims, description' },
+];
+
+export function formatLabel(type: ExportType): string {
+  return EXPORT_FORMATS.find((f) => f.type === type)?.label ?? type;
+}
+
+export interface FieldPreset {
+  label: string;
+  fields: readonly ExportField[];
+}
+
+const PRESETS: readonly FieldPreset[] = [
+  { label: 'Bibliographic basics', fields: ['PN', 'TTL', 'AN', 'APD', 'PBD'] },
+  { label: 'Bibliography with abstract', fields: ['PN', 'APNO', 'TTL', 'ABST', 'AN', 'IN', 'APD', 'PBD'] },
+  { label: 'Classification and legal status', fields: ['PN', 'TTL', 'IPC', 'CPC', 'LEGAL_STATUS'] },
+  { label: 'Front page with claims', fields: ['PN', 'TTL', 'ABST', 'CLMS'] },
+  { label: 'Full text', fields: ['PN', 'ABST', 'CLMS', 'DESC'] },
+  { label: 'Claims only', fields: ['PN', 'CLMS'] },
+];
+
+/** Presets whose every field the format takes. */
+export function fieldPresets(type: ExportType): FieldPreset[] {
+  return PRESETS.filter((p) => p.fields.every((f) => exportFieldProblem(f, type) === undefined));
+}
+
+export interface FieldChoice {
+  field: ExportField;
+  name: string;
+  /** Why the format does not take it, when it does not. */
+  problem?: string;
+}
+
+export function fieldChoices(type: ExportType): FieldChoice[] {
+  return (Object.keys(EXPORT_FIELDS) as ExportField[]).map((field) => ({ field, name: EXPORT_FIELDS[field], problem: exportFieldProblem(field, type) }));
+}
+
+/** What is wrong with a set of picked fields for the format, in one sentence. */
+export function fieldsProblem(fields: readonly string[], type: ExportType): string | undefined {
+  if (fields.length === 0) return 'Pick at least one field, or a preset.';
+  for (const field of fields) {
+    const problem = exportFieldProblem(field, type);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** The fields of a previous answer that a newly chosen format still takes. */
+export function keepValidFields(fields: readonly string[], type: ExportType): string[] {
+  return fields.filter((f) => exportFieldProblem(f, type) === undefined);
+}
+
+export function defaultRows(type: ExportType): number {
+  return EXPORT_ROW_LIMITS[type] <= 1000 ? 10 : 100;
+}
+
+/** A whole number typed by a person: digits, optionally with thousands separators. */
+export function parseWholeNumber(text: string): number | undefined {
+  const compact = text.trim().replace(/[,_\s]/g, '');
+  if (!/^\d+$/.test(compact)) return undefined;
+  const n = Number(compact);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+const grouped = (n: number): string => n.toLocaleString('en-US');
+
+export function rowsProblem(text: string, type: ExportType, offset = 0): string | undefined {
+  const rows = parseWholeNumber(text);
+  const limit = EXPORT_ROW_LIMITS[type];
+  if (rows === undefined || rows < 1) return `Type how many patents to export: a whole number from 1 to ${grouped(limit)}.`;
+  if (rows > limit) return `A ${formatLabel(type)} export takes at most ${grouped(limit)} patents.`;
+  if (rows + offset > EXPORT_MAX_ROWS_PLUS_OFFSET) {
+    return `PatSnap exports only the first ${grouped(EXPORT_MAX_ROWS_PLUS_OFFSET)} results: with ${grouped(offset)} skipped, take at most ${grouped(EXPORT_MAX_ROWS_PLUS_OFFSET - offset)}.`;
+  }
+  return undefined;
+}
+
+export function offsetProblem(text: string, rows: number): string | undefined {
+  const offset = text.trim() === '' ? 0 : parseWholeNumber(text);
+  if (offset === undefined) return 'Type how many results to skip: a whole number, 0 for none.';
+  if (offset + rows > EXPORT_MAX_ROWS_PLUS_OFFSET) {
+    return `PatSnap exports only the first ${grouped(EXPORT_MAX_ROWS_PLUS_OFFSET)} results: with ${grouped(rows)} patents, skip at most ${grouped(Math.max(0, EXPORT_MAX_ROWS_PLUS_OFFSET - rows))}.`;
+  }
+  return undefined;
+}
+
+export interface DateRange {
+  /** yyyyMMdd or '*' */
+  from: string;
+  to: string;
+}
+
+/**
+ * A date range as typed: empty for no limit, or `FROM-TO` where each side is
+ * yyyyMMdd or `*` (e.g. `20110101-*`). One date alone means that single day.
+ */
+export function parseDateRange(text: string): DateRange | undefined | 'invalid' {
+  const t = text.trim();
+  if (t === '' || t === '*' || /^\*\s*-\s*\*$/.test(t)) return undefined;
+  const m = /^(\d{8}|\*)\s*(?:-|–|\.\.|to)\s*(\d{8}|\*)$/i.exec(t);
+  if (m) return { from: m[1] as string, to: m[2] as string };
+  if (/^\d{8}$/.test(t)) return { from: t, to: t };
+  return 'invalid';
+}
+
+export function dateRangeProblem(text: string): string | undefined {
+  const range = parseDateRange(text);
+  if (range === 'invalid') return 'Write the range as FROM-TO with dates as yyyyMMdd, or * for no limit: e.g. 20110101-20180619 or 20200101-*.';
+  if (!range) return undefined;
+  for (const d of [range.from, range.to]) {
+    if (d !== '*' && !isYmd(d)) return `${d} is not a date: write yyyyMMdd, e.g. 20180619.`;
+  }
+  if (range.from !== '*' && range.to !== '*' && Number(range.from) > Number(range.to)) return `The range starts (${range.from}) after it ends (${range.to}).`;
+  return undefined;
+}
+
+export function formatDateRange(from: string | undefined, to: string | undefined): string {
+  if ((from === undefined || from === '*') && (to === undefined || to === '*')) return 'any';
+  return `${from ?? '*'}-${to ?? '*'}`;
+}
+
+export function queryProblem(query: string): string | undefined {
+  if (query.trim() === '') return 'Type a PatSnap query, e.g. TTL:battery AND PBD:[20200101 TO *].';
+  if (query.length > EXPORT_QUERY_MAX) return `The query is ${grouped(query.length)} characters long; PatSnap takes at most ${grouped(EXPORT_QUERY_MAX)}.`;
+  return undefined;
+}
+
+export const EXPORT_LANG_NAMES: Readonly<Record<ExportLang, string>> = { en: 'English', cn: 'Chinese', jp: 'Japanese', de: 'German', fr: 'French', kr: 'Korean' };
+export const TRANS_LANG_NAMES: Readonly<Record<TransLang, string>> = { en: 'English', cn: 'Chinese', jp: 'Japanese' };
+
+/** The answers the wizard collects; kept between runs so Escape loses nothing. */
+export interface ExportDraft extends CollapseOptions {
+  query: string;
+  exportType: ExportType;
+  fields: string[];
+  rows: number;
+  offset: number;
+  apdtFrom?: string;
+  apdtTo?: string;
+  pbdtFrom?: string;
+  pbdtTo?: string;
+  lang: ExportLang;
+  transLang: TransLang;
+  stemming: boolean;
+  /** Ask where to save (a save dialog) instead of the workspace's exports folder. */
+  saveAs: boolean;
+}
+
+export function newDraft(defaults: { query?: string; lang?: string } & CollapseOptions = {}): ExportDraft {
+  const { query = '', lang, ...collapse } = defaults;
+  const exportLang = lang !== undefined && lang in EXPORT_LANG_NAMES ? (lang as ExportLang) : 'en';
+  return { ...collapse, query, exportType: 'csv', fields: ['PN', 'TTL', 'AN', 'APD', 'PBD'], rows: 100, offset: 0, lang: exportLang, transLang: 'en', stemming: false, saveAs: false };
+}
+
+export function draftToParams(d: ExportDraft): ExportParams {
+  const params: ExportParams = { query: d.query.trim(), fields: [...d.fields], exportType: d.exportType, rows: d.rows, lang: d.lang, transLang: d.transLang, stemming: d.stemming };
+  if (d.offset > 0) params.offset = d.offset;
+  for (const key of ['apdtFrom', 'apdtTo', 'pbdtFrom', 'pbdtTo'] as const) {
+    const v = d[key];
+    if (v !== undefined && v !== '*') params[key] = v;
+  }
+  for (const key of ['collapseType', 'collapseBy', 'collapseOrder'] as const) {
+    if (d[key] !== undefined) Object.assign(params, { [key]: d[key] });
+  }
+  if (d.collapseOrderAuthority !== undefined) params.collapseOrderAuthority = [...d.collapseOrderAuthority];
+  return params;
+}
+
+/** The contract's checks of the whole request (core validation), as the last step shows them. */
+export function exportParamProblems(params: ExportParams): InputProblem[] {
+  return checkExportParams(params);
+}
+
+export function shortenQuery(query: string, max = 60): string {
+  const oneLine = query.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+}
+
+export interface ExportConfirmation {
+  message: string;
+  detail: string;
+  button: string;
+}
+
+/**
+ * The modal shown before anything is created. PatSnap bills each exported
+ * patent; the task exports `rows` at most, fewer when fewer results match.
+ */
+export function exportConfirmation(params: ExportParams, destination: string): ExportConfirmation {
+  const n = grouped(params.rows);
+  const noun = params.rows === 1 ? 'patent' : 'patents';
+  const lines = [
+    `PatSnap will bill up to ${n} ${noun} for this export (${grouped(params.rows)} requested; the final count may be smaller if fewer results match).`,
+    '',
+    `Query: ${shortenQuery(params.query, 200)}`,
+    `Format: ${formatLabel(params.exportType)}, fields ${params.fields.join(', ')}`,
+  ];
+  if (params.offset) lines.push(`Skipping the first ${grouped(params.offset)} results`);
+  lines.push(`Saved to: ${destination}`);
+  return { message: `Export up to ${n} ${noun} as ${formatLabel(params.exportType)}?`, detail: lines.join('\n'), button: `Export ${n} ${noun}` };
+}

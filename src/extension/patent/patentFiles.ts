@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { PatentRefs, PatsnapApi } from '../../core/api/types';
+import { pdfFileName } from './patentView';
+
+/** Large enough for any patent PDF or office action; a guard against a runaway download. */
+const MAX_PDF_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Opening and saving the signed links PatSnap hands out (PDFs, office actions).
+ * Links are used at once and never stored: they expire.
+ */
+export class PatentFiles {
+  /** The patent's PDF (a family member's when PatSnap has none of its own), opened or saved. */
+  async pdf(api: PatsnapApi, refs: PatentRefs, label: string, mode: 'open' | 'save'): Promise<void> {
+    const link = (await api.pdfs(refs, { replaceByRelated: true }))[0];
+    if (!link?.url) {
+      void vscode.window.showInformationMessage(`PatSnap has no PDF of ${label}.`);
+      return;
+    }
+    if (link.pnRelated && link.pnRelated !== link.pn) {
+      void vscode.window.showInformationMessage(`PatSnap has no PDF of ${link.pn} itself; this is the PDF of family member ${link.pnRelated}.`);
+    }
+    if (mode === 'open') await this.open(link.url);
+    else await this.save(api, link.url, pdfFileName(link.pnRelated ?? link.pn));
+  }
+
+  async open(url: string): Promise<void> {
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  }
+
+  /** Downloads `url` and saves it where the user picks, proposing the workspace folder. */
+  async save(api: PatsnapApi, url: string, fileName: string): Promise<vscode.Uri | undefined> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      title: 'Save PDF',
+      defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+      filters: { PDF: ['pdf'] },
+    });
+    if (!target) return undefined;
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Downloading ${fileName}\u2026`, cancellable: true },
+      async (_p, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        try {
+          const { bytes } = await api.fetchSignedBytes(url, { signal: controller.signal, maxBytes: MAX_PDF_BYTES });
+          await vscode.workspace.fs.writeFile(target, bytes);
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    const choice = await vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}.`, 'Open');
+    if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
+    return target;
+  }
+}

@@ -1,0 +1,301 @@
+import * as vscode from 'vscode';
+import type { Bibliography, ExamDocsPage, PatsnapApi } from '../../core/api/types';
+import { answersNumber } from '../../core/cache/patentLookup';
+import {
+  parseFromWebview,
+  type DocFilter,
+  type DocumentsView,
+  type ErrorView,
+  type FromWebview,
+  type ImageView,
+  type PanelState,
+  type PatentRef,
+  type PatentView,
+  type Section,
+  type ToWebview,
+} from '../../webview/protocol';
+import { describeError, isCancellation } from '../common/errorMessages';
+import type { ErrorReporter } from '../common/errors';
+import type { PatsnapSession } from '../session';
+import { AbstractWebviewPanel } from '../webview/abstractWebviewPanel';
+import type { PatentFiles } from './patentFiles';
+import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView';
+
+export interface PatentPanelDeps {
+  session: PatsnapSession;
+  errors: ErrorReporter;
+  files: PatentFiles;
+  log: vscode.LogOutputChannel;
+}
+
+export type MainView = { state: 'loading' } | { state: 'patent'; patent: PatentView } | { state: 'error'; error: ErrorView };
+
+/** What the panel shows, held here so a reloaded webview gets all of it again. */
+export interface PatentPanelView {
+  main: MainView;
+  image: ImageView;
+  /** Undefined until the documents are asked for: they are loaded on demand. */
+  documents?: DocumentsView;
+  section: Section;
+}
+
+const EMPTY_FILTER: DocFilter = { docCodes: [] };
+
+function toErrorView(e: unknown, what: string): ErrorView {
+  const d = describeError(e, what) ?? { message: `${what} was cancelled.`, actions: ['retry'] };
+  const action = d.actions.find((a): a is 'retry' | 'setCredentials' | 'openSettings' => a === 'retry' || a === 'setCredentials' || a === 'openSettings');
+  return { message: d.message, action: action ?? 'retry' };
+}
+
+class PatentNotFound extends Error {}
+
+/**
+ * One patent in a webview panel: bibliography, legal status and drawing at once;
+ * the PDF and the examination documents on request. The panel's persisted state
+ * is its `PatentRef` (ids only), which the serializer uses after a reload.
+ */
+export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
+  private ref: PatentRef;
+  private view: PatentPanelView;
+  private loadController: AbortController | undefined;
+  private docsController: AbortController | undefined;
+  /** The page the documents rows came from: its signed links, by row index. */
+  private docsPage: ExamDocsPage | undefined;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    html: string,
+    state: PanelState,
+    private readonly deps: PatentPanelDeps,
+  ) {
+    super(panel, html, deps.log);
+    this.ref = state.ref;
+    this.view = { main: { state: 'loading' }, image: { state: 'loading' }, section: state.section ?? 'overview' };
+    this.register({
+      dispose: () => {
+        this.loadController?.abort();
+        this.docsController?.abort();
+      },
+    });
+    // Other credentials or another gateway may answer differently: show their answer.
+    this.register(deps.session.onDidChange(() => void this.load()));
+    void this.load();
+  }
+
+  /** For tests and the manager: what the panel currently shows. */
+  get snapshot(): Readonly<PatentPanelView> {
+    return this.view;
+  }
+
+  get patentRef(): PatentRef {
+    return this.ref;
+  }
+
+  /** Whether this panel shows the patent `ref` names (a number may lack its kind code). */
+  matches(ref: PatentRef): boolean {
+    const known = this.view.main.state === 'patent' ? this.view.main.patent : undefined;
+    const patentId = known?.patentId ?? this.ref.patentId;
+    if (ref.patentId && patentId) return ref.patentId === patentId;
+    const number = (known?.number ?? this.ref.number)?.toUpperCase();
+    const asked = ref.number?.toUpperCase();
+    if (!number || !asked) return false;
+    return number === asked || answersNumber(number, asked) || answersNumber(asked, number);
+  }
+
+  show(section: Section | undefined): void {
+    this.panel.reveal();
+    if (section === 'documents') this.showDocuments();
+  }
+
+  protected parse(raw: unknown): ReturnType<typeof parseFromWebview> {
+    return parseFromWebview(raw);
+  }
+
+  protected onReady(): void {
+    this.post({ type: 'init', state: this.persistedState() });
+    this.sendMain();
+    this.post({ type: 'image', image: this.view.image });
+    if (this.view.documents) this.post({ type: 'documents', documents: this.view.documents });
+    if (this.view.section === 'documents') this.post({ type: 'showSection', section: 'documents' });
+  }
+
+  protected async onMessage(m: FromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        return;
+      case 'retry':
+        return this.load();
+      case 'setCredentials':
+        await vscode.commands.executeCommand('patentLookup.setCredentials');
+        return;
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'patentLookup');
+        return;
+      case 'copyNumber': {
+        const number = this.currentNumber();
+        if (number) await vscode.env.clipboard.writeText(number);
+        return;
+      }
+      case 'pdf':
+        return this.pdf(m.mode);
+      case 'loadDocuments':
+        return this.loadDocuments(m.filter, m.offset);
+      case 'document':
+        return this.document(m.index, m.mode);
+    }
+  }
+
+  /** Switches to the documents and loads them the first time. */
+  showDocuments(): void {
+    this.view.section = 'documents';
+    this.post({ type: 'showSection', section: 'documents' });
+    if (!this.view.documents || this.view.documents.state === 'error') void this.loadDocuments(EMPTY_FILTER, 0);
+  }
+
+  private persistedState(): PanelState {
+    return { ref: this.ref, section: this.view.section };
+  }
+
+  private currentNumber(): string | undefined {
+    return this.view.main.state === 'patent' ? this.view.main.patent.number : this.ref.number;
+  }
+
+  private sendMain(): void {
+    const m = this.view.main;
+    if (m.state === 'loading') this.post({ type: 'loading' });
+    else if (m.state === 'patent') this.post({ type: 'patent', patent: m.patent });
+    else this.post({ type: 'error', error: m.error });
+  }
+
+  private setMain(main: MainView): void {
+    this.view.main = main;
+    this.sendMain();
+  }
+
+  private setImage(image: ImageView): void {
+    this.view.image = image;
+    this.post({ type: 'image', image });
+  }
+
+  private setDocuments(documents: DocumentsView): void {
+    this.view.documents = documents;
+    this.post({ type: 'documents', documents });
+  }
+
+  private async load(): Promise<void> {
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
+    const signal = controller.signal;
+    this.setMain({ state: 'loading' });
+    this.setImage({ state: 'loading' });
+    try {
+      const { bibliography, legalStatus } = await this.fetchPatent(signal);
+      if (signal.aborted) return;
+      const patent = toPatentView(bibliography, legalStatus);
+      // Keep the id: it is exact where a number may be ambiguous, and what the serializer restores.
+      this.ref = { number: patent.number, patentId: patent.patentId };
+      this.panel.title = patent.number;
+      this.setMain({ state: 'patent', patent });
+      this.post({ type: 'init', state: this.persistedState() });
+      if (this.view.section === 'documents' && (!this.view.documents || this.view.documents.state !== 'page')) void this.loadDocuments(EMPTY_FILTER, 0);
+      await this.loadImage(patent, signal);
+    } catch (e) {
+      if (signal.aborted || isCancellation(e)) return;
+      this.deps.errors.report(e, { what: 'Opening the patent', quiet: true });
+      const error: ErrorView =
+        e instanceof PatentNotFound ? { message: e.message, action: 'retry' } : toErrorView(e, 'Loading the patent');
+      this.setMain({ state: 'error', error });
+      this.setImage({ state: 'none' });
+    }
+  }
+
+  private async fetchPatent(signal: AbortSignal): Promise<{ bibliography: Bibliography; legalStatus: string[] }> {
+    const api = await this.deps.session.api();
+    if (this.ref.patentId) {
+      const refs = { patentIds: [this.ref.patentId] };
+      const [bibs, statuses] = await Promise.all([api.bibliography(refs, { signal }), api.legalStatus(refs, { signal })]);
+      const bibliography = bibs[0];
+      if (!bibliography) throw new PatentNotFound(`PatSnap has no patent ${this.ref.number ?? `with id ${this.ref.patentId}`}.`);
+      return { bibliography, legalStatus: statuses.find((s) => s.patentId === bibliography.patentId)?.statuses ?? [] };
+    }
+    const number = this.ref.number ?? '';
+    // Shared with hovers: a patent just hovered opens without another call.
+    const card = await this.deps.session.lookup.lookupOne(number, signal);
+    if (!card) throw new PatentNotFound(`PatSnap has no patent ${number}.`);
+    return { bibliography: card.bibliography, legalStatus: card.legalStatus };
+  }
+
+  private async loadImage(patent: PatentView, signal: AbortSignal): Promise<void> {
+    try {
+      const bytes = await this.deps.session.lookup.image(patent.number, signal);
+      if (signal.aborted) return;
+      const type = bytes && sniffImageType(bytes);
+      if (!bytes || !type) {
+        this.setImage({ state: 'none' });
+        return;
+      }
+      this.setImage({ state: 'loaded', dataUri: `data:${type};base64,${bytes.toString('base64')}`, alt: `Abstract drawing of ${patent.number}` });
+    } catch (e) {
+      if (signal.aborted || isCancellation(e)) return;
+      this.deps.log.warn(`Drawing of ${patent.number} not loaded: ${e instanceof Error ? e.message : String(e)}`);
+      this.setImage({ state: 'error', message: describeError(e)?.message ?? 'The drawing could not be loaded.' });
+    }
+  }
+
+  private async loadDocuments(filter: DocFilter, offset: number): Promise<void> {
+    this.view.section = 'documents';
+    const number = this.currentNumber();
+    const country = this.view.main.state === 'patent' ? this.view.main.patent.country : undefined;
+    if (!examDocsSupported(country ?? number ?? '')) {
+      // Said plainly, without a call PatSnap would refuse anyway.
+      this.setDocuments({ state: 'unsupported', message: CN_EXAM_DOCS_MESSAGE });
+      return;
+    }
+    this.docsController?.abort();
+    const controller = (this.docsController = new AbortController());
+    this.setDocuments({ state: 'loading' });
+    try {
+      const api = await this.deps.session.api();
+      const target = this.ref.patentId ? { patentId: this.ref.patentId } : { patentNumber: number };
+      const page = await api.examinationDocuments(
+        { ...target, docCodes: filter.docCodes, dateFrom: filter.dateFrom, dateTo: filter.dateTo, limit: DOCS_PAGE_SIZE, offset },
+        { signal: controller.signal },
+      );
+      if (controller.signal.aborted) return;
+      this.docsPage = page;
+      this.setDocuments(toDocumentsView(page, offset, DOCS_PAGE_SIZE, filter));
+    } catch (e) {
+      if (controller.signal.aborted || isCancellation(e)) return;
+      this.deps.errors.report(e, { what: 'Loading examination documents', quiet: true });
+      this.setDocuments({ state: 'error', error: toErrorView(e, 'Loading the examination documents') });
+    }
+  }
+
+  private async pdf(mode: 'open' | 'save'): Promise<void> {
+    const number = this.currentNumber();
+    try {
+      const api = await this.deps.session.api();
+      const refs = this.ref.patentId ? { patentIds: [this.ref.patentId] } : { numbers: [number ?? ''] };
+      await this.deps.files.pdf(api, refs, number ?? 'this patent', mode);
+    } catch (e) {
+      this.deps.errors.report(e, { what: 'Getting the PDF', retry: () => this.pdf(mode) });
+    }
+  }
+
+  private async document(index: number, mode: 'open' | 'save'): Promise<void> {
+    const doc = this.docsPage?.documents[index];
+    if (!doc?.url) return;
+    try {
+      const api = await this.deps.session.api();
+      const suffix = `-${[doc.date, doc.docCode].filter((p) => p !== undefined).join('-')}-${index + 1}`;
+      await this.useLink(api, doc.url, mode, pdfFileName(this.currentNumber() ?? 'document', suffix));
+    } catch (e) {
+      this.deps.errors.report(e, { what: 'Opening the document' });
+    }
+  }
+
+  private async useLink(api: PatsnapApi, url: string, mode: 'open' | 'save', fileName: string): Promise<void> {
+    if (mode === 'open') await this.deps.files.open(url);
+    else await this.deps.files.save(api, url, fileName);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * What the patent panel shows, built from the core's answers. Pure, so the
+ * mapping is unit-tested; the webview only renders it.
+ */
+import type { Bibliography, ExamDocsPage } from '../../core/api/types';
+import type { DocFilter, DocumentsView, PatentView } from '../../webview/protocol';
+import { formatYmd } from '../common/format';
+
+/** PatSnap's examination documents cover overseas offices only. */
+export function examDocsSupported(number: string): boolean {
+  return !number.toUpperCase().startsWith('CN');
+}
+
+export const CN_EXAM_DOCS_MESSAGE = 'PatSnap offers no examination documents for Chinese (CN) patents.';
+
+function names(parties: ReadonlyArray<{ name: string }>): string[] {
+  return [...new Set(parties.map((p) => p.name.trim()).filter((n) => n !== ''))];
+}
+
+function optional<T>(value: T | undefined | null | ''): T | undefined {
+  return value === undefined || value === null || value === '' ? undefined : value;
+}
+
+export function toPatentView(b: Bibliography, legalStatus: readonly string[]): PatentView {
+  const number = b.pn;
+  return {
+    patentId: b.patentId,
+    number,
+    kind: optional(b.kind),
+    country: optional(b.country),
+    title: optional(b.title),
+    abstract: optional(b.abstract),
+    assignees: names(b.assignees),
+    applicants: names(b.applicants),
+    inventors: names(b.inventors),
+    applicationNumber: optional(b.applicationNumber),
+    applicationDate: formatYmd(b.applicationDate),
+    publicationDate: formatYmd(b.publicationDate),
+    patentType: optional(b.patentType),
+    ipc: optional(b.ipcMain),
+    cpc: optional(b.cpcMain),
+    legalStatus: [...legalStatus],
+    examDocsSupported: examDocsSupported(b.country ?? number),
+  };
+}
+
+export const DOCS_PAGE_SIZE = 20;
+
+export function toDocumentsView(page: ExamDocsPage, offset: number, limit: number, filter: DocFilter): DocumentsView {
+  return {
+    state: 'page',
+    rows: page.documents.map((d, index) => ({
+      index,
+      date: formatYmd(d.date),
+      code: optional(d.docCode),
+      description: optional(d.description),
+      pages: d.pageCount,
+      openable: d.url !== undefined,
+    })),
+    offset,
+    limit,
+    matching: page.detailCount,
+    total: page.docCount,
+    filter,
+  };
+}
+
+/** The image's MIME type from its first bytes; only raster formats a webview shows safely. */
+export function sniffImageType(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | undefined {
+  const b = bytes;
+  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return 'image/gif';
+  if (b.length >= 12 && b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'image/webp';
+  return undefined;
+}
+
+/** A file name for a saved PDF, safe on every platform. */
+export function pdfFileName(number: string, suffix = ''): string {
+  return `${number.replace(/[^A-Za-z0-9._-]/g, '_')}${suffix}.pdf`;
+}

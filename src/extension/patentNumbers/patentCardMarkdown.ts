@@ -1,0 +1,104 @@
+/**
+ * The hover card's Markdown, from what the lookup gave. Pure (no `vscode`), so the text
+ * and its escaping are unit-tested; the hover provider only wraps it in a MarkdownString
+ * that trusts exactly `CARD_COMMANDS`.
+ */
+import type { Bibliography } from '../../core/api/types';
+import type { PatentCard } from '../../core/cache/patentLookup';
+import type { NumberType } from '../../core/numbers';
+import { formatYmd } from '../common/format';
+import { examDocsSupported } from '../patent/patentView';
+import { commandLink, escapeMarkdown } from './markdown';
+
+/** The only commands a card's links may run (the MarkdownString's `enabledCommands`). */
+export const CARD_COMMANDS = [
+  'patentLookup.openPatent',
+  'patentLookup.showExaminationDocuments',
+  'patentLookup.results.copyNumber',
+  'patentLookup.results.openPdf',
+  'patentLookup.setCredentials',
+] as const;
+
+export type CardLookup =
+  | { state: 'found'; card: PatentCard }
+  | { state: 'notFound' }
+  | { state: 'noCredentials' }
+  /** `patentLookup.lookups.enabled` is off: nothing is sent, the card offers the actions only. */
+  | { state: 'lookupsDisabled' }
+  /** `message` is one short sentence for people; the details went to the log. */
+  | { state: 'error'; message: string };
+
+export interface CardInput {
+  number: string;
+  type: NumberType;
+  lookup: CardLookup;
+  /** The abstract drawing, only when it was cached or arrived in the hover's time. */
+  image?: { mimeType: string; base64: string };
+}
+
+/** Drawings above this (base64 characters) are left to the panel: a hover should stay light. */
+export const MAX_CARD_IMAGE_BASE64 = 350_000;
+
+function title(b: Bibliography): string | undefined {
+  return b.title ?? Object.values(b.titles)[0];
+}
+
+function firstAssignee(b: Bibliography): string | undefined {
+  return (b.assignees[0] ?? b.applicants[0])?.name;
+}
+
+function actions(number: string, options: { documents: boolean; pdf: boolean; open: boolean }): string {
+  const arg = { number };
+  const links = [
+    options.open ? commandLink('Open Patent', 'patentLookup.openPatent', arg) : undefined,
+    options.documents ? commandLink('Examination Documents', 'patentLookup.showExaminationDocuments', { ...arg, section: 'documents' }) : undefined,
+    commandLink('Copy Number', 'patentLookup.results.copyNumber', arg),
+    options.pdf ? commandLink('Open PDF', 'patentLookup.results.openPdf', arg) : undefined,
+  ];
+  return links.filter((l) => l !== undefined).join(' · ');
+}
+
+/** The card as Markdown paragraphs; every piece of API text goes through `escapeMarkdown`. */
+export function buildCardMarkdown(input: CardInput): string {
+  const { lookup } = input;
+  if (input.type === 'application') {
+    // Batch lookups take publication numbers only; the two namespaces must not be mixed.
+    return [`**${escapeMarkdown(input.number)}** · application number`, actions(input.number, { open: false, documents: false, pdf: false })].join('\n\n');
+  }
+  const anyAction = { open: true, documents: examDocsSupported(input.number), pdf: true };
+  switch (lookup.state) {
+    case 'found': {
+      const b = lookup.card.bibliography;
+      const pn = b.pn || input.number;
+      const status = lookup.card.legalStatus.filter((s) => s.trim() !== '');
+      const heading = `**${escapeMarkdown(pn)}**${status.length > 0 ? ` · ${escapeMarkdown(status.join(', '))}` : ''}`;
+      const facts = [
+        firstAssignee(b),
+        formatYmd(b.applicationDate) && `Filed ${formatYmd(b.applicationDate)}`,
+        formatYmd(b.publicationDate) && `Published ${formatYmd(b.publicationDate)}`,
+      ].filter((f): f is string => typeof f === 'string' && f.trim() !== '');
+      const t = title(b);
+      return [
+        heading,
+        t ? escapeMarkdown(t) : '_No title_',
+        facts.length > 0 ? facts.map((f) => escapeMarkdown(f, 120)).join(' · ') : undefined,
+        input.image ? `![${escapeMarkdown(`Abstract drawing of ${pn}`)}](data:${input.image.mimeType};base64,${input.image.base64}|width=180)` : undefined,
+        actions(pn, { ...anyAction, documents: examDocsSupported(pn) }),
+      ]
+        .filter((p) => p !== undefined)
+        .join('\n\n');
+    }
+    case 'notFound':
+      return [`**${escapeMarkdown(input.number)}**`, 'PatSnap has no patent with this number.', actions(input.number, { open: false, documents: false, pdf: false })].join('\n\n');
+    case 'noCredentials':
+      return [
+        `**${escapeMarkdown(input.number)}**`,
+        `${commandLink('Set API credentials', 'patentLookup.setCredentials')} to see the title, assignee and legal status.`,
+        actions(input.number, anyAction),
+      ].join('\n\n');
+    case 'lookupsDisabled':
+      return [`**${escapeMarkdown(input.number)}**`, actions(input.number, anyAction)].join('\n\n');
+    case 'error':
+      return [`**${escapeMarkdown(input.number)}**`, `_${escapeMarkdown(lookup.message, 200)}_`, actions(input.number, anyAction)].join('\n\n');
+  }
+}

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import type { SearchHit } from '../../core/api/types';
+import type { LoadMoreRow, MessageRow, ResultRow } from './resultsModel';
+import { patentTooltip } from './resultsModel';
+
+/** One class per kind of row in the results tree; ids are stable across refreshes. */
+export abstract class ResultNode {
+  abstract readonly id: string;
+  abstract toTreeItem(): vscode.TreeItem;
+}
+
+export class PatentNode extends ResultNode {
+  readonly id: string;
+
+  constructor(readonly hit: SearchHit) {
+    super();
+    this.id = `patent/${hit.patentId}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.hit.pn, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = this.hit.title;
+    // Plain text, not Markdown: API strings are data.
+    item.tooltip = patentTooltip(this.hit);
+    item.iconPath = new vscode.ThemeIcon('law');
+    item.contextValue = 'patent';
+    item.accessibilityInformation = { label: [this.hit.pn, this.hit.title].filter(Boolean).join(', ') };
+    item.command = { command: 'patentLookup.openPatent', title: 'Open Patent', arguments: [{ number: this.hit.pn, patentId: this.hit.patentId }] };
+    return item;
+  }
+}
+
+export class LoadMoreNode extends ResultNode {
+  readonly id: string;
+
+  constructor(private readonly row: LoadMoreRow) {
+    super();
+    this.id = row.id;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.row.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = this.row.description;
+    item.iconPath = new vscode.ThemeIcon('more');
+    item.contextValue = 'loadMore';
+    item.command = { command: 'patentLookup.results.loadMore', title: this.row.label };
+    return item;
+  }
+}
+
+/** Empty and error states, as a row with the action that helps. */
+export class MessageNode extends ResultNode {
+  readonly id: string;
+
+  constructor(
+    readonly row: MessageRow,
+    private readonly query: string | undefined,
+  ) {
+    super();
+    this.id = row.id;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.row.text, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.tooltip = this.row.action ? `${this.row.text}\n${this.row.action.title}` : this.row.text;
+    item.iconPath = new vscode.ThemeIcon(this.row.severity === 'error' ? 'error' : 'info', this.row.severity === 'error' ? new vscode.ThemeColor('errorForeground') : undefined);
+    item.contextValue = `message.${this.row.severity}`;
+    const command = this.command();
+    if (command) {
+      item.command = command;
+      item.description = this.row.action?.title;
+    }
+    return item;
+  }
+
+  private command(): vscode.Command | undefined {
+    const action = this.row.action;
+    if (!action) return undefined;
+    switch (action.kind) {
+      case 'setCredentials':
+        return { command: 'patentLookup.setCredentials', title: action.title };
+      case 'retry':
+        return { command: 'patentLookup.results.refresh', title: action.title };
+      case 'openSettings':
+        return { command: 'workbench.action.openSettings', title: action.title, arguments: ['patentLookup'] };
+      case 'editSearch':
+        return { command: 'patentLookup.search', title: action.title, arguments: [{ edit: this.query ?? '' }] };
+      case 'showLog':
+        return { command: 'patentLookup.showLog', title: action.title };
+    }
+  }
+}
+
+export function toNode(row: ResultRow, query: string | undefined): ResultNode {
+  switch (row.kind) {
+    case 'patent':
+      return new PatentNode(row.hit);
+    case 'loadMore':
+      return new LoadMoreNode(row);
+    case 'message':
+      return new MessageNode(row, query);
+  }
+}

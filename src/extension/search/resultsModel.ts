@@ -1,0 +1,131 @@
+/**
+ * The search results as data: the pages loaded so far and the rows the tree shows
+ * for them. Pure (no `vscode`): the tree's node classes only turn rows into items.
+ */
+import type { SearchHit, SearchPage } from '../../core/api/types';
+import { SEARCH_WINDOW_MAX } from '../../core/api/validation';
+import type { ErrorDescription } from '../common/errorMessages';
+import { formatCount, formatYmd } from '../common/format';
+import type { SearchOptions } from './searchOptions';
+
+export interface ResultSet {
+  query: string;
+  options: SearchOptions;
+  hits: readonly SearchHit[];
+  /** What PatSnap says matches in all (`total_search_result_count`). */
+  total: number;
+  /** Offset of the next page to ask for. */
+  nextOffset: number;
+}
+
+export type ResultsState =
+  /** Nothing searched yet: the welcome view shows. */
+  | { kind: 'none' }
+  | { kind: 'results'; results: ResultSet }
+  /** The first search of this window failed: a row says why, with the fix. */
+  | { kind: 'failed'; query: string; options: SearchOptions; error: ErrorDescription };
+
+export interface PatentRow {
+  kind: 'patent';
+  id: string;
+  hit: SearchHit;
+}
+export interface LoadMoreRow {
+  kind: 'loadMore';
+  id: string;
+  label: string;
+  description: string;
+}
+export interface MessageRow {
+  kind: 'message';
+  id: string;
+  text: string;
+  severity: 'info' | 'error';
+  action?: { kind: ErrorDescription['actions'][number] | 'editSearch'; title: string };
+}
+export type ResultRow = PatentRow | LoadMoreRow | MessageRow;
+
+function uniqueHits(hits: readonly SearchHit[]): SearchHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => (seen.has(h.patentId) ? false : (seen.add(h.patentId), true)));
+}
+
+export function firstResults(query: string, options: SearchOptions, page: SearchPage): ResultSet {
+  return { query, options, hits: uniqueHits(page.hits), total: page.total, nextOffset: page.offset + page.limit };
+}
+
+/** The set with `page` added; a patent already shown (the result list shifted) is not shown twice. */
+export function appendPage(set: ResultSet, page: SearchPage): ResultSet {
+  return { ...set, hits: uniqueHits([...set.hits, ...page.hits]), total: page.total, nextOffset: page.offset + page.limit };
+}
+
+/** The reachable end: PatSnap pages only through the first 20,000 results. */
+function reachable(set: ResultSet): number {
+  return Math.min(set.total, SEARCH_WINDOW_MAX);
+}
+
+/** The next page's window, or undefined when everything reachable is loaded. */
+export function nextPage(set: ResultSet, pageSize: number): { offset: number; limit: number } | undefined {
+  const offset = set.nextOffset;
+  const end = reachable(set);
+  if (offset >= end) return undefined;
+  return { offset, limit: Math.max(1, Math.min(pageSize, 1000, SEARCH_WINDOW_MAX - offset)) };
+}
+
+/** The view's description, e.g. "50 of 2,500". */
+export function resultsDescription(state: ResultsState): string | undefined {
+  if (state.kind !== 'results') return undefined;
+  return `${formatCount(state.results.hits.length)} of ${formatCount(state.results.total)}`;
+}
+
+const ACTION_TITLES: Record<NonNullable<MessageRow['action']>['kind'], string> = {
+  setCredentials: 'Set API Credentials',
+  retry: 'Retry',
+  openSettings: 'Open Settings',
+  showLog: 'Show Log',
+  editSearch: 'Edit Search',
+};
+
+export function resultRows(state: ResultsState, pageSize: number): ResultRow[] {
+  if (state.kind === 'none') return [];
+  if (state.kind === 'failed') {
+    const action = state.error.actions[0];
+    return [{ kind: 'message', id: 'message/error', text: state.error.message, severity: 'error', action: action && { kind: action, title: ACTION_TITLES[action] } }];
+  }
+  const set = state.results;
+  if (set.hits.length === 0) {
+    return [{ kind: 'message', id: 'message/empty', text: 'No patents match this search.', severity: 'info', action: { kind: 'editSearch', title: ACTION_TITLES.editSearch } }];
+  }
+  const rows: ResultRow[] = set.hits.map((hit) => ({ kind: 'patent', id: `patent/${hit.patentId}`, hit }));
+  const next = nextPage(set, pageSize);
+  if (next) {
+    rows.push({
+      kind: 'loadMore',
+      id: 'loadMore',
+      label: `Load ${formatCount(next.limit)} more`,
+      description: `${formatCount(set.hits.length)} of ${formatCount(set.total)}`,
+    });
+  } else if (set.total > SEARCH_WINDOW_MAX) {
+    rows.push({
+      kind: 'message',
+      id: 'message/window',
+      text: `PatSnap pages through the first ${formatCount(SEARCH_WINDOW_MAX)} results only; narrow the search to see the rest.`,
+      severity: 'info',
+      action: { kind: 'editSearch', title: ACTION_TITLES.editSearch },
+    });
+  }
+  return rows;
+}
+
+/** Tooltip text of a result (plain text: API strings are never rendered as Markdown). */
+export function patentTooltip(hit: SearchHit): string {
+  const lines = [hit.pn];
+  if (hit.title) lines.push(hit.title);
+  const assignee = hit.currentAssignee ?? hit.originalAssignee;
+  if (assignee) lines.push(`Assignee: ${assignee}`);
+  const published = formatYmd(hit.publicationDate);
+  if (published) lines.push(`Published: ${published}`);
+  const filed = formatYmd(hit.applicationDate);
+  if (filed) lines.push(`Filed: ${filed}${hit.applicationNumber ? ` (${hit.applicationNumber})` : ''}`);
+  return lines.join('\n');
+}

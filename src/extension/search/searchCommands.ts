@@ -1,0 +1,127 @@
+import * as vscode from 'vscode';
+import { checkSearchParams } from '../../core/api/validation';
+import type { CommandMap } from '../common/commands';
+import { requireCredentials } from '../credentials/requireCredentials';
+import type { PatsnapSession } from '../session';
+import type { Settings } from '../settings';
+import type { SearchHistory } from './searchHistory';
+import { COLLAPSE_CHOICES, SORT_CHOICES, type Choice } from './searchOptions';
+import { RESULTS_VIEW_ID, type SearchResultsView } from './searchResultsView';
+
+const SYNTAX_HINT = 'PatSnap query, e.g. TTL:battery AND PBD:[20200101 TO 20231231]';
+const REMOVE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Remove from history' };
+
+interface QueryItem extends vscode.QuickPickItem {
+  query?: string;
+}
+
+/** The search command (a quick pick with recent queries) and the results view's toolbar. */
+export class SearchCommands {
+  constructor(
+    private readonly view: SearchResultsView,
+    private readonly history: SearchHistory,
+    private readonly session: PatsnapSession,
+    private readonly settings: Settings,
+  ) {}
+
+  get commands(): Pick<
+    CommandMap,
+    'patentLookup.search' | 'patentLookup.results.refresh' | 'patentLookup.results.sort' | 'patentLookup.results.collapse' | 'patentLookup.results.loadMore' | 'patentLookup.results.clear' | 'patentLookup.results.export'
+  > {
+    return {
+      'patentLookup.search': (arg) => this.search(arg),
+      'patentLookup.results.refresh': () => this.view.refresh(),
+      'patentLookup.results.sort': () => this.pickOption('Sort Search Results', SORT_CHOICES, this.view.options.sort, (sort) => this.view.setOptions({ sort })),
+      'patentLookup.results.collapse': () =>
+        this.pickOption('Collapse Search Results', COLLAPSE_CHOICES, this.view.options.collapse, (collapse) => this.view.setOptions({ collapse })),
+      'patentLookup.results.loadMore': () => this.view.loadMore(),
+      'patentLookup.results.clear': () => this.view.clear(),
+      'patentLookup.results.export': () => this.exportResults(),
+    };
+  }
+
+  /**
+   * With a query string (scripts, tests, other extensions) searches at once; with
+   * `{ edit: query }` (the "Edit Search" row) or nothing, asks first.
+   */
+  async search(arg?: unknown): Promise<void> {
+    if (!(await requireCredentials(this.session, 'Searching PatSnap'))) return;
+    const given = typeof arg === 'string' ? arg : undefined;
+    const edit = typeof arg === 'object' && arg !== null && typeof (arg as { edit?: unknown }).edit === 'string' ? (arg as { edit: string }).edit : undefined;
+    const query = given?.trim() || (await this.askQuery(edit ?? ''));
+    if (!query) return;
+    const problem = checkSearchParams({ query, limit: this.settings.searchPageSize })[0];
+    if (problem) {
+      void vscode.window.showErrorMessage(problem.message);
+      return;
+    }
+    await this.history.add(query);
+    await vscode.commands.executeCommand(`${RESULTS_VIEW_ID}.focus`);
+    await this.view.search(query);
+  }
+
+  /** Hands the shown query, with its collapsing, to the export wizard. */
+  private async exportResults(): Promise<void> {
+    const state = this.view.current;
+    if (state.kind !== 'results') {
+      await vscode.commands.executeCommand('patentLookup.exportSearch');
+      return;
+    }
+    const { query, options } = state.results;
+    await vscode.commands.executeCommand('patentLookup.exportSearch', options.collapse === 'none' ? { query } : { query, collapseType: options.collapse });
+  }
+
+  private askQuery(initial: string): Promise<string | undefined> {
+    const qp = vscode.window.createQuickPick<QueryItem>();
+    qp.title = 'Search Patents';
+    qp.placeholder = SYNTAX_HINT;
+    qp.ignoreFocusOut = true;
+    qp.matchOnDetail = false;
+
+    const render = (): void => {
+      const typed = qp.value.trim();
+      const problem = typed ? checkSearchParams({ query: typed })[0] : undefined;
+      const recent = this.history.entries().filter((q) => q !== typed);
+      const items: QueryItem[] = [];
+      // Stable QuickPick has no validation message: the typed query's row says what is wrong.
+      if (typed) items.push({ label: typed, description: problem ? 'Cannot search' : 'Search', detail: problem ? `$(warning) ${problem.message}` : SYNTAX_HINT, alwaysShow: true, query: typed });
+      if (recent.length > 0) {
+        items.push({ label: 'Recent searches', kind: vscode.QuickPickItemKind.Separator });
+        items.push(...recent.map((q) => ({ label: q, query: q, buttons: [REMOVE_BUTTON], iconPath: new vscode.ThemeIcon('history') })));
+      }
+      qp.items = items;
+    };
+
+    return new Promise<string | undefined>((resolve) => {
+      const subscriptions = [
+        qp.onDidChangeValue(render),
+        qp.onDidTriggerItemButton(async ({ item }) => {
+          if (item.query) await this.history.remove(item.query);
+          render();
+        }),
+        qp.onDidAccept(() => {
+          const picked = qp.selectedItems[0]?.query ?? qp.value.trim();
+          if (!picked || checkSearchParams({ query: picked }).length > 0) return; // its row says why
+          resolve(picked);
+          qp.hide();
+        }),
+        qp.onDidHide(() => {
+          resolve(undefined);
+          for (const s of subscriptions) s.dispose();
+          qp.dispose();
+        }),
+      ];
+      qp.value = initial;
+      render();
+      qp.show();
+    });
+  }
+
+  private async pickOption<Id extends string>(title: string, choices: ReadonlyArray<Choice<Id>>, current: Id, apply: (id: Id) => Promise<void>): Promise<void> {
+    const picked = await vscode.window.showQuickPick(
+      choices.map((c) => ({ label: c.label, detail: c.detail, id: c.id, picked: c.id === current, description: c.id === current ? 'current' : undefined })),
+      { title, placeHolder: 'Applies to the current and later searches' },
+    );
+    if (picked && picked.id !== current) await apply(picked.id);
+  }
+}

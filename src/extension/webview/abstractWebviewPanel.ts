@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../common/disposable';
+
+/**
+ * Base of our webview panels. The webview says `ready` once its script listens;
+ * only then does the host send, and on every `ready` (a hidden webview is
+ * discarded and reloads when shown again) the subclass sends its whole view
+ * again from what it holds, so nothing depends on messages a dead page missed.
+ * Every message received is validated; a bad one is logged and dropped.
+ */
+export abstract class AbstractWebviewPanel<FromView extends { type: string }, ToView> extends Disposable {
+  private live = false;
+  private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposeEmitter.event;
+  private resolveFirstReady!: () => void;
+  /** Resolves when the webview first reported it is listening. */
+  readonly firstReady = new Promise<void>((resolve) => (this.resolveFirstReady = resolve));
+
+  protected constructor(
+    readonly panel: vscode.WebviewPanel,
+    html: string,
+    protected readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.live = false;
+      }),
+    );
+    this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+    panel.webview.html = html;
+  }
+
+  protected abstract parse(raw: unknown): { ok: true; message: FromView } | { ok: false; problem: string };
+  protected abstract onMessage(message: FromView): void | Promise<void>;
+  /** Sends everything the page shows; called on each `ready`. */
+  protected abstract onReady(): void;
+
+  protected post(message: ToView): void {
+    if (this.live) void this.panel.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = this.parse(raw);
+    if (!parsed.ok) {
+      this.log.warn(`Ignored a malformed message from the ${this.panel.viewType} webview: ${parsed.problem}`);
+      return;
+    }
+    if (parsed.message.type === 'ready') {
+      this.live = true;
+      this.onReady();
+      this.resolveFirstReady();
+      return;
+    }
+    void Promise.resolve(this.onMessage(parsed.message)).catch((e: unknown) => this.log.error(`Webview message ${parsed.message.type} failed: ${String(e)}`));
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.live = false;
+    this.disposeEmitter.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,318 @@
+/**
+ * The patent panel's page. It renders what the extension host sends and asks
+ * it for everything else; it keeps only ids in its state (`setState`), which the
+ * host's serializer uses to bring the panel back after a reload.
+ */
+import {
+  parseToWebview,
+  type DocFilter,
+  type DocumentsView,
+  type ErrorView,
+  type FromWebview,
+  type ImageView,
+  type PanelState,
+  type PatentView,
+  type Section,
+} from '../protocol';
+import { append, button, h, replaceChildren } from './dom';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: PanelState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const send = (m: FromWebview): void => vscode.postMessage(m);
+
+const root = document.getElementById('root') as HTMLElement;
+const main = h('div', { class: 'patent', id: 'patent' });
+const documents = h('section', { class: 'documents', id: 'documents', 'aria-labelledby': 'documents-heading' });
+const drawing = h('figure', { class: 'drawing', 'aria-busy': 'true' });
+append(root, main, documents);
+
+let state: PanelState | undefined;
+let patent: PatentView | undefined;
+let docs: DocumentsView | undefined;
+let filter: DocFilter = { docCodes: [] };
+
+function setState(next: PanelState): void {
+  state = next;
+  vscode.setState(next);
+}
+
+// --- the patent ---------------------------------------------------------------
+
+function renderLoading(): void {
+  replaceChildren(main, h('p', { class: 'status', role: 'status' }, 'Loading the patent\u2026'));
+  main.setAttribute('aria-busy', 'true');
+}
+
+function errorBlock(error: ErrorView): HTMLElement {
+  const actions = h('div', { class: 'actions' });
+  if (error.action === 'setCredentials') append(actions, button('Set API Credentials', () => send({ type: 'setCredentials' }), { class: 'primary' }));
+  if (error.action === 'openSettings') append(actions, button('Open Settings', () => send({ type: 'openSettings' })));
+  append(actions, button('Retry', () => send({ type: 'retry' }), { class: error.action === 'setCredentials' ? 'secondary' : 'primary' }));
+  return h('div', { class: 'error', role: 'alert' }, h('p', {}, error.message), actions);
+}
+
+function renderError(error: ErrorView): void {
+  main.removeAttribute('aria-busy');
+  replaceChildren(main, errorBlock(error));
+  (main.querySelector('button') as HTMLButtonElement | null)?.focus();
+}
+
+function field(label: string, value: string | undefined | string[]): HTMLElement[] {
+  const text = Array.isArray(value) ? value.join('; ') : value;
+  if (!text) return [];
+  return [h('dt', {}, label), h('dd', {}, text)];
+}
+
+function statusClass(status: string): string {
+  const s = status.toLowerCase();
+  if (s.includes('inactive') || s.includes('expir')) return 'badge inactive';
+  if (s.includes('active')) return 'badge active';
+  if (s.includes('pending')) return 'badge pending';
+  return 'badge';
+}
+
+function renderPatent(p: PatentView): void {
+  patent = p;
+  main.removeAttribute('aria-busy');
+  const heading = h('header', { class: 'header' });
+  append(
+    heading,
+    h('h1', {}, p.title ?? p.number),
+    h(
+      'p',
+      { class: 'number' },
+      h('span', { class: 'pn' }, p.number),
+      ...p.legalStatus.map((s) => h('span', { class: statusClass(s), title: 'Legal status' }, s)),
+    ),
+  );
+  const actions = h(
+    'div',
+    { class: 'actions', role: 'toolbar', 'aria-label': 'Patent actions' },
+    button('Open PDF', () => send({ type: 'pdf', mode: 'open' }), { class: 'primary' }),
+    button('Save PDF\u2026', () => send({ type: 'pdf', mode: 'save' })),
+    button('Copy Number', () => send({ type: 'copyNumber' })),
+    button('Examination Documents', () => showDocuments(true)),
+  );
+  const facts = h(
+    'dl',
+    { class: 'facts' },
+    ...field('Assignees', p.assignees),
+    ...field('Applicants', p.applicants.join('; ') === p.assignees.join('; ') ? undefined : p.applicants),
+    ...field('Inventors', p.inventors),
+    ...field('Application', [p.applicationNumber, p.applicationDate && `filed ${p.applicationDate}`].filter(Boolean).join(', ')),
+    ...field('Published', p.publicationDate),
+    ...field('Kind', p.kind),
+    ...field('Type', p.patentType),
+    ...field('IPC', p.ipc),
+    ...field('CPC', p.cpc),
+  );
+  const abstract = h('section', { class: 'abstract', 'aria-labelledby': 'abstract-heading' }, h('h2', { id: 'abstract-heading' }, 'Abstract'), h('p', {}, p.abstract ?? 'No abstract.'));
+  replaceChildren(main, heading, actions, h('div', { class: 'body' }, h('div', { class: 'text' }, facts, abstract), drawing));
+  if (!docs) renderDocuments(undefined);
+}
+
+// --- the drawing -----------------------------------------------------------------
+
+function renderImage(image: ImageView): void {
+  drawing.setAttribute('aria-busy', image.state === 'loading' ? 'true' : 'false');
+  switch (image.state) {
+    case 'loading':
+      replaceChildren(drawing, h('p', { class: 'status' }, 'Loading the drawing\u2026'));
+      return;
+    case 'none':
+      replaceChildren(drawing, h('p', { class: 'muted' }, 'No abstract drawing.'));
+      return;
+    case 'error':
+      replaceChildren(drawing, h('p', { class: 'muted' }, image.message));
+      return;
+    case 'loaded': {
+      const img = h('img', { title: image.alt });
+      img.alt = image.alt;
+      img.src = image.dataUri; // a data: URI the host built from bytes it checked to be a raster image
+      replaceChildren(drawing, img, h('figcaption', {}, 'Abstract drawing'));
+    }
+  }
+}
+
+// --- examination documents ----------------------------------------------------------
+
+function toYmd(value: string): number | undefined {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? Number(value.replace(/-/g, '')) : undefined;
+}
+
+function fromYmd(value: number | undefined): string {
+  if (value === undefined) return '';
+  const s = String(value);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+
+function filterForm(): HTMLFormElement {
+  const codes = h('input', { id: 'doc-codes', type: 'text', 'aria-describedby': 'doc-codes-hint' });
+  codes.value = filter.docCodes.join(', ');
+  codes.placeholder = 'e.g. CTNF, NOA, IDS';
+  const from = h('input', { id: 'doc-from', type: 'date' });
+  from.value = fromYmd(filter.dateFrom);
+  const to = h('input', { id: 'doc-to', type: 'date' });
+  to.value = fromYmd(filter.dateTo);
+  const form = h(
+    'form',
+    { class: 'filter', 'aria-label': 'Filter examination documents' },
+    h('label', {}, h('span', {}, 'Document codes'), codes, h('small', { id: 'doc-codes-hint' }, 'Comma-separated; empty for all')),
+    h('label', {}, h('span', {}, 'From'), from),
+    h('label', {}, h('span', {}, 'To'), to),
+    h('button', { type: 'submit', class: 'primary' }, 'Apply'),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const docCodes = codes.value
+      .split(/[\s,;]+/)
+      .map((c) => c.trim().toUpperCase())
+      .filter((c) => /^[A-Z0-9._-]{1,32}$/.test(c));
+    const next: DocFilter = { docCodes };
+    const dateFrom = toYmd(from.value);
+    const dateTo = toYmd(to.value);
+    if (dateFrom !== undefined) next.dateFrom = dateFrom;
+    if (dateTo !== undefined) next.dateTo = dateTo;
+    filter = next;
+    send({ type: 'loadDocuments', filter, offset: 0 });
+  });
+  return form;
+}
+
+function documentsTable(view: Extract<DocumentsView, { state: 'page' }>): HTMLElement {
+  if (view.rows.length === 0) {
+    const none = view.total === 0 ? 'PatSnap has no examination documents for this patent.' : 'No documents match the filter.';
+    return h('p', { class: 'muted' }, none);
+  }
+  const body = h('tbody');
+  for (const row of view.rows) {
+    const label = [row.date, row.code].filter(Boolean).join(' ');
+    append(
+      body,
+      h(
+        'tr',
+        {},
+        h('td', { class: 'date' }, row.date ?? ''),
+        h('td', { class: 'code' }, row.code ?? ''),
+        h('td', {}, row.description ?? ''),
+        h('td', { class: 'pages' }, row.pages === undefined ? '' : String(row.pages)),
+        h(
+          'td',
+          { class: 'row-actions' },
+          row.openable ? button('Open', () => send({ type: 'document', index: row.index, mode: 'open' }), { 'aria-label': `Open ${label}` }) : null,
+          row.openable ? button('Save\u2026', () => send({ type: 'document', index: row.index, mode: 'save' }), { 'aria-label': `Save ${label}` }) : null,
+        ),
+      ),
+    );
+  }
+  return h(
+    'table',
+    {},
+    h('thead', {}, h('tr', {}, ...['Date', 'Code', 'Description', 'Pages'].map((c) => h('th', { scope: 'col' }, c)), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+    body,
+  );
+}
+
+function pager(view: Extract<DocumentsView, { state: 'page' }>): HTMLElement | null {
+  if (view.matching <= view.limit && view.offset === 0) return null;
+  const first = view.rows.length === 0 ? 0 : view.offset + 1;
+  const last = view.offset + view.rows.length;
+  const prev = button('Previous', () => send({ type: 'loadDocuments', filter: view.filter, offset: Math.max(0, view.offset - view.limit) }));
+  prev.disabled = view.offset === 0;
+  const next = button('Next', () => send({ type: 'loadDocuments', filter: view.filter, offset: view.offset + view.limit }));
+  next.disabled = last >= view.matching;
+  return h('nav', { class: 'pager', 'aria-label': 'Document pages' }, prev, h('span', { role: 'status' }, `${first}\u2013${last} of ${view.matching}`), next);
+}
+
+function renderDocuments(view: DocumentsView | undefined): void {
+  docs = view;
+  const heading = h('h2', { id: 'documents-heading' }, 'Examination documents');
+  if (!view) {
+    const supported = patent?.examDocsSupported ?? true;
+    replaceChildren(
+      documents,
+      heading,
+      supported
+        ? h('p', {}, button('Show Examination Documents', () => showDocuments(true)))
+        : h('p', { class: 'muted' }, 'PatSnap offers no examination documents for Chinese (CN) patents.'),
+    );
+    return;
+  }
+  documents.setAttribute('aria-busy', view.state === 'loading' ? 'true' : 'false');
+  switch (view.state) {
+    case 'unsupported':
+      replaceChildren(documents, heading, h('p', { class: 'muted' }, view.message));
+      return;
+    case 'loading':
+      replaceChildren(documents, heading, filterForm(), h('p', { class: 'status', role: 'status' }, 'Loading examination documents\u2026'));
+      return;
+    case 'error':
+      replaceChildren(documents, heading, filterForm(), errorBlock(view.error));
+      return;
+    case 'page':
+      filter = view.filter;
+      replaceChildren(
+        documents,
+        heading,
+        h('p', { class: 'muted' }, `${view.total} document${view.total === 1 ? '' : 's'} in the file wrapper; ${view.matching} match the filter.`),
+        filterForm(),
+        documentsTable(view),
+        pager(view),
+      );
+  }
+}
+
+function showDocuments(load: boolean): void {
+  if (state) setState({ ...state, section: 'documents' });
+  documents.scrollIntoView({ block: 'start' });
+  (documents.querySelector('h2') as HTMLElement | null)?.setAttribute('tabindex', '-1');
+  (documents.querySelector('h2') as HTMLElement | null)?.focus();
+  if (load && (!docs || docs.state === 'error')) send({ type: 'loadDocuments', filter, offset: 0 });
+}
+
+// --- messages -----------------------------------------------------------------------
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = parseToWebview(event.data);
+  if (!parsed.ok) {
+    console.warn(`Patent panel: ignored a malformed message: ${parsed.problem}`);
+    return;
+  }
+  const m = parsed.message;
+  switch (m.type) {
+    case 'init':
+      setState(m.state);
+      return;
+    case 'loading':
+      renderLoading();
+      return;
+    case 'patent':
+      renderPatent(m.patent);
+      return;
+    case 'error':
+      renderError(m.error);
+      return;
+    case 'image':
+      renderImage(m.image);
+      return;
+    case 'documents':
+      renderDocuments(m.documents);
+      return;
+    case 'showSection':
+      if (m.section === 'documents') showDocuments(false);
+      return;
+  }
+});
+
+const saved = vscode.getState() as Partial<PanelState> | undefined;
+const savedSection: Section | undefined = saved?.section;
+if (savedSection === 'documents') documents.scrollIntoView();
+renderLoading();
+renderDocuments(undefined);
+send({ type: 'ready' });

@@ -1,0 +1,153 @@
+/**
+ * The messages between the patent panel (extension host) and its webview: the one
+ * definition both sides import. Every message is validated on receipt, in both
+ * directions, so a stale webview after an update or a bug on either side is a
+ * logged, ignored message rather than a crash. Text from the API travels as data
+ * and the webview renders it with textContent only. Signed links never cross:
+ * the webview asks for a document by index and the extension host opens it.
+ */
+// zod/mini: the same validation, a fraction of the webview bundle (it tree-shakes).
+import * as z from 'zod/mini';
+
+export const PATENT_VIEW_TYPE = 'patentLookup.patent';
+
+export const sectionSchema = z.enum(['overview', 'documents']);
+export type Section = z.infer<typeof sectionSchema>;
+
+/** What a panel is about: ids only. It is also the webview's persisted state. */
+export const patentRefSchema = z
+  .object({
+    number: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    patentId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  })
+  .check(z.refine((r) => r.number !== undefined || r.patentId !== undefined, 'A patent reference needs a number or a patent id.'));
+export type PatentRef = z.infer<typeof patentRefSchema>;
+
+export const panelStateSchema = z.object({ ref: patentRefSchema, section: z.optional(sectionSchema) });
+export type PanelState = z.infer<typeof panelStateSchema>;
+
+const text = z.string().check(z.maxLength(100_000));
+const optionalString = z.optional(z.string());
+const count = z.number().check(z.int(), z.minimum(0));
+
+export const patentViewSchema = z.object({
+  patentId: z.string(),
+  number: z.string(),
+  kind: optionalString,
+  country: optionalString,
+  title: z.optional(text),
+  abstract: z.optional(text),
+  assignees: z.array(text),
+  applicants: z.array(text),
+  inventors: z.array(text),
+  applicationNumber: optionalString,
+  applicationDate: optionalString,
+  publicationDate: optionalString,
+  patentType: optionalString,
+  ipc: optionalString,
+  cpc: optionalString,
+  legalStatus: z.array(text),
+  /** CN patents: PatSnap offers no examination documents. */
+  examDocsSupported: z.boolean(),
+});
+export type PatentView = z.infer<typeof patentViewSchema>;
+
+export const errorViewSchema = z.object({
+  message: text,
+  /** The button the panel offers, when one helps. */
+  action: z.optional(z.enum(['retry', 'setCredentials', 'openSettings'])),
+});
+export type ErrorView = z.infer<typeof errorViewSchema>;
+
+/** yyyyMMdd, as the API takes dates. */
+const ymd = z.number().check(z.int(), z.minimum(17000101), z.maximum(99991231));
+
+export const docFilterSchema = z.object({
+  docCodes: z.array(z.string().check(z.regex(/^[A-Za-z0-9._-]{1,32}$/))).check(z.maxLength(50)),
+  dateFrom: z.optional(ymd),
+  dateTo: z.optional(ymd),
+});
+export type DocFilter = z.infer<typeof docFilterSchema>;
+
+export const examDocRowSchema = z.object({
+  /** Position in the current page; what the webview sends back to open it. */
+  index: count,
+  date: optionalString,
+  code: optionalString,
+  description: z.optional(text),
+  pages: z.optional(count),
+  openable: z.boolean(),
+});
+export type ExamDocRow = z.infer<typeof examDocRowSchema>;
+
+export const documentsViewSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('unsupported'), message: text }),
+  z.object({ state: z.literal('loading') }),
+  z.object({ state: z.literal('error'), error: errorViewSchema }),
+  z.object({
+    state: z.literal('page'),
+    rows: z.array(examDocRowSchema),
+    offset: count,
+    limit: z.number().check(z.int(), z.minimum(1)),
+    /** Rows matching the filter (`doc_detail_count`). */
+    matching: count,
+    /** Documents in the file wrapper (`doc_count`). */
+    total: count,
+    filter: docFilterSchema,
+  }),
+]);
+export type DocumentsView = z.infer<typeof documentsViewSchema>;
+
+export const imageViewSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('loading') }),
+  z.object({ state: z.literal('none') }),
+  z.object({ state: z.literal('error'), message: text }),
+  z.object({ state: z.literal('loaded'), dataUri: z.string().check(z.regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/)), alt: text }),
+]);
+export type ImageView = z.infer<typeof imageViewSchema>;
+
+/** Extension host -> webview. */
+export const toWebviewSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('init'), state: panelStateSchema }),
+  z.object({ type: z.literal('loading') }),
+  z.object({ type: z.literal('patent'), patent: patentViewSchema }),
+  z.object({ type: z.literal('error'), error: errorViewSchema }),
+  z.object({ type: z.literal('image'), image: imageViewSchema }),
+  z.object({ type: z.literal('documents'), documents: documentsViewSchema }),
+  z.object({ type: z.literal('showSection'), section: sectionSchema }),
+]);
+export type ToWebview = z.infer<typeof toWebviewSchema>;
+
+/** Webview -> extension host. */
+export const fromWebviewSchema = z.discriminatedUnion('type', [
+  /** The webview's script runs and listens: the host may send. */
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('retry') }),
+  z.object({ type: z.literal('setCredentials') }),
+  z.object({ type: z.literal('openSettings') }),
+  z.object({ type: z.literal('copyNumber') }),
+  z.object({ type: z.literal('pdf'), mode: z.enum(['open', 'save']) }),
+  z.object({ type: z.literal('loadDocuments'), filter: docFilterSchema, offset: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)) }),
+  z.object({ type: z.literal('document'), index: count, mode: z.enum(['open', 'save']) }),
+]);
+export type FromWebview = z.infer<typeof fromWebviewSchema>;
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; problem: string };
+
+function parseWith<T>(schema: z.ZodMiniType<T>, raw: unknown): Parsed<T> {
+  const r = schema.safeParse(raw);
+  return r.success ? { ok: true, message: r.data } : { ok: false, problem: z.prettifyError(r.error) };
+}
+
+export function parseToWebview(raw: unknown): Parsed<ToWebview> {
+  return parseWith(toWebviewSchema, raw);
+}
+
+export function parseFromWebview(raw: unknown): Parsed<FromWebview> {
+  return parseWith(fromWebviewSchema, raw);
+}
+
+export function parsePanelState(raw: unknown): PanelState | undefined {
+  const r = panelStateSchema.safeParse(raw);
+  return r.success ? r.data : undefined;
+}
