@@ -1,8 +1,11 @@
 // Bundles only; type checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--tests`: only the in-host integration tests (run() entry + every suite/*.test.ts) to out/test/integration/.
+const tests = process.argv.includes('--tests');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none' };
@@ -15,7 +18,19 @@ const builds = [
   { ...common, entryPoints: { patent: 'src/webview/patent/main.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-if (watch) {
+const integrationSuites = fs.existsSync('test/integration/suite')
+  ? fs.readdirSync('test/integration/suite').filter((f) => f.endsWith('.test.ts')).map((f) => `test/integration/suite/${f}`)
+  : [];
+const testBuilds = [
+  // mocha is bundled in; its parallel mode (the require.resolve warnings) is never used.
+  { ...common, sourcemap: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
+  { ...common, sourcemap: 'inline', entryPoints: integrationSuites, outdir: 'out/test/integration/suite', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+];
+
+if (tests) {
+  fs.rmSync('out/test/integration', { recursive: true, force: true });
+  await Promise.all(testBuilds.map((b) => esbuild.build(b)));
+} else if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));

@@ -1,0 +1,118 @@
+// End-to-end tier: the packaged extension (.vsix) installed into code-server,
+// driven through headless Chromium as a user would. The specs
+// (test/e2e/**/*.e2e.ts, mocha + tsx in this process) use the page objects in
+// test/e2e/pages/; this script owns the servers, the browser and the cleanup.
+//
+// Environment: PATENT_LOOKUP_TEST_GREP (mocha grep), PATENT_LOOKUP_SKIP_BUILD
+// (reuse dist/patent-lookup.vsix as packaged), PATENT_LOOKUP_E2E_HEADED=1 (show the browser).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { register } from 'tsx/cjs/api';
+import {
+  ROOT,
+  artifactsDir,
+  cleanupAll,
+  cleanupOnSignals,
+  createCodeServerProfile,
+  ensureCodeServer,
+  installExtension,
+  launchBrowser,
+  log,
+  makeTempDir,
+  run,
+  startCodeServer,
+  startSandbox,
+  workbenchUrl,
+} from './lib/harness.mjs';
+
+const TAG = 'e2e';
+const VSIX = path.join(ROOT, 'dist', 'patent-lookup.vsix');
+const ENV_KEY = Symbol.for('patent-lookup.e2e'); // read by test/e2e/environment.ts
+
+function specFiles(dir = path.join(ROOT, 'test', 'e2e')) {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? (['pages', 'fixtures'].includes(e.name) ? [] : specFiles(path.join(dir, e.name))) : [path.join(dir, e.name)]))
+    .filter((f) => f.endsWith('.e2e.ts'))
+    .sort();
+}
+
+async function main() {
+  cleanupOnSignals();
+  const artifacts = artifactsDir('e2e');
+
+  if (process.env.PATENT_LOOKUP_SKIP_BUILD && fs.existsSync(VSIX)) log(TAG, `PATENT_LOOKUP_SKIP_BUILD set: using ${path.relative(ROOT, VSIX)}`);
+  else {
+    log(TAG, 'packaging the extension');
+    await run('npm', ['run', '--silent', 'package'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+
+  const entry = ensureCodeServer();
+  const profile = createCodeServerProfile(entry);
+  log(TAG, `installing ${path.relative(ROOT, VSIX)} into code-server`);
+  await installExtension(profile, VSIX);
+
+  const sandbox = await startSandbox({ logFile: path.join(artifacts, 'sandbox.log') });
+  const work = makeTempDir('e2e');
+  const workspace = path.join(work, 'workspace');
+  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
+
+  const env = {};
+  if (sandbox) env.PATENT_LOOKUP_SANDBOX_URL = sandbox.url;
+  const server = await startCodeServer(profile, { env, logFile: path.join(artifacts, 'code-server.log') });
+  const { context } = await launchBrowser({ headless: !process.env.PATENT_LOOKUP_E2E_HEADED });
+
+  const pages = new Set();
+  globalThis[ENV_KEY] = { context, workbenchUrl: workbenchUrl(server, workspace), workspace, artifacts, sandboxUrl: sandbox?.url, pages };
+
+  register(); // TypeScript specs and page objects, loaded by mocha's require
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    timeout: 120_000,
+    slow: 10_000,
+    rootHooks: {
+      async afterEach() {
+        if (this.currentTest?.state !== 'failed') return;
+        const name = this.currentTest.fullTitle().replace(/[^\w.-]+/g, '-').slice(0, 100);
+        let i = 0;
+        for (const page of pages) {
+          const file = path.join(artifacts, `FAILED-${name}${i++ ? `-${i}` : ''}.png`);
+          await page.screenshot({ path: file }).catch(() => undefined);
+          log(TAG, `screenshot: ${path.relative(ROOT, file)}`);
+        }
+      },
+    },
+  });
+  if (process.env.PATENT_LOOKUP_TEST_GREP) mocha.grep(process.env.PATENT_LOOKUP_TEST_GREP);
+  const files = specFiles();
+  for (const f of files) mocha.addFile(f);
+  log(TAG, `running ${files.length} spec file(s); screenshots in ${path.relative(ROOT, artifacts)}/`);
+
+  const counts = await new Promise((resolve) => {
+    const c = { passed: 0, failed: 0, pending: 0 };
+    const runner = mocha.run(() => resolve(c));
+    runner.on('pass', () => c.passed++);
+    runner.on('fail', () => c.failed++);
+    runner.on('pending', () => c.pending++);
+  });
+
+  await cleanupAll();
+  if (counts.passed + counts.failed === 0) {
+    log(TAG, 'no test ran');
+    counts.failed = 1;
+  }
+  process.stdout.write(`e2e: ${counts.passed} passed, ${counts.failed} failed\n`);
+  return counts.failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (e) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    await cleanupAll();
+    process.stdout.write('e2e: 0 passed, 1 failed\n');
+    process.exit(1);
+  },
+);

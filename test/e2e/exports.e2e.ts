@@ -1,0 +1,102 @@
+/**
+ * A bulk export as a user makes one: "Patent: Export Search Results…" from the
+ * palette, the wizard (query, format, fields, rows, settings), the billing
+ * confirmation, then the task in the Exports view and its CSV in the
+ * workspace's exports/ folder. Runs against the sandbox the runner starts.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { e2eEnvironment } from './environment';
+import { openVsCode, type VsCode } from './pages';
+import { UI_MS } from './pages/timeouts';
+
+/** Pending polls, then the download: the sandbox finishes a task in a few seconds. */
+const EXPORT_DONE_MS = 90_000;
+
+async function waitForFile(folder: string, pattern: RegExp, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = fs.existsSync(folder) ? fs.readdirSync(folder).find((f) => pattern.test(f)) : undefined;
+    if (found) return path.join(folder, found);
+    if (Date.now() > deadline) throw new Error(`no file matching ${pattern} in ${folder} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('Exports: a search exported to CSV through the palette', function () {
+  let vscode: VsCode;
+
+  before(async function () {
+    if (!e2eEnvironment().sandboxUrl) throw new Error('The sandbox is not running (dist/sandbox.js not built?): exports need it.');
+    vscode = await openVsCode();
+  });
+
+  after(async () => {
+    await vscode?.close();
+  });
+
+  it('creates the task after confirmation and saves the CSV in exports/', async () => {
+    const { workspace } = e2eEnvironment();
+    const exportsFolder = path.join(workspace, 'exports');
+    const q = vscode.quickInput;
+    const step = async (n: number): Promise<void> => {
+      await q.title.filter({ hasText: `(${n}/5)` }).waitFor({ state: 'visible', timeout: UI_MS });
+    };
+
+    await vscode.palette.run('Patent: Export Search Results…');
+
+    // 1. Query: what is typed becomes the first row.
+    await step(1);
+    await q.type('TTL:battery');
+    await q.row('export this query').waitFor({ state: 'visible', timeout: UI_MS });
+    await q.accept();
+
+    // 2. Format.
+    await step(2);
+    await q.pick(/Comma-separated/);
+
+    // 3. Fields: the "Bibliographic basics" default is ticked; a field CSV cannot take is explained.
+    await step(3);
+    await q.rows.filter({ hasText: 'CLMS' }).first().waitFor({ state: 'visible', timeout: UI_MS });
+    assert.match(await q.rows.filter({ hasText: 'CLMS' }).first().innerText(), /not with CSV/);
+    await q.accept();
+
+    // 4. Rows.
+    await step(4);
+    assert.strictEqual(await q.value(), '100');
+    await q.type('100001');
+    await q.message.filter({ hasText: 'at most 100,000' }).waitFor({ state: 'visible', timeout: UI_MS });
+    await q.type('5');
+    await q.accept();
+
+    // 5. Settings, then Create Export.
+    await step(5);
+    await vscode.screenshot('export-settings');
+    await q.pick('Create Export');
+
+    // The billing confirmation: nothing is created before it.
+    const dialog = vscode.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: UI_MS });
+    const text = await dialog.innerText();
+    assert.match(text, /Export up to 5 patents as CSV\?/);
+    assert.match(text, /final count may be smaller/);
+    assert.match(text, /TTL:battery/);
+    await vscode.screenshot('export-confirmation');
+    await dialog.locator('.monaco-button', { hasText: 'Export 5 patents' }).click();
+
+    // The task shows in the Exports view while PatSnap (the sandbox) works on it.
+    await vscode.sideBar.openPatentLookup();
+    const view = vscode.sideBar.view('Exports');
+    await view.expand();
+    await view.row('TTL:battery').waitFor({ state: 'visible', timeout: UI_MS });
+
+    const file = await waitForFile(exportsFolder, /^ttl-battery-[0-9a-f]{8}\.csv$/, EXPORT_DONE_MS);
+    assert.match(fs.readFileSync(file, 'utf8').split('\n')[0] ?? '', /^PN,TTL,AN,APD,PBD/);
+    assert.deepStrictEqual(fs.readdirSync(exportsFolder).filter((f) => f.endsWith('.part')), [], 'no partial files');
+
+    await vscode.notifications.waitFor(new RegExp(`Saved \\d+ patents? to ${path.basename(file).replace(/\./g, '\\.')}`), EXPORT_DONE_MS);
+    await view.row(/downloaded/).waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.screenshot('export-downloaded');
+  });
+});

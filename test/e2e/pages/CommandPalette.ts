@@ -1,0 +1,40 @@
+import type { Page } from 'playwright-core';
+import { QuickInput } from './QuickInput';
+import { UI_MS } from './timeouts';
+
+const NO_MATCH = 'No matching commands';
+
+/** F1 and run a command by its palette title ("Patent: Search Patents…"). */
+export class CommandPalette {
+  private readonly quickInput: QuickInput;
+
+  constructor(readonly page: Page) {
+    this.quickInput = new QuickInput(page);
+  }
+
+  async open(): Promise<void> {
+    if (!(await this.quickInput.isOpen())) await this.page.keyboard.press('F1');
+    await this.quickInput.waitOpen();
+  }
+
+  /**
+   * Right after load the palette sometimes answers "No matching commands" for a
+   * contributed command (the registry is still filling): Escape, wait, retry.
+   */
+  async run(title: string, attempts = 5): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.open();
+      await this.quickInput.type(`>${title}`);
+      const row = this.quickInput.row(title);
+      const noMatch = this.quickInput.row(NO_MATCH);
+      await row.or(noMatch).first().waitFor({ state: 'visible', timeout: UI_MS });
+      if (await row.isVisible()) {
+        await row.click();
+        return;
+      }
+      if (attempt >= attempts) throw new Error(`"${title}" is not in the command palette after ${attempts} attempts`);
+      await this.quickInput.cancel();
+      await this.page.waitForTimeout(1_000);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { Locator, Page } from 'playwright-core';
+import { UI_MS } from './timeouts';
+
+/** Notification toasts (bottom right). */
+export class Notifications {
+  constructor(readonly page: Page) {}
+
+  get toasts(): Locator {
+    return this.page.locator('.notifications-toasts .notification-list-item');
+  }
+
+  /** Toasts of one extension, by its display name (VS Code puts "source: NAME" in the row's aria-label). */
+  fromSource(displayName: string): Locator {
+    return this.page.locator(`.notifications-toasts .monaco-list-row[aria-label*="source: ${displayName}"] .notification-list-item`);
+  }
+
+  toast(text: string | RegExp): Locator {
+    return this.toasts.filter({ hasText: text }).first();
+  }
+
+  async waitFor(text: string | RegExp, timeout = UI_MS): Promise<Locator> {
+    const toast = this.toast(text);
+    await toast.waitFor({ state: 'visible', timeout });
+    await this.settled(toast);
+    return toast;
+  }
+
+  /** Waits for a toast's fade-in to finish, so screenshots and clicks see it whole. */
+  async settled(toast: Locator, timeout = UI_MS): Promise<void> {
+    await toast
+      .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " notification-toast ")]')
+      .and(this.page.locator('.notification-fade-in-done'))
+      .waitFor({ state: 'visible', timeout });
+  }
+
+  async messages(): Promise<string[]> {
+    return (await this.toasts.locator('.notification-list-item-message').allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** The extension display name a toast comes from ('' for VS Code's own). */
+  async source(toast: Locator): Promise<string> {
+    const label = await toast.evaluate((e) => e.closest('.monaco-list-row')?.getAttribute('aria-label') ?? '');
+    return /, source: (.*?), notification/.exec(label)?.[1] ?? '';
+  }
+
+  async message(toast: Locator): Promise<string> {
+    return (await toast.locator('.notification-list-item-message').innerText()).trim();
+  }
+
+  async clickButton(toast: Locator, label: string | RegExp): Promise<void> {
+    await toast.locator('.monaco-button', { hasText: label }).first().click();
+  }
+
+  async dismissAll(): Promise<void> {
+    while ((await this.toasts.count()) > 0) {
+      const toast = this.toasts.first();
+      await toast.hover();
+      await toast.locator('.codicon-notifications-clear').first().click();
+    }
+  }
+}

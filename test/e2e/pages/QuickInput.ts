@@ -1,0 +1,75 @@
+import type { Locator, Page } from 'playwright-core';
+import { UI_MS } from './timeouts';
+
+/** The quick input widget: quick picks, input boxes, and the palette itself. */
+export class QuickInput {
+  constructor(readonly page: Page) {}
+
+  get widget(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  get input(): Locator {
+    return this.widget.locator('input.input');
+  }
+
+  get rows(): Locator {
+    return this.widget.locator('.quick-input-list .monaco-list-row');
+  }
+
+  get title(): Locator {
+    return this.widget.locator('.quick-input-title');
+  }
+
+  get message(): Locator {
+    return this.widget.locator('.quick-input-message');
+  }
+
+  async waitOpen(timeout = UI_MS): Promise<void> {
+    await this.input.waitFor({ state: 'visible', timeout });
+  }
+
+  async waitClosed(timeout = UI_MS): Promise<void> {
+    await this.widget.waitFor({ state: 'hidden', timeout });
+  }
+
+  isOpen(): Promise<boolean> {
+    return this.input.isVisible();
+  }
+
+  /** Replaces the input's text. */
+  async type(text: string): Promise<void> {
+    await this.input.fill(text);
+  }
+
+  async value(): Promise<string> {
+    return this.input.inputValue();
+  }
+
+  async placeholder(): Promise<string> {
+    return (await this.input.getAttribute('placeholder')) ?? '';
+  }
+
+  /** The row whose label contains `label`. */
+  row(label: string | RegExp): Locator {
+    return this.rows.filter({ hasText: label }).first();
+  }
+
+  async rowLabels(): Promise<string[]> {
+    return (await this.rows.allInnerTexts()).map((t) => t.trim());
+  }
+
+  async pick(label: string | RegExp): Promise<void> {
+    const row = this.row(label);
+    await row.waitFor({ state: 'visible', timeout: UI_MS });
+    await row.click();
+  }
+
+  async accept(): Promise<void> {
+    await this.input.press('Enter');
+  }
+
+  async cancel(): Promise<void> {
+    await this.input.press('Escape');
+  }
+}

@@ -1,0 +1,60 @@
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { e2eEnvironment } from '../environment';
+import { CommandPalette } from './CommandPalette';
+import { Editor } from './Editor';
+import { Notifications } from './Notifications';
+import { QuickInput } from './QuickInput';
+import { SideBar, TreeView } from './SideBar';
+import { WebviewPanel } from './WebviewPanel';
+import { Workbench } from './Workbench';
+
+export { CommandPalette, Editor, Notifications, QuickInput, SideBar, TreeView, WebviewPanel, Workbench };
+
+let shots = 0;
+
+/** One VS Code window in the browser, with its page objects. */
+export class VsCode {
+  readonly workbench: Workbench;
+  readonly palette: CommandPalette;
+  readonly notifications: Notifications;
+  readonly quickInput: QuickInput;
+  readonly sideBar: SideBar;
+  readonly editor: Editor;
+
+  constructor(readonly page: Page) {
+    this.workbench = new Workbench(page);
+    this.palette = new CommandPalette(page);
+    this.notifications = new Notifications(page);
+    this.quickInput = new QuickInput(page);
+    this.sideBar = new SideBar(page);
+    this.editor = new Editor(page);
+  }
+
+  webview(tabTitle?: string | RegExp): WebviewPanel {
+    return new WebviewPanel(this.page, tabTitle);
+  }
+
+  /** Saves .test-artifacts/e2e/NN-name.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(e2eEnvironment().artifacts, `${String(++shots).padStart(2, '0')}-${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    e2eEnvironment().pages.delete(this.page);
+    await this.page.close();
+  }
+}
+
+/** Opens a new window on the test workspace and waits until the workbench is ready. */
+export async function openVsCode(): Promise<VsCode> {
+  const env = e2eEnvironment();
+  const page = await env.context.newPage();
+  env.pages.add(page);
+  await page.goto(env.workbenchUrl);
+  const vscode = new VsCode(page);
+  await vscode.workbench.waitReady();
+  return vscode;
+}

@@ -1,0 +1,62 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { PatentLookupApi } from '../../../src/extension/api';
+import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+import { extensionApi, restoreSandboxSession, sandboxUrl } from './extensionHarness';
+
+/** Every value a setting of ours has at any level, as one string. */
+function allSettingValues(): string {
+  const config = vscode.workspace.getConfiguration();
+  const ext = vscode.extensions.getExtension('patent-lookup.patent-lookup');
+  const keys = Object.keys((ext?.packageJSON as { contributes: { configuration: { properties: object } } }).contributes.configuration.properties);
+  return JSON.stringify(keys.map((k) => config.inspect(k)));
+}
+
+describe('Credentials', () => {
+  let api: PatentLookupApi;
+
+  before(async () => {
+    api = await extensionApi();
+  });
+
+  after(async () => {
+    await restoreSandboxSession(api);
+  });
+
+  it('uses the sandbox from the environment without writing user settings', async () => {
+    // Another suite may have signed out meanwhile: bring back the session's credentials only.
+    await restoreSandboxSession(api);
+    const inspected = vscode.workspace.getConfiguration('patentLookup').inspect<string>('apiBaseUrl');
+    assert.strictEqual(inspected?.globalValue, undefined, 'apiBaseUrl was written to user settings');
+    assert.strictEqual(inspected?.workspaceValue, undefined);
+    assert.ok(sandboxUrl());
+    // The client talks to the sandbox (the default gateway is out of reach here): the URL lives in memory.
+    await (await api.session.api()).verifyCredentials();
+  });
+
+  it('stores credentials in SecretStorage, never in settings, and rebuilds the client', async () => {
+    await api.credentials.store({ kind: 'apiKey', apiKey: SANDBOX_CREDENTIALS.apiKey });
+    assert.strictEqual(await api.credentials.isStored(), true);
+    assert.deepStrictEqual(await api.credentials.get(), { kind: 'apiKey', apiKey: SANDBOX_CREDENTIALS.apiKey });
+    assert.ok(!allSettingValues().includes(SANDBOX_CREDENTIALS.apiKey), 'the key leaked into settings');
+    // The rebuilt client authenticates with the stored key.
+    const client = await api.session.api();
+    await client.verifyCredentials();
+  });
+
+  it('signs out with Clear API Credentials: the results view offers to sign in', async () => {
+    await vscode.commands.executeCommand('patentLookup.clearCredentials');
+    await api.session.api().catch(() => undefined);
+    assert.strictEqual(await api.credentials.isStored(), false);
+    assert.strictEqual(api.session.hasCredentials, false);
+    // An empty tree shows the welcome view with "Set API Credentials".
+    assert.deepStrictEqual(api.results.getChildren(), []);
+    await assert.rejects(api.session.api(), /No PatSnap API credentials/);
+  });
+
+  it('reports rejected credentials from the API as a credentials error', async () => {
+    await api.credentials.store({ kind: 'apiKey', apiKey: 'sk-not-the-sandbox-key' });
+    const client = await api.session.api();
+    await assert.rejects(client.verifyCredentials(), (e: Error & { kind?: string }) => e.kind === 'credentials');
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Bulk exports as tracked tasks, in a real extension host against the sandbox
+ * (PATENT_LOOKUP_SANDBOX_URL). The wizard and the billing confirmation are UI;
+ * the test drives the rest through the test-only command the exports feature
+ * registers under a test runner: the same tracker, globalState and downloader.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ExportParams } from '../../../src/core/api/types';
+import type { ExportTaskRecord } from '../../../src/core/exports';
+import type { ExportTestRequest } from '../../../src/extension/exports/exportTestHook';
+import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+
+const EXTENSION_ID = 'patent-lookup.patent-lookup';
+const HOOK = '_patentLookup.exports.test';
+const SANDBOX = process.env.PATENT_LOOKUP_SANDBOX_URL;
+
+function hook<T>(request: ExportTestRequest): Promise<T> {
+  return Promise.resolve(vscode.commands.executeCommand<T>(HOOK, request));
+}
+
+async function taskPolls(): Promise<number> {
+  const response = await fetch(`${SANDBOX}/_sandbox/stats`);
+  const stats = (await response.json()) as { calls: Record<string, number> };
+  return stats.calls['/patent-search/task'] ?? 0;
+}
+
+function workspaceExports(): string {
+  const root = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(root, 'the integration workspace has no folder');
+  return path.join(root.uri.fsPath, 'exports');
+}
+
+const csvParams = (query: string): ExportParams => ({ query, fields: ['PN', 'TTL', 'PBD'], exportType: 'csv', rows: 5 });
+
+describe('Exports: tracked tasks against the sandbox', () => {
+  before(async () => {
+    assert.ok(SANDBOX, 'PATENT_LOOKUP_SANDBOX_URL is not set: the runner starts the sandbox (npm run build first)');
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    const commands = await vscode.commands.getCommands(false);
+    assert.ok(commands.includes(HOOK), `${HOOK} is not registered: is registerExportFeatures wired into extension.ts?`);
+    await hook({
+      op: 'configure',
+      config: { baseUrl: SANDBOX, credentials: { kind: 'apiKey', apiKey: SANDBOX_CREDENTIALS.apiKey }, retryBaseDelayMs: 20 },
+      poll: { initialIntervalMs: 50, maxIntervalMs: 200 },
+    });
+    await hook({ op: 'clear' });
+  });
+
+  after(async () => {
+    await hook({ op: 'clear' });
+  });
+
+  it('creates a task, keeps it in globalState, and follows PENDING to SUCCESS to the saved file', async () => {
+    const pollsBefore = await taskPolls();
+    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:battery'), confirm: true });
+    assert.strictEqual(record.status, 'pending');
+    assert.ok(record.count > 0 && record.count <= 5, `count ${record.count}`);
+    assert.strictEqual(path.dirname(record.destination ?? ''), workspaceExports());
+    assert.match(path.basename(record.destination ?? ''), new RegExp(`^ttl-battery-${record.id.slice(0, 8)}\\.csv$`));
+
+    const stored = await hook<unknown[]>({ op: 'stored' });
+    assert.ok(Array.isArray(stored));
+    assert.ok(stored.some((r) => (r as ExportTaskRecord).id === record.id), 'the new task is in globalState');
+
+    const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    assert.strictEqual(done.status, 'downloaded', done.error);
+    assert.ok(done.url && done.succeededAt);
+    // The sandbox answers PENDING twice before SUCCESS: at least three status calls.
+    assert.ok((await taskPolls()) - pollsBefore >= 3, 'the task was polled through PENDING');
+
+    const saved = fs.readFileSync(done.destination as string);
+    const served = Buffer.from(await (await fetch(done.url as string)).arrayBuffer());
+    assert.ok(served.length > 0);
+    assert.ok(saved.equals(served), 'the saved file has exactly the bytes the sandbox serves');
+    assert.match(saved.toString('utf8').split('\n')[0] ?? '', /^PN,TTL,PBD/);
+    const leftovers = fs.readdirSync(workspaceExports()).filter((f) => f.endsWith('.part'));
+    assert.deepStrictEqual(leftovers, [], 'no temp files left behind');
+
+    const storedAfter = (await hook<ExportTaskRecord[]>({ op: 'stored' })).find((r) => r.id === record.id);
+    assert.strictEqual(storedAfter?.status, 'downloaded');
+    assert.strictEqual(storedAfter?.destination, done.destination);
+  });
+
+  it('records a task PatSnap fails, and saves nothing', async () => {
+    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:battery __fail__'), confirm: true });
+    const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    assert.strictEqual(done.status, 'failed');
+    assert.ok(done.error);
+    assert.strictEqual(done.url, undefined);
+    assert.strictEqual(fs.existsSync(done.destination as string), false);
+    const stored = (await hook<ExportTaskRecord[]>({ op: 'stored' })).find((r) => r.id === record.id);
+    assert.strictEqual(stored?.status, 'failed');
+  });
+
+  it('resumes a pending task from globalState after a reload and still saves its file', async () => {
+    const record = await hook<ExportTaskRecord>({ op: 'create', params: { ...csvParams('TTL:battery'), exportType: 'json', fields: ['PN', 'TTL'] }, confirm: true });
+    // Stops following every task, then reads globalState afresh and resumes what is pending.
+    const reloaded = await hook<ExportTaskRecord[]>({ op: 'reload' });
+    const again = reloaded.find((r) => r.id === record.id);
+    assert.ok(again, 'the task survived the reload');
+    assert.strictEqual(again.status, 'pending');
+    const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    assert.strictEqual(done.status, 'downloaded', done.error);
+    assert.match(done.destination ?? '', /\.json$/);
+    const parsed = JSON.parse(fs.readFileSync(done.destination as string, 'utf8')) as Array<{ PN: string }>;
+    assert.strictEqual(parsed.length, done.count);
+  });
+
+  it('lists tasks newest first', async () => {
+    const tasks = await hook<ExportTaskRecord[]>({ op: 'tasks' });
+    assert.ok(tasks.length >= 3);
+    const times = tasks.map((t) => t.createdAt);
+    assert.deepStrictEqual(times, [...times].sort().reverse());
+  });
+});
