@@ -1,6 +1,6 @@
 // Patent numbers in any text: find them, normalise them to PatSnap's compact form.
 // Runs without VS Code (extension host, CLI, mocha).
-import { anchorsFor, type RawMatch, scan } from './scanner';
+import { anchorsFor, scan } from './scanner';
 import { asciiUpper, isYear } from './text';
 import { type OfficeCode, type PatentNumberMatch, SUPPORTED_OFFICES } from './types';
 
@@ -22,9 +22,9 @@ function enabledOffices(offices: readonly string[] | undefined): OfficeCode[] {
 export function findPatentNumbers(text: string, options?: { offices?: readonly string[] }): PatentNumberMatch[] {
   const offices = enabledOffices(options?.offices);
   if (offices.length === 0 || text.length === 0) return [];
-  const raw: RawMatch[] = [];
-  scan(text, new Set(offices), anchorsFor(offices, false), raw);
-  return locate(text, raw);
+  const found: PatentNumberMatch[] = [];
+  scan(text, new Set(offices), anchorsFor(offices, false), found);
+  return found;
 }
 
 /**
@@ -41,51 +41,34 @@ export function parsePatentNumber(input: string): PatentNumberMatch | undefined 
   const trimmed = input.trim().replace(/[.,;]+$/, '');
   if (trimmed.length === 0) return undefined;
   const upper = asciiUpper(trimmed);
-  let raw = canonicalApplication(upper);
-  if (!raw) {
-    const out: RawMatch[] = [];
+  let read: Pick<PatentNumberMatch, 'number' | 'type' | 'office' | 'kind'> | undefined = canonicalApplication(upper);
+  if (!read) {
+    const out: PatentNumberMatch[] = [];
     scan(upper, ALL, anchorsFor(SUPPORTED_OFFICES, true), out);
     const only = out.length === 1 ? out[0] : undefined;
-    if (!only || only.index !== 0 || only.end !== upper.length) return undefined;
-    raw = only;
+    if (!only || only.index !== 0 || only.length !== upper.length) return undefined;
+    read = only;
   }
-  const [match] = locate(input, [{ ...raw, index: lead, end: lead + trimmed.length }]);
-  return match;
+  // Line and column of the number in the input as given, leading blank lines included.
+  const before = input.slice(0, lead);
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return {
+    index: lead,
+    length: trimmed.length,
+    line: before.split(/\r\n?|\n/).length,
+    column: lead - lineStart + 1,
+    text: trimmed,
+    number: read.number,
+    type: read.type,
+    office: read.office,
+    kind: read.kind,
+  };
 }
 
-function canonicalApplication(upper: string): RawMatch | undefined {
+function canonicalApplication(upper: string): Pick<PatentNumberMatch, 'number' | 'type' | 'office' | 'kind'> | undefined {
   const jp = /^JP(\d{4})-(\d{6})$/.exec(upper);
-  if (jp && isYear(upper, 2)) return { index: 0, end: upper.length, number: upper, type: 'application', office: 'JP', kind: null };
+  if (jp && isYear(upper, 2)) return { number: upper, type: 'application', office: 'JP', kind: null };
   const kr = /^KR(10|20|30)-(\d{4})-(\d{7})$/.exec(upper);
-  if (kr && isYear(upper, 5)) return { index: 0, end: upper.length, number: upper, type: 'application', office: 'KR', kind: null };
+  if (kr && isYear(upper, 5)) return { number: upper, type: 'application', office: 'KR', kind: null };
   return undefined;
-}
-
-/** Adds 1-based line and UTF-16 column, counting CRLF, LF and lone CR as VS Code does. */
-function locate(text: string, raw: readonly RawMatch[]): PatentNumberMatch[] {
-  const result: PatentNumberMatch[] = [];
-  // Native regex search for line breaks: far cheaper than a JavaScript loop over every character.
-  const breaks = /\r\n?|\n/g;
-  let line = 1;
-  let lineStart = 0;
-  let next = breaks.exec(text);
-  for (const r of raw) {
-    while (next !== null && next.index < r.index) {
-      line++;
-      lineStart = breaks.lastIndex;
-      next = breaks.exec(text);
-    }
-    result.push({
-      index: r.index,
-      length: r.end - r.index,
-      line,
-      column: r.index - lineStart + 1,
-      text: text.slice(r.index, r.end),
-      number: r.number,
-      type: r.type,
-      office: r.office,
-      kind: r.kind,
-    });
-  }
-  return result;
 }

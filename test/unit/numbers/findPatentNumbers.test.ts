@@ -87,3 +87,39 @@ describe('findPatentNumbers: options.offices', () => {
     assert.deepEqual(findPatentNumbers(text, { offices: ['DE', 'GB'] }), []);
   });
 });
+
+describe('findPatentNumbers: anchors and line counting', () => {
+  it('counts CRLF, LF and lone CR once each, also at the very start and between matches on one line', () => {
+    const text = '\r\n\rUS 7,123,456 B2 EP1234567B1\n\n\r\r\nWO 2020/123456 A1\rCN104169186A';
+    assert.deepEqual(
+      findPatentNumbers(text).map((m) => [m.line, m.column, m.number]),
+      [
+        [3, 1, 'US7123456B2'],
+        [3, 17, 'EP1234567B1'],
+        [7, 1, 'WO2020123456A1'],
+        [8, 1, 'CN104169186A'],
+      ],
+    );
+  });
+
+  it('finds an anchor that starts inside a word that only looks like one (Ker, Cer, Aer)', () => {
+    assert.deepEqual(
+      findPatentNumbers('KerUS 7,123,456 x CerEuropean Patent No. 1 234 567 x AerJP 2020-123456 A').map((m) => m.number),
+      [],
+      'glued to letters: still no word boundary',
+    );
+    assert.deepEqual(
+      findPatentNumbers('Ker-US 7,123,456; Cer European Patent No. 1 234 567; Aer (JP 2020-123456 A)').map((m) => m.number),
+      ['US7123456', 'EP1234567', 'JP2020123456A'],
+    );
+  });
+
+  it('recognises the word anchors of each office alone', () => {
+    const text = 'United States Patent No. 7,123,456; European Patent No. 1 234 567; International Publication No. WO 2020/123456; Chinese Patent Application No. 201510570472.5; Japanese Patent Laid-Open No. 2005-123456; Korean Patent Application No. 10-2018-0086543; Serial No. 15/458,123';
+    const all = findPatentNumbers(text).map((m) => m.number);
+    assert.deepEqual(all, ['US7123456', 'EP1234567', 'WO2020123456', 'CN201510570472.5', 'JP2005123456', 'KR10-2018-0086543', 'US15/458123']);
+    for (const office of ['US', 'EP', 'WO', 'CN', 'JP', 'KR']) {
+      assert.deepEqual(findPatentNumbers(text, { offices: [office] }).map((m) => m.office), all.filter((n) => n.startsWith(office)).map(() => office), office);
+    }
+  });
+});

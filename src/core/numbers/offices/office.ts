@@ -27,7 +27,11 @@ export interface OfficeRules {
 
 export const NO_KINDS: ReadonlySet<string> = new Set();
 
+/** Every two-letter kind code any office allows, by its two character codes: read without slicing the text. */
+const TWO_LETTER_KINDS = new Map<number, string>();
+
 export function kinds(...codes: string[]): ReadonlySet<string> {
+  for (const k of codes) if (k.length === 2) TWO_LETTER_KINDS.set(k.charCodeAt(0) * 0x10000 + k.charCodeAt(1), k);
   return new Set(codes);
 }
 
@@ -36,9 +40,10 @@ const REJECT = 'reject';
 function kindAt(text: string, pos: number, allowed: ReadonlySet<string>): { end: number; kind: string } | null {
   const c = text.charCodeAt(pos);
   if (!isUpper(c)) return null;
-  if (isDigit(text.charCodeAt(pos + 1))) {
-    const kind = text.slice(pos, pos + 2);
-    return allowed.has(kind) && boundaryAt(text, pos + 2) ? { end: pos + 2, kind } : null;
+  const c1 = text.charCodeAt(pos + 1);
+  if (isDigit(c1)) {
+    const kind = TWO_LETTER_KINDS.get(c * 0x10000 + c1);
+    return kind !== undefined && allowed.has(kind) && boundaryAt(text, pos + 2) ? { end: pos + 2, kind } : null;
   }
   const kind = text[pos] as string;
   return allowed.has(kind) && boundaryAt(text, pos + 1) ? { end: pos + 1, kind } : null;
