@@ -28,7 +28,8 @@ import {
   searchDataSchema,
 } from './schemas';
 import { SignedLinks } from './signed';
-import { throwIfAborted, Transport } from './transport';
+import { throwIfAborted } from '../abort';
+import { Transport } from './transport';
 import type {
   AbstractImage,
   Bibliography,

@@ -15,6 +15,7 @@ import Bottleneck from 'bottleneck';
 import type { z } from 'zod';
 import { cancelledError, ERROR_CODES, fromErrorCode, PatsnapError } from './errors';
 import { envelopeSchema } from './schemas';
+import { raceAbort, sleep, throwIfAborted } from '../abort';
 import type { AuthMaterial, TokenProvider, TokenRequest } from '../auth/tokenProvider';
 
 export interface TransportOptions {
@@ -45,45 +46,6 @@ class Final {
 
 /** Backoff waits never exceed this, whatever the attempt number. */
 const MAX_DELAY_MS = 10_000;
-
-export function throwIfAborted(signal: AbortSignal | undefined, endpoint?: string): void {
-  if (signal?.aborted) throw cancelledError(endpoint);
-}
-
-/** Waits `ms`, or rejects with a `cancelled` error as soon as the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal, endpoint?: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelledError(endpoint));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(cancelledError(endpoint));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, endpoint: string): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(cancelledError(endpoint));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelledError(endpoint));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
 
 export function hostOf(url: string): string {
   try {

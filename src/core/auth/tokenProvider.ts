@@ -5,6 +5,7 @@
  * transport (same base URL, timeout, retry and rate limit), handed in as `exchange`.
  */
 import { z } from 'zod';
+import { raceAbort } from '../abort';
 import { PatsnapError } from '../api/errors';
 import type { Credentials } from '../api/types';
 
@@ -84,25 +85,6 @@ export function parseTokenAnswer(body: unknown): IssuedToken {
   return { token: fields.token, lifetimeSeconds: seconds };
 }
 
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new PatsnapError('cancelled', 'The request was cancelled.'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new PatsnapError('cancelled', 'The request was cancelled.'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
-
 export class ClientSecretTokenProvider implements TokenProvider {
   readonly model = 'clientSecret' as const;
   readonly refreshable = true;
@@ -129,7 +111,7 @@ export class ClientSecretTokenProvider implements TokenProvider {
     this.inFlight ??= this.fetch().finally(() => {
       this.inFlight = undefined;
     });
-    const token = await abortable(this.inFlight, signal);
+    const token = await raceAbort(this.inFlight, signal);
     return { bearer: token, apikey: this.clientId };
   }
 

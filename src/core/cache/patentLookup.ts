@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { cancelledError } from '../api/errors';
+import { raceAbort } from '../abort';
 import type { Bibliography, PatsnapApi } from '../api/types';
 
 /** What hovers, the document view and the panel header show for one number. */
@@ -84,7 +84,7 @@ export class PatentLookupService {
       else this.pending.set(number, [{ resolve, reject }]);
       this.timer ??= setTimeout(() => void this.flush(), this.batchWindowMs);
     });
-    return signal ? abandonOnAbort(shared, signal) : shared;
+    return raceAbort(shared, signal);
   }
 
   /**
@@ -105,7 +105,7 @@ export class PatentLookupService {
       inFlight = this.fetchImage(number).finally(() => this.inFlightImages.delete(number));
       this.inFlightImages.set(number, inFlight);
     }
-    return signal ? abandonOnAbort(inFlight, signal) : inFlight;
+    return raceAbort(inFlight, signal);
   }
 
   clear(): void {
@@ -153,23 +153,4 @@ export class PatentLookupService {
       for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
     }
   }
-}
-
-/** Lets one caller stop waiting for a shared promise without cancelling it for others. */
-function abandonOnAbort<T>(shared: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(cancelledError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    shared.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
