@@ -173,10 +173,14 @@ export class DocumentPatentsView extends Disposable implements vscode.TreeDataPr
     this.view.message = undefined;
     const document = (this.document = this.currentDocument());
     const matches = document ? this.index.matches(document) : [];
+    // With lookups off the view shows numbers only, as the hover does: answers cached
+    // before the switch are not shown either (the message says "numbers only").
+    const lookupsEnabled = this.settings.lookupsEnabled;
+    const peek = (n: string): PatentCard | null | undefined => (lookupsEnabled ? this.deps.lookups.peek(n) : undefined);
     const show = (): void => {
       if (work.signal.aborted || !document) return;
-      this.nodes = groupMatches(matches, (n) => this.deps.lookups.peek(n)?.bibliography.pn).map(
-        (g) => new PatentNode(g, g.type === 'publication' ? this.peekGroup(g) : undefined, document.uri),
+      this.nodes = groupMatches(matches, (n) => peek(n)?.bibliography.pn).map(
+        (g) => new PatentNode(g, g.type === 'publication' ? peekGroup(g, peek) : undefined, document.uri),
       );
       this.changed.fire(undefined);
     };
@@ -187,7 +191,7 @@ export class DocumentPatentsView extends Disposable implements vscode.TreeDataPr
       return;
     }
     show();
-    if (!this.settings.lookupsEnabled) {
+    if (!lookupsEnabled) {
       this.view.message = 'Lookups are off (Patent Lookup › Lookups: Enabled): numbers only.';
       return;
     }
@@ -209,15 +213,17 @@ export class DocumentPatentsView extends Disposable implements vscode.TreeDataPr
     }
   }
 
-  private peekGroup(group: PatentGroup): PatentCard | null | undefined {
-    let answer: PatentCard | null | undefined;
-    for (const n of group.numbers) {
-      const card = this.deps.lookups.peek(n);
-      if (card) return card;
-      if (card === null) answer = null;
-    }
-    return answer;
+}
+
+/** The card of any of the group's numbers; `null` when one is known not to exist and none found. */
+function peekGroup(group: PatentGroup, peek: (number: string) => PatentCard | null | undefined): PatentCard | null | undefined {
+  let answer: PatentCard | null | undefined;
+  for (const n of group.numbers) {
+    const card = peek(n);
+    if (card) return card;
+    if (card === null) answer = null;
   }
+  return answer;
 }
 
 function cardTitle(card: PatentCard): string | undefined {

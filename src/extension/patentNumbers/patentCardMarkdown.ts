@@ -36,6 +36,13 @@ export interface CardInput {
   image?: { mimeType: string; base64: string };
 }
 
+/**
+ * The drawing's height in the card (px). VS Code caps a hover at 250 px; a taller card
+ * scrolls and hides its last lines (the link's own hover part). Bounding the height, not
+ * the width, also keeps portrait drawings small.
+ */
+export const CARD_IMAGE_HEIGHT = 90;
+
 /** Drawings above this (base64 characters) are left to the panel: a hover should stay light. */
 export const MAX_CARD_IMAGE_BASE64 = 350_000;
 
@@ -82,7 +89,7 @@ export function buildCardMarkdown(input: CardInput): string {
         heading,
         t ? escapeMarkdown(t) : '_No title_',
         facts.length > 0 ? facts.map((f) => escapeMarkdown(f, 120)).join(' · ') : undefined,
-        input.image ? `![${escapeMarkdown(`Abstract drawing of ${pn}`)}](data:${input.image.mimeType};base64,${input.image.base64}|width=180)` : undefined,
+        input.image ? `![${escapeMarkdown(`Abstract drawing of ${pn}`)}](data:${input.image.mimeType};base64,${input.image.base64}|height=${CARD_IMAGE_HEIGHT})` : undefined,
         actions(pn, { ...anyAction, documents: examDocsSupported(pn) }),
       ]
         .filter((p) => p !== undefined)

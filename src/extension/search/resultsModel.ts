@@ -102,7 +102,8 @@ export function resultRows(state: ResultsState, pageSize: number): ResultRow[] {
     rows.push({
       kind: 'loadMore',
       id: 'loadMore',
-      label: `Load ${formatCount(next.limit)} more`,
+      // Near the end fewer than a page remain: say how many.
+      label: `Load ${formatCount(Math.min(next.limit, reachable(set) - next.offset))} more`,
       description: `${formatCount(set.hits.length)} of ${formatCount(set.total)}`,
     });
   } else if (set.total > SEARCH_WINDOW_MAX) {

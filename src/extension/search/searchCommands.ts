@@ -78,13 +78,16 @@ export class SearchCommands {
     qp.ignoreFocusOut = true;
     qp.matchOnDetail = false;
 
+    // Enter on an empty query would otherwise do nothing at all: say why once it was tried.
+    let triedEmpty = false;
     const render = (): void => {
       const typed = qp.value.trim();
-      const problem = typed ? checkSearchParams({ query: typed })[0] : undefined;
+      const problem = typed || triedEmpty ? checkSearchParams({ query: typed })[0] : undefined;
       const recent = this.history.entries().filter((q) => q !== typed);
       const items: QueryItem[] = [];
       // Stable QuickPick has no validation message: the typed query's row says what is wrong.
       if (typed) items.push({ label: typed, description: problem ? 'Cannot search' : 'Search', detail: problem ? `$(warning) ${problem.message}` : SYNTAX_HINT, alwaysShow: true, query: typed });
+      else if (problem) items.push({ label: `$(warning) ${problem.message}`, alwaysShow: true });
       if (recent.length > 0) {
         items.push({ label: 'Recent searches', kind: vscode.QuickPickItemKind.Separator });
         items.push(...recent.map((q) => ({ label: q, query: q, buttons: [REMOVE_BUTTON], iconPath: new vscode.ThemeIcon('history') })));
@@ -94,14 +97,22 @@ export class SearchCommands {
 
     return new Promise<string | undefined>((resolve) => {
       const subscriptions = [
-        qp.onDidChangeValue(render),
+        qp.onDidChangeValue(() => {
+          triedEmpty = false;
+          render();
+        }),
         qp.onDidTriggerItemButton(async ({ item }) => {
           if (item.query) await this.history.remove(item.query);
           render();
         }),
         qp.onDidAccept(() => {
           const picked = qp.selectedItems[0]?.query ?? qp.value.trim();
-          if (!picked || checkSearchParams({ query: picked }).length > 0) return; // its row says why
+          if (!picked) {
+            triedEmpty = true;
+            render();
+            return;
+          }
+          if (checkSearchParams({ query: picked }).length > 0) return; // its row says why
           resolve(picked);
           qp.hide();
         }),

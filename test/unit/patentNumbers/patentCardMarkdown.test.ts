@@ -92,7 +92,7 @@ describe('buildCardMarkdown', () => {
 
   it('shows the drawing as a data: image when given one', () => {
     const text = buildCardMarkdown({ ...found, image: { mimeType: 'image/png', base64: 'iVBORw0KGgo=' } });
-    assert.ok(text.includes('![Abstract drawing of US11205304B2](data:image/png;base64,iVBORw0KGgo=|width=180)'));
+    assert.ok(text.includes('![Abstract drawing of US11205304B2](data:image/png;base64,iVBORw0KGgo=|height=90)'));
   });
 
   it('says how to set credentials when there are none', () => {
