@@ -3,6 +3,8 @@ import { QuickInput } from './QuickInput';
 import { UI_MS } from './timeouts';
 
 const NO_MATCH = 'No matching commands';
+/** VS Code 1.100 may answer a miss with "similar commands" instead of NO_MATCH. */
+const SIMILAR = 'similar commands';
 
 /** F1 and run a command by its palette title ("Patent: Search Patents…"). */
 export class CommandPalette {
@@ -19,14 +21,15 @@ export class CommandPalette {
 
   /**
    * Right after load the palette sometimes answers "No matching commands" for a
-   * contributed command (the registry is still filling): Escape, wait, retry.
+   * contributed command (the registry is still filling), or lists "similar
+   * commands" without it: Escape, wait, retry.
    */
   async run(title: string, attempts = 5): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       await this.open();
       await this.quickInput.type(`>${title}`);
       const row = this.quickInput.row(title);
-      const noMatch = this.quickInput.row(NO_MATCH);
+      const noMatch = this.quickInput.row(NO_MATCH).or(this.quickInput.row(SIMILAR));
       await row.or(noMatch).first().waitFor({ state: 'visible', timeout: UI_MS });
       if (await row.isVisible()) {
         await row.click();

@@ -58,4 +58,84 @@ export class Editor {
     await this.hover.waitFor({ state: 'visible', timeout });
     return (await this.hover.innerText()).trim();
   }
+
+  /** Like `hoverText`, but resolves once the hover's text matches `wanted` (a card may fill in after a first paint). */
+  async hoverUntil(text: string, wanted: string | RegExp, timeout = UI_MS): Promise<string> {
+    await this.hoverAt(text);
+    const hover = this.page.locator('.monaco-hover').filter({ hasText: wanted }).first();
+    await hover.waitFor({ state: 'visible', timeout });
+    await settled(hover);
+    return (await hover.innerText()).trim();
+  }
+
+  /** Waits until `text` is rendered as a link (underlined): the link providers have answered. */
+  async waitForLink(text: string, timeout = UI_MS): Promise<void> {
+    await this.waitVisible();
+    const line = this.active.locator('.view-line', { hasText: text }).first();
+    await line.locator('.detected-link').first().waitFor({ state: 'visible', timeout });
+  }
+
+  /**
+   * The images in the visible hover, once each has finished loading or failed:
+   * `naturalWidth` is 0 for an image the browser could not show.
+   */
+  async hoverImages(timeout = UI_MS): Promise<Array<{ alt: string; src: string; naturalWidth: number; naturalHeight: number }>> {
+    const images = this.hover.locator('img');
+    const found: Array<{ alt: string; src: string; naturalWidth: number; naturalHeight: number }> = [];
+    for (let i = 0, count = await images.count(); i < count; i++) {
+      // (No named inner functions: the bundler's name helper does not exist in the page.)
+      await images.nth(i).evaluate(
+        (img: HTMLImageElement) =>
+          img.complete
+            ? undefined
+            : new Promise<void>((resolve) => {
+                img.addEventListener('load', () => resolve(), { once: true });
+                img.addEventListener('error', () => resolve(), { once: true });
+              }),
+        undefined,
+        { timeout },
+      );
+      found.push(
+        await images.nth(i).evaluate((img: HTMLImageElement) => ({ alt: img.alt, src: img.src.slice(0, 60), naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight })),
+      );
+    }
+    return found;
+  }
+
+  /** Moves the mouse off the editor (the hover hides) and waits until no hover shows. */
+  async hoverAway(timeout = UI_MS): Promise<void> {
+    await this.page.mouse.move(1, 1, { steps: 2 });
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.monaco-hover:visible').first().waitFor({ state: 'detached', timeout });
+  }
+
+  /** Ctrl+clicks the first rendered occurrence of `text`: follows the link there. */
+  async ctrlClick(text: string): Promise<void> {
+    const point = await this.hoverAt(text);
+    await this.page.keyboard.down('Control');
+    try {
+      // The link decoration appears once Ctrl is held over it; wait for it, then click.
+      await this.active.locator('.detected-link-active').first().waitFor({ state: 'visible', timeout: UI_MS });
+      await this.page.mouse.click(point.x, point.y);
+    } finally {
+      await this.page.keyboard.up('Control');
+    }
+  }
+
+  /** The status bar's cursor entry, e.g. "Ln 6, Col 21 (23 selected)". */
+  get selectionStatus(): Locator {
+    return this.page.locator('.statusbar-item[id="status.editor.selection"]');
+  }
+
+  /** Waits until the status bar's cursor entry reads `wanted`; resolves its text. */
+  async waitSelectionStatus(wanted: string | RegExp, timeout = UI_MS): Promise<string> {
+    const entry = this.selectionStatus.filter({ hasText: wanted });
+    await entry.waitFor({ state: 'visible', timeout });
+    return (await entry.innerText()).trim();
+  }
+}
+
+/** Waits for a widget's fade-in to end, so a screenshot shows it whole. */
+async function settled(widget: Locator): Promise<void> {
+  await widget.evaluate((e) => Promise.all(e.getAnimations({ subtree: true }).map((a) => a.finished)).then(() => undefined));
 }

@@ -51,11 +51,22 @@ export class Notifications {
     await toast.locator('.monaco-button', { hasText: label }).first().click();
   }
 
-  async dismissAll(): Promise<void> {
-    while ((await this.toasts.count()) > 0) {
-      const toast = this.toasts.first();
-      await toast.hover();
-      await toast.locator('.codicon-notifications-clear').first().click();
+  /**
+   * Closes every toast that can be closed (a running progress cannot). A toast
+   * may close by itself meanwhile: then the loop simply goes on to the next.
+   */
+  async dismissAll(timeout = UI_MS): Promise<void> {
+    const closable = this.toasts.filter({ has: this.page.locator('.codicon-notifications-clear') });
+    const deadline = Date.now() + timeout;
+    while ((await closable.count()) > 0) {
+      if (Date.now() > deadline) throw new Error(`toasts still open: ${JSON.stringify(await this.messages())}`);
+      const toast = closable.first();
+      try {
+        await toast.hover({ timeout: 2_000 });
+        await toast.locator('.codicon-notifications-clear').first().click({ timeout: 2_000 });
+      } catch {
+        // it went away by itself
+      }
     }
   }
 }

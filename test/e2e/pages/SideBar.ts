@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { CommandPalette } from './CommandPalette';
 import { Workbench } from './Workbench';
 import { UI_MS } from './timeouts';
 
@@ -21,6 +22,16 @@ export class TreeView {
     return this.pane.locator('.pane-body .monaco-list-row');
   }
 
+  /** The view's description in its header, e.g. "50 of 134". */
+  get description(): Locator {
+    return this.header.locator('.description');
+  }
+
+  /** The message a tree view shows above its rows. */
+  get message(): Locator {
+    return this.pane.locator('.pane-body .message');
+  }
+
   async expand(): Promise<void> {
     await this.header.waitFor({ state: 'visible', timeout: UI_MS });
     if ((await this.header.getAttribute('aria-expanded')) !== 'true') await this.header.click();
@@ -34,6 +45,18 @@ export class TreeView {
     return (await this.rows.allInnerTexts()).map((t) => t.trim());
   }
 
+  /**
+   * Brings the list's first or last row into view by keyboard (Home/End) after
+   * focusing the view through its "Focus on … View" command. The list is virtual
+   * (rows out of view are not in the DOM), and clicking a row to focus the list
+   * would run that row's command.
+   */
+  async showEdge(edge: 'first' | 'last'): Promise<void> {
+    await new CommandPalette(this.page).run(`Focus on ${this.title} View`);
+    await this.pane.locator('.pane-body .monaco-list:focus').waitFor({ state: 'visible', timeout: UI_MS });
+    await this.page.keyboard.press(edge === 'first' ? 'Home' : 'End');
+  }
+
   async clickRow(label: string | RegExp): Promise<void> {
     await this.row(label).click();
   }
@@ -41,9 +64,45 @@ export class TreeView {
   /** Right-clicks a row and picks an entry of its context menu. */
   async contextMenu(label: string | RegExp, item: string | RegExp): Promise<void> {
     await this.row(label).click({ button: 'right' });
-    const menuItem = this.page.locator('.context-view .monaco-menu .action-item').filter({ hasText: item }).first();
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const menuItem = menu.locator('.action-item').filter({ hasText: item }).first();
     await menuItem.waitFor({ state: 'visible', timeout: UI_MS });
-    await menuItem.click();
+    // A click right after the menu opens can be taken for the end of the right-click
+    // and ignored: focus the entry by hovering it, then choose it by keyboard.
+    await menuItem.hover();
+    await menu.locator('.action-item.focused').filter({ hasText: item }).waitFor({ state: 'visible', timeout: UI_MS });
+    await this.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: UI_MS });
+  }
+
+  /** Rows at the top of the tree (not children). */
+  get topRows(): Locator {
+    return this.pane.locator('.pane-body .monaco-list-row[aria-level="1"]');
+  }
+
+  /** The labels of the top rows, without their descriptions. */
+  async topRowLabels(): Promise<string[]> {
+    return (await this.topRows.locator('.label-name').allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** "label description" of each of `rows` (innerText runs the two together). */
+  async labelsWithDescriptions(rows: Locator = this.rows): Promise<string[]> {
+    const texts: string[] = [];
+    for (let i = 0, count = await rows.count(); i < count; i++) {
+      const row = rows.nth(i);
+      const label = await row.locator('.label-name').first().innerText();
+      const description = (await row.locator('.label-description').count()) > 0 ? await row.locator('.label-description').first().innerText() : '';
+      texts.push(`${label.trim()} ${description.trim()}`.trim());
+    }
+    return texts;
+  }
+
+  /** Expands a collapsed row (by its twistie) and waits until it is expanded. */
+  async expandRow(label: string | RegExp): Promise<void> {
+    const row = this.row(label);
+    await row.waitFor({ state: 'visible', timeout: UI_MS });
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+    await this.rows.filter({ hasText: label }).and(this.page.locator('[aria-expanded="true"]')).first().waitFor({ state: 'visible', timeout: UI_MS });
   }
 
   /** Welcome content shown while the view is empty. */

@@ -14,10 +14,16 @@ export class Workbench {
     return this.page.locator('.explorer-folders-view .monaco-list-row');
   }
 
-  /** Explorer rows appear once the remote connection and the file service are up. */
-  async waitReady(): Promise<void> {
+  /**
+   * Explorer rows appear once the remote connection and the file service are up.
+   * After a reload the side bar may show another container than the explorer:
+   * then `container` (a view container contributed by the remote extension)
+   * showing in the activity bar says the same.
+   */
+  async waitReady(container?: string): Promise<void> {
     await this.root.waitFor({ state: 'visible', timeout: WORKBENCH_READY_MS });
-    await this.explorerRows.first().waitFor({ state: 'visible', timeout: WORKBENCH_READY_MS });
+    const ready = container ? this.explorerRows.first().or(this.activityBarItem(container)).first() : this.explorerRows.first();
+    await ready.waitFor({ state: 'visible', timeout: WORKBENCH_READY_MS });
   }
 
   async explorerLabels(): Promise<string[]> {

@@ -4,12 +4,14 @@ import { e2eEnvironment } from '../environment';
 import { CommandPalette } from './CommandPalette';
 import { Editor } from './Editor';
 import { Notifications } from './Notifications';
+import { PatentPanel } from './PatentPanel';
 import { QuickInput } from './QuickInput';
+import { Sandbox, SANDBOX_PATHS, type SandboxFault } from './Sandbox';
 import { SideBar, TreeView } from './SideBar';
 import { WebviewPanel } from './WebviewPanel';
 import { Workbench } from './Workbench';
 
-export { CommandPalette, Editor, Notifications, QuickInput, SideBar, TreeView, WebviewPanel, Workbench };
+export { CommandPalette, Editor, Notifications, PatentPanel, QuickInput, Sandbox, SANDBOX_PATHS, SideBar, TreeView, WebviewPanel, Workbench, type SandboxFault };
 
 let shots = 0;
 
@@ -33,6 +35,11 @@ export class VsCode {
 
   webview(tabTitle?: string | RegExp): WebviewPanel {
     return new WebviewPanel(this.page, tabTitle);
+  }
+
+  /** The patent panel whose tab shows `number`. */
+  patentPanel(number: string | RegExp): PatentPanel {
+    return new PatentPanel(this.page, number);
   }
 
   /** Saves .test-artifacts/e2e/NN-name.png and returns its path. */

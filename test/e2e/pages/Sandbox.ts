@@ -1,0 +1,59 @@
+import { e2eEnvironment } from '../environment';
+
+/** A sandbox fault, as `POST /_sandbox/faults` takes it (see src/sandbox/faults.ts). */
+export interface SandboxFault {
+  path?: string;
+  errorCode?: number;
+  httpStatus?: number;
+  delayMs?: number;
+  times?: number;
+}
+
+/** PatSnap endpoints the specs count calls to. */
+export const SANDBOX_PATHS = {
+  search: '/search/patent/query-search-patent',
+  pdf: '/basic-patent-data/pdf-data',
+} as const;
+
+/**
+ * The sandbox the runner started, driven over its control endpoints: the specs
+ * run in another process than the extension host that calls it.
+ */
+export class Sandbox {
+  constructor(readonly url: string) {}
+
+  get port(): number {
+    return Number(new URL(this.url).port);
+  }
+
+  /** The runner's sandbox; fails plainly when it is not running. */
+  static current(): Sandbox {
+    const url = e2eEnvironment().sandboxUrl;
+    if (!url) throw new Error('The sandbox is not running (dist/sandbox.js not built?): these specs need it.');
+    return new Sandbox(url);
+  }
+
+  async addFault(fault: SandboxFault): Promise<void> {
+    await this.control('POST', '/_sandbox/faults', fault);
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.control('DELETE', '/_sandbox/faults');
+  }
+
+  /** Calls the sandbox answered on `path` (all API paths when omitted). */
+  async calls(path?: string): Promise<number> {
+    const { calls } = (await (await this.control('GET', '/_sandbox/stats')).json()) as { calls: Record<string, number> };
+    return path === undefined ? Object.values(calls).reduce((a, b) => a + b, 0) : (calls[path] ?? 0);
+  }
+
+  private async control(method: string, path: string, body?: unknown): Promise<Response> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+    return response;
+  }
+}

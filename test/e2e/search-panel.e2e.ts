@@ -1,0 +1,189 @@
+/**
+ * Searching and reading a patent as a user does: "Patent: Search Patents…" from
+ * the palette, the results tree with its count and "Load more", a result opened
+ * in the patent panel (title, drawing, legal status, examination documents, the
+ * PDF), bad input and a spent quota, and the panel coming back after a reload.
+ * Runs against the sandbox the runner starts (PATENT_LOOKUP_SANDBOX_URL).
+ */
+import * as assert from 'assert';
+import { e2eEnvironment } from './environment';
+import { openVsCode, Sandbox, SANDBOX_PATHS, SideBar, type PatentPanel, type TreeView, type VsCode } from './pages';
+import { UI_MS, WORKBENCH_READY_MS } from './pages/timeouts';
+
+/** 134 sample patents match: three pages of 50. */
+const QUERY = 'TTL:(battery OR sensor OR device)';
+const TOTAL = '134';
+/** The second result: a US patent, so it has examination documents. */
+const PATENT = 'US10076347B2';
+const PATENT_TITLE = 'Systems and methods for fusing sensor data in a lidar sensor';
+const QUOTA_SPENT = 67200005;
+
+describe('Search, results and the patent panel', function () {
+  let vscode: VsCode;
+  let sandbox: Sandbox;
+  let results: TreeView;
+  let panel: PatentPanel;
+
+  before(async () => {
+    sandbox = Sandbox.current();
+    vscode = await openVsCode();
+    await vscode.sideBar.openPatentLookup();
+    results = vscode.sideBar.view('Search Results');
+    await results.expand();
+  });
+
+  afterEach(async () => {
+    await sandbox.clearFaults();
+    if (await vscode.quickInput.isOpen()) await vscode.quickInput.cancel();
+    await vscode.notifications.dismissAll();
+  });
+
+  after(async () => {
+    await vscode?.close();
+  });
+
+  async function openSearch(): Promise<void> {
+    await vscode.palette.run('Patent: Search Patents…');
+    await vscode.quickInput.title.filter({ hasText: 'Search Patents' }).waitFor({ state: 'visible', timeout: UI_MS });
+  }
+
+  /** Types `query` and waits for its own row, so Enter does not pick a recent search instead. */
+  async function typeQuery(query: string): Promise<void> {
+    await vscode.quickInput.type(query);
+    await vscode.quickInput.rows.filter({ hasText: query.slice(0, 40) }).first().waitFor({ state: 'visible', timeout: UI_MS });
+  }
+
+  it('refuses an empty or an over-long query in the quick pick, without a call', async () => {
+    const q = vscode.quickInput;
+    const searches = await sandbox.calls(SANDBOX_PATHS.search);
+    await openSearch();
+    assert.deepStrictEqual(await q.rowLabels(), [], 'no recent searches yet (this test runs before the first search)');
+
+    await q.accept();
+    await q.row('The query is empty').waitFor({ state: 'visible', timeout: UI_MS });
+    assert.ok(await q.isOpen(), 'the quick pick stays open');
+    await vscode.screenshot('search-empty-query');
+
+    const long = `TTL:battery AND ${'x'.repeat(1_485)}`; // 1,501 characters
+    assert.strictEqual(long.length, 1_501);
+    await typeQuery(long);
+    const row = q.row('Cannot search');
+    await row.waitFor({ state: 'visible', timeout: UI_MS });
+    assert.match(await row.innerText(), /1501 characters long; PatSnap takes at most 1500/);
+    await q.accept();
+    assert.ok(await q.isOpen(), 'the quick pick stays open');
+    await vscode.screenshot('search-long-query');
+    await q.cancel();
+    await q.waitClosed();
+
+    assert.strictEqual(await sandbox.calls(SANDBOX_PATHS.search), searches, 'no search call was made');
+  });
+
+  it('shows the results with their count, and "Load more" adds rows', async () => {
+    await openSearch();
+    await typeQuery(QUERY);
+    await vscode.quickInput.accept();
+    await vscode.quickInput.waitClosed();
+
+    const row = results.row(PATENT);
+    await row.waitFor({ state: 'visible', timeout: UI_MS });
+    assert.match(await row.innerText(), new RegExp(`${PATENT}\\s*${PATENT_TITLE}`), 'the row shows number and title');
+    await results.description.filter({ hasText: `50 of ${TOTAL}` }).waitFor({ state: 'visible', timeout: UI_MS });
+    assert.match(await results.message.innerText(), /TTL:\(battery OR sensor OR device\)/, 'the query shows above the rows');
+    await vscode.screenshot('search-results');
+
+    // "Load more" is the last row of the (virtual) list; the last page says how many are left.
+    await results.showEdge('last');
+    await results.row(/^Load 50 more/).click();
+    await results.description.filter({ hasText: `100 of ${TOTAL}` }).waitFor({ state: 'visible', timeout: UI_MS });
+    await results.showEdge('last');
+    const last = results.row(/^Load 34 more/);
+    await last.waitFor({ state: 'visible', timeout: UI_MS });
+    assert.match(await last.innerText(), /100 of 134/);
+    await vscode.screenshot('search-load-more');
+  });
+
+  it('opens a result in the patent panel: title, drawing, legal status, examination documents', async () => {
+    await results.showEdge('first');
+    await results.clickRow(PATENT);
+    panel = vscode.patentPanel(PATENT);
+    await panel.waitLoaded();
+    assert.strictEqual(await panel.title(), PATENT_TITLE);
+    assert.strictEqual((await panel.shownNumber.innerText()).trim(), PATENT);
+    assert.deepStrictEqual(await panel.statuses(), ['Active']);
+    assert.ok((await panel.drawingWidth()) > 0, 'the drawing loaded');
+    await vscode.screenshot('panel-overview');
+
+    await panel.showDocuments();
+    assert.ok((await panel.documentRows.count()) > 0, 'examination document rows');
+    assert.match(await panel.documents.innerText(), /24 documents in the file wrapper/);
+    assert.match(await panel.documentRows.first().innerText(), /\d{4}-\d{2}-\d{2}\s+[A-Z.]+/);
+    await vscode.screenshot('panel-documents');
+
+    // The context menu's "Open Patent" reveals the same panel rather than a second one.
+    await results.contextMenu(PATENT, 'Open Patent');
+    await panel.heading.waitFor({ state: 'visible', timeout: UI_MS });
+    assert.strictEqual(await vscode.page.locator('.tabs-container .tab').filter({ hasText: PATENT }).count(), 1);
+  });
+
+  it('"Open PDF" asks for the PDF link and opens it in a new browser tab', async () => {
+    const { context } = e2eEnvironment();
+    const links = await sandbox.calls(SANDBOX_PATHS.pdf);
+    const [tab] = await Promise.all([context.waitForEvent('page', { timeout: UI_MS }), panel.button('Open PDF').click()]);
+    e2eEnvironment().pages.add(tab);
+    try {
+      await tab.waitForLoadState('domcontentloaded', { timeout: UI_MS });
+      assert.strictEqual(await sandbox.calls(SANDBOX_PATHS.pdf), links + 1, 'one PDF link asked for');
+      // The link is on the sandbox (127.0.0.1): code-server sends loopback links through its
+      // port proxy, /proxy/PORT/. code-server 4.100.3 drops the link's path and query there
+      // (coder/code-server#7668), so the tab shows the sandbox's "no such API" answer; a
+      // real PatSnap link (https, a public host) is opened as it is.
+      const origin = new URL(vscode.page.url()).origin;
+      assert.ok(tab.url().startsWith(`${origin}/proxy/${sandbox.port}/`), `the tab opened ${tab.url()}`);
+      await vscode.screenshot('panel-open-pdf');
+    } finally {
+      e2eEnvironment().pages.delete(tab);
+      await tab.close();
+    }
+  });
+
+  it('says once that the quota is spent, and the results stay', async () => {
+    await sandbox.addFault({ errorCode: QUOTA_SPENT, times: 0 });
+    const searches = await sandbox.calls(SANDBOX_PATHS.search);
+    await openSearch();
+    await typeQuery('TTL:battery');
+    await vscode.quickInput.accept();
+    const toast = await vscode.notifications.waitFor(/balance or call count is exhausted/);
+    assert.strictEqual(await vscode.notifications.message(toast), 'Search failed: The PatSnap account\u2019s balance or call count is exhausted.');
+    await vscode.notifications.toast(/Searching PatSnap/).waitFor({ state: 'hidden', timeout: UI_MS });
+    assert.deepStrictEqual(await vscode.notifications.messages(), [await vscode.notifications.message(toast)], 'one message');
+    assert.strictEqual(await sandbox.calls(SANDBOX_PATHS.search), searches + 1, 'no retry against a spent quota');
+    // The previous results stay.
+    assert.strictEqual(await results.description.innerText(), `100 of ${TOTAL}`);
+    assert.match(await results.message.innerText(), /TTL:\(battery OR sensor OR device\)/);
+    await vscode.screenshot('search-quota-spent');
+  });
+
+  it('brings the panel back with its content after a window reload', async () => {
+    // VS Code in the browser saves the editor layout on an orderly shutdown or about once a
+    // minute: a bare browser reload right after opening a panel finds no saved tab at all (for
+    // any editor, not just ours). "Developer: Reload Window" shuts down in order, then reloads
+    // the page; after that the saved layout holds the panel and a browser reload restores it too.
+    await vscode.palette.run('Developer: Reload Window');
+    await vscode.workbench.waitReady(SideBar.CONTAINER);
+    let restored = vscode.patentPanel(PATENT);
+    await restored.waitLoaded(WORKBENCH_READY_MS);
+    assert.strictEqual(await restored.title(), PATENT_TITLE);
+    assert.deepStrictEqual(await restored.statuses(), ['Active']);
+    assert.ok((await restored.drawingWidth()) > 0, 'the drawing loaded again');
+    await vscode.screenshot('panel-restored');
+
+    await vscode.page.reload();
+    await vscode.workbench.waitReady(SideBar.CONTAINER);
+    restored = vscode.patentPanel(PATENT);
+    await restored.waitLoaded(WORKBENCH_READY_MS);
+    assert.strictEqual(await restored.title(), PATENT_TITLE);
+    assert.ok((await restored.drawingWidth()) > 0, 'the drawing loaded again');
+    await vscode.screenshot('panel-restored-browser-reload');
+  });
+});
