@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Credentials } from '../../core/api/types';
 import { PatsnapError } from '../../core/api/errors';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/credentials';
+import { withAbortSignal } from '../common/cancellation';
 import type { CommandMap } from '../common/commands';
 import { isCancellation } from '../common/errorMessages';
 import type { PatsnapSession } from '../session';
@@ -128,15 +129,7 @@ export class CredentialCommands {
     try {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Checking the PatSnap credentials\u2026', cancellable: true },
-        async (_progress, token) => {
-          const controller = new AbortController();
-          const subscription = token.onCancellationRequested(() => controller.abort());
-          try {
-            await this.session.buildClient(credentials, baseUrl).verifyCredentials({ signal: controller.signal });
-          } finally {
-            subscription.dispose();
-          }
-        },
+        (_progress, token) => withAbortSignal(token, (signal) => this.session.buildClient(credentials, baseUrl).verifyCredentials({ signal })),
       );
     } catch (e) {
       if (isCancellation(e)) return false;

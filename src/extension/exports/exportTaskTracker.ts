@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isPatsnapError } from '../../core/api/errors';
 import type { ExportParams, PatsnapApi } from '../../core/api/types';
+import { withAbortSignal } from '../common/cancellation';
 import {
   checkDestination,
   downloadToFile,
@@ -295,13 +296,11 @@ export class ExportTaskTracker implements vscode.Disposable {
     return await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Downloading ${path.basename(target)}`, cancellable: true },
       (progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
         let shownPercent = 0;
         let shownAt = 0;
-        return downloadToFile(api, url, target, {
+        return withAbortSignal(token, (signal) => downloadToFile(api, url, target, {
           overwrite,
-          signal: AbortSignal.any([controller.signal, this.shutdown.signal]),
+          signal: AbortSignal.any([signal, this.shutdown.signal]),
           onProgress: (bytes, total) => {
             const t = Date.now();
             if (t - shownAt < PROGRESS_EVERY_MS) return;
@@ -314,7 +313,7 @@ export class ExportTaskTracker implements vscode.Disposable {
               progress.report({ message: formatBytes(bytes) });
             }
           },
-        });
+        }));
       },
     );
   }

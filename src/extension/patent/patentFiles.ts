@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PatentRefs, PatsnapApi } from '../../core/api/types';
+import { withAbortSignal } from '../common/cancellation';
 import { pdfFileName } from './patentView';
 
 /** Large enough for any patent PDF or office action; a guard against a runaway download. */
@@ -39,16 +40,11 @@ export class PatentFiles {
     if (!target) return undefined;
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Downloading ${fileName}\u2026`, cancellable: true },
-      async (_p, token) => {
-        const controller = new AbortController();
-        const sub = token.onCancellationRequested(() => controller.abort());
-        try {
-          const { bytes } = await api.fetchSignedBytes(url, { signal: controller.signal, maxBytes: MAX_PDF_BYTES });
+      (_p, token) =>
+        withAbortSignal(token, async (signal) => {
+          const { bytes } = await api.fetchSignedBytes(url, { signal, maxBytes: MAX_PDF_BYTES });
           await vscode.workspace.fs.writeFile(target, bytes);
-        } finally {
-          sub.dispose();
-        }
-      },
+        }),
     );
     const choice = await vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}.`, 'Open');
     if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);

@@ -1,13 +1,3 @@
-import * as vscode from 'vscode';
-
-/** An AbortSignal that follows a CancellationToken, so cancellation flows down to the core. */
-export function abortSignalOf(token: vscode.CancellationToken): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) controller.abort();
-  const listener = token.onCancellationRequested(() => controller.abort());
-  return { signal: controller.signal, dispose: () => listener.dispose() };
-}
-
 /** `promise`'s value, or `undefined` once `ms` passed or `signal` aborted, whichever is first. */
 export function within<T>(promise: Promise<T>, ms: number, signal: AbortSignal): Promise<T | undefined> {
   return new Promise<T | undefined>((resolve, reject) => {

@@ -57,11 +57,3 @@ export class PatentNumberFeatures extends Disposable {
     );
   }
 }
-
-/**
- * Hovers, links, prefetching and the document view. `context` is taken for symmetry with
- * the other features; everything registered is owned by the returned Disposable.
- */
-export function registerPatentNumberFeatures(_context: vscode.ExtensionContext, deps: PatentNumberFeatureDeps): PatentNumberFeatures {
-  return new PatentNumberFeatures(deps);
-}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SearchPage } from '../../core/api/types';
+import { withAbortSignal } from '../common/cancellation';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages';
 import type { ErrorReporter } from '../common/errors';
@@ -142,16 +143,17 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
   }
 
   private withProgress(title: string, cts: vscode.CancellationTokenSource, run: (signal: AbortSignal) => Promise<SearchPage>): Promise<SearchPage> {
-    const controller = new AbortController();
-    const onCancel = cts.token.onCancellationRequested(() => controller.abort());
     // The view shows a progress bar; the notification offers Cancel.
-    const shown = vscode.window.withProgress({ location: { viewId: RESULTS_VIEW_ID } }, () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_p, token) => {
-        const onUserCancel = token.onCancellationRequested(() => cts.cancel());
-        return run(controller.signal).finally(() => onUserCancel.dispose());
-      }),
+    return withAbortSignal(cts.token, (signal) =>
+      Promise.resolve(
+        vscode.window.withProgress({ location: { viewId: RESULTS_VIEW_ID } }, () =>
+          vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_p, token) => {
+            const onUserCancel = token.onCancellationRequested(() => cts.cancel());
+            return run(signal).finally(() => onUserCancel.dispose());
+          }),
+        ),
+      ),
     );
-    return Promise.resolve(shown).finally(() => onCancel.dispose());
   }
 
   /** The query and the options the results were asked with, above the tree. */
