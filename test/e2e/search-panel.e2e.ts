@@ -93,12 +93,9 @@ describe('Search, results and the patent panel', function () {
     await vscode.screenshot('search-results');
 
     // "Load more" is the last row of the (virtual) list; the last page says how many are left.
-    await results.showEdge('last');
-    await results.row(/^Load 50 more/).click();
+    await (await results.showLastRow(/^Load 50 more/)).click();
     await results.description.filter({ hasText: `100 of ${TOTAL}` }).waitFor({ state: 'visible', timeout: UI_MS });
-    await results.showEdge('last');
-    const last = results.row(/^Load 34 more/);
-    await last.waitFor({ state: 'visible', timeout: UI_MS });
+    const last = await results.showLastRow(/^Load 34 more/);
     assert.match(await last.innerText(), /100 of 134/);
     await vscode.screenshot('search-load-more');
   });

@@ -57,6 +57,24 @@ export class TreeView {
     await this.page.keyboard.press(edge === 'first' ? 'Home' : 'End');
   }
 
+  /**
+   * Goes to the end of the list until `label`'s row is rendered: after "Load more"
+   * the tree may still be adding rows when End is pressed, leaving the view short of them.
+   */
+  async showLastRow(label: string | RegExp): Promise<Locator> {
+    const row = this.row(label);
+    const deadline = Date.now() + UI_MS;
+    for (;;) {
+      await this.showEdge('last');
+      try {
+        await row.waitFor({ state: 'visible', timeout: 2_000 });
+        return row;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
+    }
+  }
+
   async clickRow(label: string | RegExp): Promise<void> {
     await this.row(label).click();
   }
