@@ -81,6 +81,16 @@ describe('Search and the results tree', () => {
     assert.strictEqual(rows[0]?.command?.command, 'patentLookup.setCredentials');
   });
 
+  it('shows a malformed answer as an error row that names the endpoint and offers Retry', async () => {
+    await sandbox.addFault({ path: '/search/patent', malformed: true, times: 0 });
+    await vscode.commands.executeCommand('patentLookup.search', QUERY);
+    const rows = items(api);
+    assert.strictEqual(rows.length, 1);
+    assert.strictEqual(rows[0]?.contextValue, 'message.error');
+    assert.match(`${String(rows[0]?.label)} ${String(rows[0]?.tooltip ?? '')}`, /unexpected|query-search-patent/i);
+    assert.strictEqual(rows[0]?.command?.command, 'patentLookup.results.refresh');
+  });
+
   it('keeps the previous results when a later search fails', async () => {
     await vscode.commands.executeCommand('patentLookup.search', QUERY);
     const before = items(api).map((i) => i.id);
