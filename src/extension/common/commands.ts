@@ -11,8 +11,17 @@ import type { ErrorReporter } from './errors';
 export type CommandHandler = (...args: unknown[]) => unknown;
 export type CommandMap = Record<CommandId, CommandHandler>;
 
-/** Registers every handler; a failure that escapes one goes through the single error path. */
-export function registerCommands(commands: CommandMap, errors: ErrorReporter): vscode.Disposable {
+/** Registers the composition root's handlers: one for every `CommandId`, checked by the type. */
+export function registerCommands(commands: CommandMap, errors: Pick<ErrorReporter, 'report'>): vscode.Disposable {
+  return registerCommandHandlers(commands, errors);
+}
+
+/**
+ * Registers every handler; a failure that escapes one goes through the single error
+ * path instead of VS Code's raw "command failed" toast. The exports feature registers
+ * its own map with it.
+ */
+export function registerCommandHandlers(commands: Readonly<Record<string, CommandHandler>>, errors: Pick<ErrorReporter, 'report'>): vscode.Disposable {
   return vscode.Disposable.from(
     ...Object.entries(commands).map(([id, handler]) =>
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { PatsnapApi } from '../../core/api/types';
+import { registerCommandHandlers } from '../common/commands';
 import { ExportCommands } from './exportCommands';
 import { ExportTaskStore } from './exportTaskStore';
 import { ExportTaskTracker } from './exportTaskTracker';
@@ -57,9 +58,7 @@ export function registerExportFeatures(context: vscode.ExtensionContext, deps: E
     treeView.onDidChangeVisibility((e) => e.visible && void resume()),
   ];
   if (deps.onDidChangeApi) disposables.push(deps.onDidChangeApi(() => void resume()));
-  for (const [id, handler] of Object.entries(commands.handlers())) {
-    disposables.push(vscode.commands.registerCommand(id, handler));
-  }
+  disposables.push(registerCommandHandlers(commands.handlers(), { report: (e) => deps.showError(e) }));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     disposables.push(registerExportTestHook(context, { store, tracker, api: () => api(false), setApi: (a) => (testApi = a) }));
   }

@@ -109,6 +109,13 @@ describe('Exports: tracked tasks against the sandbox', () => {
     assert.strictEqual(parsed.length, done.count);
   });
 
+  it('sends a failure inside an export command through the error path, not VS Code\'s raw "command failed"', async () => {
+    // Any throw will do: the task reference is inspected with `instanceof`, which this argument makes fail.
+    const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('boom from a test argument'); } });
+    const result = await vscode.commands.executeCommand('patentLookup.exports.copyTaskId', hostile);
+    assert.strictEqual(result, undefined);
+  });
+
   it('lists tasks newest first', async () => {
     const tasks = await hook<ExportTaskRecord[]>({ op: 'tasks' });
     assert.ok(tasks.length >= 3);
