@@ -5,7 +5,7 @@
  * PatSnap documents as optional and which vary by office and account: a missing,
  * null or oddly typed optional field is simply absent.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An optional leaf: anything not of the expected type reads as absent. */
 function opt<T extends z.ZodType>(schema: T): z.ZodCatch<z.ZodOptional<T>> {

@@ -4,7 +4,7 @@
  * self-service `sk-` key sent as it is. The HTTP itself is done by the client's
  * transport (same base URL, timeout, retry and rate limit), handed in as `exchange`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { raceAbort } from '../abort';
 import { PatsnapError } from '../api/errors';
 import type { Credentials } from '../api/types';

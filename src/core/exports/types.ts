@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ExportParams } from '../api/types';
 
 /** Where a tracked export stands, as the task list shows it. */
