@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { ROOT, cleanupAll, cleanupOnSignals, log, makeTempDir, run, startSandbox } from './lib/harness.mjs';
+import { ROOT, cleanupAll, cleanupOnSignals, runTier, log, makeTempDir, run, startSandbox } from './lib/harness.mjs';
 
 const TAG = 'desktop';
 
@@ -52,11 +52,4 @@ async function main() {
   return exitCode === 0 && failed === 0 && passed > 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (e) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    await cleanupAll();
-    process.exit(1);
-  },
-);
+runTier('desktop', main);

@@ -13,6 +13,7 @@ import {
   ROOT,
   artifactsDir,
   cleanupAll,
+  runTier,
   cleanupOnSignals,
   createCodeServerProfile,
   ensureCodeServer,
@@ -107,12 +108,4 @@ async function main() {
   return counts.failed ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (e) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    await cleanupAll();
-    process.stdout.write('e2e: 0 passed, 1 failed\n');
-    process.exit(1);
-  },
-);
+runTier('e2e', main);

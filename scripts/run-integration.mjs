@@ -14,6 +14,7 @@ import {
   ROOT,
   artifactsDir,
   cleanupAll,
+  runTier,
   cleanupOnSignals,
   createCodeServerProfile,
   ensureCodeServer,
@@ -125,12 +126,4 @@ async function main() {
   return problems.length ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (e) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    await cleanupAll();
-    process.stdout.write('integration: 0 passed, 1 failed\n');
-    process.exit(1);
-  },
-);
+runTier('integration', main);

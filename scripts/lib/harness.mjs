@@ -57,6 +57,23 @@ export function cleanupAll() {
   return cleaning;
 }
 
+/**
+ * Runs a test tier's `main()` (resolving to an exit code) and exits with it. A crash
+ * prints its stack, stops what was started, and still ends with the tier's summary
+ * line (`NAME: 0 passed, 1 failed`) so .ci/run counts it.
+ */
+export function runTier(name, main) {
+  main().then(
+    (code) => process.exit(code),
+    async (e) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      await cleanupAll();
+      process.stdout.write(`${name}: 0 passed, 1 failed\n`);
+      process.exit(1);
+    },
+  );
+}
+
 /** Ctrl+C and SIGTERM stop everything this script started, then exit. */
 export function cleanupOnSignals() {
   for (const signal of ['SIGINT', 'SIGTERM']) {
