@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, type WriteStream } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isPatsnapError } from '../api/errors';
 import type { PatsnapApi } from '../api/types';
+import { FileSink } from './fileSink';
 
 export type DownloadErrorKind =
   | 'exists' // the destination is there and overwriting was not allowed
@@ -34,7 +34,7 @@ export function isDownloadError(e: unknown, kind?: DownloadErrorKind): e is Down
 
 export interface DownloadOptions {
   signal?: AbortSignal;
-  /** Called per chunk received; `total` is the Content-Length when the host sent one. */
+  /** Called as bytes reach the file; `total` is the Content-Length when the host sent one. */
   onProgress?: (bytes: number, total: number | undefined) => void;
   /** Replace an existing destination; default false. */
   overwrite?: boolean;
@@ -52,7 +52,8 @@ export interface DownloadResult {
  * Streams a signed link to `destination` atomically: the bytes go to a hidden
  * temp file in the same folder, which is synced and moved into place only when
  * complete (and, when the host gave a Content-Length, of exactly that size). On any failure the
- * temp file is removed and the destination is left as it was.
+ * temp file is removed and the destination is left as it was. Memory stays flat: the
+ * body is written as it arrives, at most the sink's 2 MB buffer behind the socket.
  */
 export async function downloadToFile(
   api: Pick<PatsnapApi, 'openSignedStream'>,
@@ -64,9 +65,9 @@ export async function downloadToFile(
   const target = path.resolve(destination);
   const temp = tempPathFor(target);
   let handle: fs.FileHandle | undefined;
-  let sink: WriteStream | undefined;
-  let bytes = 0;
+  let sink: FileSink | undefined;
   let total: number | undefined;
+  const written = (): number => sink?.bytesWritten ?? 0;
   try {
     if (signal?.aborted) throw new DownloadError('cancelled', 'The download was cancelled; nothing was saved.', target);
     if (!overwrite && (await exists(target))) throw existsError(target);
@@ -75,31 +76,28 @@ export async function downloadToFile(
     handle = await fs.open(temp, 'wx', 0o666);
     const opened = await api.openSignedStream(url, { signal });
     total = opened.contentLength;
-    const count = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        bytes += chunk.length;
-        onProgress?.(bytes, total);
-        done(null, chunk);
-      },
-    });
-    // The write stream batches chunks (writev) while the next ones arrive, within its buffer: constant
-    // memory at disk speed. `flush` fsyncs before it closes the file; the stream owns the handle from here.
-    sink = handle.createWriteStream({ highWaterMark: 1024 * 1024, flush: true });
+    // The sink owns the handle from here, syncs as it goes and closes the file when done or destroyed.
+    sink = new FileSink(handle, { onWritten: onProgress && ((bytes) => onProgress(bytes, total)) });
     handle = undefined;
-    await pipeline(opened.stream, count, sink, { signal });
-    if (total !== undefined && bytes !== total) {
-      throw new DownloadError('interrupted', `The download of ${path.basename(target)} stopped after ${bytes} of ${total} bytes; nothing was saved. Try again.`, target);
+    await pipeline(opened.stream, sink, { signal });
+    await closed(sink);
+    if (total !== undefined && written() !== total) {
+      throw new DownloadError('interrupted', `The download of ${path.basename(target)} stopped after ${written()} of ${total} bytes; nothing was saved. Try again.`, target);
     }
     await moveIntoPlace(temp, target, overwrite);
     await syncFolder(path.dirname(target));
-    return { path: target, bytes, contentType: opened.contentType, fileName: opened.fileName };
+    return { path: target, bytes: written(), contentType: opened.contentType, fileName: opened.fileName };
   } catch (e) {
     await handle?.close().catch(() => undefined);
-    // Windows cannot delete a file that is still open: let the destroyed stream close it first.
-    if (sink && !sink.closed) await new Promise<void>((resolve) => sink?.once('close', () => resolve()));
+    // Windows cannot delete a file that is still open: let the destroyed sink close it first.
+    if (sink) await closed(sink.destroyed ? sink : sink.destroy());
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw toDownloadError(e, target, signal, bytes, total);
+    throw toDownloadError(e, target, signal, written(), total);
   }
+}
+
+function closed(sink: FileSink): Promise<void> {
+  return sink.closed ? Promise.resolve() : new Promise((resolve) => sink.once('close', () => resolve()));
 }
 
 /** Saves bytes already in memory (a drawing, a PDF) with the same guarantees as `downloadToFile`. */
