@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-// `--tests`: only the in-host integration tests (run() entry + every suite/*.test.ts) to out/test/integration/.
+// `--tests`: only the in-host integration tests (run() entry + every suite/*.test.ts and bench/*.bench.ts) to out/test/integration/.
 const tests = process.argv.includes('--tests');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -18,13 +18,14 @@ const builds = [
   { ...common, entryPoints: { patent: 'src/webview/patent/main.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-const integrationSuites = fs.existsSync('test/integration/suite')
-  ? fs.readdirSync('test/integration/suite').filter((f) => f.endsWith('.test.ts')).map((f) => `test/integration/suite/${f}`)
-  : [];
+const filesIn = (dir, suffix) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => `${dir}/${f}`) : []);
+const integrationSuites = filesIn('test/integration/suite', '.test.ts');
+const hostBenches = filesIn('test/integration/bench', '.bench.ts');
 const testBuilds = [
   // mocha is bundled in; its parallel mode (the require.resolve warnings) is never used.
   { ...common, sourcemap: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
   { ...common, sourcemap: 'inline', entryPoints: integrationSuites, outdir: 'out/test/integration/suite', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, sourcemap: 'inline', entryPoints: hostBenches, outdir: 'out/test/integration/bench', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
 ];
 
 if (tests) {

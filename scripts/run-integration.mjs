@@ -4,6 +4,10 @@
 // console (mocha's reporter) is streamed here, and the JSON report it writes
 // decides the outcome.
 //
+// `--bench` runs test/integration/bench/*.bench.ts instead (npm run bench:host): the
+// same host, the sandbox serving every export as a synthetic CSV of
+// BENCH_EXPORT_BYTES (default 300 MB).
+//
 // Environment: PATENT_LOOKUP_TEST_GREP (mocha grep), PATENT_LOOKUP_TEST_FILTER
 // (suite file name substring), PATENT_LOOKUP_TEST_TIMEOUT_MS (overall, default 10 min),
 // PATENT_LOOKUP_SKIP_BUILD (reuse dist/ as built).
@@ -28,14 +32,15 @@ import {
   workbenchUrl,
 } from './lib/harness.mjs';
 
-const TAG = 'integration';
+const BENCH = process.argv.includes('--bench');
+const TAG = BENCH ? 'bench-host' : 'integration';
 // First line run() logs in the host (test/integration/index.ts).
 const RUN_MARKER = 'patent-lookup integration:';
 const OVERALL_TIMEOUT_MS = Number(process.env.PATENT_LOOKUP_TEST_TIMEOUT_MS ?? 10 * 60_000);
 
 async function main() {
   cleanupOnSignals();
-  const artifacts = artifactsDir('integration');
+  const artifacts = artifactsDir(TAG);
 
   log(TAG, 'building the extension and the test bundles');
   if (process.env.PATENT_LOOKUP_SKIP_BUILD) log(TAG, 'PATENT_LOOKUP_SKIP_BUILD set: using the dist/ already built');
@@ -44,7 +49,8 @@ async function main() {
   const testsEntry = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
 
   const entry = ensureCodeServer();
-  const sandbox = await startSandbox({ logFile: path.join(artifacts, 'sandbox.log') });
+  const benchBytes = process.env.BENCH_EXPORT_BYTES ?? String(300 * 1024 * 1024);
+  const sandbox = await startSandbox({ logFile: path.join(artifacts, 'sandbox.log'), args: BENCH ? ['--synthetic-export-bytes', benchBytes] : [] });
 
   const work = makeTempDir('integration');
   const workspace = path.join(work, 'workspace');
@@ -53,6 +59,7 @@ async function main() {
 
   const profile = createCodeServerProfile(entry);
   const env = { PATENT_LOOKUP_TEST_RESULTS: resultsFile };
+  if (BENCH) Object.assign(env, { PATENT_LOOKUP_TEST_DIR: 'bench', BENCH_EXPORT_BYTES: benchBytes, BENCH_ROUNDS: process.env.BENCH_ROUNDS ?? '5' });
   if (sandbox) env.PATENT_LOOKUP_SANDBOX_URL = sandbox.url;
   for (const name of ['PATENT_LOOKUP_TEST_GREP', 'PATENT_LOOKUP_TEST_FILTER']) {
     if (process.env[name]) env[name] = process.env[name];
@@ -122,8 +129,8 @@ async function main() {
   const passed = report?.passed ?? 0;
   const failed = (report?.failed ?? 0) + (problems.length && !report?.failed ? 1 : 0);
   if (report?.pending) log(TAG, `${report.pending} pending`);
-  process.stdout.write(`integration: ${passed} passed, ${failed} failed\n`);
+  process.stdout.write(`${TAG}: ${passed} passed, ${failed} failed\n`);
   return problems.length ? 1 : 0;
 }
 
-runTier('integration', main);
+runTier(TAG, main);

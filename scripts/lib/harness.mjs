@@ -203,12 +203,12 @@ export const SANDBOX_BUNDLE = path.join(ROOT, 'dist', 'sandbox.js');
  * Starts `node dist/sandbox.js --port N` and waits for its "listening" line.
  * Resolves undefined when the sandbox has not been built.
  */
-export async function startSandbox({ port = 0, logFile } = {}) {
+export async function startSandbox({ port = 0, logFile, args = [] } = {}) {
   if (!fs.existsSync(SANDBOX_BUNDLE)) {
     log('sandbox', `${path.relative(ROOT, SANDBOX_BUNDLE)} not built: running without the sandbox`);
     return undefined;
   }
-  const proc = startProcess('sandbox', process.execPath, [SANDBOX_BUNDLE, '--port', String(port)], { env: process.env, logFile });
+  const proc = startProcess('sandbox', process.execPath, [SANDBOX_BUNDLE, '--port', String(port), ...args], { env: process.env, logFile });
   const url = (await proc.waitForLine(/listening on (http:\/\/127\.0\.0\.1:\d+)/, 15_000)).replace(/\/$/, '');
   log('sandbox', `listening on ${url}`);
   return { url, port: Number(new URL(url).port), stop: () => proc.stop(5_000), process: proc };

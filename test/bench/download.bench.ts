@@ -1,7 +1,7 @@
 // Streaming download of a 300 MB export in a plain Node process: peak memory growth
 // (target < 32 MB) and throughput against curl fetching the same signed link into a file
 // on the same disk (target >= 80 %). Figures are printed with met / not met; nothing is
-// asserted.
+// asserted. `npm run bench:host` measures the same in a real extension host.
 //
 // Fairness: downloadToFile writes a file and fsyncs it before moving it into place, so the
 // reference is `curl -o FILE` into the same folder followed by an fsync of that file, timed
@@ -26,22 +26,18 @@
 // BENCH_EXPORT_BYTES, BENCH_ROUNDS, BENCH_SAMPLE_MS and BENCH_DIR (default the OS temp
 // folder) change the size, the counted rounds, the sampling period and the disk.
 import { spawn } from 'node:child_process';
-import { promises as fs, readFileSync } from 'node:fs';
-import * as http from 'node:http';
+import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PerformanceObserver, constants as perfConstants, type PerformanceEntry } from 'node:perf_hooks';
 import { createPatsnapClient } from '../../src/core/api/client';
 import { downloadToFile, ExportTaskPoller } from '../../src/core/exports';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
+import { curl, drain, fsyncFile, MB, mb, median, MEMORY_TARGET_MB, peakGrowth, seconds, SPEED_TARGET, verdict, type MemoryPeak } from './lib/download';
 
 const BYTES = Number(process.env.BENCH_EXPORT_BYTES ?? 300 * 1024 * 1024);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SAMPLE_MS = Number(process.env.BENCH_SAMPLE_MS ?? 20);
 const HOST_HEAP_MB = Number(process.env.BENCH_HOST_HEAP_MB ?? 0);
-const MB = 1024 * 1024;
-const MEMORY_TARGET_MB = 32;
-const SPEED_TARGET = 0.8;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -66,123 +62,8 @@ async function startSandboxProcess(): Promise<{ url: string; stop: () => Promise
   return { url, stop };
 }
 
-/** CPU seconds (user + system) of this process's waited-for children; Linux only. */
-function childrenCpu(): number | undefined {
-  try {
-    // Fields after the command name; cutime and cstime are the 16th and 17th of the whole line, in clock ticks (100 Hz).
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
-const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
-
-interface Timing {
-  seconds: number;
-  cpu?: number;
-}
-
-function curl(url: string, out: string): Promise<Timing> {
-  return new Promise((resolve, reject) => {
-    const cpu = childrenCpu();
-    const started = process.hrtime.bigint();
-    const child = spawn('curl', ['-s', '-f', '-o', out, url], { stdio: 'ignore' });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`curl exited ${code}`));
-      const elapsed = seconds(started);
-      const after = childrenCpu();
-      resolve({ seconds: elapsed, cpu: cpu === undefined || after === undefined ? undefined : after - cpu });
-    });
-  });
-}
-
-async function fsyncFile(file: string): Promise<number> {
-  const started = process.hrtime.bigint();
-  const handle = await fs.open(file, 'r+');
-  await handle.sync();
-  await handle.close();
-  return seconds(started);
-}
-
-/** The floor for memory: Node's own http client, the body drained and dropped. */
-function drain(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        let n = 0;
-        res.on('data', (c: Buffer) => (n += c.length));
-        res.once('end', () => resolve(n));
-        res.once('error', reject);
-      })
-      .once('error', reject);
-  });
-}
-
-interface MemoryPeak {
-  rss: number;
-  arrayBuffers: number;
-  /** Mark-compact GCs while the work ran. */
-  majorGcs: number;
-}
-
-let majorGcs = 0;
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) majorGcs++;
-}).observe({ entryTypes: ['gc'] });
-
-/**
- * Peak growth over the memory at the start while `work` runs. With `live`, the baseline and
- * each sample are taken shortly after a forced GC, so they show what is still referenced (and
- * slow the work down); the short wait lets V8 finish freeing the ArrayBuffers it found dead,
- * which it does in the background after the GC returns.
- */
-async function peakGrowth<T>(work: () => Promise<T>, live = false): Promise<{ result: T; peak: MemoryPeak }> {
-  if (live) {
-    gc?.();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const base = process.memoryUsage();
-  const gcsBefore = majorGcs;
-  const peak: MemoryPeak = { rss: 0, arrayBuffers: 0, majorGcs: 0 };
-  const sample = (): void => {
-    const m = process.memoryUsage();
-    peak.rss = Math.max(peak.rss, m.rss - base.rss);
-    peak.arrayBuffers = Math.max(peak.arrayBuffers, m.arrayBuffers - base.arrayBuffers);
-  };
-  let running = true;
-  const sampler = (async () => {
-    while (running) {
-      await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
-      if (live) {
-        gc?.();
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-      sample();
-    }
-  })();
-  try {
-    return { result: await work(), peak };
-  } finally {
-    running = false;
-    await sampler;
-    // GC entries are delivered asynchronously.
-    await new Promise((resolve) => setImmediate(resolve));
-    peak.majorGcs = majorGcs - gcsBefore;
-  }
-}
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 const mbps = (s: number): string => `${(BYTES / MB / s).toFixed(0).padStart(4)} MB/s`;
 const rateLine = (xs: readonly number[]): string => `${mbps(median(xs))} median (${(median(xs)).toFixed(2)} s), ${mbps(Math.min(...xs))} best`;
-const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
-const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT MET');
 const cpuLine = (xs: ReadonlyArray<number | undefined>): string => {
   const known = xs.filter((x): x is number => x !== undefined);
   return known.length ? `${median(known).toFixed(2)} s CPU` : 'CPU n/a';
@@ -232,7 +113,7 @@ async function main(): Promise<void> {
         total = seconds(started);
         cpu = process.cpuUsage(cpuBefore);
         return saved;
-      });
+      }, { sampleMs: SAMPLE_MS });
       if (result.bytes !== BYTES) throw new Error(`downloaded ${result.bytes} bytes, expected ${BYTES}`);
       await fs.rm(oursFile, { force: true });
 
@@ -243,7 +124,7 @@ async function main(): Promise<void> {
       await fs.rm(curlOut, { force: true });
 
       const nul = await curl(url, '/dev/null');
-      const drained = await peakGrowth(() => drain(url));
+      const drained = await peakGrowth(() => drain(url), { sampleMs: SAMPLE_MS });
       if (drained.result !== BYTES) throw new Error(`drained ${drained.result} bytes, expected ${BYTES}`);
 
       if (!counted) {
@@ -268,7 +149,7 @@ async function main(): Promise<void> {
       floor.majorGcs.push(drained.peak.majorGcs);
     }
     await fs.rm(oursFile, { force: true });
-    const live = await peakGrowth(() => downloadToFile(api, url, oursFile), true);
+    const live = await peakGrowth(() => downloadToFile(api, url, oursFile), { sampleMs: SAMPLE_MS, gc });
     await fs.rm(oursFile, { force: true });
 
     const speed = median(curlFile.total) / median(ours.total);

@@ -3,7 +3,8 @@
  * VS Code under @vscode/test-electron) loads the bundled file given as
  * `extensionTestsPath` inside the extension host and awaits `run()`.
  *
- * Every bundled `suite/*.test.js` beside this file is run with mocha (BDD).
+ * Every bundled `suite/*.test.js` beside this file is run with mocha (BDD), or
+ * with PATENT_LOOKUP_TEST_DIR=bench every `bench/*.bench.js` (figures, printed).
  * When PATENT_LOOKUP_TEST_RESULTS names a file, a JSON report is written there
  * so the runner outside the host does not have to parse reporter output.
  */
@@ -23,11 +24,13 @@ export interface IntegrationReport {
 }
 
 function suiteFiles(): string[] {
-  const dir = path.join(__dirname, 'suite');
+  const bench = process.env.PATENT_LOOKUP_TEST_DIR === 'bench';
+  const dir = path.join(__dirname, bench ? 'bench' : 'suite');
+  const suffix = bench ? '.bench.js' : '.test.js';
   const filter = process.env.PATENT_LOOKUP_TEST_FILTER; // substring of a file name, for local runs
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.test.js') && (!filter || f.includes(filter)))
+    .filter((f) => f.endsWith(suffix) && (!filter || f.includes(filter)))
     .sort()
     .map((f) => path.join(dir, f));
 }

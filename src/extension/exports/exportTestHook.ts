@@ -24,6 +24,8 @@ export type ExportTestRequest =
   | { op: 'stored' }
   /** Waits until the task needs nothing more (poll and download done). */
   | { op: 'settled'; id: string }
+  /** Saves a finished task's file again to its destination, as "Download Again" does without the prompts. */
+  | { op: 'download'; id: string }
   /** What a window reload does: stop following, read globalState again, resume pending tasks. */
   | { op: 'reload' }
   | { op: 'clear' };
@@ -52,6 +54,9 @@ export function registerExportTestHook(
         return context.globalState.get(EXPORT_TASKS_STATE_KEY);
       case 'settled':
         await tracker.settled(request.id);
+        return store.get(request.id) satisfies ExportTaskRecord | undefined;
+      case 'download':
+        await tracker.download(request.id, { notify: false });
         return store.get(request.id) satisfies ExportTaskRecord | undefined;
       case 'reload':
         tracker.stopAll();
