@@ -23,6 +23,22 @@ export class ExportTaskStore implements vscode.Disposable {
 
   /** Reads the list again from storage (activation, and the test hook's "reload"). */
   reload(): void {
+    this.records = this.read(true);
+    this.changed.fire(undefined);
+  }
+
+  /**
+   * Picks up what other windows stored (the windows of a profile share globalState);
+   * fires only when something changed.
+   */
+  refresh(): void {
+    const next = this.read(false);
+    if (JSON.stringify([...next.values()]) === JSON.stringify([...this.records.values()])) return;
+    this.records = next;
+    this.changed.fire(undefined);
+  }
+
+  private read(warn: boolean): Map<string, ExportTaskRecord> {
     const stored = this.memento.get<unknown>(EXPORT_TASKS_STATE_KEY, []);
     const list = Array.isArray(stored) ? stored : [];
     const records = new Map<string, ExportTaskRecord>();
@@ -32,9 +48,8 @@ export class ExportTaskStore implements vscode.Disposable {
       if (record && !records.has(record.id)) records.set(record.id, record);
       else skipped++;
     }
-    if (skipped > 0 || !Array.isArray(stored)) this.log.warn(`Exports: skipped ${skipped} stored export task(s) that did not have the expected shape.`);
-    this.records = records;
-    this.changed.fire(undefined);
+    if (warn && (skipped > 0 || !Array.isArray(stored))) this.log.warn(`Exports: skipped ${skipped} stored export task(s) that did not have the expected shape.`);
+    return records;
   }
 
   /** Newest first. */
@@ -46,7 +61,11 @@ export class ExportTaskStore implements vscode.Disposable {
     return this.records.get(id);
   }
 
+  // Every change starts from what is stored now, so a task another window added or changed
+  // meanwhile is kept rather than overwritten with this window's older copy of the list.
+
   async add(record: ExportTaskRecord): Promise<void> {
+    this.records = this.read(false);
     this.records.set(record.id, record);
     await this.save();
     this.changed.fire(undefined);
@@ -54,6 +73,7 @@ export class ExportTaskStore implements vscode.Disposable {
 
   /** Applies `patch` to the record if it is still tracked; returns the new record. */
   async update(id: string, patch: Partial<Omit<ExportTaskRecord, 'id'>>): Promise<ExportTaskRecord | undefined> {
+    this.records = this.read(false);
     const current = this.records.get(id);
     if (!current) return undefined;
     const next: ExportTaskRecord = { ...current, ...patch };
@@ -66,7 +86,11 @@ export class ExportTaskStore implements vscode.Disposable {
   }
 
   async remove(id: string): Promise<void> {
-    if (!this.records.delete(id)) return;
+    this.records = this.read(false);
+    if (!this.records.delete(id)) {
+      this.changed.fire(undefined);
+      return;
+    }
     await this.save();
     this.changed.fire(undefined);
   }

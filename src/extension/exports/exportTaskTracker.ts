@@ -14,6 +14,8 @@ import {
   downloadToFile,
   ExportTaskPoller,
   isDownloadError,
+  type FileLeases,
+  type Lease,
   newExportTaskRecord,
   type ExportPollOutcome,
   type ExportTaskPollerOptions,
@@ -33,6 +35,8 @@ export interface ExportTaskTrackerOptions {
   showError(error: unknown, retry?: () => unknown): void;
   /** Runs "Export Again" for a failed or expired task (the command layer owns the confirmation). */
   exportAgain(record: ExportTaskRecord): unknown;
+  /** Leases shared by the windows of the profile, so one window follows each task; none in tests that need not care. */
+  leases?: FileLeases;
 }
 
 interface Running {
@@ -49,6 +53,8 @@ export class ExportTaskTracker implements vscode.Disposable {
   /** Paths a save dialog already confirmed replacing, so we do not ask twice. */
   private readonly replaceConfirmed = new Set<string>();
   private readonly shutdown = new AbortController();
+  /** Tasks another window follows: looked at again once that window's lease could have gone stale. */
+  private readonly rechecks = new Map<string, ReturnType<typeof setTimeout>>();
   pollerOptions: ExportTaskPollerOptions = {};
 
   constructor(private readonly o: ExportTaskTrackerOptions) {}
@@ -130,7 +136,10 @@ export class ExportTaskTracker implements vscode.Disposable {
     return this.running.get(id)?.work ?? this.downloads.get(id) ?? Promise.resolve();
   }
 
-  /** Marks what outlived its lifetime and resumes polling the rest of the pending tasks (activation). */
+  /**
+   * Marks what outlived its lifetime and resumes the rest (activation): polling pending
+   * tasks, and downloads that a reload or shutdown interrupted.
+   */
   async resumeAll(): Promise<void> {
     const now = Date.now();
     for (const record of this.o.store.all()) {
@@ -138,13 +147,13 @@ export class ExportTaskTracker implements vscode.Disposable {
         await this.o.store.update(record.id, { status: 'expired' });
       }
     }
-    const pending = this.o.store.all().filter((r) => r.status === 'pending' && !this.running.has(r.id));
+    const pending = this.o.store.all().filter((r) => this.needsFollowing(r, now) && !this.running.has(r.id) && !this.downloads.has(r.id));
     if (pending.length === 0) return;
     if (!(await this.o.api(false))) {
-      this.o.log.info(`Exports: ${pending.length} pending task(s) wait for credentials before polling resumes.`);
+      this.o.log.info(`Exports: ${pending.length} unfinished task(s) wait for credentials before they resume.`);
       return;
     }
-    this.o.log.info(`Exports: resuming ${pending.length} pending task(s).`);
+    this.o.log.info(`Exports: resuming ${pending.length} unfinished task(s).`);
     for (const r of pending) void this.track(r.id, { notify: false });
   }
 
@@ -157,11 +166,60 @@ export class ExportTaskTracker implements vscode.Disposable {
   /** Stops everything (reload, deactivate). */
   stopAll(): void {
     for (const id of [...this.running.keys()]) this.stop(id);
+    // Now, not when the aborted work unwinds: a reloaded window must find its tasks free.
+    this.o.leases?.releaseAllSync();
+  }
+
+  /** Whether a task still needs this extension: polling, or a download a reload or shutdown interrupted. */
+  private needsFollowing(record: ExportTaskRecord | undefined, now = Date.now()): boolean {
+    if (!record) return false;
+    if (record.status === 'pending') return true;
+    // A user's cancel or a failed download leaves an error: those wait for "Download Again".
+    return record.status === 'succeeded' && !record.error && linkUsable(record, now);
   }
 
   private async follow(id: string, controller: AbortController, options: { notify: boolean }): Promise<void> {
+    let lease: Lease | null | undefined = null;
+    if (this.o.leases) {
+      lease = await this.o.leases.acquire(id).catch((e: unknown) => {
+        // Without the shared folder, following anyway beats not following at all.
+        this.o.log.warn(`Exports: could not coordinate task ${id} with other windows: ${e instanceof Error ? e.message : String(e)}`);
+        return null;
+      });
+      if (lease === undefined) {
+        this.o.log.info(`Exports: task ${id} is followed by another window.`);
+        this.recheckLater(id);
+        return;
+      }
+      // What the other window did meanwhile (polled to the end, downloaded) is in the shared list.
+      this.o.store.refresh();
+    }
+    try {
+      await this.followHeld(id, controller, options);
+    } finally {
+      await lease?.release().catch(() => undefined);
+    }
+  }
+
+  private recheckLater(id: string): void {
+    if (!this.o.leases || this.rechecks.has(id) || this.shutdown.signal.aborted) return;
+    const timer = setTimeout(() => {
+      this.rechecks.delete(id);
+      this.o.store.refresh();
+      if (this.needsFollowing(this.o.store.get(id))) void this.track(id, { notify: false });
+    }, this.o.leases.staleAfterMs + 5_000);
+    timer.unref?.();
+    this.rechecks.set(id, timer);
+  }
+
+  private async followHeld(id: string, controller: AbortController, options: { notify: boolean }): Promise<void> {
     const record = this.o.store.get(id);
-    if (!record || record.status !== 'pending') return;
+    if (!record || !this.needsFollowing(record)) return;
+    if (record.status === 'succeeded') {
+      this.o.log.info(`Exports: task ${id} finished but its file was not saved yet; downloading it now.`);
+      await this.download(id, { notify: true });
+      return;
+    }
     const api = await this.o.api(options.notify);
     if (!api) return;
     const signal = AbortSignal.any([controller.signal, this.shutdown.signal]);
@@ -281,7 +339,14 @@ export class ExportTaskTracker implements vscode.Disposable {
       } catch (e) {
         // The file appeared while we downloaded: ask again rather than clobber it.
         if (isDownloadError(e, 'exists') && attempt === 0) continue;
-        if (isDownloadError(e, 'cancelled') || this.shutdown.signal.aborted) {
+        if (this.shutdown.signal.aborted) {
+          // The window is closing or reloading: the next activation downloads it again.
+          this.o.log.info(`Exports: download of task ${id} stopped by shutdown; it resumes with the next window.`);
+          return;
+        }
+        if (isDownloadError(e, 'cancelled')) {
+          // Kept as an error so that reloads do not start what the user stopped; "Download Again" does.
+          await this.o.store.update(id, { error: 'The download was cancelled; nothing was saved.' });
           this.o.log.info(`Exports: download of task ${id} cancelled; nothing was saved.`);
           return;
         }
@@ -336,6 +401,8 @@ export class ExportTaskTracker implements vscode.Disposable {
 
   dispose(): void {
     this.shutdown.abort();
+    for (const timer of this.rechecks.values()) clearTimeout(timer);
+    this.rechecks.clear();
     this.stopAll();
   }
 }

@@ -26,13 +26,19 @@ export type ExportTestRequest =
   | { op: 'settled'; id: string }
   /** Saves a finished task's file again to its destination, as "Download Again" does without the prompts. */
   | { op: 'download'; id: string }
+  /** Changes a stored task as an interrupted session or another window would have left it. */
+  | { op: 'patch'; id: string; patch: Partial<Omit<ExportTaskRecord, 'id'>> }
+  /** Writes the raw task list to globalState, as another window sharing the profile does. */
+  | { op: 'storeRaw'; value: unknown }
+  /** The folder of the leases the windows of the profile coordinate through. */
+  | { op: 'leaseFolder' }
   /** What a window reload does: stop following, read globalState again, resume pending tasks. */
   | { op: 'reload' }
   | { op: 'clear' };
 
 export function registerExportTestHook(
   context: vscode.ExtensionContext,
-  parts: { store: ExportTaskStore; tracker: ExportTaskTracker; setApi(api: PatsnapApi | undefined): void; api(): Promise<PatsnapApi | undefined> },
+  parts: { store: ExportTaskStore; tracker: ExportTaskTracker; leaseFolder: string; setApi(api: PatsnapApi | undefined): void; api(): Promise<PatsnapApi | undefined> },
 ): vscode.Disposable {
   const { store, tracker } = parts;
   return vscode.commands.registerCommand(EXPORT_TEST_HOOK, async (request: ExportTestRequest): Promise<unknown> => {
@@ -55,6 +61,13 @@ export function registerExportTestHook(
       case 'settled':
         await tracker.settled(request.id);
         return store.get(request.id) satisfies ExportTaskRecord | undefined;
+      case 'patch':
+        return store.update(request.id, request.patch);
+      case 'storeRaw':
+        await context.globalState.update(EXPORT_TASKS_STATE_KEY, request.value);
+        return undefined;
+      case 'leaseFolder':
+        return parts.leaseFolder;
       case 'download':
         await tracker.download(request.id, { notify: false });
         return store.get(request.id) satisfies ExportTaskRecord | undefined;

@@ -2,8 +2,10 @@
  * Bulk exports as tracked tasks: the "Export Search Results…" wizard, the
  * Exports view, polling that survives reloads, and the downloads.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PatsnapApi } from '../../core/api/types';
+import { FileLeases } from '../../core/exports';
 import { registerCommandHandlers } from '../common/commands';
 import { ExportCommands } from './exportCommands';
 import { ExportTaskStore } from './exportTaskStore';
@@ -36,6 +38,7 @@ export function registerExportFeatures(context: vscode.ExtensionContext, deps: E
   };
 
   const store = new ExportTaskStore(context.globalState, deps.log);
+  const leaseFolder = path.join(context.globalStorageUri.fsPath, 'export-leases');
   // The tracker calls exportAgain only later (from a notification), after `commands` exists.
   const tracker: ExportTaskTracker = new ExportTaskTracker({
     store,
@@ -43,6 +46,8 @@ export function registerExportFeatures(context: vscode.ExtensionContext, deps: E
     api,
     showError: deps.showError,
     exportAgain: (record): Promise<void> => commands.exportAgain(record),
+    // The windows of a profile share globalStorage and the task list: one of them follows each task.
+    leases: new FileLeases(leaseFolder),
   });
   const commands: ExportCommands = new ExportCommands({ store, tracker, log: deps.log, api, recentQueries: deps.recentQueries, showError: deps.showError });
 
@@ -56,11 +61,13 @@ export function registerExportFeatures(context: vscode.ExtensionContext, deps: E
     treeView,
     // Credentials may have arrived since activation: opening the view picks up waiting tasks.
     treeView.onDidChangeVisibility((e) => e.visible && void resume()),
+    // Another window may have created, finished or removed tasks since this one last looked.
+    vscode.window.onDidChangeWindowState((state) => state.focused && store.refresh()),
   ];
   if (deps.onDidChangeApi) disposables.push(deps.onDidChangeApi(() => void resume()));
   disposables.push(registerCommandHandlers(commands.handlers(), { report: (e) => deps.showError(e) }));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    disposables.push(registerExportTestHook(context, { store, tracker, api: () => api(false), setApi: (a) => (testApi = a) }));
+    disposables.push(registerExportTestHook(context, { store, tracker, leaseFolder, api: () => api(false), setApi: (a) => (testApi = a) }));
   }
   // Last, so it stops polls and downloads before the store and view go.
   disposables.push(tracker);

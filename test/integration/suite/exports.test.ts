@@ -109,6 +109,69 @@ describe('Exports: tracked tasks against the sandbox', () => {
     assert.strictEqual(parsed.length, done.count);
   });
 
+  it('downloads after a reload a finished task whose file a closing window did not save', async () => {
+    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:vehicle'), confirm: true });
+    const first = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    assert.strictEqual(first.status, 'downloaded', first.error);
+    // As a reload in the middle of the download leaves it: SUCCESS seen, no file.
+    fs.rmSync(first.destination as string);
+    await hook({ op: 'patch', id: record.id, patch: { status: 'succeeded' } });
+    await hook({ op: 'reload' });
+    const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    assert.strictEqual(done.status, 'downloaded', done.error);
+    assert.ok(fs.existsSync(done.destination as string), 'the file was saved without anyone asking');
+  });
+
+  it('does not restart after a reload a download the user cancelled', async () => {
+    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:sensor'), confirm: true });
+    const first = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    fs.rmSync(first.destination as string);
+    await hook({ op: 'patch', id: record.id, patch: { status: 'succeeded', error: 'The download was cancelled; nothing was saved.' } });
+    await hook({ op: 'reload' });
+    const after = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    assert.strictEqual(after.status, 'succeeded');
+    assert.strictEqual(fs.existsSync(first.destination as string), false);
+  });
+
+  it('leaves a task another window follows to that window, and takes it up once it is free', async () => {
+    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:motor'), confirm: true });
+    const first = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    fs.rmSync(first.destination as string);
+    await hook({ op: 'patch', id: record.id, patch: { status: 'succeeded' } });
+    // Another window's fresh lease on the task.
+    const leases = await hook<string>({ op: 'leaseFolder' });
+    fs.mkdirSync(leases, { recursive: true });
+    const leaseFile = path.join(leases, `${record.id}.lease`);
+    fs.writeFileSync(leaseFile, 'another-window');
+    try {
+      await hook({ op: 'reload' });
+      await hook({ op: 'settled', id: record.id });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const waiting = (await hook<ExportTaskRecord[]>({ op: 'tasks' })).find((r) => r.id === record.id);
+      assert.strictEqual(waiting?.status, 'succeeded', 'this window did not download it');
+      assert.strictEqual(fs.existsSync(first.destination as string), false);
+    } finally {
+      fs.rmSync(leaseFile, { force: true });
+    }
+    await hook({ op: 'reload' });
+    const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    assert.strictEqual(done.status, 'downloaded', done.error);
+    assert.strictEqual(fs.readdirSync(leases).filter((f) => f.startsWith(record.id)).length, 0, 'the lease was given back');
+  });
+
+  it('keeps a task another window added to the shared list when this window changes its own', async () => {
+    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:pump'), confirm: true });
+    await hook({ op: 'settled', id: record.id });
+    const stored = await hook<ExportTaskRecord[]>({ op: 'stored' });
+    const foreign: ExportTaskRecord = { ...record, id: 'other-window-task', query: 'TTL:other', status: 'failed', createdAt: new Date().toISOString() };
+    await hook({ op: 'storeRaw', value: [...stored, foreign] });
+    // This window's change goes to the list as stored now, not to its own older copy.
+    await hook({ op: 'patch', id: record.id, patch: { error: 'a change in this window' } });
+    const after = await hook<ExportTaskRecord[]>({ op: 'stored' });
+    assert.ok(after.some((r) => r.id === 'other-window-task'), 'the other window\'s task survived');
+    assert.strictEqual(after.find((r) => r.id === record.id)?.error, 'a change in this window');
+  });
+
   it('sends a failure inside an export command through the error path, not VS Code\'s raw "command failed"', async () => {
     // Any throw will do: the task reference is inspected with `instanceof`, which this argument makes fail.
     const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('boom from a test argument'); } });

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+
+export interface Lease {
+  readonly key: string;
+  /** Gives the lease up; a no-op when it was already lost (taken over as stale). */
+  release(): Promise<void>;
+}
+
+export interface FileLeasesOptions {
+  /** A lease whose file was not touched for this long is taken as abandoned (its window closed or crashed). Default 60 s. */
+  staleMs?: number;
+  /** How often a holder touches its file. Default a third of `staleMs`. */
+  heartbeatMs?: number;
+}
+
+/**
+ * Leases between processes that share a folder: the VS Code windows of one
+ * profile share `globalStorageUri` and the task list in globalState, so each would
+ * otherwise poll and download the same export. A lease is a file created with `wx`
+ * (exactly one creator wins), touched while it is held, and taken over only once
+ * it has gone stale, so a window that closed or crashed does not hold a task forever.
+ */
+export class FileLeases {
+  private readonly staleMs: number;
+  private readonly heartbeatMs: number;
+  /** Lease files this instance holds, with their tokens and heartbeats. */
+  private readonly holding = new Map<string, { token: string; heartbeat: ReturnType<typeof setInterval> }>();
+
+  constructor(
+    private readonly dir: string,
+    options: FileLeasesOptions = {},
+  ) {
+    this.staleMs = options.staleMs ?? 60_000;
+    this.heartbeatMs = options.heartbeatMs ?? Math.max(1, Math.floor(this.staleMs / 3));
+  }
+
+  /** How long a lease outlives the window that held it. */
+  get staleAfterMs(): number {
+    return this.staleMs;
+  }
+
+  /** The lease on `key`, or undefined when another holder has it. */
+  async acquire(key: string): Promise<Lease | undefined> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const file = path.join(this.dir, `${key.replace(/[^\w.-]/g, '_')}.lease`);
+    const token = randomBytes(12).toString('hex');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await fs.writeFile(file, token, { flag: 'wx' });
+        return this.held(key, file, token);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      if (!(await this.removeIfStale(file))) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Gives up every lease at once, synchronously: for deactivation, which VS Code does
+   * not wait on for long, so that a reloaded window picks its tasks up at once rather
+   * than after `staleMs`.
+   */
+  releaseAllSync(): void {
+    for (const [file, { token, heartbeat }] of this.holding) {
+      clearInterval(heartbeat);
+      try {
+        if (readFileSync(file, 'utf8') === token) rmSync(file, { force: true });
+      } catch {
+        // Gone already, or taken over.
+      }
+    }
+    this.holding.clear();
+  }
+
+  private held(key: string, file: string, token: string): Lease {
+    const heartbeat = setInterval(() => {
+      const now = new Date();
+      void fs.utimes(file, now, now).catch(() => undefined);
+    }, this.heartbeatMs);
+    heartbeat.unref?.();
+    this.holding.set(file, { token, heartbeat });
+    return {
+      key,
+      release: async () => {
+        if (this.holding.get(file)?.token !== token) return;
+        this.holding.delete(file);
+        clearInterval(heartbeat);
+        // Only our own file: after a takeover the file belongs to someone else.
+        if ((await readToken(file)) === token) await fs.rm(file, { force: true });
+      },
+    };
+  }
+
+  /** True when the file was stale and is gone now (removed by us or by another taker). */
+  private async removeIfStale(file: string): Promise<boolean> {
+    let stat;
+    try {
+      stat = await fs.stat(file);
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ENOENT';
+    }
+    if (Date.now() - stat.mtimeMs < this.staleMs) return false;
+    const staleToken = await readToken(file);
+    // Re-read just before removing, so a fresh lease another taker created meanwhile survives.
+    if (staleToken !== undefined && (await readToken(file)) === staleToken) await fs.rm(file, { force: true });
+    return true;
+  }
+}
+
+async function readToken(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
