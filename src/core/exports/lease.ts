@@ -8,6 +8,12 @@ export interface Lease {
   release(): Promise<void>;
 }
 
+interface Holding {
+  token: string;
+  heartbeat: ReturnType<typeof setInterval>;
+  refs: number;
+}
+
 export interface FileLeasesOptions {
   /** A lease whose file was not touched for this long is taken as abandoned (its window closed or crashed). Default 60 s. */
   staleMs?: number;
@@ -26,7 +32,10 @@ export class FileLeases {
   private readonly staleMs: number;
   private readonly heartbeatMs: number;
   /** Lease files this instance holds, with their tokens and heartbeats. */
-  private readonly holding = new Map<string, { token: string; heartbeat: ReturnType<typeof setInterval> }>();
+  /** Lease files this instance holds: token, heartbeat, and how many of its callers share it. */
+  private readonly holding = new Map<string, Holding>();
+  /** Acquisitions under way, so that a second caller waits for the first instead of racing it. */
+  private readonly acquiring = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly dir: string,
@@ -41,21 +50,31 @@ export class FileLeases {
     return this.staleMs;
   }
 
-  /** The lease on `key`, or undefined when another holder has it. */
+  /**
+   * The lease on `key`, or undefined when another holder has it. Within one instance
+   * (one window) a held key is shared: each caller gets its own handle and the file
+   * goes when the last of them releases.
+   */
   async acquire(key: string): Promise<Lease | undefined> {
-    await fs.mkdir(this.dir, { recursive: true });
     const file = path.join(this.dir, `${key.replace(/[^\w.-]/g, '_')}.lease`);
-    const token = randomBytes(12).toString('hex');
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        await fs.writeFile(file, token, { flag: 'wx' });
-        return this.held(key, file, token);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    for (;;) {
+      const mine = this.holding.get(file);
+      if (mine) {
+        mine.refs++;
+        return this.handle(key, file, mine);
       }
-      if (!(await this.removeIfStale(file))) return undefined;
+      const under = this.acquiring.get(file);
+      if (!under) break;
+      await under.catch(() => undefined);
     }
-    return undefined;
+    const work = this.create(file);
+    this.acquiring.set(file, work);
+    try {
+      const holding = await work;
+      return holding && this.handle(key, file, holding);
+    } finally {
+      this.acquiring.delete(file);
+    }
   }
 
   /**
@@ -75,21 +94,41 @@ export class FileLeases {
     this.holding.clear();
   }
 
-  private held(key: string, file: string, token: string): Lease {
-    const heartbeat = setInterval(() => {
-      const now = new Date();
-      void fs.utimes(file, now, now).catch(() => undefined);
-    }, this.heartbeatMs);
-    heartbeat.unref?.();
-    this.holding.set(file, { token, heartbeat });
+  private async create(file: string): Promise<Holding | undefined> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const token = randomBytes(12).toString('hex');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await fs.writeFile(file, token, { flag: 'wx' });
+        const heartbeat = setInterval(() => {
+          const now = new Date();
+          void fs.utimes(file, now, now).catch(() => undefined);
+        }, this.heartbeatMs);
+        heartbeat.unref?.();
+        const holding: Holding = { token, heartbeat, refs: 1 };
+        this.holding.set(file, holding);
+        return holding;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      if (!(await this.removeIfStale(file))) return undefined;
+    }
+    return undefined;
+  }
+
+  private handle(key: string, file: string, holding: Holding): Lease {
+    let released = false;
     return {
       key,
       release: async () => {
-        if (this.holding.get(file)?.token !== token) return;
+        if (released) return;
+        released = true;
+        // Given up already (releaseAllSync), or still shared with another caller.
+        if (this.holding.get(file) !== holding || --holding.refs > 0) return;
         this.holding.delete(file);
-        clearInterval(heartbeat);
+        clearInterval(holding.heartbeat);
         // Only our own file: after a takeover the file belongs to someone else.
-        if ((await readToken(file)) === token) await fs.rm(file, { force: true });
+        if ((await readToken(file)) === holding.token) await fs.rm(file, { force: true });
       },
     };
   }

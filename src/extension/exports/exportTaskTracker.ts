@@ -191,6 +191,10 @@ export class ExportTaskTracker implements vscode.Disposable {
         this.recheckLater(id);
         return;
       }
+      if (controller.signal.aborted) {
+        await lease?.release();
+        return;
+      }
       // What the other window did meanwhile (polled to the end, downloaded) is in the shared list.
       this.o.store.refresh();
     }

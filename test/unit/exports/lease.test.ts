@@ -24,6 +24,19 @@ describe('FileLeases (one task followed by one window)', () => {
     assert.ok(await windowB.acquire('task-1'));
   });
 
+  it('shares a key among the callers of one window, also while it is being acquired, until the last releases', async () => {
+    const window = new FileLeases(dir);
+    const other = new FileLeases(dir);
+    // Both asked before either acquisition finished: a window's old and new follower of a task across a reload.
+    const [first, second] = await Promise.all([window.acquire('task'), window.acquire('task')]);
+    assert.ok(first && second);
+    await first.release();
+    await first.release();
+    assert.equal(await other.acquire('task'), undefined, 'still held by the second caller');
+    await second.release();
+    assert.ok(await other.acquire('task'));
+  });
+
   it('lets exactly one of many concurrent takers win', async () => {
     const takers = Array.from({ length: 8 }, () => new FileLeases(dir));
     const leases = await Promise.all(takers.map((t) => t.acquire('task')));
