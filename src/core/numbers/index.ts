@@ -9,6 +9,31 @@ export type { FindOptions, NumberType, OfficeCode, PatentNumberMatch } from './t
 
 const ALL: ReadonlySet<OfficeCode> = new Set(SUPPORTED_OFFICES);
 
+// Full-width forms (ＵＳ７，１２３，４５６Ｂ２; 特開２０２０－１２３４５６) as CJK text and IMEs
+// write them, the ideographic space, and the dashes word processors put for hyphens.
+const WIDE_OR_DASH = /[\u2010-\u2015\u2212\u3000\uff01-\uff5e]/;
+const WIDE_OR_DASH_ALL = /[\u2010-\u2015\u2212\u3000\uff01-\uff5e]/g;
+
+/**
+ * The text with those characters read as their ASCII counterparts, one UTF-16 unit
+ * for one, so every offset, line and column stays that of the text as written.
+ */
+function narrow(text: string): string {
+  if (!WIDE_OR_DASH.test(text)) return text;
+  return text.replace(WIDE_OR_DASH_ALL, (c) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0xff01) return String.fromCharCode(code - 0xfee0);
+    return code === 0x3000 ? ' ' : '-';
+  });
+}
+
+/** Matches found in a narrowed copy, given back the text exactly as written. */
+function asWritten(original: string, narrowed: string, matches: PatentNumberMatch[]): PatentNumberMatch[] {
+  if (original === narrowed) return matches;
+  for (const m of matches) m.text = original.slice(m.index, m.index + m.length);
+  return matches;
+}
+
 function enabledOffices(offices: readonly string[] | undefined): OfficeCode[] {
   if (offices === undefined) return [...SUPPORTED_OFFICES];
   const wanted = new Set(offices.map((o) => o.toUpperCase()));
@@ -23,8 +48,9 @@ export function findPatentNumbers(text: string, options?: { offices?: readonly s
   const offices = enabledOffices(options?.offices);
   if (offices.length === 0 || text.length === 0) return [];
   const found: PatentNumberMatch[] = [];
-  scan(text, new Set(offices), anchorsFor(offices, false), found);
-  return found;
+  const narrowed = narrow(text);
+  scan(narrowed, new Set(offices), anchorsFor(offices, false), found);
+  return asWritten(text, narrowed, found);
 }
 
 /**
@@ -34,8 +60,9 @@ export function findPatentNumbers(text: string, options?: { offices?: readonly s
  * (in running text the same shapes are publications unless a label says otherwise),
  * so every `number` this module produces parses back to itself.
  */
-export function parsePatentNumber(input: string): PatentNumberMatch | undefined {
-  if (input.length > 300) return undefined;
+export function parsePatentNumber(written: string): PatentNumberMatch | undefined {
+  if (written.length > 300) return undefined;
+  const input = narrow(written);
   const lead = input.length - input.trimStart().length;
   // A full stop or comma copied along with the number.
   const trimmed = input.trim().replace(/[.,;]+$/, '');
@@ -57,7 +84,7 @@ export function parsePatentNumber(input: string): PatentNumberMatch | undefined 
     length: trimmed.length,
     line: before.split(/\r\n?|\n/).length,
     column: lead - lineStart + 1,
-    text: trimmed,
+    text: written.slice(lead, lead + trimmed.length),
     number: read.number,
     type: read.type,
     office: read.office,

@@ -116,6 +116,16 @@ export const POSITIVE: ReadonlyArray<readonly [input: string, expected: readonly
   ['(US 7,123,456)', [['US 7,123,456', 'US7123456', null]]],
   ['"KR102355140B1",', [['KR102355140B1', 'KR102355140B1', 'B1']]],
   ['U.S. Pat.\nNo. 7,123,456', [['U.S. Pat.\nNo. 7,123,456', 'US7123456', null]]],
+  // Full-width forms (CJK text, IMEs), the ideographic space, and word processors' dashes
+  ['特開２０２０－１２３４５６号公報', [['特開２０２０－１２３４５６号', 'JP2020123456', null]]],
+  ['特許第６１２３４５６号', [['特許第６１２３４５６号', 'JP6123456', null]]],
+  ['特開平８－１７９５２１号', [['特開平８－１７９５２１号', 'JP1996179521', null]]],
+  ['（特願２０１８－２３４５６７）', [['特願２０１８－２３４５６７', 'JP2018-234567', null, 'application']]],
+  ['ＵＳ　７，１２３，４５６　Ｂ２', [['ＵＳ　７，１２３，４５６　Ｂ２', 'US7123456B2', 'B2']]],
+  ['公开号：CN１０４１６９１８６Ａ，', [['CN１０４１６９１８６Ａ', 'CN104169186A', 'A']]],
+  ['ＥＰ１２３４５６７Ｂ１', [['ＥＰ１２３４５６７Ｂ１', 'EP1234567B1', 'B1']]],
+  ['US\u20132021\u20130123456\u2013A1', [['US\u20132021\u20130123456\u2013A1', 'US20210123456A1', 'A1']]],
+  ['特開2020\u2212123456', [['特開2020\u2212123456', 'JP2020123456', null]]],
 ];
 
 export const NEGATIVE: readonly string[] = [
@@ -189,4 +199,8 @@ export const NEGATIVE: readonly string[] = [
   'PCT/US2020',
   'US 7,123,456.78',
   'the United States Patent and Trademark Office',
+  // Full-width look-alikes
+  'ＴＥＬ：０３－１２３４－５６７８',
+  '２０２０年１月１５日',
+  'ＵＳ　１２３',
 ];

@@ -50,6 +50,12 @@ describe('parsePatentNumber', () => {
     assert.deepEqual([m?.index, m?.length, m?.line, m?.column, m?.text], [2, 16, 1, 3, 'US 11,205,304 B2']);
   });
 
+  it('reads full-width input, as a Japanese or Chinese IME types it, and keeps the text as written', () => {
+    const m = parsePatentNumber('\u3000ＵＳ７１２３４５６Ｂ２');
+    assert.deepEqual([m?.number, m?.index, m?.text], ['US7123456B2', 1, 'ＵＳ７１２３４５６Ｂ２']);
+    assert.equal(parsePatentNumber('ｊｐ２０１８－２３４５６７')?.number, 'JP2018-234567');
+  });
+
   it('reads JP and KR shapes as publications unless written in PatSnap application form', () => {
     assert.equal(parsePatentNumber('JP 2018-234567')?.type, 'publication');
     assert.equal(parsePatentNumber('JP2018-234567')?.type, 'application');
