@@ -123,6 +123,27 @@ describe('Search, results and the patent panel', function () {
     assert.strictEqual(await vscode.page.locator('.tabs-container .tab').filter({ hasText: PATENT }).count(), 1);
   });
 
+  it('keeps the legal-status badge readable in light, dark and high-contrast themes', async () => {
+    const themes: ReadonlyArray<readonly [label: string, kind: string]> = [
+      ['Light Modern', 'vscode-light'],
+      ['Light High Contrast', 'vscode-high-contrast-light'],
+      ['Dark High Contrast', 'vscode-high-contrast'],
+      ['Dark Modern', 'vscode-dark'],
+    ];
+    try {
+      for (const [label, kind] of themes) {
+        await vscode.setColorTheme(label);
+        await panel.waitThemeKind(kind);
+        const ratio = await panel.contrastRatio(panel.legalStatus.first());
+        // WCAG AA for text of this size.
+        assert.ok(ratio >= 4.5, `"Active" badge in ${label}: contrast ${ratio.toFixed(2)}:1, below 4.5:1`);
+        await vscode.screenshot(`badge-${label}`);
+      }
+    } finally {
+      await vscode.setColorTheme('Dark Modern');
+    }
+  });
+
   it('"Open PDF" asks for the PDF link and opens it in a new browser tab', async () => {
     const { context } = e2eEnvironment();
     const links = await sandbox.calls(SANDBOX_PATHS.pdf);

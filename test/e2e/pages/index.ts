@@ -37,6 +37,17 @@ export class VsCode {
     return new WebviewPanel(this.page, tabTitle);
   }
 
+  /**
+   * Picks a colour theme with "Preferences: Color Theme" as a user does; the choice stays in
+   * the profile's settings, so a spec that changes it changes it back.
+   */
+  async setColorTheme(label: string): Promise<void> {
+    await this.palette.run('Preferences: Color Theme');
+    await this.quickInput.type(label);
+    await this.quickInput.pick(label);
+    await this.quickInput.waitClosed();
+  }
+
   /** The patent panel whose tab shows `number`. */
   patentPanel(number: string | RegExp): PatentPanel {
     return new PatentPanel(this.page, number);
