@@ -108,12 +108,16 @@ describe('Search, results and the patent panel', function () {
     assert.strictEqual(await panel.title(), PATENT_TITLE);
     assert.strictEqual((await panel.shownNumber.innerText()).trim(), PATENT);
     assert.deepStrictEqual(await panel.statuses(), ['Active']);
+    // Screen readers hear one line about the patent, from the one live region, not the whole panel.
+    await panel.announced(new RegExp(`^${PATENT}: ${PATENT_TITLE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, Active$`));
+    assert.strictEqual(await panel.liveRegions().count(), 1);
     assert.ok((await panel.drawingWidth()) > 0, 'the drawing loaded');
     await vscode.screenshot('panel-overview');
 
     await panel.showDocuments();
     assert.ok((await panel.documentRows.count()) > 0, 'examination document rows');
     assert.match(await panel.documents.innerText(), /24 documents in the file wrapper/);
+    await panel.announced(/^Examination documents 1\u2013\d+ of 24$/);
     assert.match(await panel.documentRows.first().innerText(), /\d{4}-\d{2}-\d{2}\s+[A-Z.]+/);
     await vscode.screenshot('panel-documents');
 

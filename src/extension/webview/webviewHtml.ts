@@ -45,7 +45,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
   <title>${escapeAttribute(assets.title)}</title>
 </head>
 <body>
-  <main id="root" aria-live="polite"></main>
+  <main id="root"></main>
   <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(script.toString())}"></script>
 </body>
 </html>`;

@@ -30,7 +30,20 @@ const root = document.getElementById('root') as HTMLElement;
 const main = h('div', { class: 'patent', id: 'patent' });
 const documents = h('section', { class: 'documents', id: 'documents', 'aria-labelledby': 'documents-heading' });
 const drawing = h('figure', { class: 'drawing', 'aria-busy': 'true' });
+// The one live region: screen readers hear a line about what changed, not every re-rendered node.
+const announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', id: 'announcer' });
 append(root, main, documents);
+document.body.append(announcer);
+
+let announced = 0;
+function announce(text: string): void {
+  // Emptied first, then set a moment later, so the same line said twice is heard twice.
+  const turn = ++announced;
+  announcer.textContent = '';
+  setTimeout(() => {
+    if (turn === announced) announcer.textContent = text;
+  }, 50);
+}
 
 let state: PanelState | undefined;
 let patent: PatentView | undefined;
@@ -45,8 +58,9 @@ function setState(next: PanelState): void {
 // --- the patent ---------------------------------------------------------------
 
 function renderLoading(): void {
-  replaceChildren(main, h('p', { class: 'status', role: 'status' }, 'Loading the patent\u2026'));
+  replaceChildren(main, h('p', { class: 'status' }, 'Loading the patent\u2026'));
   main.setAttribute('aria-busy', 'true');
+  announce('Loading the patent\u2026');
 }
 
 function errorBlock(error: ErrorView): HTMLElement {
@@ -80,6 +94,7 @@ function statusClass(status: string): string {
 function renderPatent(p: PatentView): void {
   patent = p;
   main.removeAttribute('aria-busy');
+  announce([`${p.number}: ${p.title ?? 'no title'}`, ...p.legalStatus].join(', '));
   const heading = h('header', { class: 'header' });
   append(
     heading,
@@ -219,15 +234,20 @@ function documentsTable(view: Extract<DocumentsView, { state: 'page' }>): HTMLEl
   );
 }
 
+/** `1–20 of 24`: the rows shown of those matching. */
+function pageLabel(view: Extract<DocumentsView, { state: 'page' }>): string {
+  const first = view.rows.length === 0 ? 0 : view.offset + 1;
+  return `${first}\u2013${view.offset + view.rows.length} of ${view.matching}`;
+}
+
 function pager(view: Extract<DocumentsView, { state: 'page' }>): HTMLElement | null {
   if (view.matching <= view.limit && view.offset === 0) return null;
-  const first = view.rows.length === 0 ? 0 : view.offset + 1;
   const last = view.offset + view.rows.length;
   const prev = button('Previous', () => send({ type: 'loadDocuments', filter: view.filter, offset: Math.max(0, view.offset - view.limit) }));
   prev.disabled = view.offset === 0;
   const next = button('Next', () => send({ type: 'loadDocuments', filter: view.filter, offset: view.offset + view.limit }));
   next.disabled = last >= view.matching;
-  return h('nav', { class: 'pager', 'aria-label': 'Document pages' }, prev, h('span', { role: 'status' }, `${first}\u2013${last} of ${view.matching}`), next);
+  return h('nav', { class: 'pager', 'aria-label': 'Document pages' }, prev, h('span', {}, pageLabel(view)), next);
 }
 
 function renderDocuments(view: DocumentsView | undefined): void {
@@ -250,13 +270,15 @@ function renderDocuments(view: DocumentsView | undefined): void {
       replaceChildren(documents, heading, h('p', { class: 'muted' }, view.message));
       return;
     case 'loading':
-      replaceChildren(documents, heading, filterForm(), h('p', { class: 'status', role: 'status' }, 'Loading examination documents\u2026'));
+      replaceChildren(documents, heading, filterForm(), h('p', { class: 'status' }, 'Loading examination documents\u2026'));
+      announce('Loading examination documents\u2026');
       return;
     case 'error':
       replaceChildren(documents, heading, filterForm(), errorBlock(view.error));
       return;
     case 'page':
       filter = view.filter;
+      announce(view.matching === 0 ? 'No examination documents match the filter' : `Examination documents ${pageLabel(view)}`);
       replaceChildren(
         documents,
         heading,

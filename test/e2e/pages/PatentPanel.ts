@@ -32,6 +32,23 @@ export class PatentPanel extends WebviewPanel {
     return this.documents.locator('table tbody tr');
   }
 
+  /** Waits until the panel's one live region says something matching `pattern`, and returns it. */
+  async announced(pattern: RegExp, timeout = UI_MS): Promise<string> {
+    const region = this.content.locator('#announcer');
+    const until = Date.now() + timeout;
+    for (;;) {
+      const text = ((await region.textContent()) ?? '').trim();
+      if (pattern.test(text)) return text;
+      if (Date.now() > until) throw new Error(`the panel announced "${text}", not ${String(pattern)}`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  /** The elements a screen reader would watch for changes (aria-live or a live role). */
+  liveRegions(): Locator {
+    return this.content.locator('[aria-live], [role="status"], [role="log"], [role="alert"]');
+  }
+
   button(label: string | RegExp): Locator {
     return this.content.getByRole('button', { name: label }).first();
   }
