@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { isPatsnapError } from '../../../src/core/api/errors';
-import { EXPORT_TASK_ID_LIFETIME_MS, ExportTaskPoller, type ExportPollProgress } from '../../../src/core/exports';
+import { createPatsnapClient } from '../../../src/core/api/client';
+import { EXPORT_TASK_ID_LIFETIME_MS, ExportTaskPoller, newExportTaskRecord, parseExportTaskRecord, type ExportPollProgress } from '../../../src/core/exports';
+import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
 import { CSV_EXPORT, startHarness, type Harness } from './harness';
 
 const STATUS_PATH = '/patent-search/task';
@@ -47,6 +49,26 @@ describe('ExportTaskPoller against the sandbox', () => {
       [2, 4, 8, undefined],
     );
     assert.equal(h.sandbox.stats.calls(STATUS_PATH), 4);
+  });
+
+  it('resumes after a reload from the stored record alone: a new client and poller, time counted from creation', async () => {
+    const created = await h.api.createExport(CSV_EXPORT);
+    const stored = JSON.stringify(newExportTaskRecord(CSV_EXPORT, created, new Date(h.clock.now)));
+    h.clock.now += 5 * 60_000; // the window was closed for five minutes; the task went on at PatSnap
+
+    // What a new window has: the record from globalState, and a client of its own (a fresh token).
+    const record = parseExportTaskRecord(JSON.parse(stored));
+    assert.ok(record);
+    const api = createPatsnapClient({ baseUrl: h.sandbox.url, credentials: { kind: 'apiKey', apiKey: SANDBOX_CREDENTIALS.apiKey }, retryBaseDelayMs: 1, maxRequestsPerSecond: 1000 });
+    const seen: ExportPollProgress[] = [];
+    const outcome = await new ExportTaskPoller(api, { initialIntervalMs: 2, maxIntervalMs: 8, now: () => h.clock.now }).poll({
+      taskId: record.id,
+      createdAt: record.createdAt,
+      onProgress: (p) => seen.push(p),
+    });
+    assert.equal(outcome.status, 'SUCCESS');
+    assert.equal(outcome.status === 'SUCCESS' && outcome.count, record.count);
+    assert.ok(seen.every((p) => p.elapsedMs === 5 * 60_000), 'elapsed time counts from the stored creation time');
   });
 
   it('returns FAIL when the service fails the task', async () => {
