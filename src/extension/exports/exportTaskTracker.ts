@@ -321,13 +321,13 @@ export class ExportTaskTracker implements vscode.Disposable {
     if (!api) return;
 
     let target = options.saveAs || !(record.destination ?? this.defaultDestination(record)) ? await this.askSaveLocation(record.query, record.params, record.destination) : (record.destination ?? this.defaultDestination(record));
-    if (!target) return;
+    if (!target) return this.stoppedByUser(id);
     let overwrite = this.replaceConfirmed.has(target);
 
     for (let attempt = 0; ; attempt++) {
       if (!overwrite && existsSync(target)) {
         const choice = await this.askExisting(target);
-        if (choice === undefined) return;
+        if (choice === undefined) return this.stoppedByUser(id);
         if (choice === 'replace') overwrite = true;
         else target = keepBothPath(target, existsSync);
       }
@@ -348,17 +348,21 @@ export class ExportTaskTracker implements vscode.Disposable {
           this.o.log.info(`Exports: download of task ${id} stopped by shutdown; it resumes with the next window.`);
           return;
         }
-        if (isDownloadError(e, 'cancelled')) {
-          // Kept as an error so that reloads do not start what the user stopped; "Download Again" does.
-          await this.o.store.update(id, { error: 'The download was cancelled; nothing was saved.' });
-          this.o.log.info(`Exports: download of task ${id} cancelled; nothing was saved.`);
-          return;
-        }
+        if (isDownloadError(e, 'cancelled')) return this.stoppedByUser(id);
         await this.o.store.update(id, { error: e instanceof Error ? e.message : String(e) });
         this.o.showError(e, () => this.download(id, { notify: true }));
         return;
       }
     }
+  }
+
+  /**
+   * The user cancelled the download, a save dialog or the replace question. Kept as the task's
+   * error so that reloads do not start again what the user stopped; "Download Again" does.
+   */
+  private async stoppedByUser(id: string): Promise<void> {
+    await this.o.store.update(id, { error: 'The download was cancelled; nothing was saved.' });
+    this.o.log.info(`Exports: download of task ${id} cancelled; nothing was saved.`);
   }
 
   private async fetchWithProgress(api: PatsnapApi, url: string, target: string, overwrite: boolean): Promise<{ path: string; bytes: number }> {
