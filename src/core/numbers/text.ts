@@ -56,6 +56,31 @@ function isGroupSeparator(c: number): boolean {
   return c === COMMA || c === DOT || c === SPACE || c === NBSP || c === 0x2009 || c === 0x202f;
 }
 
+function isSpaceSeparator(c: number): boolean {
+  return c === SPACE || c === NBSP || c === 0x2009 || c === 0x202f;
+}
+
+/**
+ * Digits in groups of exactly the given sizes, one space between groups (`20 123 456`,
+ * `2020 1 0123456`): how application numbers are printed on certificates and in EPO
+ * letters. Null unless every group is there, whole.
+ */
+export function readSpacedGroups(text: string, pos: number, sizes: readonly number[]): DigitsRead | null {
+  let end = pos;
+  let digits = '';
+  for (let i = 0; i < sizes.length; i++) {
+    if (i > 0) {
+      if (!isSpaceSeparator(text.charCodeAt(end))) return null;
+      end++;
+    }
+    const size = sizes[i] as number;
+    if (!exactDigits(text, end, size)) return null;
+    digits += text.slice(end, end + size);
+    end += size;
+  }
+  return { end, digits };
+}
+
 export interface DigitsRead {
   end: number;
   digits: string;

@@ -116,6 +116,15 @@ export const POSITIVE: ReadonlyArray<readonly [input: string, expected: readonly
   ['(US 7,123,456)', [['US 7,123,456', 'US7123456', null]]],
   ['"KR102355140B1",', [['KR102355140B1', 'KR102355140B1', 'B1']]],
   ['U.S. Pat.\nNo. 7,123,456', [['U.S. Pat.\nNo. 7,123,456', 'US7123456', null]]],
+  // Application numbers as certificates and EPO letters print them, and JP-A before 2000 without its era
+  ['European Patent Application No. 20 123 456.7', [['European Patent Application No. 20 123 456.7', 'EP20123456.7', null, 'application']]],
+  ['EP 20 123 456.7', [['EP 20 123 456.7', 'EP20123456.7', null, 'application']]],
+  ['专利号：ZL 2020 1 0123456.7', [['ZL 2020 1 0123456.7', 'CN202010123456.7', null, 'application']]],
+  ['CN 2015 1 0570472.X', [['CN 2015 1 0570472.X', 'CN201510570472.X', null, 'application']]],
+  ['ZL 98 1 23456.7', [['ZL 98 1 23456.7', 'CN98123456.7', null, 'application']]],
+  ['JP-A-8-179521', [['JP-A-8-179521', 'JP1996179521A', 'A']]],
+  ['JP 8-179521 A', [['JP 8-179521 A', 'JP1996179521A', 'A']]],
+  ['JP 63-123456 A', [['JP 63-123456 A', 'JP1988123456A', 'A']]],
   // Full-width forms (CJK text, IMEs), the ideographic space, and word processors' dashes
   ['特開２０２０－１２３４５６号公報', [['特開２０２０－１２３４５６号', 'JP2020123456', null]]],
   ['特許第６１２３４５６号', [['特許第６１２３４５６号', 'JP6123456', null]]],
@@ -199,6 +208,13 @@ export const NEGATIVE: readonly string[] = [
   'PCT/US2020',
   'US 7,123,456.78',
   'the United States Patent and Trademark Office',
+  // Without what makes them unambiguous: the check digit, a valid type digit, kind A, a Kokai year
+  'EP 20 123 456',
+  'CN 2020 1 0123456',
+  'ZL 2020 4 0123456.7',
+  'JP 8-179521',
+  'JP 20-123456 A',
+  'JP-B-8-123456',
   // Full-width look-alikes
   'ＴＥＬ：０３－１２３４－５６７８',
   '２０２０年１月１５日',

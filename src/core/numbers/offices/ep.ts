@@ -1,4 +1,4 @@
-import { DOT, digitRunEnd, isDigit, readGroupedDigits } from '../text';
+import { DOT, digitRunEnd, isDigit, readGroupedDigits, readSpacedGroups } from '../text';
 import { finish, kinds, NO_KINDS, type OfficeRules } from './office';
 
 const EP_KINDS = kinds('A1', 'A2', 'A3', 'A4', 'A8', 'A9', 'B1', 'B2', 'B3', 'B8', 'B9');
@@ -11,6 +11,11 @@ export const EP: OfficeRules = {
     const run = digitRunEnd(text, pos, 8);
     if (run - pos === 8 && text.charCodeAt(run) === DOT && isDigit(text.charCodeAt(run + 1)) && !isDigit(text.charCodeAt(run + 2))) {
       return finish(text, run + 2, `EP${text.slice(pos, run + 2)}`, 'application', NO_KINDS, ctx);
+    }
+    // The same as the EPO prints it: `20 123 456.7`.
+    const spaced = run - pos === 2 ? readSpacedGroups(text, pos, [2, 3, 3]) : null;
+    if (spaced && text.charCodeAt(spaced.end) === DOT && isDigit(text.charCodeAt(spaced.end + 1)) && !isDigit(text.charCodeAt(spaced.end + 2))) {
+      return finish(text, spaced.end + 2, `EP${spaced.digits}.${text[spaced.end + 1]}`, 'application', NO_KINDS, ctx);
     }
     if (ctx.intent === 'application') return null;
     // Publication: seven digits, often grouped `1 234 567`; six when a leading zero was dropped.

@@ -44,6 +44,18 @@ export function eraForm(text: string, era: string, pos: number, ctx: NumberConte
   return null;
 }
 
+/**
+ * `JP-A-8-179521`, `JP 8-179521 A`: an unexamined (kind A) publication before 2000, its era
+ * year written without the era. Those were numbered from Showa 46 (1971) to Heisei 11 (1999),
+ * so the year alone tells the era; other kinds and years stay unread rather than guessed.
+ */
+function kokaiWithoutEra(text: string, pos: number, run: number, ctx: NumberContext): ParsedNumber | null {
+  const y = Number(text.slice(pos, run));
+  const year = y >= 1 && y <= 11 ? eraYear('H', y) : y >= 46 && y <= 64 ? eraYear('S', y) : null;
+  const read = year ? yearSerial(text, pos, year, run + 1, ctx) : null;
+  return read?.kind === 'A' ? read : null;
+}
+
 export const JP: OfficeRules = {
   code: 'JP',
   parse(text, pos, ctx) {
@@ -55,6 +67,7 @@ export const JP: OfficeRules = {
     if (len === 4 && text.charCodeAt(run) === HYPHEN && isYear(text, pos)) return yearSerial(text, pos, text.slice(pos, run), run + 1, ctx);
     if (len === 10 && isYear(text, pos)) return yearSerial(text, pos, text.slice(pos, pos + 4), pos + 4, ctx);
     if (ctx.intent === 'application') return null;
+    if ((len === 1 || len === 2) && text.charCodeAt(run) === HYPHEN) return kokaiWithoutEra(text, pos, run, ctx);
     // Granted patents and registered utility models: seven digits, sometimes grouped.
     const g = readGroupedDigits(text, pos, 7);
     if (!g || g.digits.length !== 7) return null;
