@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { e2eEnvironment } from './environment';
-import { openVsCode, type VsCode } from './pages';
+import { openVsCode, Sandbox, SANDBOX_PATHS, type VsCode } from './pages';
 import { UI_MS } from './pages/timeouts';
 
 /** Pending polls, then the download: the sandbox finishes a task in a few seconds. */
@@ -22,6 +22,28 @@ async function waitForFile(folder: string, pattern: RegExp, timeoutMs: number): 
     if (Date.now() > deadline) throw new Error(`no file matching ${pattern} in ${folder} within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** The wizard with its defaults, then the billing confirmation: a CSV export of `rows` patents. */
+async function exportCsv(vscode: VsCode, query: string, rows: number): Promise<void> {
+  const q = vscode.quickInput;
+  await vscode.palette.run('Patent: Export Search Results…');
+  await q.title.filter({ hasText: '(1/5)' }).waitFor({ state: 'visible', timeout: UI_MS });
+  await q.type(query);
+  await q.row('export this query').waitFor({ state: 'visible', timeout: UI_MS });
+  await q.accept();
+  await q.title.filter({ hasText: '(2/5)' }).waitFor({ state: 'visible', timeout: UI_MS });
+  await q.pick(/Comma-separated/);
+  await q.title.filter({ hasText: '(3/5)' }).waitFor({ state: 'visible', timeout: UI_MS });
+  await q.accept();
+  await q.title.filter({ hasText: '(4/5)' }).waitFor({ state: 'visible', timeout: UI_MS });
+  await q.type(String(rows));
+  await q.accept();
+  await q.title.filter({ hasText: '(5/5)' }).waitFor({ state: 'visible', timeout: UI_MS });
+  await q.pick('Create Export');
+  const dialog = vscode.page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: UI_MS });
+  await dialog.locator('.monaco-button', { hasText: /^Export \d+ patents?$/ }).click();
 }
 
 describe('Exports: a search exported to CSV through the palette', function () {
@@ -98,5 +120,45 @@ describe('Exports: a search exported to CSV through the palette', function () {
     await vscode.notifications.waitFor(new RegExp(`Saved \\d+ patents? to ${path.basename(file).replace(/\./g, '\\.')}`), EXPORT_DONE_MS);
     await view.row(/downloaded/).waitFor({ state: 'visible', timeout: UI_MS });
     await vscode.screenshot('export-downloaded');
+  });
+
+  it('saves a task once when a second window opens while the first is downloading it', async () => {
+    const sandbox = Sandbox.current();
+    const { workspace } = e2eEnvironment();
+    const exportsFolder = path.join(workspace, 'exports');
+    // The export file answers after 20 s: the first window is mid-download while the second starts.
+    await sandbox.addFault({ path: '/_files/export', delayMs: 20_000, times: 1 });
+    const filesBefore = await sandbox.calls(SANDBOX_PATHS.files);
+    let second: VsCode | undefined;
+    try {
+      await exportCsv(vscode, 'TTL:vehicle', 3);
+      const deadline = Date.now() + EXPORT_DONE_MS;
+      while ((await sandbox.calls(SANDBOX_PATHS.files)) === filesBefore) {
+        if (Date.now() > deadline) throw new Error('the first window never started the download');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+
+      // A second window on the same profile: it activates, reads the shared task list and
+      // finds the finished, not yet saved task, which the first window is saving.
+      second = await openVsCode();
+      await second.sideBar.openPatentLookup();
+      const secondView = second.sideBar.view('Exports');
+      await secondView.expand();
+      await secondView.row('TTL:vehicle').waitFor({ state: 'visible', timeout: UI_MS });
+
+      const file = await waitForFile(exportsFolder, /^ttl-vehicle-[0-9a-f]{8}\.csv$/, EXPORT_DONE_MS);
+      // Time for a second download, had there been one, to show.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      assert.strictEqual((await sandbox.calls(SANDBOX_PATHS.files)) - filesBefore, 1, 'one window downloaded the file');
+      assert.deepStrictEqual(fs.readdirSync(exportsFolder).filter((f) => f.startsWith('ttl-vehicle-')), [path.basename(file)], 'no second copy');
+      for (const window of [vscode, second]) {
+        assert.strictEqual(await window.page.locator('.monaco-dialog-box').count(), 0, 'nobody was asked to replace or keep both');
+      }
+      await vscode.screenshot('export-two-windows-first');
+      await second.screenshot('export-two-windows-second');
+    } finally {
+      await sandbox.clearFaults();
+      await second?.close();
+    }
   });
 });

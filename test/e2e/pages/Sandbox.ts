@@ -13,6 +13,8 @@ export interface SandboxFault {
 export const SANDBOX_PATHS = {
   search: '/search/patent/query-search-patent',
   pdf: '/basic-patent-data/pdf-data',
+  /** Every signed file (drawings, PDFs, export files) counts here. */
+  files: '/_files',
 } as const;
 
 /**
