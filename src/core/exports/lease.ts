@@ -31,7 +31,6 @@ export interface FileLeasesOptions {
 export class FileLeases {
   private readonly staleMs: number;
   private readonly heartbeatMs: number;
-  /** Lease files this instance holds, with their tokens and heartbeats. */
   /** Lease files this instance holds: token, heartbeat, and how many of its callers share it. */
   private readonly holding = new Map<string, Holding>();
   /** Acquisitions under way, so that a second caller waits for the first instead of racing it. */

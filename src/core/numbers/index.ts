@@ -12,7 +12,7 @@ const ALL: ReadonlySet<OfficeCode> = new Set(SUPPORTED_OFFICES);
 // Full-width forms (ＵＳ７，１２３，４５６Ｂ２; 特開２０２０－１２３４５６) as CJK text and IMEs
 // write them, the ideographic space, and the dashes word processors put for hyphens.
 const WIDE_OR_DASH = /[\u2010-\u2015\u2212\u3000\uff01-\uff5e]/;
-const WIDE_OR_DASH_ALL = /[\u2010-\u2015\u2212\u3000\uff01-\uff5e]/g;
+const WIDE_OR_DASH_ALL = new RegExp(WIDE_OR_DASH.source, 'g');
 
 /**
  * The text with those characters read as their ASCII counterparts, one UTF-16 unit

@@ -52,12 +52,13 @@ export function exactDigits(text: string, pos: number, n: number): boolean {
   return digitRunEnd(text, pos, n) - pos === n;
 }
 
-function isGroupSeparator(c: number): boolean {
-  return c === COMMA || c === DOT || c === SPACE || c === NBSP || c === 0x2009 || c === 0x202f;
-}
-
+/** A space between digit groups: plain, no-break, thin or narrow no-break. */
 function isSpaceSeparator(c: number): boolean {
   return c === SPACE || c === NBSP || c === 0x2009 || c === 0x202f;
+}
+
+function isGroupSeparator(c: number): boolean {
+  return c === COMMA || c === DOT || isSpaceSeparator(c);
 }
 
 /**
