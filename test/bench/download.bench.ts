@@ -32,7 +32,7 @@ import * as path from 'node:path';
 import { createPatsnapClient } from '../../src/core/api/client';
 import { downloadToFile, ExportTaskPoller } from '../../src/core/exports';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
-import { curl, drain, fsyncFile, MB, mb, median, MEMORY_TARGET_MB, peakGrowth, seconds, SPEED_TARGET, verdict, type MemoryPeak } from './lib/download';
+import { curl, drain, fsyncFile, MB, mb, median, MEMORY_TARGET_MB, peakGrowth, peakLine, peaksLine, seconds, SPEED_TARGET, verdict, type MemoryPeak } from './lib/download';
 
 const BYTES = Number(process.env.BENCH_EXPORT_BYTES ?? 300 * 1024 * 1024);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -89,11 +89,11 @@ async function main(): Promise<void> {
     if (outcome.status !== 'SUCCESS') throw new Error(`export ended ${outcome.status}`);
     const url = outcome.url;
 
-    const ours = { total: [] as number[], transfer: [] as number[], finish: [] as number[], cpu: [] as number[], rss: [] as number[], arrayBuffers: [] as number[], majorGcs: [] as number[] };
+    const ours = { total: [] as number[], transfer: [] as number[], finish: [] as number[], cpu: [] as number[], peaks: [] as MemoryPeak[] };
     let cold: MemoryPeak | undefined;
     const curlFile = { total: [] as number[], transfer: [] as number[], fsync: [] as number[], cpu: [] as Array<number | undefined> };
     const curlNull: number[] = [];
-    const floor = { rss: [] as number[], arrayBuffers: [] as number[], majorGcs: [] as number[] };
+    const floor: MemoryPeak[] = [];
     const oursFile = path.join(scratch, 'export.csv');
     const curlOut = path.join(scratch, 'curl.csv');
 
@@ -136,17 +136,13 @@ async function main(): Promise<void> {
       ours.transfer.push(transfer);
       ours.finish.push(total - transfer);
       ours.cpu.push((cpu.user + cpu.system) / 1e6);
-      ours.rss.push(peak.rss);
-      ours.arrayBuffers.push(peak.arrayBuffers);
-      ours.majorGcs.push(peak.majorGcs);
+      ours.peaks.push(peak);
       curlFile.transfer.push(c.seconds);
       curlFile.fsync.push(sync);
       curlFile.total.push(c.seconds + sync);
       curlFile.cpu.push(c.cpu);
       curlNull.push(nul.seconds);
-      floor.rss.push(drained.peak.rss);
-      floor.arrayBuffers.push(drained.peak.arrayBuffers);
-      floor.majorGcs.push(drained.peak.majorGcs);
+      floor.push(drained.peak);
     }
     await fs.rm(oursFile, { force: true });
     const live = await peakGrowth(() => downloadToFile(api, url, oursFile), { sampleMs: SAMPLE_MS, gc });
@@ -154,19 +150,16 @@ async function main(): Promise<void> {
 
     const speed = median(curlFile.total) / median(ours.total);
     const transferSpeed = median(curlFile.transfer) / median(ours.transfer);
-    const peakRss = Math.max(...ours.rss);
-    const peakBuffers = Math.max(...ours.arrayBuffers);
+    const peakRss = Math.max(...ours.peaks.map((p) => p.rss));
+    const peakBuffers = Math.max(...ours.peaks.map((p) => p.arrayBuffers));
     const livePeak = Math.max(live.peak.rss, live.peak.arrayBuffers);
-    const memoryLine = (xs: { rss: number[]; arrayBuffers: number[]; majorGcs: number[] }): string =>
-      `rss ${mb(Math.max(...xs.rss))} (${mb(median(xs.rss))}), arrayBuffers ${mb(Math.max(...xs.arrayBuffers))} (${mb(median(xs.arrayBuffers))}), major GCs ${Math.max(...xs.majorGcs)} (${median(xs.majorGcs)})`;
-    const coldLine = cold ? `rss ${mb(cold.rss)}, arrayBuffers ${mb(cold.arrayBuffers)}, major GCs ${cold.majorGcs}` : 'n/a';
     console.log(`export file: ${(BYTES / MB).toFixed(0)} MB from the sandbox in a child process, to ${scratch}; ${ROUNDS} rounds after a warm-up, memory sampled every ${SAMPLE_MS} ms`);
     console.log(`heap of this process before the downloads: ${mb(process.memoryUsage().heapUsed)}${hostHeap.length ? ` (BENCH_HOST_HEAP_MB=${HOST_HEAP_MB} held to stand in for an extension host)` : ''}`);
     console.log('');
     console.log('memory: peak growth over the start of each download, max (median) over the counted rounds');
-    console.log(`  downloadToFile:                      ${memoryLine(ours)}`);
-    console.log(`  downloadToFile, first (cold) round:  ${coldLine}`);
-    console.log(`  floor, bare http.get drained:        ${memoryLine(floor)}`);
+    console.log(`  downloadToFile:                      ${peaksLine(ours.peaks)}`);
+    console.log(`  downloadToFile, first (cold) round:  ${cold ? peakLine(cold) : 'n/a'}`);
+    console.log(`  floor, bare http.get drained:        ${peaksLine(floor)}`);
     console.log(`  downloadToFile, live (GC'd samples): rss ${mb(live.peak.rss)}, arrayBuffers ${mb(live.peak.arrayBuffers)}`);
     console.log(`  target < ${MEMORY_TARGET_MB} MB: rss ${verdict(peakRss < MEMORY_TARGET_MB * MB)}, arrayBuffers ${verdict(peakBuffers < MEMORY_TARGET_MB * MB)}; live ${verdict(livePeak < MEMORY_TARGET_MB * MB)}`);
     console.log('');

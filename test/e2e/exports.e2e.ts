@@ -24,22 +24,27 @@ async function waitForFile(folder: string, pattern: RegExp, timeoutMs: number): 
   }
 }
 
+/** Waits until the export wizard shows step `n` of 5. */
+async function wizardStep(vscode: VsCode, n: number): Promise<void> {
+  await vscode.quickInput.title.filter({ hasText: `(${n}/5)` }).waitFor({ state: 'visible', timeout: UI_MS });
+}
+
 /** The wizard with its defaults, then the billing confirmation: a CSV export of `rows` patents. */
 async function exportCsv(vscode: VsCode, query: string, rows: number): Promise<void> {
   const q = vscode.quickInput;
   await vscode.palette.run('Patent: Export Search Results…');
-  await q.title.filter({ hasText: '(1/5)' }).waitFor({ state: 'visible', timeout: UI_MS });
+  await wizardStep(vscode, 1);
   await q.type(query);
   await q.row('export this query').waitFor({ state: 'visible', timeout: UI_MS });
   await q.accept();
-  await q.title.filter({ hasText: '(2/5)' }).waitFor({ state: 'visible', timeout: UI_MS });
+  await wizardStep(vscode, 2);
   await q.pick(/Comma-separated/);
-  await q.title.filter({ hasText: '(3/5)' }).waitFor({ state: 'visible', timeout: UI_MS });
+  await wizardStep(vscode, 3);
   await q.accept();
-  await q.title.filter({ hasText: '(4/5)' }).waitFor({ state: 'visible', timeout: UI_MS });
+  await wizardStep(vscode, 4);
   await q.type(String(rows));
   await q.accept();
-  await q.title.filter({ hasText: '(5/5)' }).waitFor({ state: 'visible', timeout: UI_MS });
+  await wizardStep(vscode, 5);
   await q.pick('Create Export');
   const dialog = vscode.page.locator('.monaco-dialog-box');
   await dialog.waitFor({ state: 'visible', timeout: UI_MS });
@@ -62,9 +67,7 @@ describe('Exports: a search exported to CSV through the palette', function () {
     const { workspace } = e2eEnvironment();
     const exportsFolder = path.join(workspace, 'exports');
     const q = vscode.quickInput;
-    const step = async (n: number): Promise<void> => {
-      await q.title.filter({ hasText: `(${n}/5)` }).waitFor({ state: 'visible', timeout: UI_MS });
-    };
+    const step = (n: number): Promise<void> => wizardStep(vscode, n);
 
     await vscode.palette.run('Patent: Export Search Results…');
 

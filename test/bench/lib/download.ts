@@ -126,3 +126,12 @@ export const median = (xs: readonly number[]): number => {
 };
 export const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
 export const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT MET');
+
+/** One download's peak growth: `rss 12.3 MB, arrayBuffers 4.5 MB, major GCs 0`. */
+export const peakLine = (p: MemoryPeak): string => `rss ${mb(p.rss)}, arrayBuffers ${mb(p.arrayBuffers)}, major GCs ${p.majorGcs}`;
+
+/** Several rounds' peaks, each figure as max (median). */
+export function peaksLine(peaks: readonly MemoryPeak[]): string {
+  const of = (k: keyof MemoryPeak): number[] => peaks.map((p) => p[k]);
+  return `rss ${mb(Math.max(...of('rss')))} (${mb(median(of('rss')))}), arrayBuffers ${mb(Math.max(...of('arrayBuffers')))} (${mb(median(of('arrayBuffers')))}), major GCs ${Math.max(...of('majorGcs'))} (${median(of('majorGcs'))})`;
+}

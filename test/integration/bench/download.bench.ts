@@ -19,7 +19,7 @@ import * as vscode from 'vscode';
 import type { ExportTaskRecord } from '../../../src/core/exports';
 import type { ExportTestRequest } from '../../../src/extension/exports/exportTestHook';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
-import { curl, drain, fsyncFile, MB, mb, median, MEMORY_TARGET_MB, peakGrowth, SPEED_TARGET, verdict, type MemoryPeak } from '../../bench/lib/download';
+import { curl, drain, fsyncFile, MB, mb, median, MEMORY_TARGET_MB, peakGrowth, peakLine, peaksLine, SPEED_TARGET, verdict, type MemoryPeak } from '../../bench/lib/download';
 
 const HOOK = '_patentLookup.exports.test';
 const SANDBOX = process.env.PATENT_LOOKUP_SANDBOX_URL;
@@ -86,19 +86,15 @@ describe('Bench: a 300 MB export downloaded in the extension host', () => {
     }
 
     const rate = (s: number): string => `${(BYTES / MB / s).toFixed(0)} MB/s`;
-    const line = (peaks: MemoryPeak[]): string => {
-      const of = (k: keyof MemoryPeak): number[] => peaks.map((p) => p[k]);
-      return `rss ${mb(Math.max(...of('rss')))} (${mb(median(of('rss')))}), arrayBuffers ${mb(Math.max(...of('arrayBuffers')))} (${mb(median(of('arrayBuffers')))}), major GCs ${Math.max(...of('majorGcs'))} (${median(of('majorGcs'))})`;
-    };
     const oursSeconds = median(ours.map((o) => o.seconds));
     const speed = median(reference) / oursSeconds;
     const warmRss = Math.max(...ours.map((o) => o.peak.rss));
     const memory = process.memoryUsage();
     console.log(`host: ${vscode.env.appName} ${vscode.version}, heap ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}, rss ${mb(memory.rss)}; ${(BYTES / MB).toFixed(0)} MB export, ${ROUNDS} rounds`);
     console.log('memory: peak growth over the start of each download, max (median)');
-    console.log(`  Download Again (tracker + downloadToFile): ${line(ours.map((o) => o.peak))}`);
-    console.log(`  first download, with polling (cold):       rss ${mb(cold.peak.rss)}, arrayBuffers ${mb(cold.peak.arrayBuffers)}, major GCs ${cold.peak.majorGcs}`);
-    console.log(`  floor, bare http.get drained in the host:  ${line(floor)}`);
+    console.log(`  Download Again (tracker + downloadToFile): ${peaksLine(ours.map((o) => o.peak))}`);
+    console.log(`  first download, with polling (cold):       ${peakLine(cold.peak)}`);
+    console.log(`  floor, bare http.get drained in the host:  ${peaksLine(floor)}`);
     console.log(`  target < ${MEMORY_TARGET_MB} MB rss: ${verdict(warmRss < MEMORY_TARGET_MB * MB)} (counted rounds), ${verdict(cold.peak.rss < MEMORY_TARGET_MB * MB)} (cold)`);
     console.log('throughput (wall time, medians):');
     console.log(`  Download Again, to file + fsync + rename: ${rate(oursSeconds)} (${oursSeconds.toFixed(2)} s, includes the progress notification)`);

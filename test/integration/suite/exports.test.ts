@@ -109,13 +109,20 @@ describe('Exports: tracked tasks against the sandbox', () => {
     assert.strictEqual(parsed.length, done.count);
   });
 
-  it('downloads after a reload a finished task whose file a closing window did not save', async () => {
-    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:vehicle'), confirm: true });
+  /**
+   * A task followed to its saved file, then put back as a reload in the middle of the download
+   * leaves it: SUCCESS seen, no file (with `error`, as a download the user cancelled leaves it).
+   */
+  async function finishedNotSaved(query: string, error?: string): Promise<ExportTaskRecord> {
+    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams(query), confirm: true });
     const first = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
     assert.strictEqual(first.status, 'downloaded', first.error);
-    // As a reload in the middle of the download leaves it: SUCCESS seen, no file.
     fs.rmSync(first.destination as string);
-    await hook({ op: 'patch', id: record.id, patch: { status: 'succeeded' } });
+    return hook<ExportTaskRecord>({ op: 'patch', id: record.id, patch: error === undefined ? { status: 'succeeded' } : { status: 'succeeded', error } });
+  }
+
+  it('downloads after a reload a finished task whose file a closing window did not save', async () => {
+    const record = await finishedNotSaved('TTL:vehicle');
     await hook({ op: 'reload' });
     const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
     assert.strictEqual(done.status, 'downloaded', done.error);
@@ -123,21 +130,15 @@ describe('Exports: tracked tasks against the sandbox', () => {
   });
 
   it('does not restart after a reload a download the user cancelled', async () => {
-    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:sensor'), confirm: true });
-    const first = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
-    fs.rmSync(first.destination as string);
-    await hook({ op: 'patch', id: record.id, patch: { status: 'succeeded', error: 'The download was cancelled; nothing was saved.' } });
+    const record = await finishedNotSaved('TTL:sensor', 'The download was cancelled; nothing was saved.');
     await hook({ op: 'reload' });
     const after = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
     assert.strictEqual(after.status, 'succeeded');
-    assert.strictEqual(fs.existsSync(first.destination as string), false);
+    assert.strictEqual(fs.existsSync(record.destination as string), false);
   });
 
   it('leaves a task another window follows to that window, and takes it up once it is free', async () => {
-    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:motor'), confirm: true });
-    const first = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
-    fs.rmSync(first.destination as string);
-    await hook({ op: 'patch', id: record.id, patch: { status: 'succeeded' } });
+    const record = await finishedNotSaved('TTL:motor');
     // Another window's fresh lease on the task.
     const leases = await hook<string>({ op: 'leaseFolder' });
     fs.mkdirSync(leases, { recursive: true });
@@ -149,7 +150,7 @@ describe('Exports: tracked tasks against the sandbox', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const waiting = (await hook<ExportTaskRecord[]>({ op: 'tasks' })).find((r) => r.id === record.id);
       assert.strictEqual(waiting?.status, 'succeeded', 'this window did not download it');
-      assert.strictEqual(fs.existsSync(first.destination as string), false);
+      assert.strictEqual(fs.existsSync(record.destination as string), false);
     } finally {
       fs.rmSync(leaseFile, { force: true });
     }
