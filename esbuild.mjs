@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-// `--tests`: only the in-host integration tests (run() entry + every suite/*.test.ts and bench/*.bench.ts) to out/test/integration/.
+// `--tests`: only the in-host integration tests (run() entry + every suite/*.test.ts and test/bench/host/*.bench.ts) to out/test/integration/.
 const tests = process.argv.includes('--tests');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -20,7 +20,7 @@ const builds = [
 
 const filesIn = (dir, suffix) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => `${dir}/${f}`) : []);
 const integrationSuites = filesIn('test/integration/suite', '.test.ts');
-const hostBenches = filesIn('test/integration/bench', '.bench.ts');
+const hostBenches = filesIn('test/bench/host', '.bench.ts');
 const testBuilds = [
   // mocha is bundled in; its parallel mode (the require.resolve warnings) is never used.
   { ...common, sourcemap: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },

@@ -4,7 +4,7 @@
 // console (mocha's reporter) is streamed here, and the JSON report it writes
 // decides the outcome.
 //
-// `--bench` runs test/integration/bench/*.bench.ts instead (npm run bench:host): the
+// `--bench` runs test/bench/host/*.bench.ts instead (npm run bench:host): the
 // same host, the sandbox serving every export as a synthetic CSV of
 // BENCH_EXPORT_BYTES (default 300 MB).
 //

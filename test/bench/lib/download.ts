@@ -1,6 +1,6 @@
 // What the download benchmarks measure, shared by the one in a plain Node process
 // (test/bench/download.bench.ts) and the one in an extension host
-// (test/integration/bench/download.bench.ts).
+// (test/bench/host/download.bench.ts).
 import { spawn } from 'node:child_process';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as http from 'node:http';

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
-import { fetchRaw } from '../exports/harness';
+import { fetchRaw } from '../core/exports/harness';
 import { lines, runIn, type RunOptions } from './harness';
 
 const CREATE = '/patent-search/export/V2';

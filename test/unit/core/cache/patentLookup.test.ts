@@ -1,0 +1,107 @@
+/** PatentLookupService against the real sandbox over loopback: batching, sharing, caching, abandoning. */
+import * as assert from 'node:assert/strict';
+import { isPatsnapError } from '../../../../src/core/api/errors';
+import type { PatsnapApi } from '../../../../src/core/api/types';
+import { PatentLookupService } from '../../../../src/core/cache/patentLookup';
+import { client, useSandbox } from '../api/helpers';
+
+const BIB = '/basic-patent-data/simple-bibliography';
+const LEGAL = '/basic-patent-data/simple-legal-status';
+const IMAGE = '/basic-patent-data/abstract-image';
+
+describe('PatentLookupService (sandbox)', () => {
+  const ctx = useSandbox();
+  let api: PatsnapApi;
+  let lookups: PatentLookupService;
+
+  beforeEach(() => {
+    api = client(ctx.sb);
+    lookups = new PatentLookupService(() => api, { batchWindowMs: 5 });
+  });
+
+  function samplePns(count: number): string[] {
+    const pns = ctx.sb.data.patents.map((p) => p.pn);
+    assert.ok(pns.length >= count, `the sandbox has only ${pns.length} patents`);
+    return pns.slice(0, count);
+  }
+
+  it('looks 250 distinct numbers up in 3 calls per endpoint, each number once', async () => {
+    const numbers = samplePns(250);
+    // Asked for twice, partly concurrently, as hovers and the tree would.
+    const [first, second] = await Promise.all([lookups.lookup([...numbers, ...numbers.slice(0, 50)]), lookups.lookup(numbers.slice(100, 200))]);
+    assert.equal(ctx.sb.stats.calls(BIB), 3);
+    assert.equal(ctx.sb.stats.calls(LEGAL), 3);
+    assert.equal(first.size, 250);
+    for (const n of numbers) assert.equal(first.get(n)?.bibliography.pn, n);
+    assert.equal(second.get(numbers[150] as string)?.bibliography.pn, numbers[150]);
+  });
+
+  it('answers from the cache without a call, peek included', async () => {
+    const n = 'US11205304B2';
+    assert.equal(lookups.peek(n), undefined);
+    const card = await lookups.lookupOne(n);
+    assert.equal(card?.bibliography.pn, n);
+    assert.ok(card?.legalStatus.includes('Active'));
+    ctx.sb.stats.reset();
+    assert.equal(lookups.peek(n), card);
+    assert.equal(await lookups.lookupOne(n), card);
+    assert.equal(ctx.sb.stats.calls(), 0);
+  });
+
+  it('remembers a number PatSnap does not know, as null', async () => {
+    assert.equal(await lookups.lookupOne('US9999999B2'), null);
+    ctx.sb.stats.reset();
+    assert.equal(lookups.peek('US9999999B2'), null);
+    assert.equal(await lookups.lookupOne('US9999999B2'), null);
+    assert.equal(ctx.sb.stats.calls(), 0);
+  });
+
+  it('answers a kind-less number with its patent, and caches it under the full pn too', async () => {
+    const card = await lookups.lookupOne('US7123456');
+    assert.equal(card?.bibliography.pn, 'US7123456B2');
+    assert.equal(lookups.peek('US7123456B2')?.bibliography.pn, 'US7123456B2');
+  });
+
+  it('lets an abandoned caller go while the others are served', async () => {
+    ctx.sb.faults.add({ path: BIB, delayMs: 150 });
+    const controller = new AbortController();
+    const abandoned = lookups.lookupOne('EP1234567B1', controller.signal);
+    const other = lookups.lookupOne('EP1234567B1');
+    setTimeout(() => controller.abort(), 20);
+    await assert.rejects(abandoned, (e: unknown) => isPatsnapError(e, 'cancelled'));
+    assert.equal((await other)?.bibliography.pn, 'EP1234567B1');
+    // The shared answer was cached although one caller left.
+    assert.equal(lookups.peek('EP1234567B1')?.bibliography.pn, 'EP1234567B1');
+  });
+
+  it('does not cache a failure: the next ask calls again and succeeds', async () => {
+    ctx.sb.faults.add({ path: BIB, errorCode: 67200005 }); // quota: not retried
+    await assert.rejects(lookups.lookupOne('WO2020123456A1'), (e: unknown) => isPatsnapError(e, 'quota'));
+    assert.equal(lookups.peek('WO2020123456A1'), undefined);
+    const card = await lookups.lookupOne('WO2020123456A1');
+    assert.equal(card?.bibliography.pn, 'WO2020123456A1');
+    assert.equal(ctx.sb.stats.calls(BIB), 2);
+  });
+
+  it('fetches a drawing once and serves it from memory', async () => {
+    const withDrawing = ctx.sb.data.patents.find((p) => p.hasDrawing);
+    assert.ok(withDrawing);
+    assert.equal(lookups.peekImage(withDrawing.pn), undefined);
+    const bytes = await lookups.image(withDrawing.pn);
+    assert.ok(bytes && bytes.length > 0);
+    ctx.sb.stats.reset();
+    assert.equal(lookups.peekImage(withDrawing.pn), bytes);
+    assert.equal(await lookups.image(withDrawing.pn), bytes);
+    assert.equal(ctx.sb.stats.calls(), 0);
+  });
+
+  it('remembers that a patent has no drawing', async () => {
+    const without = ctx.sb.data.patents.find((p) => !p.hasDrawing);
+    if (!without) return; // every sample patent has one: nothing to check
+    assert.equal(await lookups.image(without.pn), undefined);
+    ctx.sb.stats.reset();
+    assert.equal(lookups.peekImage(without.pn), null);
+    assert.equal(await lookups.image(without.pn), undefined);
+    assert.equal(ctx.sb.stats.calls(IMAGE), 0);
+  });
+});
