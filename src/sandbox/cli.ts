@@ -4,7 +4,7 @@
  * SIGINT or SIGTERM. Kept apart from main.ts so the CLI can import it without
  * starting a server.
  */
-import { SANDBOX_CREDENTIALS } from './credentials';
+import { SANDBOX_CREDENTIALS } from '../core/sandboxCredentials';
 import { startSandbox, type SandboxOptions } from './server';
 
 export const DEFAULT_SANDBOX_PORT = 8787;

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiError, SandboxApi, httpStatusFor, type LinkLifetimes, type ServedFile } from './api';
-import { SANDBOX_CREDENTIALS } from './credentials';
+import { SANDBOX_CREDENTIALS } from '../core/sandboxCredentials';
 import { generateSampleData, type SampleData } from './data';
 import { FaultQueue, faultProblem, type Fault, type RequestCategory } from './faults';
 import { UrlSigner } from './signing';

@@ -3,7 +3,7 @@
 import { createPatsnapClient, ENDPOINTS } from '../../src/core/api/client';
 import { TOKEN_PATH } from '../../src/core/auth';
 import type { PatsnapApi } from '../../src/core/api/types';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../src/core/sandboxCredentials';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server';
 
 const SIZES = [1, 100, 250, 1000];

@@ -31,7 +31,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createPatsnapClient } from '../../src/core/api/client';
 import { downloadToFile, ExportTaskPoller } from '../../src/core/exports';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../src/core/sandboxCredentials';
 import { curl, drain, fsyncFile, MB, mb, median, MEMORY_TARGET_MB, peakGrowth, peakLine, peaksLine, seconds, SPEED_TARGET, verdict, type MemoryPeak } from './lib/download';
 
 const BYTES = Number(process.env.BENCH_EXPORT_BYTES ?? 300 * 1024 * 1024);

@@ -8,7 +8,7 @@ import { PatentLookupService } from '../../src/core/cache/patentLookup';
 import { findPatentNumbers } from '../../src/core/numbers';
 import { numbersToLookUp } from '../../src/extension/patentNumbers/documentPatentsModel';
 import { buildCardMarkdown } from '../../src/extension/patentNumbers/patentCardMarkdown';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../src/core/sandboxCredentials';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server';
 
 const DOCUMENT_NUMBERS = 1000;

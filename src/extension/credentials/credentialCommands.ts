@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../../core/api/types';
 import { PatsnapError } from '../../core/api/errors';
-import { SANDBOX_CREDENTIALS } from '../../sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../core/sandboxCredentials';
 import { withAbortSignal } from '../common/cancellation';
 import type { CommandMap } from '../common/commands';
 import { isCancellation } from '../common/errorMessages';

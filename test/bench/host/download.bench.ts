@@ -18,7 +18,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportTaskRecord } from '../../../src/core/exports';
 import type { ExportTestRequest } from '../../../src/extension/exports/exportTestHook';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 import { curl, drain, fsyncFile, MB, mb, median, MEMORY_TARGET_MB, peakGrowth, peakLine, peaksLine, SPEED_TARGET, verdict, type MemoryPeak } from '../lib/download';
 
 const HOOK = '_patentLookup.exports.test';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PatentLookupApi } from '../../../src/extension/api';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 import { extensionApi, restoreSandboxSession, sandboxUrl } from './extensionHarness';
 
 /** Every value a setting of ours has at any level, as one string. */

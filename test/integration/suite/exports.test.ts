@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { ExportParams } from '../../../src/core/api/types';
 import type { ExportTaskRecord } from '../../../src/core/exports';
 import type { ExportTestRequest } from '../../../src/extension/exports/exportTestHook';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 
 const EXTENSION_ID = 'patent-lookup.patent-lookup';
 const HOOK = '_patentLookup.exports.test';

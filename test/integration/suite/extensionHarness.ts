@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PatentLookupApi } from '../../../src/extension/api';
 import type { Credentials } from '../../../src/core/api/types';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 
 export const SANDBOX_SESSION: Credentials = { kind: 'clientSecret', clientId: SANDBOX_CREDENTIALS.clientId, clientSecret: SANDBOX_CREDENTIALS.clientSecret };
 

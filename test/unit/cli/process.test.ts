@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 import { startSandbox } from '../../../src/sandbox/server';
 import { runIn } from './harness';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 import { lines, runIn } from './harness';
 
 describe('patent-lookup: help, usage errors and exit codes', () => {

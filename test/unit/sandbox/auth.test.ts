@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
 import { call, getToken, ok, type CallOptions } from './helpers';
 

@@ -1,5 +1,5 @@
 /** Plain-HTTP helpers for the sandbox tests: global fetch, never our own client. */
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 import type { SandboxServer } from '../../../src/sandbox/server';
 
 export interface Answer {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { createPatsnapClient } from '../../../../src/core/api/client';
 import { isPatsnapError, type PatsnapError, type PatsnapErrorKind } from '../../../../src/core/api/errors';
 import type { ClientConfig, Credentials, PatsnapApi } from '../../../../src/core/api/types';
-import { SANDBOX_CREDENTIALS } from '../../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../../src/core/sandboxCredentials';
 import { startSandbox, type SandboxOptions, type SandboxServer } from '../../../../src/sandbox/server';
 
 export const SECRET_CREDENTIALS: Credentials = { kind: 'clientSecret', clientId: SANDBOX_CREDENTIALS.clientId, clientSecret: SANDBOX_CREDENTIALS.clientSecret };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { isPatsnapError } from '../../../../src/core/api/errors';
 import { ClientSecretTokenProvider, createTokenProvider, parseTokenAnswer, tokenRequest, type TokenRequest } from '../../../../src/core/auth';
-import { SANDBOX_CREDENTIALS } from '../../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../../src/core/sandboxCredentials';
 import { apiCalls, client, KEY_CREDENTIALS, rejectsWith, SECRET_CREDENTIALS, TOKEN, useSandbox } from '../api/helpers';
 
 describe('auth: token answers', () => {

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import { createPatsnapClient } from '../../../../src/core/api/client';
 import type { ClientConfig, ExportParams, PatsnapApi } from '../../../../src/core/api/types';
-import { SANDBOX_CREDENTIALS } from '../../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../../src/core/sandboxCredentials';
 import { startSandbox, type SandboxOptions, type SandboxServer } from '../../../../src/sandbox/server';
 
 /** A sandbox with a movable clock and a real client pointed at it over loopback. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { isPatsnapError } from '../../../../src/core/api/errors';
 import { createPatsnapClient } from '../../../../src/core/api/client';
 import { EXPORT_TASK_ID_LIFETIME_MS, ExportTaskPoller, newExportTaskRecord, parseExportTaskRecord, type ExportPollProgress } from '../../../../src/core/exports';
-import { SANDBOX_CREDENTIALS } from '../../../../src/sandbox/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../../src/core/sandboxCredentials';
 import { CSV_EXPORT, startHarness, type Harness } from './harness';
 
 const STATUS_PATH = '/patent-search/task';
