@@ -12,7 +12,7 @@ import { buildExportFile, SyntheticCsv } from './exportFiles';
 import { SearchDoc } from './query';
 import { runSearch } from './search';
 import type { UrlSigner } from './signing';
-import { batchRefs, examRequest, exportRequest, searchRequest, InvalidParameter, type ExportRequest } from './validate';
+import { batchRefs, countRequest, examRequest, exportRequest, searchRequest, InvalidParameter, type ExportRequest } from './validate';
 
 /** The service's own messages, as the seeds give them. */
 export const SERVICE_MESSAGES: Readonly<Record<number, string>> = {
@@ -106,6 +106,7 @@ export class SandboxApi {
     this.routes = new Map<string, Handler>([
       ['POST /search/patent/query-search-patent', withBody((b) => this.search(b, false))],
       ['POST /search/patent/query-search-patent/v2', withBody((b) => this.search(b, true))],
+      ['POST /search/patent/query-search-count', withBody((b) => this.count(b))],
       ['GET /basic-patent-data/simple-bibliography', withQuery((q) => this.batch(q, (p) => this.bibliography(p)))],
       ['GET /basic-patent-data/abstract-image', withQuery((q) => this.batch(q, (p) => this.abstractImage(p)))],
       ['GET /basic-patent-data/simple-legal-status', withQuery((q) => this.batch(q, (p) => ({ pn: p.pn, patent_id: p.patentId, simple_legal_status: [...p.legalStatus] })))],
@@ -146,6 +147,13 @@ export class SandboxApi {
         : { pn: p.pn, patent_id: p.patentId },
     );
     return { results, result_count: results.length, total_search_result_count: hits.length };
+  }
+
+  // ---- P001 ----------------------------------------------------------------------
+
+  private count(body: Record<string, unknown>): unknown {
+    const req = countRequest(body);
+    return { total_search_result_count: runSearch(this.docs, { query: req.node, sort: [], collapse: req.collapse }).length };
   }
 
   // ---- batch endpoints -------------------------------------------------------------

@@ -87,6 +87,12 @@ export interface SearchRequest {
   collapse?: CollapseSpec;
 }
 
+/** P001: the query and the collapse options of P002. */
+export function countRequest(body: Body): { node: QueryNode; collapse?: CollapseSpec } {
+  const { node } = queryText(body, SEARCH_QUERY_MAX);
+  return { node, collapse: collapse(body) };
+}
+
 const SORT_FIELDS: readonly SortField[] = ['PBDT_YEARMONTHDAY', 'APD_YEARMONTHDAY', 'ISD', 'SCORE'];
 
 export function searchRequest(body: Body): SearchRequest {

@@ -20,6 +20,7 @@ import {
   abstractImageItemSchema,
   batchDataSchema,
   bibliographyItemSchema,
+  countDataSchema,
   examDocsDataSchema,
   exportCreatedSchema,
   exportStatusSchema,
@@ -36,6 +37,7 @@ import type {
   CallOptions,
   ClientConfig,
   CollapseOptions,
+  CountParams,
   ExamDocsPage,
   ExamDocsParams,
   ExportParams,
@@ -49,10 +51,11 @@ import type {
   SearchPage,
   SearchParams,
 } from './types';
-import { checkExamDocsParams, checkExportParams, checkPatentRefs, checkSearchParams, type InputProblem } from './validation';
+import { checkCountParams, checkExamDocsParams, checkExportParams, checkPatentRefs, checkSearchParams, type InputProblem } from './validation';
 
 export const ENDPOINTS = {
   search: '/search/patent/query-search-patent',
+  count: '/search/patent/query-search-count',
   bibliography: '/basic-patent-data/simple-bibliography',
   abstractImage: '/basic-patent-data/abstract-image',
   legalStatus: '/basic-patent-data/simple-legal-status',
@@ -171,6 +174,18 @@ class PatsnapClient implements PatsnapApi {
     });
     const hits = data.results.map(toSearchHit);
     return { hits, resultCount: data.result_count ?? hits.length, total: data.total_search_result_count ?? hits.length, offset, limit };
+  }
+
+  async count(params: CountParams, options: CallOptions = {}): Promise<number> {
+    rejectFirst(checkCountParams(params));
+    const data = await this.transport.call({
+      method: 'POST',
+      path: ENDPOINTS.count,
+      data: compact({ query_text: params.query, ...collapseBody(params) }),
+      schema: countDataSchema,
+      signal: options.signal,
+    });
+    return data.total_search_result_count;
   }
 
   async searchWithDetails(params: SearchParams, options: CallOptions = {}): Promise<SearchPage> {

@@ -57,6 +57,11 @@ export const searchDataSchema = z.object({
 });
 export type SearchData = z.infer<typeof searchDataSchema>;
 
+// ---- P001 ----------------------------------------------------------------------------
+
+/** The count is the whole answer: without it there is nothing to show. */
+export const countDataSchema = z.object({ total_search_result_count: int.pipe(z.number().int().nonnegative()) });
+
 // ---- batch endpoints -------------------------------------------------------------------
 
 const langText = z.object({ lang: opt(text), text: z.string() });

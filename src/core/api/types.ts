@@ -67,6 +67,11 @@ export interface SearchParams extends CollapseOptions {
   sort?: ReadonlyArray<{ field: SortField; order: SortOrder }>;
 }
 
+/** P001: the hit count of a query, without results. */
+export interface CountParams extends CollapseOptions {
+  query: string;
+}
+
 export interface SearchHit {
   patentId: string;
   pn: string;
@@ -216,6 +221,8 @@ export interface PatsnapApi {
   /** One cheap authenticated call; throws a `credentials` PatsnapError when rejected. */
   verifyCredentials(options?: CallOptions): Promise<void>;
   search(params: SearchParams, options?: CallOptions): Promise<SearchPage>;
+  /** P001: how many patents the query finds (`total_search_result_count`), without fetching any. */
+  count(params: CountParams, options?: CallOptions): Promise<number>;
   /** search(), then titles, assignees and dates filled from P011 where P002 left them out. */
   searchWithDetails(params: SearchParams, options?: CallOptions): Promise<SearchPage>;
   /** Batch endpoints: any number of refs, split into calls of at most 100, answers in input order. */

@@ -4,7 +4,7 @@
  * The bounds are the contract's (../shared/patsnap-api.md and the seeds).
  */
 import { EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldProblem } from './exportFields';
-import type { CollapseOptions, ExamDocsParams, ExportParams, PatentRefs, SearchParams } from './types';
+import type { CollapseOptions, CountParams, ExamDocsParams, ExportParams, PatentRefs, SearchParams } from './types';
 
 export interface InputProblem {
   parameter: string;
@@ -73,6 +73,14 @@ function collapse(problems: Problems, p: CollapseOptions): void {
       problems.push({ parameter: 'collapseOrderAuthority', message: 'collapseOrderAuthority must list two-letter office codes such as CN, US, EP.' });
     }
   }
+}
+
+/** P001 takes the query and the collapse options of P002, nothing else. */
+export function checkCountParams(p: CountParams): InputProblem[] {
+  const problems: Problems = [];
+  queryText(problems, p.query, SEARCH_QUERY_MAX);
+  collapse(problems, p);
+  return problems;
 }
 
 export function checkSearchParams(p: SearchParams): InputProblem[] {

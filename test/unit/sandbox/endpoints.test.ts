@@ -41,6 +41,15 @@ describe('sandbox: endpoint shapes and batch rules', () => {
     assert.deepEqual(missing, [], `keys of ${file} missing from the answer`);
   };
 
+  it('P001 answers exactly the example shape, with the total P002 gives for the same query', async () => {
+    const a = await call(sb, '/search/patent/query-search-count', { body: { query_text: 'TTL:battery', collapse_type: 'DOCDB' } });
+    matchesExample(a.body, 'P001-query-search-count.json');
+    const s = ok<{ total_search_result_count: number }>(await search(sb, { query_text: 'TTL:battery', collapse_type: 'DOCDB' }));
+    assert.equal(ok<{ total_search_result_count: number }>(a).total_search_result_count, s.total_search_result_count);
+    const bad = await call(sb, '/search/patent/query-search-count', { body: { query_text: 'TTL:(battery' } });
+    assert.equal(bad.body.error_code, 68300004);
+  });
+
   it('P002 answers exactly the example shape, and v2 adds the documented fields', async () => {
     const a = await search(sb, { query_text: 'PN:US11205304B2' });
     matchesExample(a.body, 'P002-query-search.json');

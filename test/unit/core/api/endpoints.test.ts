@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ENDPOINTS } from '../../../../src/core/api/client';
 import type { Credentials, ExamDocument } from '../../../../src/core/api/types';
-import { apiCalls, client, KEY_CREDENTIALS, SECRET_CREDENTIALS, TOKEN, useSandbox } from './helpers';
+import { apiCalls, client, KEY_CREDENTIALS, rejectsWith, SECRET_CREDENTIALS, TOKEN, useSandbox } from './helpers';
 
 const models: Array<[string, Credentials]> = [
   ['client id + secret', SECRET_CREDENTIALS],
@@ -24,6 +24,26 @@ for (const [model, credentials] of models) {
       assert.equal(page.hits[0]?.title, undefined);
       const dates = (await api.searchWithDetails({ query: 'TTL:battery', limit: 5, offset: 2, sort: [{ field: 'PBDT_YEARMONTHDAY', order: 'DESC' }], collapseType: 'DOCDB', collapseBy: 'PBD', collapseOrder: 'LATEST' })).hits.map((h) => h.publicationDate ?? 0);
       assert.deepEqual(dates, [...dates].sort((a, b) => b - a));
+    });
+
+    it('count (P001): the total of the same search, collapse applied, no results fetched', async () => {
+      const api = client(ctx.sb, { credentials });
+      const page = await api.search({ query: 'TTL:battery', limit: 1 });
+      ctx.sb.stats.reset();
+      assert.equal(await api.count({ query: 'TTL:battery' }), page.total);
+      assert.equal(ctx.sb.stats.calls(ENDPOINTS.count), 1);
+      assert.equal(ctx.sb.stats.calls(ENDPOINTS.search), 0);
+      const collapsed = await api.search({ query: 'TTL:battery', limit: 1, collapseType: 'INPADOC' });
+      const families = await api.count({ query: 'TTL:battery', collapseType: 'INPADOC' });
+      assert.equal(families, collapsed.total);
+      assert.ok(families < page.total, 'collapsing by family counts fewer');
+    });
+
+    it('count (P001) refuses an empty or over-long query before any call', async () => {
+      const api = client(ctx.sb, { credentials });
+      await rejectsWith(api.count({ query: '  ' }), 'invalidParameter', /empty/);
+      await rejectsWith(api.count({ query: `TTL:${'a'.repeat(1500)}` }), 'invalidParameter', /at most 1500/);
+      assert.equal(ctx.sb.stats.calls(), 0);
     });
 
     it('searchWithDetails (P002 + one P011 batch) fills title, assignee and dates', async () => {

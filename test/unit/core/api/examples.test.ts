@@ -6,6 +6,7 @@ import {
   abstractImageItemSchema,
   batchDataSchema,
   bibliographyItemSchema,
+  countDataSchema,
   envelopeSchema,
   examDocsDataSchema,
   exportCreatedSchema,
@@ -29,8 +30,12 @@ describe('PatSnap example answers', () => {
   const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
 
   it('has a parser for every example file', () => {
-    const known = ['P002-query-search.json', 'P011-simple-bibliography.json', 'P020-pdf.json', 'P021-abstract-image.json', 'P041-simple-legal-status.json', 'P048-examination-documents.json', 'P055-create-export.json', 'P055-export-results.json'];
+    const known = ['P001-query-search-count.json', 'P002-query-search.json', 'P011-simple-bibliography.json', 'P020-pdf.json', 'P021-abstract-image.json', 'P041-simple-legal-status.json', 'P048-examination-documents.json', 'P055-create-export.json', 'P055-export-results.json'];
     assert.deepEqual([...files].sort(), [...known].sort());
+  });
+
+  it('P001 query search count', () => {
+    assert.equal(countDataSchema.parse(example('P001-query-search-count.json')).total_search_result_count, 1000);
   });
 
   it('P002 query search', () => {
