@@ -7,6 +7,6 @@
  */
 export * from './schema';
 export { NotebookFormatError, emptyNotebook, parseNotebook, serializeNotebook } from './file';
-export { cellEndpoints, cellRequests, dateFilter, diagnoseCell, effectiveQuery, type CellRequests, type CountRequest, type FacetRequest } from './requests';
+export { cellEndpoints, cellRequests, dateFilter, diagnoseCell, effectiveQuery, type CellRequests, type FacetRequest } from './requests';
 export { compareRuns, familyOf, isComplete, keptResult, recordRun, runDay, type RecordOptions, type Recorded, type ResultMark, type RunComparison, type RunHit, type RunInput } from './runs';
 export { describeOptions, renderSearchLogHtml, renderSearchLogMarkdown, type SearchLogOptions } from './searchLog';

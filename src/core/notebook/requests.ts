@@ -4,13 +4,9 @@
  * contract's limits. The API client makes the calls; this only says what they carry, so a
  * notebook can tell how many calls a run will make before making any.
  */
-import type { CollapseOptions, SearchParams } from '../api/types';
+import type { CollapseOptions, CountParams, SearchParams } from '../api/types';
 import { diagnose, type QueryDiagnostic, type QueryEndpoint } from '../query';
 import { DEFAULT_FACET_LIMIT, DEFAULT_KEEP, FACET_MAX_FIELDS, FACET_WINDOW_MAX, type QueryCell, type QueryOptions } from './schema';
-
-export interface CountRequest extends CollapseOptions {
-  readonly query: string;
-}
 
 export interface FacetRequest {
   readonly query: string;
@@ -24,7 +20,9 @@ export interface FacetRequest {
 export interface CellRequests {
   /** The query as sent: the cell's text and its date ranges. */
   readonly query: string;
-  readonly count: CountRequest;
+  /** For the client's `count` (P001). */
+  readonly count: CountParams;
+  /** For the client's `search` (P002). */
   readonly search: SearchParams;
   /** Absent when the cell asks for no facets. */
   readonly facets?: FacetRequest;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkSearchParams } from '../../../../src/core/api/validation';
+import { checkCountParams, checkSearchParams } from '../../../../src/core/api/validation';
 import { cellRequests, diagnoseCell, effectiveQuery, type QueryCell } from '../../../../src/core/notebook';
 
 const cell = (source: string, options: QueryCell['options'] = {}): QueryCell => ({ kind: 'query', source, options, runs: [] });
@@ -16,6 +16,7 @@ describe('what a query cell sends', () => {
     assert.deepEqual(r.count, { query: 'TTL:car', collapseType: 'DOCDB', collapseBy: 'PBD', collapseOrder: 'LATEST' });
     assert.deepEqual(r.search, { query: 'TTL:car', limit: 50, offset: 0, sort: [{ field: 'PBDT_YEARMONTHDAY', order: 'DESC' }], collapseType: 'DOCDB', collapseBy: 'PBD', collapseOrder: 'LATEST' });
     assert.deepEqual(checkSearchParams(r.search), []);
+    assert.deepEqual(checkCountParams(r.count), []);
     assert.deepEqual(r.facets, { query: 'TTL:car', fields: ['PUBLICATION_YEAR', 'ASSIGNEE', 'AUTHORITY'], limit: 25, offset: 0 });
     assert.ok((r.facets?.offset ?? 0) + (r.facets?.limit ?? 0) <= 200);
     assert.equal(r.calls, 3);
