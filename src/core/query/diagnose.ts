@@ -394,24 +394,10 @@ class StructureChecker {
 
   private primary(field: QueryField): void {
     const t = this.next();
+    if (this.operand(t, field, undefined)) return;
     switch (t.kind) {
-      case 'lparen':
-        this.group(t, field);
-        return;
       case 'field':
         this.fieldValue(t);
-        return;
-      case 'word':
-        this.value(t, field);
-        return;
-      case 'phrase':
-        this.phrase(t, field);
-        return;
-      case 'lbracket':
-        this.range(t, undefined);
-        return;
-      case 'tree':
-        this.treeName(t);
         return;
       case 'operator':
         if (t.value === 'TO') this.report(t, t, 'error', 'range', 'TO belongs inside a range: PBD:[20200101 TO 20201231].');
@@ -423,6 +409,32 @@ class StructureChecker {
         return;
       default:
         return; // a stray ) or ]: reported by the balance check
+    }
+  }
+
+  /**
+   * A group, term, phrase, range or company tree, already taken from the tokens; false for
+   * anything else. `rangeField` is the field a range belongs to (none for a bare range).
+   */
+  private operand(t: Token, field: QueryField, rangeField: QueryField | undefined): boolean {
+    switch (t.kind) {
+      case 'lparen':
+        this.group(t, field);
+        return true;
+      case 'lbracket':
+        this.range(t, rangeField);
+        return true;
+      case 'word':
+        this.value(t, field);
+        return true;
+      case 'phrase':
+        this.phrase(t, field);
+        return true;
+      case 'tree':
+        this.treeName(t);
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -447,26 +459,7 @@ class StructureChecker {
       this.report(fieldToken, fieldToken, 'error', 'missingValue', `${code}: needs a value after the colon, as in ${fieldExample(field)}.`);
       return;
     }
-    this.next();
-    switch (v.kind) {
-      case 'lparen':
-        this.group(v, field);
-        return;
-      case 'lbracket':
-        this.range(v, field);
-        return;
-      case 'word':
-        this.value(v, field);
-        return;
-      case 'tree':
-        this.treeName(v);
-        return;
-      case 'phrase':
-        this.phrase(v, field);
-        return;
-      default:
-        return;
-    }
+    this.operand(this.next(), field, field);
   }
 
   /** Dates and counts are not phrases. */

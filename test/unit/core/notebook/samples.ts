@@ -3,6 +3,7 @@
  * notebook, and a deterministic large one built through `recordRun` as a real run would.
  */
 import * as fc from 'fast-check';
+import { Random } from '../../../../src/sandbox/random';
 import { FACET_FIELDS, recordRun, type KeptResult, type Notebook, type NotebookCell, type QueryCell, type QueryOptions, type Run, type RunHit } from '../../../../src/core/notebook';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 40 });
@@ -65,25 +66,14 @@ export const notebookArb: fc.Arbitrary<Notebook> = fc.record(
   { requiredKeys: ['format', 'version', 'cells'] },
 );
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = ['battery', 'anode', 'separator', 'electrolyte', 'lithium', 'solid', 'state', 'coating', 'sensor', 'drone', 'charging', 'coil', 'vehicle'];
 const ASSIGNEES = ['Samsung SDI Co., Ltd.', 'LG Energy Solution', 'Toyota Motor Corp', 'CATL', 'Panasonic Holdings'];
 
 /** `queryCells` query cells (each with a reasoning cell before it) and `runs` runs each of `kept` results, made by `recordRun`. */
 export function largeNotebook(queryCells: number, runs: number, kept: number, seed = 20261103): Notebook {
-  const rand = rng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const random = new Random(seed); // the sandbox's seeded PRNG: the same notebook every run
+  const rand = (): number => random.next();
+  const pick = <T>(xs: readonly T[]): T => random.pick(xs);
   const cells: NotebookCell[] = [];
   let clock = Date.UTC(2026, 0, 5, 9, 0, 0);
   for (let c = 0; c < queryCells; c++) {
