@@ -1,19 +1,76 @@
 // Bundles only; type checking is `npm run typecheck`.
+//
+//   node esbuild.mjs                 development build of everything into dist/ (with source maps)
+//   node esbuild.mjs --production    minified, no source maps, from an empty dist/ (what `npm run package` ships)
+//   node esbuild.mjs --watch         development build, rebuilt on change
+//   node esbuild.mjs --tests         only the in-host integration tests (run() entry + every suite/*.test.ts
+//                                    and test/bench/host/*.bench.ts) to out/test/integration/
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-// `--tests`: only the in-host integration tests (run() entry + every suite/*.test.ts and test/bench/host/*.bench.ts) to out/test/integration/.
 const tests = process.argv.includes('--tests');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none' };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+// axios' Node build imports form-data (and through it mime-db, 130 KB) for multipart
+// bodies, which nothing here sends: Node's own FormData stands in.
+const alias = { 'form-data': './scripts/shims/form-data.cjs' };
+
+// The extension: `dist/extension.js` is what activation loads, and each `import()` in
+// src/extension (a feature, the HTTP client) becomes a file of its own in dist/chunks/,
+// loaded on first use. esbuild splits code only into ES modules, so it bundles to ESM
+// in a scratch folder and then rewrites each file to CommonJS (the extension host
+// loads CommonJS; `vscode` is only there through `require`). Shared modules land in
+// shared chunks: every class has one copy, so `instanceof` holds across features.
+const EXTENSION_ESM = 'out/extension-esm';
+const extension = {
+  ...common,
+  entryPoints: { extension: 'src/extension/extension.ts' },
+  outdir: EXTENSION_ESM,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+  alias,
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+  metafile: true,
+};
+
+async function toCommonJs() {
+  fs.rmSync('dist/extension.js', { force: true });
+  fs.rmSync('dist/chunks', { recursive: true, force: true });
+  const files = fs.readdirSync(EXTENSION_ESM, { recursive: true }).filter((f) => String(f).endsWith('.js'));
+  await Promise.all(
+    files.map((f) =>
+      esbuild.build({
+        entryPoints: [path.join(EXTENSION_ESM, String(f))],
+        outfile: path.join('dist', String(f)),
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        // `import('./chunks/x.js')` becomes a lazy `require`, which VS Code's module hooks see.
+        supported: { 'dynamic-import': false },
+        sourcemap: !production,
+        minify: production,
+        legalComments: 'none',
+        logLevel: 'warning',
+      }),
+    ),
+  );
+  const sizes = files.map((f) => `  dist/${String(f)}  ${(fs.statSync(path.join('dist', String(f))).size / 1024).toFixed(1)}kb`);
+  process.stdout.write(`\n${sizes.join('\n')}\n`);
+}
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['src/sandbox/main.ts'], outfile: 'dist/sandbox.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, alias },
+  { ...node, entryPoints: ['src/sandbox/main.ts'], outfile: 'dist/sandbox.js' },
   // Webview pages: browser bundles, loaded by the panels from dist/webview/.
   { ...common, entryPoints: { patent: 'src/webview/patent/main.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
@@ -23,9 +80,9 @@ const integrationSuites = filesIn('test/integration/suite', '.test.ts');
 const hostBenches = filesIn('test/bench/host', '.bench.ts');
 const testBuilds = [
   // mocha is bundled in; its parallel mode (the require.resolve warnings) is never used.
-  { ...common, sourcemap: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
-  { ...common, sourcemap: 'inline', entryPoints: integrationSuites, outdir: 'out/test/integration/suite', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, sourcemap: 'inline', entryPoints: hostBenches, outdir: 'out/test/integration/bench', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...node, sourcemap: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
+  { ...node, sourcemap: 'inline', entryPoints: integrationSuites, outdir: 'out/test/integration/suite', external: ['vscode'] },
+  { ...node, sourcemap: 'inline', entryPoints: hostBenches, outdir: 'out/test/integration/bench', external: ['vscode'] },
 ];
 
 if (tests) {
@@ -33,6 +90,11 @@ if (tests) {
   await Promise.all(testBuilds.map((b) => esbuild.build(b)));
 } else if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
+  const plugins = [{ name: 'to-commonjs', setup: (build) => build.onEnd((r) => (r.errors.length ? undefined : toCommonJs())) }];
+  await (await esbuild.context({ ...extension, plugins })).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  // A production build starts from nothing, so no development file (a source map) can ship.
+  if (production) fs.rmSync('dist', { recursive: true, force: true });
+  fs.rmSync(EXTENSION_ESM, { recursive: true, force: true });
+  await Promise.all([...builds.map((b) => esbuild.build(b)), esbuild.build(extension).then(toCommonJs)]);
 }

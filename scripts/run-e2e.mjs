@@ -49,12 +49,13 @@ async function main() {
     await run('npm', ['run', '--silent', 'package'], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
 
+  const sandbox = await startSandbox({ logFile: path.join(artifacts, 'sandbox.log') });
   const entry = ensureCodeServer();
-  const profile = createCodeServerProfile(entry);
+  // The gateway stored credentials go to (user settings): "Set API Credentials…" checks the sandbox's key there.
+  const profile = createCodeServerProfile(entry, { settings: sandbox ? { 'patentLookup.apiBaseUrl': sandbox.url } : {} });
   log(TAG, `installing ${path.relative(ROOT, VSIX)} into code-server`);
   await installExtension(profile, VSIX);
 
-  const sandbox = await startSandbox({ logFile: path.join(artifacts, 'sandbox.log') });
   const work = makeTempDir('e2e');
   const workspace = path.join(work, 'workspace');
   fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });

@@ -1,17 +1,27 @@
+import type * as vscode from 'vscode';
 import type { CredentialStore } from './credentials/credentialStore';
-import type { PatentPanelManager } from './patent/patentPanelManager';
+import type { ExportsFeature } from './exports/exportsFeature';
+import type { PatentPanelFeature } from './patent/patentPanelFeature';
 import type { PatentNumberFeatures } from './patentNumbers';
-import type { SearchResultsView } from './search/searchResultsView';
+import type { SearchFeature } from './search/searchFeature';
 import type { PatsnapSession } from './session';
+import type { Settings } from './settings';
 
 /**
- * What `activate()` returns. Used by the in-host integration tests to look at
- * what the UI shows (the tree's rows, a panel's content) without scraping it.
+ * What `activate()` returns in `ExtensionMode.Test` only (the in-host tests), and
+ * otherwise nothing: through it another extension could read the credentials or start
+ * billable exports. The tests look at what the UI shows (the tree's rows, a panel's
+ * content) and drive the export tracker with the session's own client through it.
+ * Each feature loads when asked for, as it would on first use.
  */
-export interface PatentLookupApi {
+export interface PatentLookupTestApi {
   readonly session: PatsnapSession;
   readonly credentials: CredentialStore;
-  readonly results: SearchResultsView;
-  readonly panels: PatentPanelManager;
-  readonly numbers: PatentNumberFeatures;
+  readonly settings: Settings;
+  /** The extension's globalState (the export task list is kept there). */
+  readonly state: vscode.Memento;
+  search(): Promise<SearchFeature>;
+  panels(): Promise<PatentPanelFeature>;
+  numbers(): Promise<PatentNumberFeatures>;
+  exports(): Promise<ExportsFeature>;
 }

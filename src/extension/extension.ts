@@ -1,23 +1,32 @@
+/**
+ * Composition root: builds the parts, wires them, and hands every disposable to VS
+ * Code. No logic. Activation registers what VS Code must know at once (commands,
+ * views, the panel serializer) and loads each feature's code the first time it is
+ * used; how to add a feature is in README.md beside this file.
+ *
+ * Activation event: `onStartupFinished`. Patent numbers are recognised in every
+ * document, whatever its language, which no narrower event covers; activation is
+ * cheap (test/bench/activation.bench.ts) and comes after the window is up.
+ */
 import * as vscode from 'vscode';
-import type { PatentLookupApi } from './api';
+import type { PatentLookupTestApi } from './api';
 import { registerCommands } from './common/commands';
 import { ErrorReporter } from './common/errors';
-import { CredentialCommands } from './credentials/credentialCommands';
+import { afterActivation, lazyCommands, LazyFeature, onFirstTextEditor, type FeatureHost } from './common/feature';
+import { LazyTreeView } from './common/lazyTreeView';
 import { CredentialStore } from './credentials/credentialStore';
-import { requireCredentials } from './credentials/requireCredentials';
-import { applySandboxEnvironment } from './credentials/sandboxEnvironment';
-import { registerExportFeatures } from './exports';
-import { PatentFiles } from './patent/patentFiles';
-import { PatentPanelManager } from './patent/patentPanelManager';
-import { PatentNumberFeatures } from './patentNumbers';
-import { SearchCommands } from './search/searchCommands';
-import { SearchHistory } from './search/searchHistory';
-import { SearchResultsView } from './search/searchResultsView';
+import { SANDBOX_URL_ENV } from './credentials/sandbox.pure';
+import { EXPORT_TASKS_STATE_KEY, EXPORTS_VIEW_ID, mayNeedFollowing } from './exports/exportTaskState.pure';
+import type { ExportsFeature } from './exports/exportsFeature';
+import type { ExportTaskNode } from './exports/exportTasksView';
+import type { ResultNode } from './search/resultNodes';
+import type { SearchFeature } from './search/searchFeature';
+import { RESULTS_VIEW_ID } from './search/viewIds.pure';
 import { PatsnapSession } from './session';
 import { Settings } from './settings';
+import { PATENT_VIEW_TYPE } from '../webview/viewTypes';
 
-/** Composition root: builds the parts, wires them, and hands every disposable to VS Code. */
-export function activate(context: vscode.ExtensionContext): PatentLookupApi {
+export function activate(context: vscode.ExtensionContext): PatentLookupTestApi | undefined {
   const own = <T extends vscode.Disposable>(d: T): T => {
     context.subscriptions.push(d);
     return d;
@@ -26,35 +35,40 @@ export function activate(context: vscode.ExtensionContext): PatentLookupApi {
   const errors = new ErrorReporter(log);
   const settings = own(new Settings());
   const credentials = own(new CredentialStore(context.secrets));
-  applySandboxEnvironment(settings, credentials);
-  const session = own(new PatsnapSession(settings, credentials, log));
-  const history = new SearchHistory(context.globalState);
-  const results = own(new SearchResultsView(session, settings, context.globalState, errors));
-  const panels = own(new PatentPanelManager(context.extensionUri, { session, errors, log, files: new PatentFiles() }));
-  const numbers = own(new PatentNumberFeatures({ lookups: session.lookup, canLookUp: () => session.hasCredentials, onDidChangeLookups: session.onDidChange, log }));
+  const session = own(new PatsnapSession(settings, credentials, context.globalState, log, process.env[SANDBOX_URL_ENV]));
+  const host: FeatureHost = { context, session, credentials, errors, settings, log };
+  const lazy = <T extends vscode.Disposable>(name: string, load: () => Promise<T>): LazyFeature<T> => own(new LazyFeature(name, load, log));
+
+  // Each feature: its contributions now, its code on first use.
+  const resultsTree = own(new LazyTreeView<ResultNode>(RESULTS_VIEW_ID, () => search.get()));
+  const exportsTree = own(new LazyTreeView<ExportTaskNode>(EXPORTS_VIEW_ID, () => exports.get()));
+  const credentialsFeature = lazy('Credentials', () => import('./credentials/credentialsFeature').then((m) => new m.CredentialsFeature(host)));
+  const search: LazyFeature<SearchFeature> = lazy('Search', () => import('./search/searchFeature').then((m) => new m.SearchFeature(host, resultsTree)));
+  const panels = lazy('Patent panel', () => import('./patent/patentPanelFeature').then((m) => new m.PatentPanelFeature(host)));
+  const numbers = lazy('Patent numbers', () => import('./patentNumbers/patentNumbersFeature').then((m) => m.createPatentNumbersFeature(host)));
+  const exports: LazyFeature<ExportsFeature> = lazy('Exports', () => import('./exports/exportsFeature').then((m) => new m.ExportsFeature(host, exportsTree)));
+
   own(
     registerCommands(
       {
-        ...new CredentialCommands(credentials, session, settings, log).commands,
-        ...new SearchCommands(results, history, session, settings).commands,
-        ...panels.commands,
-        ...numbers.commands,
+        ...lazyCommands('credentials', credentialsFeature),
+        ...lazyCommands('search', search),
+        ...lazyCommands('panel', panels),
+        ...lazyCommands('numbers', numbers),
+        ...lazyCommands('exports', exports),
         'patentLookup.showLog': () => log.show(),
       },
       errors,
     ),
   );
-  own(
-    registerExportFeatures(context, {
-      api: () => session.client,
-      onDidChangeApi: session.onDidChange,
-      requireCredentials: () => requireCredentials(session, 'Exporting'),
-      recentQueries: () => history.entries(),
-      log,
-      showError: (error, retry) => errors.report(error, { retry }),
-    }),
-  );
-  return { session, credentials, results, panels, numbers };
+  own(vscode.window.registerWebviewPanelSerializer(PATENT_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => (await panels.get()).restore(panel, state) }));
+  // Numbers are read in whatever editor shows; unfinished exports are followed again.
+  own(onFirstTextEditor(() => numbers.preload()));
+  if (mayNeedFollowing(context.globalState.get(EXPORT_TASKS_STATE_KEY))) own(afterActivation(() => exports.preload()));
+
+  // The in-host tests reach the features through this; any other caller gets nothing.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return { session, credentials, settings, state: context.globalState, search: () => search.get(), panels: () => panels.get(), numbers: () => numbers.get(), exports: () => exports.get() };
 }
 
 export function deactivate(): void {}

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from './common/disposable';
 
 const SECTION = 'patentLookup';
+export const DEFAULT_BASE_URL = 'https://connect.patsnap.com';
 
 /** What the API client is built from; a change to any of these rebuilds it. */
 export interface ClientSettings {
@@ -11,25 +12,30 @@ export interface ClientSettings {
   language: string;
 }
 
-/**
- * The extension's settings, read in one place. `apiBaseUrl` can be overridden for
- * this session (the sandbox in demos and tests) without writing user settings.
- */
+/** Which client setting changed: a new base URL also ends a sandbox session (the user's choice wins). */
+export interface ClientSettingsChange {
+  baseUrl: boolean;
+}
+
+/** The extension's settings, read in one place. */
 export class Settings extends Disposable {
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  private readonly changed = this.register(new vscode.EventEmitter<ClientSettingsChange>());
   /** Fires when a setting the client depends on changes. */
   readonly onDidChangeClient = this.changed.event;
-  private baseUrlOverride: string | undefined;
+
+  private lastBaseUrl: string;
 
   constructor() {
     super();
+    this.lastBaseUrl = this.baseUrl;
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        // Setting the base URL by hand ends a session override: the user's choice wins.
-        if (e.affectsConfiguration(`${SECTION}.apiBaseUrl`)) this.baseUrlOverride = undefined;
-        if (['apiBaseUrl', 'requestTimeoutMs', 'maxRequestsPerSecond', 'language'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) {
-          this.changed.fire();
-        }
+        if (!['apiBaseUrl', 'requestTimeoutMs', 'maxRequestsPerSecond', 'language'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) return;
+        // A workspace writing apiBaseUrl changes nothing here (see `baseUrl`), and must not end a sandbox session either.
+        const baseUrl = this.baseUrl;
+        const change = { baseUrl: baseUrl !== this.lastBaseUrl };
+        this.lastBaseUrl = baseUrl;
+        this.changed.fire(change);
       }),
     );
   }
@@ -41,11 +47,28 @@ export class Settings extends Disposable {
   get client(): ClientSettings {
     const c = this.config;
     return {
-      baseUrl: this.baseUrlOverride ?? c.get<string>('apiBaseUrl', 'https://connect.patsnap.com').trim(),
+      baseUrl: this.baseUrl,
       timeoutMs: c.get<number>('requestTimeoutMs', 30_000),
       maxRequestsPerSecond: c.get<number>('maxRequestsPerSecond', 5),
-      language: c.get<string>('language', 'en'),
+      language: this.language,
     };
+  }
+
+  /**
+   * Where stored credentials are sent: the user's (or the remote machine's) setting,
+   * never a workspace's. package.json scopes the setting to the machine, so VS Code
+   * ignores it in a workspace's .vscode/settings.json; reading only the user level
+   * here holds even where that scope is not enforced.
+   */
+  private get baseUrl(): string {
+    const inspected = this.config.inspect<string>('apiBaseUrl');
+    const value = inspected?.globalValue ?? inspected?.defaultValue ?? DEFAULT_BASE_URL;
+    return (typeof value === 'string' ? value : DEFAULT_BASE_URL).trim();
+  }
+
+  /** Preferred language of titles and abstracts, and of exports. */
+  get language(): string {
+    return this.config.get<string>('language', 'en');
   }
 
   /** Results per page in the results view (1..1000). */
@@ -54,20 +77,9 @@ export class Settings extends Disposable {
     return Number.isFinite(n) ? Math.min(1000, Math.max(1, n)) : 50;
   }
 
-  /** Uses `baseUrl` for this session only; `undefined` goes back to the setting. */
-  overrideBaseUrl(baseUrl: string | undefined): void {
-    this.baseUrlOverride = baseUrl;
-    this.changed.fire();
-  }
-
-  get isBaseUrlOverridden(): boolean {
-    return this.baseUrlOverride !== undefined;
-  }
-
-  async setBaseUrl(baseUrl: string): Promise<void> {
-    this.baseUrlOverride = undefined;
-    await this.config.update('apiBaseUrl', baseUrl, vscode.ConfigurationTarget.Global);
-    // The configuration event fires too; one extra rebuild is harmless and keeps the order plain.
-    this.changed.fire();
+  /** Where finished exports go: relative to the first workspace folder, or absolute. */
+  get exportsFolder(): string {
+    const value = this.config.get<string>('exports.folder', 'exports');
+    return (typeof value === 'string' ? value.trim() : '') || 'exports';
   }
 }

@@ -8,8 +8,12 @@
  */
 // zod/mini: the same validation, a fraction of the webview bundle (it tree-shakes).
 import * as z from 'zod/mini';
+import type { ErrorActionId } from '../extension/common/errorActions.pure';
 
-export const PATENT_VIEW_TYPE = 'patentLookup.patent';
+import { NUMBER_MAX, PATENT_ID_MAX, TEXT_MAX } from './limits';
+
+export { NUMBER_MAX, PATENT_ID_MAX, TEXT_MAX } from './limits';
+export { PATENT_VIEW_TYPE } from './viewTypes';
 
 export const sectionSchema = z.enum(['overview', 'documents']);
 export type Section = z.infer<typeof sectionSchema>;
@@ -17,8 +21,8 @@ export type Section = z.infer<typeof sectionSchema>;
 /** What a panel is about: ids only. It is also the webview's persisted state. */
 export const patentRefSchema = z
   .object({
-    number: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-    patentId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+    number: z.optional(z.string().check(z.minLength(1), z.maxLength(NUMBER_MAX))),
+    patentId: z.optional(z.string().check(z.minLength(1), z.maxLength(PATENT_ID_MAX))),
   })
   .check(z.refine((r) => r.number !== undefined || r.patentId !== undefined, 'A patent reference needs a number or a patent id.'));
 export type PatentRef = z.infer<typeof patentRefSchema>;
@@ -26,7 +30,7 @@ export type PatentRef = z.infer<typeof patentRefSchema>;
 export const panelStateSchema = z.object({ ref: patentRefSchema, section: z.optional(sectionSchema) });
 export type PanelState = z.infer<typeof panelStateSchema>;
 
-const text = z.string().check(z.maxLength(100_000));
+const text = z.string().check(z.maxLength(TEXT_MAX));
 const optionalString = z.optional(z.string());
 const count = z.number().check(z.int(), z.minimum(0));
 
@@ -52,10 +56,16 @@ export const patentViewSchema = z.object({
 });
 export type PatentView = z.infer<typeof patentViewSchema>;
 
+/** The fixes an error view offers; their labels come from the host's table (errorActions.pure.ts). */
+export const ERROR_ACTION_IDS = ['retry', 'setCredentials', 'useSandbox', 'openSettings', 'showLog'] as const satisfies readonly ErrorActionId[];
+// Every action of the table can be offered: this stops compiling when the table grows.
+const _everyActionOffered: [Exclude<ErrorActionId, (typeof ERROR_ACTION_IDS)[number]>] extends [never] ? true : never = true;
+const errorActionSchema = z.enum(ERROR_ACTION_IDS);
+
 export const errorViewSchema = z.object({
   message: text,
-  /** The button the panel offers, when one helps. */
-  action: z.optional(z.enum(['retry', 'setCredentials', 'openSettings'])),
+  /** The buttons the panel offers, most useful first. */
+  actions: z.array(z.object({ id: errorActionSchema, label: z.string().check(z.maxLength(60)) })).check(z.maxLength(5)),
 });
 export type ErrorView = z.infer<typeof errorViewSchema>;
 
@@ -122,9 +132,8 @@ export type ToWebview = z.infer<typeof toWebviewSchema>;
 export const fromWebviewSchema = z.discriminatedUnion('type', [
   /** The webview's script runs and listens: the host may send. */
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('retry') }),
-  z.object({ type: z.literal('setCredentials') }),
-  z.object({ type: z.literal('openSettings') }),
+  /** A button of an error view: what it is about, and which fix. */
+  z.object({ type: z.literal('errorAction'), about: z.enum(['patent', 'documents']), action: errorActionSchema }),
   z.object({ type: z.literal('copyNumber') }),
   z.object({ type: z.literal('pdf'), mode: z.enum(['open', 'save']) }),
   z.object({ type: z.literal('loadDocuments'), filter: docFilterSchema, offset: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)) }),

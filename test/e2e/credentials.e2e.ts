@@ -75,7 +75,7 @@ describe('Credentials through the command palette', function () {
     assert.strictEqual(await vscode.notifications.source(error), SOURCE);
     assert.doesNotMatch(messages[0] ?? '', /sk-wrong/, 'the key is never shown');
     const buttons = (await error.locator('.monaco-button').allInnerTexts()).map((t) => t.trim());
-    assert.deepStrictEqual(buttons, ['Try Again', 'Open Settings']);
+    assert.deepStrictEqual(buttons, ['Retry', 'Open Settings']);
     await vscode.screenshot('credentials-rejected');
     await vscode.notifications.dismissAll();
 

@@ -104,8 +104,8 @@ describe('Exports: a search exported to CSV through the palette', function () {
     const dialog = vscode.page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: UI_MS });
     const text = await dialog.innerText();
-    assert.match(text, /Export up to 5 patents as CSV\?/);
-    assert.match(text, /final count may be smaller/);
+    assert.match(text, /Export 5 patents as CSV\?/);
+    assert.match(text, /PatSnap will bill 5 patents for this export: the search finds [\d,]+; 5 requested/);
     assert.match(text, /TTL:battery/);
     await vscode.screenshot('export-confirmation');
     await dialog.locator('.monaco-button', { hasText: 'Export 5 patents' }).click();

@@ -1,12 +1,7 @@
 import * as vscode from 'vscode';
-import { describeError, errorDetail, isCancellation, type ErrorAction } from './errorMessages';
-
-const ACTION_LABELS: Record<ErrorAction, string> = {
-  setCredentials: 'Set API Credentials',
-  retry: 'Retry',
-  openSettings: 'Open Settings',
-  showLog: 'Show Log',
-};
+import { ERROR_ACTIONS, errorActionCommand, type ErrorActionId } from './errorActions.pure';
+import { describeError, errorDetail, isCancellation, type ErrorDescription } from './errorMessages.pure';
+import { showError } from './notifications';
 
 export interface ReportOptions {
   /** Names the operation in the message, e.g. "Search". */
@@ -15,11 +10,15 @@ export interface ReportOptions {
   retry?: () => unknown;
   /** Log only: the caller shows the problem itself (a tree row, the panel). */
   quiet?: boolean;
+  /** The caller's own words for it (the credential check); the buttons still come from the actions table. */
+  description?: ErrorDescription;
 }
 
 /**
- * The single error path: cancellation is quiet; anything else is one short
- * message with the action that fixes it, and the details go to the log.
+ * The single error path: cancellation is quiet; anything else is one short message
+ * with the action that fixes it (from the table in errorActions.pure.ts), and the
+ * details, service text as sent, go to the log. The message itself goes through
+ * `showError`, which keeps API text from becoming a link.
  */
 export class ErrorReporter {
   constructor(private readonly log: vscode.LogOutputChannel) {}
@@ -30,30 +29,22 @@ export class ErrorReporter {
       return;
     }
     this.log.error(`${options.what ?? 'Operation'} failed: ${errorDetail(e)}`);
-    const description = describeError(e, options.what);
+    const description = options.description ?? describeError(e, options.what);
     if (!description || options.quiet) return;
     const actions = description.actions.filter((a) => a !== 'retry' || options.retry);
-    void vscode.window.showErrorMessage(description.message, ...actions.map((a) => ACTION_LABELS[a])).then((picked) => {
-      const action = actions.find((a) => ACTION_LABELS[a] === picked);
-      if (action) void this.run(action, options.retry);
+    void showError(description.message, ...actions.map((a) => ERROR_ACTIONS[a].label)).then((picked) => {
+      const action = actions.find((a) => ERROR_ACTIONS[a].label === picked);
+      if (action) void this.run(action, { setting: description.setting, retry: options.retry });
     });
   }
 
-  /** Runs the fix an error message or an error row offers. */
-  async run(action: ErrorAction, retry?: () => unknown): Promise<void> {
-    switch (action) {
-      case 'setCredentials':
-        await vscode.commands.executeCommand('patentLookup.setCredentials');
-        break;
-      case 'openSettings':
-        await vscode.commands.executeCommand('workbench.action.openSettings', 'patentLookup');
-        break;
-      case 'showLog':
-        this.log.show(true);
-        break;
-      case 'retry':
-        await retry?.();
-        break;
+  /** Runs the fix an error message, an error row or the panel offers. */
+  async run(action: ErrorActionId, context: { setting?: string; retry?: () => unknown } = {}): Promise<void> {
+    if (action === 'retry') {
+      await context.retry?.();
+      return;
     }
+    const command = errorActionCommand(action, { setting: context.setting });
+    if (command) await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
   }
 }

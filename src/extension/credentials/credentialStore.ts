@@ -1,31 +1,28 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../../core/api/types';
 import { Disposable } from '../common/disposable';
-import { decodeCredentials, encodeCredentials, SECRET_KEY } from './credentialsCodec';
+import { decodeCredentials, encodeCredentials, SECRET_KEY } from './credentialsCodec.pure';
 
 /**
  * The credentials, kept only in SecretStorage as one JSON entry. Other windows of
  * the same profile share the entry: `onDidChange` fires for their changes too.
- * A session default (the sandbox's, from the environment) applies while nothing
- * is stored and is never written anywhere.
  */
 export class CredentialStore extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private sessionDefault: Credentials | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     super();
     this.register(secrets.onDidChange((e) => e.key === SECRET_KEY && this.changed.fire()));
   }
 
+  /** The stored credentials; undefined when none are stored (or the entry is unreadable). */
   async get(): Promise<Credentials | undefined> {
-    return decodeCredentials(await this.secrets.get(SECRET_KEY)) ?? this.sessionDefault;
+    return decodeCredentials(await this.secrets.get(SECRET_KEY));
   }
 
-  /** Whether the stored entry (not a session default) exists. */
   async isStored(): Promise<boolean> {
-    return decodeCredentials(await this.secrets.get(SECRET_KEY)) !== undefined;
+    return (await this.get()) !== undefined;
   }
 
   async store(credentials: Credentials): Promise<void> {
@@ -34,15 +31,8 @@ export class CredentialStore extends Disposable {
     this.changed.fire();
   }
 
-  /** Removes the stored entry and any session default: the window is signed out. */
   async clear(): Promise<void> {
-    this.sessionDefault = undefined;
     await this.secrets.delete(SECRET_KEY);
-    this.changed.fire();
-  }
-
-  useForSession(credentials: Credentials): void {
-    this.sessionDefault = credentials;
     this.changed.fire();
   }
 }

@@ -7,24 +7,29 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { invalidInput } from '../../core/api/errors';
 import type { CollapseOptions, ExportParams, PatsnapApi } from '../../core/api/types';
-import type { ExportTaskRecord } from '../../core/exports';
-import { EXPORT_COMMANDS, type ExportCommandId } from './commandIds';
-import type { ExportTaskStore } from './exportTaskStore';
-import type { ExportTaskTracker } from './exportTaskTracker';
+import type { ExportTaskStore } from '../../core/exports/taskStore';
+import type { ExportTaskTracker } from '../../core/exports/tracker';
+import type { ExportTaskRecord } from '../../core/exports/types';
+import { EXPORT_COMMANDS } from '../common/commandIds.pure';
+import type { FeatureCommands } from '../common/commands';
+import type { ErrorReporter } from '../common/errors';
+import { askModal, showInfo, showWarning } from '../common/notifications';
+import type { Settings } from '../settings';
 import { ExportTaskNode } from './exportTasksView';
 import { runExportWizard } from './exportWizard';
-import { draftToParams, exportConfirmation, exportParamProblems, newDraft, type ExportDraft } from './wizardModel';
+import { billableCount, countParams, draftToParams, exportConfirmation, exportParamProblems, newDraft, type ExportDraft } from './wizardModel.pure';
 
-/** What the results view's toolbar passes: its query and collapse. */
-export type ExportSearchArgument = { query: string } & CollapseOptions;
+/** What the results view's toolbar passes: its query and collapse, and the total it showed. */
+export type ExportSearchArgument = { query: string; total?: number } & CollapseOptions;
 
 export interface ExportCommandDeps {
   store: ExportTaskStore;
   tracker: ExportTaskTracker;
   log: vscode.LogOutputChannel;
+  settings: Settings;
+  errors: ErrorReporter;
   api(interactive: boolean): Promise<PatsnapApi | undefined>;
   recentQueries(): readonly string[];
-  showError(error: unknown, retry?: () => unknown): void;
 }
 
 /** A tree row, or a task id (from notifications and tests). */
@@ -37,7 +42,7 @@ export class ExportCommands {
   constructor(private readonly d: ExportCommandDeps) {}
 
   /** Command id -> handler; every id is contributed in package.json. */
-  handlers(): Record<ExportCommandId, (...args: unknown[]) => unknown> {
+  handlers(): FeatureCommands<'exports'> {
     const C = EXPORT_COMMANDS;
     return {
       [C.exportSearch]: (arg) => this.exportSearch(arg),
@@ -54,35 +59,55 @@ export class ExportCommands {
     const given = searchArgument(arg);
     const api = await this.d.api(true);
     if (!api) return;
-    const lang = vscode.workspace.getConfiguration('patentLookup').get<string>('language');
-    const draft = (this.draft ??= newDraft({ lang }));
+    const draft = (this.draft ??= newDraft({ lang: this.d.settings.language }));
     // Collapse belongs to the results view's query; from the palette there is none.
     delete draft.collapseType;
     delete draft.collapseBy;
     delete draft.collapseOrder;
     delete draft.collapseOrderAuthority;
-    if (given) Object.assign(draft, given);
-    const folder = this.d.tracker.workspaceExportsFolder();
+    const { total, ...search } = given ?? { query: '' };
+    if (given) Object.assign(draft, search);
+    const folder = this.exportsFolder();
     const done = await runExportWizard(draft, { recentQueries: this.d.recentQueries(), workspaceTarget: folder && displayFolder(folder) }, { askQuery: !given });
     if (!done) return;
-    await this.confirmAndCreate(api, draftToParams(draft), draft.saveAs);
+    const params = draftToParams(draft);
+    // The results view's total holds for the export only while the wizard left its query and collapse as they were.
+    const known = given && total !== undefined && sameSearch(params, given) ? total : undefined;
+    await this.confirmAndCreate(api, params, draft.saveAs, known);
   }
 
-  /** The billing confirmation, then the task. Nothing is created unless the user confirms. */
-  async confirmAndCreate(api: PatsnapApi, params: ExportParams, saveAs: boolean): Promise<ExportTaskRecord | undefined> {
+  /**
+   * The billing confirmation, then the task. It states the count PatSnap will bill, from
+   * the search's total (asked of PatSnap first when not known). Nothing is created unless
+   * the user confirms.
+   */
+  async confirmAndCreate(api: PatsnapApi, params: ExportParams, saveAs: boolean, knownTotal?: number): Promise<ExportTaskRecord | undefined> {
     const problem = exportParamProblems(params)[0];
     if (problem) {
-      this.d.showError(invalidInput(problem.parameter, problem.message));
+      this.d.errors.report(invalidInput(problem.parameter, problem.message));
       return undefined;
     }
-    const folder = this.d.tracker.workspaceExportsFolder();
+    const folder = this.exportsFolder();
     let destination: string | undefined;
     if (saveAs || !folder) {
-      destination = await this.d.tracker.askSaveLocation(params.query, params);
+      destination = await this.d.tracker.askSaveLocation(params.query, params.exportType);
       if (!destination) return undefined;
     }
-    const confirmation = exportConfirmation(params, destination ?? `${displayFolder(folder as string)} (a new file named after the query)`);
-    const choice = await vscode.window.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.button);
+    let total: number | undefined;
+    try {
+      total = knownTotal ?? (await this.countMatches(api, params));
+    } catch (e) {
+      this.d.errors.report(e, { what: 'Counting the results to export', retry: () => this.confirmAndCreate(api, params, saveAs) });
+      return undefined;
+    }
+    const billed = total === undefined ? undefined : billableCount(total, params);
+    if (billed === 0) {
+      void showWarning(`Nothing to export: the search finds ${total?.toLocaleString('en-US')} patents${params.offset ? ` and ${params.offset.toLocaleString('en-US')} are skipped` : ''}.`);
+      return undefined;
+    }
+    const where = destination ?? `${displayFolder(folder as string)} (a new file named after the query)`;
+    const confirmation = exportConfirmation(params, where, total === undefined ? undefined : { total, billed: billed as number });
+    const choice = await askModal(confirmation.message, confirmation.detail, confirmation.button);
     if (choice !== confirmation.button) {
       this.d.log.info('Exports: export not confirmed; nothing was created or billed.');
       return undefined;
@@ -90,9 +115,20 @@ export class ExportCommands {
     try {
       return await this.d.tracker.create(api, params, destination, { notify: true });
     } catch (e) {
-      this.d.showError(e, () => this.confirmAndCreate(api, params, saveAs));
+      this.d.errors.report(e, { retry: () => this.confirmAndCreate(api, params, saveAs, total) });
       return undefined;
     }
+  }
+
+  /** The search's total (P001, which bills nothing), with the export's date ranges; undefined when P001 cannot express the query. */
+  private async countMatches(api: PatsnapApi, params: ExportParams): Promise<number | undefined> {
+    const count = countParams(params);
+    if (!count) return undefined;
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Counting the results to export…', cancellable: true }, (_p, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return api.count(count, { signal: controller.signal });
+    });
   }
 
   /** Same query and settings, a new (billable, so confirmed again) task. */
@@ -100,6 +136,11 @@ export class ExportCommands {
     const api = await this.d.api(true);
     if (!api) return;
     await this.confirmAndCreate(api, { query: record.query, ...record.params }, false);
+  }
+
+  /** `<first workspace folder>/<patentLookup.exports.folder>`, or undefined without a (local) workspace. */
+  exportsFolder(): string | undefined {
+    return exportsFolderOf(this.d.settings);
   }
 
   private async openFile(ref: TaskRef): Promise<void> {
@@ -121,14 +162,14 @@ export class ExportCommands {
     } else if (vscode.workspace.getWorkspaceFolder(uri)) {
       await vscode.commands.executeCommand('revealInExplorer', uri);
     } else {
-      void vscode.window.showInformationMessage(`The export is saved at ${file}.`);
+      void showInfo(`The export is saved at ${file}.`);
     }
   }
 
   private async existingFile(record: ExportTaskRecord): Promise<string | undefined> {
     if (record.status === 'downloaded' && record.destination && existsSync(record.destination)) return record.destination;
     const again = record.url ? 'Download Again' : undefined;
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await showWarning(
       record.destination && record.status === 'downloaded' ? `${path.basename(record.destination)} is no longer there.` : 'This export has not been saved yet.',
       ...(again ? [again] : []),
     );
@@ -160,14 +201,28 @@ export class ExportCommands {
 
 function searchArgument(arg: unknown): ExportSearchArgument | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
-  const { query, collapseType, collapseBy, collapseOrder, collapseOrderAuthority } = arg as Record<string, unknown>;
+  const { query, total, collapseType, collapseBy, collapseOrder, collapseOrderAuthority } = arg as Record<string, unknown>;
   if (typeof query !== 'string' || query.trim() === '') return undefined;
   const result: ExportSearchArgument = { query };
+  if (typeof total === 'number' && Number.isSafeInteger(total) && total >= 0) result.total = total;
   if (typeof collapseType === 'string') result.collapseType = collapseType as ExportSearchArgument['collapseType'];
   if (typeof collapseBy === 'string') result.collapseBy = collapseBy as ExportSearchArgument['collapseBy'];
   if (typeof collapseOrder === 'string') result.collapseOrder = collapseOrder as ExportSearchArgument['collapseOrder'];
   if (Array.isArray(collapseOrderAuthority)) result.collapseOrderAuthority = collapseOrderAuthority.filter((a): a is string => typeof a === 'string');
   return result;
+}
+
+/** Whether the export asks for what the results view searched (same query and collapse, no date ranges). */
+function sameSearch(params: ExportParams, given: ExportSearchArgument): boolean {
+  const dates = [params.apdtFrom, params.apdtTo, params.pbdtFrom, params.pbdtTo].some((d) => d !== undefined);
+  return !dates && params.query === given.query.trim() && params.collapseType === given.collapseType && params.collapseBy === given.collapseBy && params.collapseOrder === given.collapseOrder;
+}
+
+/** `<first workspace folder>/<patentLookup.exports.folder>`, or undefined without a (local) workspace. */
+export function exportsFolderOf(settings: Settings): string | undefined {
+  const root = vscode.workspace.workspaceFolders?.[0];
+  if (!root || root.uri.scheme !== 'file') return undefined;
+  return path.resolve(root.uri.fsPath, settings.exportsFolder);
 }
 
 /** `exports/ in my-project` for a folder inside the workspace, else the path. */

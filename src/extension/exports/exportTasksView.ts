@@ -4,12 +4,12 @@
  * from package.json.
  */
 import * as vscode from 'vscode';
-import type { ExportTaskRecord } from '../../core/exports';
-import { EXPORT_COMMANDS } from './commandIds';
-import type { ExportTaskStore } from './exportTaskStore';
-import { effectiveStatus, taskContextValue, taskDescription, taskIcon, taskLabel, taskTooltip } from './taskPresentation';
-
-export const EXPORTS_VIEW_ID = 'patentLookup.exports';
+import { effectiveStatus } from '../../core/exports/taskState';
+import type { ExportTaskStore } from '../../core/exports/taskStore';
+import type { ExportTaskRecord } from '../../core/exports/types';
+import { EXPORT_COMMANDS } from '../common/commandIds.pure';
+import type { LazyTreeView } from '../common/lazyTreeView';
+import { taskContextValue, taskDescription, taskIcon, taskLabel, taskTooltip } from './taskPresentation.pure';
 
 export class ExportTaskNode extends vscode.TreeItem {
   constructor(
@@ -36,9 +36,12 @@ export class ExportTasksView implements vscode.TreeDataProvider<ExportTaskNode>,
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private ticker: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly store: ExportTaskStore) {
+  constructor(
+    private readonly store: ExportTaskStore,
+    tree: LazyTreeView<ExportTaskNode>,
+  ) {
     // Records are small and few: a refresh of the list is cheap and keeps ordering right.
-    this.disposables.push(store.onDidChange(() => this.refresh()));
+    this.disposables.push(store.onDidChange(() => this.refresh()), tree.provide(this));
     this.refresh();
   }
 

@@ -30,7 +30,7 @@ import {
   type ExportDraft,
   type ExportFormat,
   type FieldPreset,
-} from './wizardModel';
+} from './wizardModel.pure';
 
 export interface WizardEnvironment {
   recentQueries: readonly string[];

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { PatentRefs, PatsnapApi } from '../../core/api/types';
 import { withAbortSignal } from '../common/cancellation';
-import { pdfFileName } from './patentView';
+import { openExternalLink } from '../common/links';
+import { showInfo } from '../common/notifications';
+import { pdfFileName } from './patentView.pure';
 
 /** Large enough for any patent PDF or office action; a guard against a runaway download. */
 const MAX_PDF_BYTES = 200 * 1024 * 1024;
@@ -15,18 +17,19 @@ export class PatentFiles {
   async pdf(api: PatsnapApi, refs: PatentRefs, label: string, mode: 'open' | 'save'): Promise<void> {
     const link = (await api.pdfs(refs, { replaceByRelated: true }))[0];
     if (!link?.url) {
-      void vscode.window.showInformationMessage(`PatSnap has no PDF of ${label}.`);
+      void showInfo(`PatSnap has no PDF of ${label}.`);
       return;
     }
     if (link.pnRelated && link.pnRelated !== link.pn) {
-      void vscode.window.showInformationMessage(`PatSnap has no PDF of ${link.pn} itself; this is the PDF of family member ${link.pnRelated}.`);
+      void showInfo(`PatSnap has no PDF of ${link.pn} itself; this is the PDF of family member ${link.pnRelated}.`);
     }
     if (mode === 'open') await this.open(link.url);
     else await this.save(api, link.url, pdfFileName(link.pnRelated ?? link.pn));
   }
 
+  /** In the browser; a link that is not http(s) is refused with a message that says so. */
   async open(url: string): Promise<void> {
-    await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    await openExternalLink(url);
   }
 
   /** Downloads `url` and saves it where the user picks, proposing the workspace folder. */
@@ -46,7 +49,7 @@ export class PatentFiles {
           await vscode.workspace.fs.writeFile(target, bytes);
         }),
     );
-    const choice = await vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}.`, 'Open');
+    const choice = await showInfo(`Saved ${vscode.workspace.asRelativePath(target)}.`, 'Open');
     if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
     return target;
   }

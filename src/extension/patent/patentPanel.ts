@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import type { Bibliography, ExamDocsPage, PatsnapApi } from '../../core/api/types';
 import { answersNumber } from '../../core/cache/patentLookup';
 import {
+  NUMBER_MAX,
+  panelStateSchema,
   parseFromWebview,
+  parseToWebview,
   type DocFilter,
   type DocumentsView,
   type ErrorView,
@@ -14,12 +17,13 @@ import {
   type Section,
   type ToWebview,
 } from '../../webview/protocol';
-import { describeError, isCancellation } from '../common/errorMessages';
+import { ERROR_ACTIONS, type ErrorActionId } from '../common/errorActions.pure';
+import { describeError, isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
 import type { ErrorReporter } from '../common/errors';
 import type { PatsnapSession } from '../session';
 import { AbstractWebviewPanel } from '../webview/abstractWebviewPanel';
 import type { PatentFiles } from './patentFiles';
-import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView';
+import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView.pure';
 
 export interface PatentPanelDeps {
   session: PatsnapSession;
@@ -41,11 +45,18 @@ export interface PatentPanelView {
 
 const EMPTY_FILTER: DocFilter = { docCodes: [] };
 
-function toErrorView(e: unknown, what: string): ErrorView {
-  const d = describeError(e, what) ?? { message: `${what} was cancelled.`, actions: ['retry'] };
-  const action = d.actions.find((a): a is 'retry' | 'setCredentials' | 'openSettings' => a === 'retry' || a === 'setCredentials' || a === 'openSettings');
-  return { message: d.message, action: action ?? 'retry' };
+/** An error as the panel shows it: its message and its fixes from the one actions table; the panel can always retry. */
+function errorDescription(e: unknown, what: string): ErrorDescription {
+  const d = describeError(e, what) ?? { message: `${what} was cancelled.`, actions: [] };
+  return d.actions.includes('retry') ? d : { ...d, actions: [...d.actions, 'retry'] };
 }
+
+function toErrorView(d: ErrorDescription): ErrorView {
+  return { message: d.message, actions: d.actions.map((id) => ({ id, label: ERROR_ACTIONS[id].label })) };
+}
+
+/** What the panel says about an answer it could not show (the webview would reject it). */
+const UNSHOWABLE: ErrorDescription = { message: 'PatSnap\u2019s answer could not be shown; the details are in the Patent Lookup log.', actions: ['retry', 'showLog'] };
 
 class PatentNotFound extends Error {}
 
@@ -61,6 +72,8 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   private docsController: AbortController | undefined;
   /** The page the documents rows came from: its signed links, by row index. */
   private docsPage: ExamDocsPage | undefined;
+  /** The errors shown, for the setting their "Open Settings" opens. */
+  private readonly errorsShown: { patent?: ErrorDescription; documents?: ErrorDescription } = {};
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -111,6 +124,24 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     return parseFromWebview(raw);
   }
 
+  protected check(message: ToWebview): ReturnType<typeof parseToWebview> {
+    return parseToWebview(message);
+  }
+
+  protected unshowable(message: ToWebview): ToWebview | undefined {
+    switch (message.type) {
+      case 'patent':
+      case 'error':
+        return { type: 'error', error: toErrorView(UNSHOWABLE) };
+      case 'documents':
+        return { type: 'documents', documents: { state: 'error', error: toErrorView(UNSHOWABLE) } };
+      case 'image':
+        return { type: 'image', image: { state: 'error', message: 'The drawing could not be shown.' } };
+      default:
+        return undefined;
+    }
+  }
+
   protected onReady(): void {
     this.post({ type: 'init', state: this.persistedState() });
     this.sendMain();
@@ -123,14 +154,8 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     switch (m.type) {
       case 'ready':
         return;
-      case 'retry':
-        return this.load();
-      case 'setCredentials':
-        await vscode.commands.executeCommand('patentLookup.setCredentials');
-        return;
-      case 'openSettings':
-        await vscode.commands.executeCommand('workbench.action.openSettings', 'patentLookup');
-        return;
+      case 'errorAction':
+        return this.errorAction(m.about, m.action);
       case 'copyNumber': {
         const number = this.currentNumber();
         if (number) await vscode.env.clipboard.writeText(number);
@@ -152,8 +177,21 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     if (!this.view.documents || this.view.documents.state === 'error') void this.loadDocuments(EMPTY_FILTER, 0);
   }
 
+  private async errorAction(about: 'patent' | 'documents', action: ErrorActionId): Promise<void> {
+    const retry = about === 'patent' ? () => this.load() : () => this.loadDocuments(this.docsFilter(), 0);
+    await this.deps.errors.run(action, { setting: this.errorsShown[about]?.setting, retry });
+  }
+
+  private docsFilter(): DocFilter {
+    const d = this.view.documents;
+    return d?.state === 'page' ? d.filter : EMPTY_FILTER;
+  }
+
+  /** The state the webview keeps: the ref, without what the schema would refuse (an overlong number). */
   private persistedState(): PanelState {
-    return { ref: this.ref, section: this.view.section };
+    const state: PanelState = { ref: this.ref, section: this.view.section };
+    if (panelStateSchema.safeParse(state).success) return state;
+    return { ref: this.ref.patentId ? { patentId: this.ref.patentId } : { number: (this.ref.number ?? '?').slice(0, NUMBER_MAX) }, section: this.view.section };
   }
 
   private currentNumber(): string | undefined {
@@ -167,19 +205,35 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     else this.post({ type: 'error', error: m.error });
   }
 
+  // What the panel holds is what the webview accepts: an answer the schema refuses is kept, and shown, as an error.
+
   private setMain(main: MainView): void {
+    if (main.state === 'patent' && !this.check({ type: 'patent', patent: main.patent }).ok) {
+      this.deps.log.warn(`The answer for ${main.patent.number.slice(0, 64)} has a shape the panel cannot show.`);
+      main = { state: 'error', error: this.shownError('patent', UNSHOWABLE) };
+    }
     this.view.main = main;
     this.sendMain();
   }
 
   private setImage(image: ImageView): void {
+    if (!this.check({ type: 'image', image }).ok) image = { state: 'error', message: 'The drawing could not be shown.' };
     this.view.image = image;
     this.post({ type: 'image', image });
   }
 
   private setDocuments(documents: DocumentsView): void {
+    if (!this.check({ type: 'documents', documents }).ok) {
+      this.deps.log.warn('The examination documents have a shape the panel cannot show.');
+      documents = { state: 'error', error: this.shownError('documents', UNSHOWABLE) };
+    }
     this.view.documents = documents;
     this.post({ type: 'documents', documents });
+  }
+
+  private shownError(about: 'patent' | 'documents', description: ErrorDescription): ErrorView {
+    this.errorsShown[about] = description;
+    return toErrorView(description);
   }
 
   private async load(): Promise<void> {
@@ -202,9 +256,8 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     } catch (e) {
       if (signal.aborted || isCancellation(e)) return;
       this.deps.errors.report(e, { what: 'Opening the patent', quiet: true });
-      const error: ErrorView =
-        e instanceof PatentNotFound ? { message: e.message, action: 'retry' } : toErrorView(e, 'Loading the patent');
-      this.setMain({ state: 'error', error });
+      const description: ErrorDescription = e instanceof PatentNotFound ? { message: e.message, actions: ['retry'] } : errorDescription(e, 'Loading the patent');
+      this.setMain({ state: 'error', error: this.shownError('patent', description) });
       this.setImage({ state: 'none' });
     }
   }
@@ -220,14 +273,14 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     }
     const number = this.ref.number ?? '';
     // Shared with hovers: a patent just hovered opens without another call.
-    const card = await this.deps.session.lookup.lookupOne(number, signal);
+    const card = await (await this.deps.session.lookupService()).lookupOne(number, signal);
     if (!card) throw new PatentNotFound(`PatSnap has no patent ${number}.`);
     return { bibliography: card.bibliography, legalStatus: card.legalStatus };
   }
 
   private async loadImage(patent: PatentView, signal: AbortSignal): Promise<void> {
     try {
-      const bytes = await this.deps.session.lookup.image(patent.number, signal);
+      const bytes = await (await this.deps.session.lookupService()).image(patent.number, signal);
       if (signal.aborted) return;
       const type = bytes && sniffImageType(bytes);
       if (!bytes || !type) {
@@ -267,7 +320,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     } catch (e) {
       if (controller.signal.aborted || isCancellation(e)) return;
       this.deps.errors.report(e, { what: 'Loading examination documents', quiet: true });
-      this.setDocuments({ state: 'error', error: toErrorView(e, 'Loading the examination documents') });
+      this.setDocuments({ state: 'error', error: this.shownError('documents', errorDescription(e, 'Loading the examination documents')) });
     }
   }
 

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { PatentCard } from '../../core/cache/patentLookup';
 import type { PatentNumberMatch } from '../../core/numbers';
-import { describeError, errorDetail, isCancellation } from '../common/errorMessages';
+import { describeError, errorDetail, isCancellation } from '../common/errorMessages.pure';
 import { Disposable } from '../common/disposable';
+import { showInfo } from '../common/notifications';
 import type { PatentNumberFeatureDeps } from './deps';
 import { rangeOf, type DocumentNumberIndex } from './documentNumberIndex';
 import { groupMatches, numbersToLookUp, occurrenceLabel, type PatentGroup } from './documentPatentsModel';
@@ -98,7 +99,7 @@ export class DocumentPatentsView extends Disposable implements vscode.TreeDataPr
   /** The view, revealed and refreshed: the `patentLookup.findInDocument` command. */
   async findInDocument(): Promise<void> {
     if (!vscode.window.activeTextEditor) {
-      void vscode.window.showInformationMessage('Open a document to find the patent numbers written in it.');
+      void showInfo('Open a document to find the patent numbers written in it.');
       return;
     }
     // The view's own focus command, contributed by VS Code for every view.

@@ -6,8 +6,8 @@
 import type { Bibliography } from '../../core/api/types';
 import type { PatentCard } from '../../core/cache/patentLookup';
 import type { NumberType } from '../../core/numbers';
-import { formatYmd } from '../common/format';
-import { examDocsSupported } from '../patent/patentView';
+import { formatYmd } from '../common/format.pure';
+import { examDocsSupported } from '../patent/patentView.pure';
 import { commandLink, escapeMarkdown } from './markdown';
 
 /** The only commands a card's links may run (the MarkdownString's `enabledCommands`). */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PatentNumberMatch } from '../../core/numbers';
-import { describeError, errorDetail, isCancellation } from '../common/errorMessages';
-import { sniffImageType } from '../patent/patentView';
+import { describeError, errorDetail, isCancellation } from '../common/errorMessages.pure';
+import { sniffImageType } from '../patent/patentView.pure';
 import { abortSignalOf } from '../common/cancellation';
 import { within } from './abort';
 import type { PatentNumberFeatureDeps } from './deps';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { errorDetail, isCancellation } from '../common/errorMessages';
+import { errorDetail, isCancellation } from '../common/errorMessages.pure';
 import { Disposable } from '../common/disposable';
 import type { PatentNumberFeatureDeps } from './deps';
 import type { DocumentNumberIndex } from './documentNumberIndex';

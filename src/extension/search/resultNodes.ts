@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/api/types';
-import type { LoadMoreRow, MessageRow, ResultRow } from './resultsModel';
-import { patentTooltip } from './resultsModel';
+import { errorActionCommand } from '../common/errorActions.pure';
+import type { LoadMoreRow, MessageRow, ResultRow } from './resultsModel.pure';
+import { patentTooltip } from './resultsModel.pure';
 
 /** One class per kind of row in the results tree; ids are stable across refreshes. */
 export abstract class ResultNode {
@@ -79,18 +80,10 @@ export class MessageNode extends ResultNode {
   private command(): vscode.Command | undefined {
     const action = this.row.action;
     if (!action) return undefined;
-    switch (action.kind) {
-      case 'setCredentials':
-        return { command: 'patentLookup.setCredentials', title: action.title };
-      case 'retry':
-        return { command: 'patentLookup.results.refresh', title: action.title };
-      case 'openSettings':
-        return { command: 'workbench.action.openSettings', title: action.title, arguments: ['patentLookup'] };
-      case 'editSearch':
-        return { command: 'patentLookup.search', title: action.title, arguments: [{ edit: this.query ?? '' }] };
-      case 'showLog':
-        return { command: 'patentLookup.showLog', title: action.title };
-    }
+    if (action.kind === 'editSearch') return { command: 'patentLookup.search', title: action.title, arguments: [{ edit: this.query ?? '' }] };
+    // Retrying a failed search is refreshing the results.
+    const command = errorActionCommand(action.kind, { setting: this.row.setting, retry: { command: 'patentLookup.results.refresh' } });
+    return command && { ...command, title: action.title };
   }
 }
 

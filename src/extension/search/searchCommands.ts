@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { checkSearchParams } from '../../core/api/validation';
-import type { CommandMap } from '../common/commands';
+import type { FeatureCommands } from '../common/commands';
+import { showError } from '../common/notifications';
 import { requireCredentials } from '../credentials/requireCredentials';
 import type { PatsnapSession } from '../session';
 import type { Settings } from '../settings';
-import type { SearchHistory } from './searchHistory';
-import { COLLAPSE_CHOICES, SORT_CHOICES, type Choice } from './searchOptions';
-import { RESULTS_VIEW_ID, type SearchResultsView } from './searchResultsView';
+import type { SearchHistory } from './searchHistory.pure';
+import { COLLAPSE_CHOICES, SORT_CHOICES, type Choice } from './searchOptions.pure';
+import type { SearchResultsView } from './searchResultsView';
+import { RESULTS_VIEW_ID } from './viewIds.pure';
 
 const SYNTAX_HINT = 'PatSnap query, e.g. TTL:battery AND PBD:[20200101 TO 20231231]';
 const REMOVE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Remove from history' };
@@ -24,10 +26,7 @@ export class SearchCommands {
     private readonly settings: Settings,
   ) {}
 
-  get commands(): Pick<
-    CommandMap,
-    'patentLookup.search' | 'patentLookup.results.refresh' | 'patentLookup.results.sort' | 'patentLookup.results.collapse' | 'patentLookup.results.loadMore' | 'patentLookup.results.clear' | 'patentLookup.results.export'
-  > {
+  get commands(): FeatureCommands<'search'> {
     return {
       'patentLookup.search': (arg) => this.search(arg),
       'patentLookup.results.refresh': () => this.view.refresh(),
@@ -52,7 +51,7 @@ export class SearchCommands {
     if (!query) return;
     const problem = checkSearchParams({ query, limit: this.settings.searchPageSize })[0];
     if (problem) {
-      void vscode.window.showErrorMessage(problem.message);
+      void showError(problem.message);
       return;
     }
     await this.history.add(query);
@@ -67,8 +66,9 @@ export class SearchCommands {
       await vscode.commands.executeCommand('patentLookup.exportSearch');
       return;
     }
-    const { query, options } = state.results;
-    await vscode.commands.executeCommand('patentLookup.exportSearch', options.collapse === 'none' ? { query } : { query, collapseType: options.collapse });
+    const { query, options, total } = state.results;
+    // The total lets the billing confirmation state the count without asking PatSnap again.
+    await vscode.commands.executeCommand('patentLookup.exportSearch', options.collapse === 'none' ? { query, total } : { query, collapseType: options.collapse, total });
   }
 
   private askQuery(initial: string): Promise<string | undefined> {

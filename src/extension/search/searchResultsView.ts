@@ -2,16 +2,17 @@ import * as vscode from 'vscode';
 import type { SearchPage } from '../../core/api/types';
 import { withAbortSignal } from '../common/cancellation';
 import { Disposable } from '../common/disposable';
-import { describeError } from '../common/errorMessages';
+import { describeError } from '../common/errorMessages.pure';
 import type { ErrorReporter } from '../common/errors';
+import type { LazyTreeView } from '../common/lazyTreeView';
 import type { PatsnapSession } from '../session';
 import type { Settings } from '../settings';
 import { toNode, type ResultNode } from './resultNodes';
-import { appendPage, firstResults, nextPage, resultRows, resultsDescription, type ResultsState } from './resultsModel';
-import type { MementoLike } from './searchHistory';
-import { describeSearchOptions, readSearchOptions, searchParams, type SearchOptions } from './searchOptions';
+import { appendPage, firstResults, nextPage, resultRows, resultsDescription, type ResultsState } from './resultsModel.pure';
+import type { MementoLike } from './searchHistory.pure';
+import { describeSearchOptions, readSearchOptions, searchParams, type SearchOptions } from './searchOptions.pure';
+import { RESULTS_VIEW_ID } from './viewIds.pure';
 
-export const RESULTS_VIEW_ID = 'patentLookup.results';
 const OPTIONS_KEY = 'patentLookup.search.options';
 const HAS_RESULTS = 'patentLookup.hasResults';
 
@@ -34,9 +35,11 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
     private readonly settings: Settings,
     private readonly memento: MementoLike,
     private readonly errors: ErrorReporter,
+    tree: LazyTreeView<ResultNode>,
   ) {
     super();
-    this.view = this.register(vscode.window.createTreeView(RESULTS_VIEW_ID, { treeDataProvider: this }));
+    this.view = tree.view;
+    this.register(tree.provide(this));
     this.register(session.onDidChange(() => this.update()));
     this.register({ dispose: () => this.running?.cancel() });
     this.update();

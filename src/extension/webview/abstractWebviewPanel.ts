@@ -6,7 +6,10 @@ import { Disposable } from '../common/disposable';
  * only then does the host send, and on every `ready` (a hidden webview is
  * discarded and reloads when shown again) the subclass sends its whole view
  * again from what it holds, so nothing depends on messages a dead page missed.
- * Every message received is validated; a bad one is logged and dropped.
+ * Every message is validated, both ways, with the protocol's own schema: a bad one
+ * received is logged and dropped; one the webview would refuse is never sent (it
+ * would be ignored there, leaving the page as it was, e.g. on "Loading…"), and the
+ * subclass's stand-in (an error view) goes instead.
  */
 export abstract class AbstractWebviewPanel<FromView extends { type: string }, ToView> extends Disposable {
   private live = false;
@@ -33,12 +36,25 @@ export abstract class AbstractWebviewPanel<FromView extends { type: string }, To
   }
 
   protected abstract parse(raw: unknown): { ok: true; message: FromView } | { ok: false; problem: string };
+  /** The webview's own check of what it receives. */
+  protected abstract check(message: ToView): { ok: true; message: ToView } | { ok: false; problem: string };
+  /** What to send instead of a message the webview would refuse; undefined sends nothing. */
+  protected abstract unshowable(message: ToView): ToView | undefined;
   protected abstract onMessage(message: FromView): void | Promise<void>;
   /** Sends everything the page shows; called on each `ready`. */
   protected abstract onReady(): void;
 
   protected post(message: ToView): void {
-    if (this.live) void this.panel.webview.postMessage(message);
+    if (!this.live) return;
+    let checked = this.check(message);
+    if (!checked.ok) {
+      this.log.warn(`Not sent to the ${this.panel.viewType} webview, which would refuse it: ${checked.problem.slice(0, 500)}`);
+      const instead = this.unshowable(message);
+      if (!instead) return;
+      checked = this.check(instead);
+      if (!checked.ok) return;
+    }
+    void this.panel.webview.postMessage(checked.message);
   }
 
   private receive(raw: unknown): void {

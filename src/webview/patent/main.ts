@@ -63,17 +63,16 @@ function renderLoading(): void {
   announce('Loading the patent\u2026');
 }
 
-function errorBlock(error: ErrorView): HTMLElement {
+/** The error and its fixes, the first one primary; the host names them (one table with the notifications). */
+function errorBlock(error: ErrorView, about: 'patent' | 'documents'): HTMLElement {
   const actions = h('div', { class: 'actions' });
-  if (error.action === 'setCredentials') append(actions, button('Set API Credentials', () => send({ type: 'setCredentials' }), { class: 'primary' }));
-  if (error.action === 'openSettings') append(actions, button('Open Settings', () => send({ type: 'openSettings' })));
-  append(actions, button('Retry', () => send({ type: 'retry' }), { class: error.action === 'setCredentials' ? 'secondary' : 'primary' }));
+  error.actions.forEach((a, i) => append(actions, button(a.label, () => send({ type: 'errorAction', about, action: a.id }), { class: i === 0 ? 'primary' : 'secondary' })));
   return h('div', { class: 'error', role: 'alert' }, h('p', {}, error.message), actions);
 }
 
 function renderError(error: ErrorView): void {
   main.removeAttribute('aria-busy');
-  replaceChildren(main, errorBlock(error));
+  replaceChildren(main, errorBlock(error, 'patent'));
   (main.querySelector('button') as HTMLButtonElement | null)?.focus();
 }
 
@@ -274,7 +273,7 @@ function renderDocuments(view: DocumentsView | undefined): void {
       announce('Loading examination documents\u2026');
       return;
     case 'error':
-      replaceChildren(documents, heading, filterForm(), errorBlock(view.error));
+      replaceChildren(documents, heading, filterForm(), errorBlock(view.error, 'documents'));
       return;
     case 'page':
       filter = view.filter;

@@ -16,34 +16,31 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ExportTaskRecord } from '../../../src/core/exports';
-import type { ExportTestRequest } from '../../../src/extension/exports/exportTestHook';
-import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
+import type { ExportTaskRecord } from '../../../src/core/exports/types';
+import { exportsDriver, extensionApi, restoreSandboxSession } from '../../integration/suite/extensionHarness';
 import { curl, drain, fsyncFile, MB, mb, median, MEMORY_TARGET_MB, peakGrowth, peakLine, peaksLine, SPEED_TARGET, verdict, type MemoryPeak } from '../lib/download';
 
-const HOOK = '_patentLookup.exports.test';
 const SANDBOX = process.env.PATENT_LOOKUP_SANDBOX_URL;
 const BYTES = Number(process.env.BENCH_EXPORT_BYTES ?? 300 * MB);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SAMPLE_MS = 20;
 
-function hook<T>(request: ExportTestRequest): Promise<T> {
-  return Promise.resolve(vscode.commands.executeCommand<T>(HOOK, request));
-}
-
 describe('Bench: a 300 MB export downloaded in the extension host', () => {
   let scratch: string;
+  let exports: Awaited<ReturnType<typeof exportsDriver>>;
 
   before(async () => {
     assert.ok(SANDBOX, 'PATENT_LOOKUP_SANDBOX_URL is not set: run this with npm run bench:host');
-    await vscode.extensions.getExtension('patent-lookup.patent-lookup')?.activate();
-    await hook({ op: 'configure', config: { baseUrl: SANDBOX, credentials: { kind: 'apiKey', apiKey: SANDBOX_CREDENTIALS.apiKey } }, poll: { initialIntervalMs: 50, maxIntervalMs: 200 } });
-    await hook({ op: 'clear' });
+    const api = await extensionApi();
+    await restoreSandboxSession(api);
+    exports = await exportsDriver(api);
+    exports.fastPolling();
+    await exports.clear();
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-host-bench-'));
   });
 
   after(async () => {
-    await hook({ op: 'clear' });
+    await exports.clear();
     await fs.rm(scratch, { recursive: true, force: true });
   });
 
@@ -54,8 +51,8 @@ describe('Bench: a 300 MB export downloaded in the extension host', () => {
 
     // Cold: the finished task downloads by itself; polling is part of this one.
     const cold = await peakGrowth(async () => {
-      const created = await hook<ExportTaskRecord>({ op: 'create', params: { query: 'TTL:battery', fields: ['PN', 'TTL'], exportType: 'csv', rows: 100 }, confirm: true, destination });
-      return hook<ExportTaskRecord>({ op: 'settled', id: created.id });
+      const created = await exports.create({ query: 'TTL:battery', fields: ['PN', 'TTL'], exportType: 'csv', rows: 100 }, destination);
+      return (await exports.settled(created.id)) as ExportTaskRecord;
     }, { sampleMs: SAMPLE_MS });
     assert.strictEqual(cold.result.status, 'downloaded', cold.result.error);
     assert.strictEqual(await sizeOf(destination), BYTES);
@@ -68,7 +65,7 @@ describe('Bench: a 300 MB export downloaded in the extension host', () => {
     for (let round = 0; round < ROUNDS; round++) {
       await fs.rm(destination, { force: true });
       const started = Date.now();
-      const { peak, result } = await peakGrowth(() => hook<ExportTaskRecord>({ op: 'download', id }), { sampleMs: SAMPLE_MS });
+      const { peak, result } = await peakGrowth(async () => (await exports.download(id)) as ExportTaskRecord, { sampleMs: SAMPLE_MS });
       const elapsed = (Date.now() - started) / 1000;
       assert.strictEqual(result.status, 'downloaded', result.error);
       assert.strictEqual(await sizeOf(destination), BYTES);

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PatentLookupApi } from '../../../src/extension/api';
+import type { PatentLookupTestApi } from '../../../src/extension/api';
 
 const EXTENSION_ID = 'patent-lookup.patent-lookup';
 
@@ -93,7 +93,7 @@ describe('Extension activation and contributions', () => {
   });
 
   it('keeps credentials in this host\'s SecretStorage: store, read back, change event, clear', async function () {
-    const api = (await extension().activate()) as Partial<PatentLookupApi> | undefined;
+    const api = (await extension().activate()) as Partial<PatentLookupTestApi> | undefined;
     const store = api?.credentials;
     assert.ok(store, 'activate() returns no credential store');
     assert.strictEqual(await store.isStored(), false, 'a fresh test profile has no stored credentials');

@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PatentLookupApi } from '../../../src/extension/api';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
-import { extensionApi, restoreSandboxSession, sandboxUrl } from './extensionHarness';
+import { extensionApi, restoreSandboxSession, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
 
 /** Every value a setting of ours has at any level, as one string. */
 function allSettingValues(): string {
@@ -13,7 +12,7 @@ function allSettingValues(): string {
 }
 
 describe('Credentials', () => {
-  let api: PatentLookupApi;
+  let api: TestApi;
 
   before(async () => {
     api = await extensionApi();
@@ -35,10 +34,14 @@ describe('Credentials', () => {
   });
 
   it('stores credentials in SecretStorage, never in settings, and rebuilds the client', async () => {
+    // Stored credentials go to the configured gateway only (never to a sandbox session): here that is the sandbox's URL.
+    await vscode.workspace.getConfiguration('patentLookup').update('apiBaseUrl', sandboxUrl(), vscode.ConfigurationTarget.Global);
+    await waitFor('setting the base URL to end the sandbox session', () => api.session.sandbox === undefined);
     await api.credentials.store({ kind: 'apiKey', apiKey: SANDBOX_CREDENTIALS.apiKey });
     assert.strictEqual(await api.credentials.isStored(), true);
     assert.deepStrictEqual(await api.credentials.get(), { kind: 'apiKey', apiKey: SANDBOX_CREDENTIALS.apiKey });
     assert.ok(!allSettingValues().includes(SANDBOX_CREDENTIALS.apiKey), 'the key leaked into settings');
+    assert.strictEqual(api.session.hasCredentials, true);
     // The rebuilt client authenticates with the stored key.
     const client = await api.session.api();
     await client.verifyCredentials();

@@ -1,25 +1,18 @@
 /**
  * Bulk exports as tracked tasks, in a real extension host against the sandbox
  * (PATENT_LOOKUP_SANDBOX_URL). The wizard and the billing confirmation are UI;
- * the test drives the rest through the test-only command the exports feature
- * registers under a test runner: the same tracker, globalState and downloader.
+ * the test drives the rest through the exports feature the test API hands over:
+ * the same tracker, globalState, downloader and session-built client as a user's.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportParams } from '../../../src/core/api/types';
-import type { ExportTaskRecord } from '../../../src/core/exports';
-import type { ExportTestRequest } from '../../../src/extension/exports/exportTestHook';
-import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
+import type { ExportTaskRecord } from '../../../src/core/exports/types';
+import { exportsDriver, extensionApi, restoreSandboxSession } from './extensionHarness';
 
-const EXTENSION_ID = 'patent-lookup.patent-lookup';
-const HOOK = '_patentLookup.exports.test';
 const SANDBOX = process.env.PATENT_LOOKUP_SANDBOX_URL;
-
-function hook<T>(request: ExportTestRequest): Promise<T> {
-  return Promise.resolve(vscode.commands.executeCommand<T>(HOOK, request));
-}
 
 async function taskPolls(): Promise<number> {
   const response = await fetch(`${SANDBOX}/_sandbox/stats`);
@@ -36,36 +29,34 @@ function workspaceExports(): string {
 const csvParams = (query: string): ExportParams => ({ query, fields: ['PN', 'TTL', 'PBD'], exportType: 'csv', rows: 5 });
 
 describe('Exports: tracked tasks against the sandbox', () => {
+  let exports: Awaited<ReturnType<typeof exportsDriver>>;
+
   before(async () => {
     assert.ok(SANDBOX, 'PATENT_LOOKUP_SANDBOX_URL is not set: the runner starts the sandbox (npm run build first)');
-    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    const commands = await vscode.commands.getCommands(false);
-    assert.ok(commands.includes(HOOK), `${HOOK} is not registered: is registerExportFeatures wired into extension.ts?`);
-    await hook({
-      op: 'configure',
-      config: { baseUrl: SANDBOX, credentials: { kind: 'apiKey', apiKey: SANDBOX_CREDENTIALS.apiKey }, retryBaseDelayMs: 20 },
-      poll: { initialIntervalMs: 50, maxIntervalMs: 200 },
-    });
-    await hook({ op: 'clear' });
+    const api = await extensionApi();
+    await restoreSandboxSession(api);
+    exports = await exportsDriver(api);
+    exports.fastPolling();
+    await exports.clear();
   });
 
   after(async () => {
-    await hook({ op: 'clear' });
+    await exports.clear();
   });
 
   it('creates a task, keeps it in globalState, and follows PENDING to SUCCESS to the saved file', async () => {
     const pollsBefore = await taskPolls();
-    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:battery'), confirm: true });
+    const record = await exports.create(csvParams('TTL:battery'));
     assert.strictEqual(record.status, 'pending');
     assert.ok(record.count > 0 && record.count <= 5, `count ${record.count}`);
     assert.strictEqual(path.dirname(record.destination ?? ''), workspaceExports());
     assert.match(path.basename(record.destination ?? ''), new RegExp(`^ttl-battery-${record.id.slice(0, 8)}\\.csv$`));
 
-    const stored = await hook<unknown[]>({ op: 'stored' });
+    const stored = exports.stored() as unknown[];
     assert.ok(Array.isArray(stored));
     assert.ok(stored.some((r) => (r as ExportTaskRecord).id === record.id), 'the new task is in globalState');
 
-    const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    const done = (await exports.settled(record.id)) as ExportTaskRecord;
     assert.strictEqual(done.status, 'downloaded', done.error);
     assert.ok(done.url && done.succeededAt);
     // The sandbox answers PENDING twice before SUCCESS: at least three status calls.
@@ -79,30 +70,30 @@ describe('Exports: tracked tasks against the sandbox', () => {
     const leftovers = fs.readdirSync(workspaceExports()).filter((f) => f.endsWith('.part'));
     assert.deepStrictEqual(leftovers, [], 'no temp files left behind');
 
-    const storedAfter = (await hook<ExportTaskRecord[]>({ op: 'stored' })).find((r) => r.id === record.id);
+    const storedAfter = (exports.stored() as ExportTaskRecord[]).find((r) => r.id === record.id);
     assert.strictEqual(storedAfter?.status, 'downloaded');
     assert.strictEqual(storedAfter?.destination, done.destination);
   });
 
   it('records a task PatSnap fails, and saves nothing', async () => {
-    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:battery __fail__'), confirm: true });
-    const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    const record = await exports.create(csvParams('TTL:battery __fail__'));
+    const done = (await exports.settled(record.id)) as ExportTaskRecord;
     assert.strictEqual(done.status, 'failed');
     assert.ok(done.error);
     assert.strictEqual(done.url, undefined);
     assert.strictEqual(fs.existsSync(done.destination as string), false);
-    const stored = (await hook<ExportTaskRecord[]>({ op: 'stored' })).find((r) => r.id === record.id);
+    const stored = (exports.stored() as ExportTaskRecord[]).find((r) => r.id === record.id);
     assert.strictEqual(stored?.status, 'failed');
   });
 
   it('resumes a pending task from globalState after a reload and still saves its file', async () => {
-    const record = await hook<ExportTaskRecord>({ op: 'create', params: { ...csvParams('TTL:battery'), exportType: 'json', fields: ['PN', 'TTL'] }, confirm: true });
+    const record = await exports.create({ ...csvParams('TTL:battery'), exportType: 'json', fields: ['PN', 'TTL'] });
     // Stops following every task, then reads globalState afresh and resumes what is pending.
-    const reloaded = await hook<ExportTaskRecord[]>({ op: 'reload' });
+    const reloaded = await exports.reload();
     const again = reloaded.find((r) => r.id === record.id);
     assert.ok(again, 'the task survived the reload');
     assert.strictEqual(again.status, 'pending');
-    const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    const done = (await exports.settled(record.id)) as ExportTaskRecord;
     assert.strictEqual(done.status, 'downloaded', done.error);
     assert.match(done.destination ?? '', /\.json$/);
     const parsed = JSON.parse(fs.readFileSync(done.destination as string, 'utf8')) as Array<{ PN: string }>;
@@ -114,25 +105,25 @@ describe('Exports: tracked tasks against the sandbox', () => {
    * leaves it: SUCCESS seen, no file (with `error`, as a download the user cancelled leaves it).
    */
   async function finishedNotSaved(query: string, error?: string): Promise<ExportTaskRecord> {
-    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams(query), confirm: true });
-    const first = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    const record = await exports.create(csvParams(query));
+    const first = (await exports.settled(record.id)) as ExportTaskRecord;
     assert.strictEqual(first.status, 'downloaded', first.error);
     fs.rmSync(first.destination as string);
-    return hook<ExportTaskRecord>({ op: 'patch', id: record.id, patch: error === undefined ? { status: 'succeeded' } : { status: 'succeeded', error } });
+    return (await exports.patch(record.id, error === undefined ? { status: 'succeeded' } : { status: 'succeeded', error })) as ExportTaskRecord;
   }
 
   it('downloads after a reload a finished task whose file a closing window did not save', async () => {
     const record = await finishedNotSaved('TTL:vehicle');
-    await hook({ op: 'reload' });
-    const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    await exports.reload();
+    const done = (await exports.settled(record.id)) as ExportTaskRecord;
     assert.strictEqual(done.status, 'downloaded', done.error);
     assert.ok(fs.existsSync(done.destination as string), 'the file was saved without anyone asking');
   });
 
   it('does not restart after a reload a download the user cancelled', async () => {
     const record = await finishedNotSaved('TTL:sensor', 'The download was cancelled; nothing was saved.');
-    await hook({ op: 'reload' });
-    const after = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    await exports.reload();
+    const after = (await exports.settled(record.id)) as ExportTaskRecord;
     assert.strictEqual(after.status, 'succeeded');
     assert.strictEqual(fs.existsSync(record.destination as string), false);
   });
@@ -140,35 +131,35 @@ describe('Exports: tracked tasks against the sandbox', () => {
   it('leaves a task another window follows to that window, and takes it up once it is free', async () => {
     const record = await finishedNotSaved('TTL:motor');
     // Another window's fresh lease on the task.
-    const leases = await hook<string>({ op: 'leaseFolder' });
+    const leases = exports.feature.leaseFolder;
     fs.mkdirSync(leases, { recursive: true });
     const leaseFile = path.join(leases, `${record.id}.lease`);
     fs.writeFileSync(leaseFile, 'another-window');
     try {
-      await hook({ op: 'reload' });
-      await hook({ op: 'settled', id: record.id });
+      await exports.reload();
+      await exports.settled(record.id);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const waiting = (await hook<ExportTaskRecord[]>({ op: 'tasks' })).find((r) => r.id === record.id);
+      const waiting = exports.tasks().find((r) => r.id === record.id);
       assert.strictEqual(waiting?.status, 'succeeded', 'this window did not download it');
       assert.strictEqual(fs.existsSync(record.destination as string), false);
     } finally {
       fs.rmSync(leaseFile, { force: true });
     }
-    await hook({ op: 'reload' });
-    const done = await hook<ExportTaskRecord>({ op: 'settled', id: record.id });
+    await exports.reload();
+    const done = (await exports.settled(record.id)) as ExportTaskRecord;
     assert.strictEqual(done.status, 'downloaded', done.error);
     assert.strictEqual(fs.readdirSync(leases).filter((f) => f.startsWith(record.id)).length, 0, 'the lease was given back');
   });
 
   it('keeps a task another window added to the shared list when this window changes its own', async () => {
-    const record = await hook<ExportTaskRecord>({ op: 'create', params: csvParams('TTL:pump'), confirm: true });
-    await hook({ op: 'settled', id: record.id });
-    const stored = await hook<ExportTaskRecord[]>({ op: 'stored' });
+    const record = await exports.create(csvParams('TTL:pump'));
+    await exports.settled(record.id);
+    const stored = exports.stored() as ExportTaskRecord[];
     const foreign: ExportTaskRecord = { ...record, id: 'other-window-task', query: 'TTL:other', status: 'failed', createdAt: new Date().toISOString() };
-    await hook({ op: 'storeRaw', value: [...stored, foreign] });
+    await exports.storeRaw([...stored, foreign]);
     // This window's change goes to the list as stored now, not to its own older copy.
-    await hook({ op: 'patch', id: record.id, patch: { error: 'a change in this window' } });
-    const after = await hook<ExportTaskRecord[]>({ op: 'stored' });
+    await exports.patch(record.id, { error: 'a change in this window' });
+    const after = exports.stored() as ExportTaskRecord[];
     assert.ok(after.some((r) => r.id === 'other-window-task'), 'the other window\'s task survived');
     assert.strictEqual(after.find((r) => r.id === record.id)?.error, 'a change in this window');
   });
@@ -181,7 +172,7 @@ describe('Exports: tracked tasks against the sandbox', () => {
   });
 
   it('lists tasks newest first', async () => {
-    const tasks = await hook<ExportTaskRecord[]>({ op: 'tasks' });
+    const tasks = exports.tasks();
     assert.ok(tasks.length >= 3);
     const times = tasks.map((t) => t.createdAt);
     assert.deepStrictEqual(times, [...times].sort().reverse());

@@ -4,19 +4,28 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PatentLookupApi } from '../../../src/extension/api';
-import type { Credentials } from '../../../src/core/api/types';
-import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
+import type { ExportParams } from '../../../src/core/api/types';
+import type { ExportTaskRecord } from '../../../src/core/exports/types';
+import type { PatentLookupTestApi } from '../../../src/extension/api';
+import type { PatentPanelFeature } from '../../../src/extension/patent/patentPanelFeature';
+import type { PatentNumberFeatures } from '../../../src/extension/patentNumbers';
+import type { SearchResultsView } from '../../../src/extension/search/searchResultsView';
 
-export const SANDBOX_SESSION: Credentials = { kind: 'clientSecret', clientId: SANDBOX_CREDENTIALS.clientId, clientSecret: SANDBOX_CREDENTIALS.clientSecret };
+/** The test API with the features the suites look at, loaded. */
+export interface TestApi extends PatentLookupTestApi {
+  readonly results: SearchResultsView;
+  readonly panelFeature: PatentPanelFeature;
+  readonly numberFeatures: PatentNumberFeatures;
+}
 
-export async function extensionApi(): Promise<PatentLookupApi> {
-  const ext = vscode.extensions.getExtension<PatentLookupApi>('patent-lookup.patent-lookup');
+export async function extensionApi(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<PatentLookupTestApi>('patent-lookup.patent-lookup');
   assert.ok(ext, 'the extension is not loaded');
   const api = await ext.activate();
-  assert.ok(api?.results && api.panels, 'activate() returned no test API');
+  assert.ok(api?.session && api.search, 'activate() returned no test API (is the host in ExtensionMode.Test?)');
   await api.session.api().catch(() => undefined);
-  return api;
+  const [search, panelFeature, numberFeatures] = await Promise.all([api.search(), api.panels(), api.numbers()]);
+  return { ...api, results: search.results, panelFeature, numberFeatures };
 }
 
 export function sandboxUrl(): string {
@@ -58,10 +67,57 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
-/** Back to the state the harness started in: the sandbox's credentials for this session, no stored ones. */
-export async function restoreSandboxSession(api: PatentLookupApi): Promise<void> {
+/** Back to the state the harness started in: a sandbox session (not remembered), no stored credentials, no base URL set. */
+export async function restoreSandboxSession(api: PatentLookupTestApi): Promise<void> {
+  await vscode.workspace.getConfiguration('patentLookup').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
   await api.credentials.clear();
-  api.credentials.useForSession(SANDBOX_SESSION);
-  await api.session.api().catch(() => undefined);
+  await api.session.useSandbox(sandboxUrl(), { remember: false });
+  await api.session.api();
   assert.strictEqual(api.session.hasCredentials, true);
+}
+
+/**
+ * The export tracker driven as the commands drive it, without their prompts: the
+ * wizard and the billing confirmation are UI. Same tracker, globalState, leases,
+ * downloader and session-built client as a user's.
+ */
+export async function exportsDriver(api: PatentLookupTestApi) {
+  const feature = await api.exports();
+  const { tracker, store } = feature;
+  const KEY = 'patentLookup.exports.tasks';
+  return {
+    feature,
+    fastPolling: () => (tracker.pollerOptions = { initialIntervalMs: 50, maxIntervalMs: 200 }),
+    /** Creates a task as "Export Search Results…" does once the user confirmed. */
+    create: async (params: ExportParams, destination?: string): Promise<ExportTaskRecord> => {
+      const record = await tracker.create(await api.session.api(), params, destination, { notify: false });
+      return store.get(record.id) ?? record;
+    },
+    tasks: () => store.all(),
+    /** The raw value in globalState. */
+    stored: () => api.state.get<unknown>(KEY),
+    /** Writes the raw task list to globalState, as another window sharing the profile does. */
+    storeRaw: (value: unknown) => api.state.update(KEY, value),
+    settled: async (id: string): Promise<ExportTaskRecord | undefined> => {
+      await tracker.settled(id);
+      return store.get(id);
+    },
+    /** Saves a finished task's file again, as "Download Again" does without the prompts. */
+    download: async (id: string): Promise<ExportTaskRecord | undefined> => {
+      await tracker.download(id, { notify: false });
+      return store.get(id);
+    },
+    patch: (id: string, patch: Partial<Omit<ExportTaskRecord, 'id'>>) => store.update(id, patch),
+    /** What a window reload does: stop following, read globalState again, resume what is unfinished. */
+    reload: async (): Promise<ExportTaskRecord[]> => {
+      tracker.stopAll();
+      store.reload();
+      await tracker.resumeAll();
+      return store.all();
+    },
+    clear: async (): Promise<void> => {
+      tracker.stopAll();
+      for (const r of store.all()) await store.remove(r.id);
+    },
+  };
 }

@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PatentLookupApi } from '../../../src/extension/api';
 import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
-import { extensionApi, restoreSandboxSession, sandbox, waitFor } from './extensionHarness';
+import { extensionApi, restoreSandboxSession, sandbox, waitFor, type TestApi } from './extensionHarness';
 
 const EXAM_DOCS_PATH = '/advanced-patent-data/overseas-patent-documents';
 
@@ -11,7 +10,7 @@ function loaded(panel: PatentPanel): boolean {
 }
 
 describe('The patent panel', () => {
-  let api: PatentLookupApi;
+  let api: TestApi;
 
   before(async () => {
     api = await extensionApi();
@@ -20,12 +19,12 @@ describe('The patent panel', () => {
 
   afterEach(async () => {
     await sandbox.clearFaults();
-    for (const p of api.panels.openPanels) p.dispose();
+    for (const p of api.panelFeature.openPanels) p.dispose();
   });
 
   it('opens a patent typed the way people write it, with its bibliography, status and drawing', async () => {
     await vscode.commands.executeCommand('patentLookup.openPatent', { number: 'US 11,205,304 B2' });
-    const panel = await waitFor('a panel', () => api.panels.openPanels[0]);
+    const panel = await waitFor('a panel', () => api.panelFeature.openPanels[0]);
     await waitFor('the patent', () => loaded(panel));
     const main = panel.snapshot.main;
     assert.strictEqual(main.state, 'patent', JSON.stringify(main));
@@ -45,16 +44,16 @@ describe('The patent panel', () => {
 
   it('reuses the open panel for the same patent', async () => {
     await vscode.commands.executeCommand('patentLookup.openPatent', 'US11205304B2');
-    const panel = await waitFor('a panel', () => api.panels.openPanels[0]);
+    const panel = await waitFor('a panel', () => api.panelFeature.openPanels[0]);
     await waitFor('the patent', () => loaded(panel));
     await vscode.commands.executeCommand('patentLookup.openPatent', { number: 'US11205304B2', patentId: (panel.snapshot.main.state === 'patent' && panel.snapshot.main.patent.patentId) || undefined });
     await vscode.commands.executeCommand('patentLookup.openPatent', 'US 11205304');
-    assert.strictEqual(api.panels.openPanels.length, 1);
+    assert.strictEqual(api.panelFeature.openPanels.length, 1);
   });
 
   it('shows the examination documents of a US patent, with paging', async () => {
     await vscode.commands.executeCommand('patentLookup.showExaminationDocuments', { number: 'US11205304B2' });
-    const panel = await waitFor('a panel', () => api.panels.openPanels[0]);
+    const panel = await waitFor('a panel', () => api.panelFeature.openPanels[0]);
     const docs = await waitFor('the documents', () => {
       const d = panel.snapshot.documents;
       return d && d.state !== 'loading' && d;
@@ -69,7 +68,7 @@ describe('The patent panel', () => {
   it('says plainly that CN patents have no examination documents, without calling the API', async () => {
     const before = await sandbox.calls(EXAM_DOCS_PATH);
     await vscode.commands.executeCommand('patentLookup.showExaminationDocuments', { number: 'CN104169186A' });
-    const panel = await waitFor('a panel', () => api.panels.openPanels[0]);
+    const panel = await waitFor('a panel', () => api.panelFeature.openPanels[0]);
     await waitFor('the patent', () => loaded(panel));
     const docs = await waitFor('the documents', () => panel.snapshot.documents?.state !== 'loading' && panel.snapshot.documents);
     assert.strictEqual(docs.state, 'unsupported');
@@ -78,14 +77,14 @@ describe('The patent panel', () => {
 
   it('shows an unknown number and an API failure inside the panel, with Retry', async () => {
     await vscode.commands.executeCommand('patentLookup.openPatent', 'US9999999B2');
-    const missing = await waitFor('a panel', () => api.panels.openPanels[0]);
+    const missing = await waitFor('a panel', () => api.panelFeature.openPanels[0]);
     await waitFor('an answer', () => loaded(missing));
     assert.strictEqual(missing.snapshot.main.state, 'error');
     missing.dispose();
 
     await sandbox.addFault({ path: '/basic-patent-data', errorCode: 67200005, times: 0 });
     await vscode.commands.executeCommand('patentLookup.openPatent', 'EP1234567B1');
-    const failing = await waitFor('a panel', () => api.panels.openPanels[0]);
+    const failing = await waitFor('a panel', () => api.panelFeature.openPanels[0]);
     await waitFor('an answer', () => loaded(failing));
     const main = failing.snapshot.main;
     assert.strictEqual(main.state, 'error');

@@ -13,7 +13,7 @@ const BIB = '/basic-patent-data/simple-bibliography';
 /** The little of activate()'s return value these tests read. */
 interface TestApi {
   session?: { api(): Promise<unknown> };
-  numbers?: { documentPatents(): DocumentPatentsSnapshot };
+  numbers?: () => Promise<{ documentPatents(): DocumentPatentsSnapshot }>;
 }
 
 const TEXT = [
@@ -99,7 +99,7 @@ describe('Patent numbers in documents', function () {
 
   it('lists the document\u2019s patents, grouped, with titles and the places they are written', async () => {
     await vscode.commands.executeCommand('patentLookup.findInDocument');
-    const snapshot = api.numbers?.documentPatents();
+    const snapshot = (await api.numbers?.())?.documentPatents();
     assert.ok(snapshot);
     assert.equal(snapshot.uri, doc.uri.toString());
     const byNumber = new Map(snapshot.patents.map((p) => [p.number, p]));

@@ -1,21 +1,20 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PatentLookupApi } from '../../../src/extension/api';
 import type { ResultNode } from '../../../src/extension/search/resultNodes';
-import { extensionApi, restoreSandboxSession, sandbox } from './extensionHarness';
+import { extensionApi, restoreSandboxSession, sandbox, type TestApi } from './extensionHarness';
 
 const QUERY = 'TTL:battery';
 
-function items(api: PatentLookupApi): vscode.TreeItem[] {
+function items(api: TestApi): vscode.TreeItem[] {
   return api.results.getChildren().map((n: ResultNode) => api.results.getTreeItem(n));
 }
 
-function rowKinds(api: PatentLookupApi): string[] {
+function rowKinds(api: TestApi): string[] {
   return items(api).map((i) => String(i.contextValue));
 }
 
 describe('Search and the results tree', () => {
-  let api: PatentLookupApi;
+  let api: TestApi;
   const config = () => vscode.workspace.getConfiguration('patentLookup');
 
   before(async () => {
@@ -104,7 +103,7 @@ describe('Search and the results tree', () => {
   it('is empty when signed out, so the welcome view offers to set credentials', async () => {
     await vscode.commands.executeCommand('patentLookup.search', QUERY);
     assert.ok(items(api).length > 0);
-    await api.credentials.clear();
+    await vscode.commands.executeCommand('patentLookup.clearCredentials');
     await api.session.api().catch(() => undefined);
     assert.deepStrictEqual(api.results.getChildren(), []);
     assert.strictEqual(api.results.view.description, undefined);

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS, VIEW_ONLY_COMMANDS } from '../../../src/extension/common/commandIds';
+import { COMMAND_IDS, VIEW_ONLY_COMMANDS } from '../../../src/extension/common/commandIds.pure';
 
 interface Manifest {
   activationEvents: string[];

@@ -5,9 +5,9 @@ describe('webview message protocol', () => {
   it('accepts every message the webview sends', () => {
     const messages = [
       { type: 'ready' },
-      { type: 'retry' },
-      { type: 'setCredentials' },
-      { type: 'openSettings' },
+      { type: 'errorAction', about: 'patent', action: 'retry' },
+      { type: 'errorAction', about: 'documents', action: 'openSettings' },
+      { type: 'errorAction', about: 'patent', action: 'setCredentials' },
       { type: 'copyNumber' },
       { type: 'pdf', mode: 'save' },
       { type: 'loadDocuments', filter: { docCodes: ['CTNF', 'IDS'], dateFrom: 20200101, dateTo: 20231231 }, offset: 20 },
@@ -22,6 +22,9 @@ describe('webview message protocol', () => {
       'ready',
       { type: 'nope' },
       { type: 'pdf', mode: 'delete' },
+      { type: 'retry' },
+      { type: 'errorAction', about: 'patent', action: 'runTerminal' },
+      { type: 'errorAction', about: 'elsewhere', action: 'retry' },
       { type: 'document', index: -1, mode: 'open' },
       { type: 'document', index: 1.5, mode: 'open' },
       { type: 'loadDocuments', filter: { docCodes: ['CTNF"><script>'] }, offset: 0 },

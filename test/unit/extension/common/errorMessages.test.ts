@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PatsnapError, fromErrorCode } from '../../../../src/core/api/errors';
-import { ConfigurationError, describeError, errorDetail, isCancellation, MissingCredentialsError, UserInputError } from '../../../../src/extension/common/errorMessages';
+import { ConfigurationError, describeError, errorDetail, isCancellation, MissingCredentialsError, UserInputError } from '../../../../src/extension/common/errorMessages.pure';
 
 describe('extension error messages', () => {
   it('is quiet about cancellation from every layer', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { apiKeyProblem, baseUrlProblem, decodeCredentials, describeCredentials, encodeCredentials, requiredProblem } from '../../../../src/extension/credentials/credentialsCodec';
+import { apiKeyProblem, baseUrlProblem, decodeCredentials, describeCredentials, encodeCredentials, requiredProblem } from '../../../../src/extension/credentials/credentialsCodec.pure';
 
 describe('stored credentials', () => {
   it('round-trips both account models through one JSON entry', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ExportTaskRecord } from '../../../../src/core/exports';
-import { EXPORT_COMMANDS, EXPORT_ITEM_COMMANDS } from '../../../../src/extension/exports/commandIds';
-import { taskContextValue } from '../../../../src/extension/exports/taskPresentation';
+import type { ExportTaskRecord } from '../../../../src/core/exports/types';
+import { EXPORT_COMMANDS, VIEW_ONLY_COMMANDS } from '../../../../src/extension/common/commandIds.pure';
+import { taskContextValue } from '../../../../src/extension/exports/taskPresentation.pure';
 
 interface MenuItem {
   command: string;
@@ -55,7 +55,8 @@ describe('exports: package.json contributions', () => {
 
   it('hides the row commands from the palette, but not Export Search Results…', () => {
     const hidden = new Set(contributes.menus.commandPalette!.filter((m) => m.when === 'false').map((m) => m.command));
-    assert.deepEqual(EXPORT_ITEM_COMMANDS.filter((id) => !hidden.has(id)), []);
+    const rowCommands = Object.values(EXPORT_COMMANDS).filter((id) => id !== EXPORT_COMMANDS.exportSearch);
+    assert.deepEqual(rowCommands.filter((id) => !VIEW_ONLY_COMMANDS.includes(id) || !hidden.has(id)), []);
     assert.equal(hidden.has(EXPORT_COMMANDS.exportSearch), false);
   });
 

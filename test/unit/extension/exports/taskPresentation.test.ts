@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ExportTaskRecord } from '../../../../src/core/exports';
-import { effectiveStatus, formatCreated, formatDuration, taskContextValue, taskDescription, taskIcon, taskLabel, taskTooltip } from '../../../../src/extension/exports/taskPresentation';
+import { effectiveStatus } from '../../../../src/core/exports/taskState';
+import { formatCreated, formatDuration, taskContextValue, taskDescription, taskIcon, taskLabel, taskTooltip } from '../../../../src/extension/exports/taskPresentation.pure';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { checkExportParams } from '../../../../src/core/api/validation';
 import {
+  billableCount,
+  countParams,
   dateRangeProblem,
   draftToParams,
   exportConfirmation,
@@ -15,7 +17,7 @@ import {
   queryProblem,
   rowsProblem,
   shortenQuery,
-} from '../../../../src/extension/exports/wizardModel';
+} from '../../../../src/extension/exports/wizardModel.pure';
 
 describe('export wizard: fields step', () => {
   it('offers "Bibliographic basics" for tabular formats but not for full text', () => {
@@ -128,23 +130,51 @@ describe('export wizard: draft to request', () => {
 });
 
 describe('export confirmation', () => {
-  it('states the billed count, that it may be smaller, the format and the shortened query', () => {
-    const query = `TTL:battery AND ${'ABST:"solid state" OR '.repeat(20)}AN:Acme`;
-    const c = exportConfirmation({ query, fields: ['PN', 'TTL'], exportType: 'csv', rows: 2500, offset: 100 }, 'exports/ in demo');
-    assert.equal(c.message, 'Export up to 2,500 patents as CSV?');
-    assert.match(c.detail, /PatSnap will bill up to 2,500 patents/);
-    assert.match(c.detail, /final count may be smaller/);
+  const query = `TTL:battery AND ${'ABST:"solid state" OR '.repeat(20)}AN:Acme`;
+  const params = { query, fields: ['PN', 'TTL'], exportType: 'csv', rows: 2500, offset: 100 } as const;
+
+  it('states the count PatSnap will bill, the search\u2019s total, the format and the shortened query', () => {
+    const c = exportConfirmation(params, 'exports/ in demo', { total: 2_450, billed: 2_350 });
+    assert.equal(c.message, 'Export 2,350 patents as CSV?');
+    assert.match(c.detail, /PatSnap will bill 2,350 patents for this export: the search finds 2,450; 2,500 requested, skipping the first 100\./);
+    assert.doesNotMatch(c.detail, /up to/);
     assert.match(c.detail, /Format: CSV, fields PN, TTL/);
-    assert.match(c.detail, /Skipping the first 100 results/);
     assert.match(c.detail, /Saved to: exports\/ in demo/);
     const queryLine = c.detail.split('\n').find((l) => l.startsWith('Query: ')) ?? '';
     assert.ok(queryLine.length <= 'Query: '.length + 200 && queryLine.endsWith('…'), queryLine);
-    assert.equal(c.button, 'Export 2,500 patents');
+    assert.equal(c.button, 'Export 2,350 patents');
   });
 
   it('says "patent" for one', () => {
-    const c = exportConfirmation({ query: 'q', fields: ['PN'], exportType: 'pdf', rows: 1 }, '/tmp/x.zip');
-    assert.equal(c.message, 'Export up to 1 patent as PDF?');
+    const c = exportConfirmation({ query: 'q', fields: ['PN'], exportType: 'pdf', rows: 10 }, '/tmp/x.zip', { total: 1, billed: 1 });
+    assert.equal(c.message, 'Export 1 patent as PDF?');
+    assert.equal(c.button, 'Export 1 patent');
+  });
+
+  it('says "at most" and why only when the query cannot be counted', () => {
+    const c = exportConfirmation(params, 'exports/ in demo');
+    assert.equal(c.message, 'Export up to 2,500 patents as CSV?');
+    assert.match(c.detail, /at most 2,500 patents .* too long to count/);
+  });
+
+  it('says that stemming may match more than was counted', () => {
+    assert.match(exportConfirmation({ ...params, stemming: true }, 'x', { total: 10, billed: 10 }).detail, /without stemming/);
+  });
+
+  it('bills the total less the skipped results, capped by the rows', () => {
+    assert.equal(billableCount(2_450, { rows: 2_500, offset: 100 }), 2_350);
+    assert.equal(billableCount(100_000, { rows: 5 }), 5);
+    assert.equal(billableCount(3, { rows: 5, offset: 10 }), 0);
+    assert.equal(billableCount(0, { rows: 5 }), 0);
+  });
+
+  it('counts with the export\u2019s date ranges and collapsing, and not at all past P001\u2019s query limit', () => {
+    assert.deepEqual(countParams({ query: 'TTL:battery', fields: ['PN'], exportType: 'csv', rows: 5 }), { query: 'TTL:battery' });
+    assert.deepEqual(countParams({ query: 'TTL:a OR TTL:b', fields: ['PN'], exportType: 'csv', rows: 5, apdtFrom: '20110101', pbdtTo: '20201231', collapseType: 'DOCDB' }), {
+      query: '(TTL:a OR TTL:b) AND APD:[20110101 TO *] AND PBD:[* TO 20201231]',
+      collapseType: 'DOCDB',
+    });
+    assert.equal(countParams({ query: `TTL:${'x'.repeat(1_600)}`, fields: ['PN'], exportType: 'csv', rows: 5 }), undefined);
   });
 
   it('shortens long queries to one line', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readOpenPatentArgs } from '../../../../src/extension/patent/openPatentArgs';
+import { readOpenPatentArgs } from '../../../../src/extension/patent/openPatentArgs.pure';
 import { normalisePatentInput } from '../../../../src/extension/patent/patentNumberInput';
 
 describe('Open Patent input', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Bibliography } from '../../../../src/core/api/types';
-import { examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from '../../../../src/extension/patent/patentView';
+import { examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from '../../../../src/extension/patent/patentView.pure';
 
 const bib: Bibliography = {
   patentId: 'pid',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SearchHistory, type MementoLike } from '../../../../src/extension/search/searchHistory';
+import { SearchHistory, type MementoLike } from '../../../../src/extension/search/searchHistory.pure';
 
 class Memory implements MementoLike {
   readonly values = new Map<string, unknown>();

@@ -4,9 +4,10 @@
  */
 import type { SearchHit, SearchPage } from '../../core/api/types';
 import { SEARCH_WINDOW_MAX } from '../../core/api/validation';
-import type { ErrorDescription } from '../common/errorMessages';
-import { formatCount, formatYmd } from '../common/format';
-import type { SearchOptions } from './searchOptions';
+import { ERROR_ACTIONS, type ErrorActionId } from '../common/errorActions.pure';
+import type { ErrorDescription } from '../common/errorMessages.pure';
+import { formatCount, formatYmd } from '../common/format.pure';
+import type { SearchOptions } from './searchOptions.pure';
 
 export interface ResultSet {
   query: string;
@@ -41,7 +42,9 @@ export interface MessageRow {
   id: string;
   text: string;
   severity: 'info' | 'error';
-  action?: { kind: ErrorDescription['actions'][number] | 'editSearch'; title: string };
+  action?: { kind: ErrorActionId | 'editSearch'; title: string };
+  /** The setting an error names ("Open Settings" opens it). */
+  setting?: string;
 }
 export type ResultRow = PatentRow | LoadMoreRow | MessageRow;
 
@@ -78,23 +81,20 @@ export function resultsDescription(state: ResultsState): string | undefined {
   return `${formatCount(state.results.hits.length)} of ${formatCount(state.results.total)}`;
 }
 
-const ACTION_TITLES: Record<NonNullable<MessageRow['action']>['kind'], string> = {
-  setCredentials: 'Set API Credentials',
-  retry: 'Retry',
-  openSettings: 'Open Settings',
-  showLog: 'Show Log',
-  editSearch: 'Edit Search',
-};
+const EDIT_SEARCH = { kind: 'editSearch', title: 'Edit Search' } as const;
 
 export function resultRows(state: ResultsState, pageSize: number): ResultRow[] {
   if (state.kind === 'none') return [];
   if (state.kind === 'failed') {
     const action = state.error.actions[0];
-    return [{ kind: 'message', id: 'message/error', text: state.error.message, severity: 'error', action: action && { kind: action, title: ACTION_TITLES[action] } }];
+    const row: MessageRow = { kind: 'message', id: 'message/error', text: state.error.message, severity: 'error' };
+    if (action) row.action = { kind: action, title: ERROR_ACTIONS[action].label };
+    if (state.error.setting) row.setting = state.error.setting;
+    return [row];
   }
   const set = state.results;
   if (set.hits.length === 0) {
-    return [{ kind: 'message', id: 'message/empty', text: 'No patents match this search.', severity: 'info', action: { kind: 'editSearch', title: ACTION_TITLES.editSearch } }];
+    return [{ kind: 'message', id: 'message/empty', text: 'No patents match this search.', severity: 'info', action: EDIT_SEARCH }];
   }
   const rows: ResultRow[] = set.hits.map((hit) => ({ kind: 'patent', id: `patent/${hit.patentId}`, hit }));
   const next = nextPage(set, pageSize);
@@ -112,7 +112,7 @@ export function resultRows(state: ResultsState, pageSize: number): ResultRow[] {
       id: 'message/window',
       text: `PatSnap pages through the first ${formatCount(SEARCH_WINDOW_MAX)} results only; narrow the search to see the rest.`,
       severity: 'info',
-      action: { kind: 'editSearch', title: ACTION_TITLES.editSearch },
+      action: EDIT_SEARCH,
     });
   }
   return rows;

@@ -3,15 +3,19 @@
  * fix it. Pure (no `vscode`), so the mapping is unit-tested; `errors.ts` shows it.
  */
 import { PatsnapError, type PatsnapErrorKind } from '../../core/api/errors';
-
-export type ErrorAction = 'setCredentials' | 'retry' | 'openSettings' | 'showLog';
+import type { ErrorActionId } from './errorActions.pure';
 
 export interface ErrorDescription {
   /** One sentence, no stack, no secrets: fit for a notification or a tree row. */
   message: string;
   /** Most useful first. `retry` is only offered by callers that can retry. */
-  actions: ErrorAction[];
+  actions: ErrorActionId[];
+  /** The setting at fault, which "Open Settings" opens. */
+  setting?: string;
 }
+
+/** The setting behind failures to reach the API or to find it where it was looked for. */
+const BASE_URL_SETTING = 'patentLookup.apiBaseUrl';
 
 /** A problem with the extension's own settings, found before any request. */
 export class ConfigurationError extends Error {
@@ -33,6 +37,14 @@ export class UserInputError extends Error {
   }
 }
 
+/** A link from the API that is not a web address: refused, with the reason as its message. */
+export class RefusedLinkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefusedLinkError';
+  }
+}
+
 /** No credentials are stored: the caller should offer to set them. */
 export class MissingCredentialsError extends Error {
   constructor() {
@@ -47,7 +59,7 @@ export function isCancellation(e: unknown): boolean {
   return e instanceof Error && (e.name === 'Canceled' || e.name === 'AbortError');
 }
 
-const ACTIONS_BY_KIND: Record<Exclude<PatsnapErrorKind, 'cancelled'>, ErrorAction[]> = {
+const ACTIONS_BY_KIND: Record<Exclude<PatsnapErrorKind, 'cancelled'>, ErrorActionId[]> = {
   credentials: ['setCredentials'],
   quota: [],
   rateLimited: ['retry'],
@@ -67,12 +79,12 @@ export function describeError(e: unknown, what?: string): ErrorDescription | und
   if (isCancellation(e)) return undefined;
   const prefix = what ? `${what} failed: ` : '';
   if (e instanceof MissingCredentialsError) return { message: e.message, actions: ['setCredentials'] };
-  if (e instanceof UserInputError) return { message: e.message, actions: [] };
-  if (e instanceof ConfigurationError) return { message: prefix + e.message, actions: ['openSettings'] };
+  if (e instanceof UserInputError || e instanceof RefusedLinkError) return { message: e.message, actions: [] };
+  if (e instanceof ConfigurationError) return { message: prefix + e.message, actions: ['openSettings'], setting: e.setting };
   if (e instanceof PatsnapError) {
     // The core writes its messages for people (they name hosts and endpoints, never tokens or queries).
-    const actions = ACTIONS_BY_KIND[e.kind as Exclude<PatsnapErrorKind, 'cancelled'>] ?? [];
-    return { message: prefix + e.message, actions: [...actions] };
+    const actions = [...(ACTIONS_BY_KIND[e.kind as Exclude<PatsnapErrorKind, 'cancelled'>] ?? [])];
+    return actions.includes('openSettings') ? { message: prefix + e.message, actions, setting: BASE_URL_SETTING } : { message: prefix + e.message, actions };
   }
   return { message: `${prefix}an unexpected error occurred; the details are in the Patent Lookup log.`, actions: ['showLog'] };
 }

@@ -1,45 +1,63 @@
 /**
- * The tracked export tasks, kept in the extension's globalState so they survive
- * reloads. Stored records are checked with the core schema on load; what does
- * not parse (an old or edited entry) is skipped, never trusted.
+ * The tracked export tasks, kept in a key-value store that survives restarts (the
+ * extension's globalState, shared by the windows of a profile). Stored records are
+ * checked with the schema on load; what does not parse (an old or edited entry) is
+ * skipped, never trusted. Every change starts from what is stored now, so a task
+ * another window added or changed meanwhile is kept rather than overwritten.
  */
-import * as vscode from 'vscode';
-import { parseExportTaskRecord, type ExportTaskRecord } from '../../core/exports';
+import { parseExportTaskRecord, type ExportTaskRecord } from './types';
 
-export const EXPORT_TASKS_STATE_KEY = 'patentLookup.exports.tasks';
+/** The two methods of VS Code's `Memento` the store uses. */
+export interface TaskMemento {
+  get<T>(key: string, defaultValue: T): T;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
 
-export class ExportTaskStore implements vscode.Disposable {
+export interface TaskStoreLog {
+  warn(message: string): void;
+}
+
+type Listener = (record: ExportTaskRecord | undefined) => void;
+
+export class ExportTaskStore {
   private records = new Map<string, ExportTaskRecord>();
-  private readonly changed = new vscode.EventEmitter<ExportTaskRecord | undefined>();
-  /** Fires with the record that changed, or undefined when the list itself changed. */
-  readonly onDidChange = this.changed.event;
+  private readonly listeners = new Set<Listener>();
 
   constructor(
-    private readonly memento: vscode.Memento,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly memento: TaskMemento,
+    /** The key of the list in `memento`. */
+    private readonly key: string,
+    private readonly log: TaskStoreLog,
   ) {
     this.reload();
   }
 
-  /** Reads the list again from storage (activation, and the test hook's "reload"). */
-  reload(): void {
-    this.records = this.read(true);
-    this.changed.fire(undefined);
+  /** Calls `listener` with the record that changed, or undefined when the list itself changed. */
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /**
-   * Picks up what other windows stored (the windows of a profile share globalState);
-   * fires only when something changed.
-   */
+  private fire(record: ExportTaskRecord | undefined): void {
+    for (const listener of [...this.listeners]) listener(record);
+  }
+
+  /** Reads the list again from storage, saying so when entries were skipped (activation, a reload). */
+  reload(): void {
+    this.records = this.read(true);
+    this.fire(undefined);
+  }
+
+  /** Picks up what other windows stored; fires only when something changed. */
   refresh(): void {
     const next = this.read(false);
     if (JSON.stringify([...next.values()]) === JSON.stringify([...this.records.values()])) return;
     this.records = next;
-    this.changed.fire(undefined);
+    this.fire(undefined);
   }
 
   private read(warn: boolean): Map<string, ExportTaskRecord> {
-    const stored = this.memento.get<unknown>(EXPORT_TASKS_STATE_KEY, []);
+    const stored = this.memento.get<unknown>(this.key, []);
     const list = Array.isArray(stored) ? stored : [];
     const records = new Map<string, ExportTaskRecord>();
     let skipped = 0;
@@ -61,14 +79,11 @@ export class ExportTaskStore implements vscode.Disposable {
     return this.records.get(id);
   }
 
-  // Every change starts from what is stored now, so a task another window added or changed
-  // meanwhile is kept rather than overwritten with this window's older copy of the list.
-
   async add(record: ExportTaskRecord): Promise<void> {
     this.records = this.read(false);
     this.records.set(record.id, record);
     await this.save();
-    this.changed.fire(undefined);
+    this.fire(undefined);
   }
 
   /** Applies `patch` to the record if it is still tracked; returns the new record. */
@@ -81,25 +96,21 @@ export class ExportTaskStore implements vscode.Disposable {
     for (const key of Object.keys(patch) as Array<keyof ExportTaskRecord>) if (next[key] === undefined) delete next[key];
     this.records.set(id, next);
     await this.save();
-    this.changed.fire(next);
+    this.fire(next);
     return next;
   }
 
   async remove(id: string): Promise<void> {
     this.records = this.read(false);
-    if (!this.records.delete(id)) {
-      this.changed.fire(undefined);
-      return;
-    }
-    await this.save();
-    this.changed.fire(undefined);
+    if (this.records.delete(id)) await this.save();
+    this.fire(undefined);
   }
 
   private async save(): Promise<void> {
-    await this.memento.update(EXPORT_TASKS_STATE_KEY, [...this.records.values()]);
+    await this.memento.update(this.key, [...this.records.values()]);
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.listeners.clear();
   }
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { defaultExportFileName, keepBothPath, querySlug, suggestedExportFileName } from '../../../../src/extension/exports/fileNames';
+import { defaultExportFileName, keepBothPath, querySlug, suggestedExportFileName } from '../../../../src/core/exports/fileNames';
 
 describe('export file names', () => {
   it('makes a readable slug of the query', () => {

@@ -1,43 +1,45 @@
+/**
+ * The patent panel: Open Patent…, Show Examination Documents…, and the PDF and copy
+ * actions of tree rows. One panel per patent: opening a patent that is already open
+ * reveals its panel. Panels come back after a window reload through the serializer
+ * the composition root registers, from the ids their webview kept in its state.
+ */
 import * as vscode from 'vscode';
 import { PATENT_VIEW_TYPE, parsePanelState, type PanelState, type PatentRef } from '../../webview/protocol';
-import type { CommandMap } from '../common/commands';
+import type { FeatureCommands } from '../common/commands';
 import { Disposable } from '../common/disposable';
-import { UserInputError } from '../common/errorMessages';
+import { UserInputError } from '../common/errorMessages.pure';
+import type { Feature, FeatureHost } from '../common/feature';
 import { requireCredentials } from '../credentials/requireCredentials';
 import { webviewHtml, webviewResourceRoots } from '../webview/webviewHtml';
-import { readOpenPatentArgs, type OpenPatentRequest } from './openPatentArgs';
+import { readOpenPatentArgs, type OpenPatentRequest } from './openPatentArgs.pure';
 import { normalisePatentInput } from './patentNumberInput';
+import { PatentFiles } from './patentFiles';
 import { PatentPanel, type PatentPanelDeps } from './patentPanel';
 
-/**
- * One panel per patent: opening a patent that is already open reveals its panel.
- * Panels come back after a window reload through the serializer, from the ids
- * their webview kept in its state.
- */
-export class PatentPanelManager extends Disposable {
+export class PatentPanelFeature extends Disposable implements Feature<'panel'> {
   private readonly panels = new Set<PatentPanel>();
+  private readonly extensionUri: vscode.Uri;
+  private readonly deps: PatentPanelDeps;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly deps: PatentPanelDeps,
-  ) {
+  constructor(host: FeatureHost) {
     super();
-    this.register(
-      vscode.window.registerWebviewPanelSerializer(PATENT_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: unknown) => {
-          const restored = parsePanelState(state);
-          if (!restored) {
-            panel.dispose(); // nothing we can show: an empty panel would only confuse
-            return;
-          }
-          this.adopt(panel, restored);
-        },
-      }),
-    );
+    this.extensionUri = host.context.extensionUri;
+    this.deps = { session: host.session, errors: host.errors, log: host.log, files: new PatentFiles() };
     this.register({ dispose: () => [...this.panels].forEach((p) => p.dispose()) });
   }
 
-  get commands(): Pick<CommandMap, 'patentLookup.openPatent' | 'patentLookup.showExaminationDocuments' | 'patentLookup.results.copyNumber' | 'patentLookup.results.openPdf'> {
+  /** A panel VS Code kept across a reload: shown again from the ids its webview saved. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const restored = parsePanelState(state);
+    if (!restored) {
+      panel.dispose(); // nothing we can show: an empty panel would only confuse
+      return;
+    }
+    this.adopt(panel, restored);
+  }
+
+  get commands(): FeatureCommands<'panel'> {
     return {
       'patentLookup.openPatent': (arg) => this.openCommand(arg, undefined),
       'patentLookup.showExaminationDocuments': (arg) => this.openCommand(arg, 'documents'),

@@ -3,8 +3,8 @@
  * import: the messages the steps show are unit-tested on their own.
  */
 import { EXPORT_FIELDS, EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldProblem, type ExportField } from '../../core/api/exportFields';
-import type { CollapseOptions, ExportLang, ExportParams, ExportType, TransLang } from '../../core/api/types';
-import { checkExportParams, EXPORT_QUERY_MAX, isYmd, type InputProblem } from '../../core/api/validation';
+import type { CollapseOptions, CountParams, ExportLang, ExportParams, ExportType, TransLang } from '../../core/api/types';
+import { checkCountParams, checkExportParams, EXPORT_QUERY_MAX, isYmd, type InputProblem } from '../../core/api/validation';
 
 export interface ExportFormat {
   type: ExportType;
@@ -196,6 +196,31 @@ export function shortenQuery(query: string, max = 60): string {
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
 }
 
+/**
+ * The patents an export bills: the search's total, less the skipped ones, capped by
+ * the rows asked for (PatSnap exports and bills what the search has, no more).
+ */
+export function billableCount(total: number, params: Pick<ExportParams, 'rows' | 'offset'>): number {
+  return Math.max(0, Math.min(params.rows, total - (params.offset ?? 0)));
+}
+
+/**
+ * The P001 count that matches an export: its query, with the export's date ranges
+ * as the query's own APD/PBD ranges, and its collapsing. Undefined when that query
+ * is beyond P001's limits (exports take longer queries than counts).
+ */
+export function countParams(params: ExportParams): CountParams | undefined {
+  const range = (field: string, from: string | undefined, to: string | undefined): string[] =>
+    from === undefined && to === undefined ? [] : [`${field}:[${from ?? '*'} TO ${to ?? '*'}]`];
+  const ranges = [...range('APD', params.apdtFrom, params.apdtTo), ...range('PBD', params.pbdtFrom, params.pbdtTo)];
+  const count: CountParams = { query: ranges.length ? [`(${params.query})`, ...ranges].join(' AND ') : params.query };
+  for (const key of ['collapseType', 'collapseBy', 'collapseOrder'] as const) {
+    if (params[key] !== undefined) Object.assign(count, { [key]: params[key] });
+  }
+  if (params.collapseOrderAuthority !== undefined) count.collapseOrderAuthority = [...params.collapseOrderAuthority];
+  return checkCountParams(count).length === 0 ? count : undefined;
+}
+
 export interface ExportConfirmation {
   message: string;
   detail: string;
@@ -203,19 +228,21 @@ export interface ExportConfirmation {
 }
 
 /**
- * The modal shown before anything is created. PatSnap bills each exported
- * patent; the task exports `rows` at most, fewer when fewer results match.
+ * The modal shown before anything is created: the count PatSnap will bill, from the
+ * search's total. Without a total (a query P001 cannot count) it says that the
+ * count is at most the rows asked for, and why it is not known.
  */
-export function exportConfirmation(params: ExportParams, destination: string): ExportConfirmation {
-  const n = grouped(params.rows);
-  const noun = params.rows === 1 ? 'patent' : 'patents';
-  const lines = [
-    `PatSnap will bill up to ${n} ${noun} for this export (${grouped(params.rows)} requested; the final count may be smaller if fewer results match).`,
-    '',
-    `Query: ${shortenQuery(params.query, 200)}`,
-    `Format: ${formatLabel(params.exportType)}, fields ${params.fields.join(', ')}`,
-  ];
-  if (params.offset) lines.push(`Skipping the first ${grouped(params.offset)} results`);
+export function exportConfirmation(params: ExportParams, destination: string, count?: { total: number; billed: number }): ExportConfirmation {
+  const asked = grouped(params.rows);
+  const noun = (n: number): string => (n === 1 ? 'patent' : 'patents');
+  const skipped = params.offset ? `, skipping the first ${grouped(params.offset)}` : '';
+  const lines = count
+    ? [`PatSnap will bill ${grouped(count.billed)} ${noun(count.billed)} for this export: the search finds ${grouped(count.total)}; ${asked} requested${skipped}.`]
+    : [`PatSnap will bill at most ${asked} ${noun(params.rows)} for this export (${asked} requested${skipped}); the query is too long to count its results first.`];
+  if (count && params.stemming) lines.push('Counted without stemming: with stemming on, more patents may match, up to the rows requested.');
+  lines.push('', `Query: ${shortenQuery(params.query, 200)}`, `Format: ${formatLabel(params.exportType)}, fields ${params.fields.join(', ')}`);
   lines.push(`Saved to: ${destination}`);
-  return { message: `Export up to ${n} ${noun} as ${formatLabel(params.exportType)}?`, detail: lines.join('\n'), button: `Export ${n} ${noun}` };
+  const n = count ? count.billed : params.rows;
+  const what = `${grouped(n)} ${noun(n)}`;
+  return { message: count ? `Export ${what} as ${formatLabel(params.exportType)}?` : `Export up to ${what} as ${formatLabel(params.exportType)}?`, detail: lines.join('\n'), button: `Export ${what}` };
 }

@@ -3,8 +3,9 @@
  * mapping is unit-tested; the webview only renders it.
  */
 import type { Bibliography, ExamDocsPage } from '../../core/api/types';
+import { TEXT_MAX } from '../../webview/limits';
 import type { DocFilter, DocumentsView, PatentView } from '../../webview/protocol';
-import { formatYmd } from '../common/format';
+import { formatYmd } from '../common/format.pure';
 
 /** PatSnap's examination documents cover overseas offices only. */
 export function examDocsSupported(number: string): boolean {
@@ -13,12 +14,25 @@ export function examDocsSupported(number: string): boolean {
 
 export const CN_EXAM_DOCS_MESSAGE = 'PatSnap offers no examination documents for Chinese (CN) patents.';
 
-function names(parties: ReadonlyArray<{ name: string }>): string[] {
-  return [...new Set(parties.map((p) => p.name.trim()).filter((n) => n !== ''))];
+/** API text within what the webview takes (`TEXT_MAX`): a longer title or abstract is cut, not refused. */
+export function clampText(text: string, max = TEXT_MAX): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
 }
 
-function optional<T>(value: T | undefined | null | ''): T | undefined {
-  return value === undefined || value === null || value === '' ? undefined : value;
+/** At most this many names of one kind are shown; the rest would only bury the others. */
+const MAX_NAMES = 200;
+
+function names(parties: ReadonlyArray<{ name: string }>): string[] {
+  return [...new Set(parties.map((p) => clampText(p.name.trim(), 1_000)).filter((n) => n !== ''))].slice(0, MAX_NAMES);
+}
+
+function optional(value: string | undefined | null): string | undefined {
+  return value === undefined || value === null || value === '' ? undefined : clampText(value);
+}
+
+/** A count the webview takes: a whole number, not negative (0 for anything else). */
+function count(n: number | undefined): number {
+  return n !== undefined && Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
 export function toPatentView(b: Bibliography, legalStatus: readonly string[]): PatentView {
@@ -39,7 +53,7 @@ export function toPatentView(b: Bibliography, legalStatus: readonly string[]): P
     patentType: optional(b.patentType),
     ipc: optional(b.ipcMain),
     cpc: optional(b.cpcMain),
-    legalStatus: [...legalStatus],
+    legalStatus: legalStatus.slice(0, MAX_NAMES).map((s) => clampText(s, 1_000)),
     examDocsSupported: examDocsSupported(b.country ?? number),
   };
 }
@@ -54,13 +68,13 @@ export function toDocumentsView(page: ExamDocsPage, offset: number, limit: numbe
       date: formatYmd(d.date),
       code: optional(d.docCode),
       description: optional(d.description),
-      pages: d.pageCount,
+      pages: d.pageCount === undefined || count(d.pageCount) !== d.pageCount ? undefined : d.pageCount,
       openable: d.url !== undefined,
     })),
     offset,
     limit,
-    matching: page.detailCount,
-    total: page.docCount,
+    matching: count(page.detailCount),
+    total: count(page.docCount),
     filter,
   };
 }

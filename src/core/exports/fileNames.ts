@@ -1,6 +1,6 @@
-/** Names for downloaded export files. No `vscode` import. */
+/** Names for downloaded export files. */
 import * as path from 'node:path';
-import type { ExportType } from '../../core/api/types';
+import type { ExportType } from '../api/types';
 
 /** pdf and full_text exports arrive as ZIP archives (one file per patent). */
 export const EXPORT_FILE_EXTENSIONS: Readonly<Record<ExportType, string>> = {

@@ -3,8 +3,10 @@
  * tooltip, icon and context value. No `vscode` import, so it is unit-tested.
  */
 import * as path from 'node:path';
-import { exportTaskExpiry, type ExportTaskRecord } from '../../core/exports';
-import { formatLabel, shortenQuery } from './wizardModel';
+import { exportTaskExpiry } from '../../core/exports/expiry';
+import { effectiveStatus, linkUsable } from '../../core/exports/taskState';
+import type { ExportTaskRecord } from '../../core/exports/types';
+import { formatLabel, shortenQuery } from './wizardModel.pure';
 
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -25,19 +27,6 @@ export function formatCreated(createdAt: string, now: number): string {
   const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   const sameDay = d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
   return sameDay ? time : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
-}
-
-/** A record's effective state now: a pending task past 24 h, or a link past 7 days, is expired. */
-export function effectiveStatus(record: ExportTaskRecord, now: number): ExportTaskRecord['status'] {
-  if (record.status === 'pending' || record.status === 'succeeded') {
-    if (exportTaskExpiry(record.createdAt, record.succeededAt, now).expired) return 'expired';
-  }
-  return record.status;
-}
-
-/** Whether the task's signed link can still be downloaded. */
-export function linkUsable(record: ExportTaskRecord, now: number): boolean {
-  return record.url !== undefined && record.succeededAt !== undefined && !exportTaskExpiry(record.createdAt, record.succeededAt, now).expired;
 }
 
 export function statusText(record: ExportTaskRecord, now: number): string {
