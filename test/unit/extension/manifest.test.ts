@@ -6,11 +6,12 @@ import { COMMAND_IDS, VIEW_ONLY_COMMANDS } from '../../../src/extension/common/c
 
 interface Manifest {
   activationEvents: string[];
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited'; restrictedConfigurations?: string[] } };
   contributes: {
     commands: Array<{ command: string; title: string; category?: string }>;
     menus: Record<string, Array<{ command: string; when?: string }>>;
     viewsWelcome: Array<{ view: string; contents: string; when?: string }>;
-    configuration: { properties: Record<string, { default?: unknown }> };
+    configuration: { properties: Record<string, { default?: unknown; scope?: string }> };
   };
 }
 
@@ -43,6 +44,12 @@ describe('package.json contributions of the VS Code layer', () => {
 
   it('restores patent panels after a reload', () => {
     assert.ok(manifest.activationEvents.includes('onWebviewPanel:patentLookup.patent'));
+  });
+
+  it('keeps the API base URL, where stored credentials go, out of a workspace\u2019s reach', () => {
+    assert.equal(manifest.contributes.configuration.properties['patentLookup.apiBaseUrl']?.scope, 'machine');
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.deepEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['patentLookup.apiBaseUrl']);
   });
 
   it('declares the page size setting', () => {

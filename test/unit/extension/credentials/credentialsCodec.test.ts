@@ -36,6 +36,17 @@ describe('stored credentials', () => {
     assert.match(baseUrlProblem('https://x/?a=1') ?? '', /query/);
   });
 
+  it('accepts plain http for this machine only, where no one on the way can read the key', () => {
+    for (const url of ['http://127.0.0.1:8787', 'http://127.4.5.6', 'http://localhost:3000/api', 'http://[::1]:8787']) assert.equal(baseUrlProblem(url), undefined, url);
+    for (const url of ['http://example.com', 'http://10.0.0.5:8787', 'http://localhost.example.com', 'http://127.0.0.1.nip.io']) {
+      assert.match(baseUrlProblem(url) ?? '', /must use https/, url);
+    }
+  });
+
+  it('takes no user name or password in the base URL', () => {
+    assert.match(baseUrlProblem('https://user:pass@connect.patsnap.com') ?? '', /no user name or password/);
+  });
+
   it('describes credentials without the secret', () => {
     assert.equal(describeCredentials({ kind: 'apiKey', apiKey: 'sk-secret' }), 'API key');
     assert.doesNotMatch(describeCredentials({ kind: 'clientSecret', clientId: 'c1', clientSecret: 'hidden' }), /hidden/);

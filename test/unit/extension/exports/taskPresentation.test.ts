@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ExportTaskRecord } from '../../../../src/core/exports';
 import { effectiveStatus } from '../../../../src/core/exports/taskState';
+import { mayNeedFollowing } from '../../../../src/extension/exports/exportTaskState.pure';
 import { formatCreated, formatDuration, taskContextValue, taskDescription, taskIcon, taskLabel, taskTooltip } from '../../../../src/extension/exports/taskPresentation.pure';
 
 const MIN = 60_000;
@@ -68,5 +69,16 @@ describe('export task rows', () => {
     assert.equal(formatDuration(45_000), '45 s');
     assert.equal(formatDuration(65 * MIN), '1 h 5 min');
     assert.equal(formatDuration(2 * HOUR), '2 h');
+  });
+});
+
+describe('stored tasks to follow at activation', () => {
+  it('loads the exports feature only when a stored task may still need it', () => {
+    assert.equal(mayNeedFollowing(undefined), false);
+    assert.equal(mayNeedFollowing([]), false);
+    assert.equal(mayNeedFollowing([{ status: 'downloaded' }, { status: 'failed' }, { status: 'expired' }]), false);
+    assert.equal(mayNeedFollowing([{ status: 'downloaded' }, { status: 'pending' }]), true);
+    assert.equal(mayNeedFollowing([{ status: 'succeeded' }]), true);
+    assert.equal(mayNeedFollowing([null, 'pending', { status: ['pending'] }]), false);
   });
 });

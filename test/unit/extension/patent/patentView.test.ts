@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Bibliography } from '../../../../src/core/api/types';
 import { examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from '../../../../src/extension/patent/patentView.pure';
+import { parseToWebview, TEXT_MAX } from '../../../../src/webview/protocol';
 
 const bib: Bibliography = {
   patentId: 'pid',
@@ -29,6 +30,23 @@ describe('patent panel view model', () => {
     assert.equal(v.publicationDate, '2021-12-14');
     assert.deepEqual(v.legalStatus, ['Active']);
     assert.equal(v.examDocsSupported, true);
+  });
+
+  it('shortens API text the webview would refuse, so what it gets is what it shows', () => {
+    const long = 'x'.repeat(TEXT_MAX + 10);
+    const v = toPatentView({ ...bib, title: long, abstract: long, assignees: Array.from({ length: 500 }, (_, i) => ({ name: `A${i} ${long}` })) }, [long]);
+    assert.equal(v.title?.length, TEXT_MAX);
+    assert.ok(v.title?.endsWith('\u2026'));
+    assert.ok(v.assignees.length <= 200);
+    assert.ok(parseToWebview({ type: 'patent', patent: v }).ok);
+    assert.equal(parseToWebview({ type: 'patent', patent: { ...v, title: long } }).ok, false, 'unshortened, the webview would drop it');
+  });
+
+  it('turns impossible document counts into counts the webview takes', () => {
+    const view = toDocumentsView({ docCount: -5, detailCount: Number.NaN, documents: [{ docCode: 'CTNF', pageCount: -1 }, { docCode: 'IDS', pageCount: 2.5 }] }, 0, 20, { docCodes: [] });
+    assert.ok(parseToWebview({ type: 'documents', documents: view }).ok, JSON.stringify(view));
+    assert.equal(view.state === 'page' && view.total, 0);
+    assert.deepEqual(view.state === 'page' && view.rows.map((r) => r.pages), [undefined, undefined]);
   });
 
   it('says CN patents have no examination documents', () => {
