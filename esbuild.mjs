@@ -17,9 +17,10 @@ const tests = process.argv.includes('--tests');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none' };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
-// axios' Node build imports form-data (and through it mime-db, 130 KB) for multipart
-// bodies, which nothing here sends: Node's own FormData stands in.
-const alias = { 'form-data': './scripts/shims/form-data.cjs' };
+// Code nobody calls, left out: axios' Node build imports form-data (and through it
+// mime-db, 130 KB) for multipart bodies, which nothing here sends (Node's own FormData
+// stands in); its helpers log through `debug` only when DEBUG is set.
+const alias = { 'form-data': './scripts/shims/form-data.cjs', debug: './scripts/shims/debug.cjs' };
 
 // The extension: `dist/extension.js` is what activation loads, and each `import()` in
 // src/extension (a feature, the HTTP client) becomes a file of its own in dist/chunks/,

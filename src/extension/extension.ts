@@ -70,5 +70,3 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { session, credentials, settings, state: context.globalState, search: () => search.get(), panels: () => panels.get(), numbers: () => numbers.get(), exports: () => exports.get() };
 }
-
-export function deactivate(): void {}

@@ -15,11 +15,11 @@ import { NUMBER_MAX, PATENT_ID_MAX, TEXT_MAX } from './limits';
 export { NUMBER_MAX, PATENT_ID_MAX, TEXT_MAX } from './limits';
 export { PATENT_VIEW_TYPE } from './viewTypes';
 
-export const sectionSchema = z.enum(['overview', 'documents']);
+const sectionSchema = z.enum(['overview', 'documents']);
 export type Section = z.infer<typeof sectionSchema>;
 
 /** What a panel is about: ids only. It is also the webview's persisted state. */
-export const patentRefSchema = z
+const patentRefSchema = z
   .object({
     number: z.optional(z.string().check(z.minLength(1), z.maxLength(NUMBER_MAX))),
     patentId: z.optional(z.string().check(z.minLength(1), z.maxLength(PATENT_ID_MAX))),
@@ -34,7 +34,7 @@ const text = z.string().check(z.maxLength(TEXT_MAX));
 const optionalString = z.optional(z.string());
 const count = z.number().check(z.int(), z.minimum(0));
 
-export const patentViewSchema = z.object({
+const patentViewSchema = z.object({
   patentId: z.string(),
   number: z.string(),
   kind: optionalString,
@@ -62,7 +62,7 @@ export const ERROR_ACTION_IDS = ['retry', 'setCredentials', 'useSandbox', 'openS
 const _everyActionOffered: [Exclude<ErrorActionId, (typeof ERROR_ACTION_IDS)[number]>] extends [never] ? true : never = true;
 const errorActionSchema = z.enum(ERROR_ACTION_IDS);
 
-export const errorViewSchema = z.object({
+const errorViewSchema = z.object({
   message: text,
   /** The buttons the panel offers, most useful first. */
   actions: z.array(z.object({ id: errorActionSchema, label: z.string().check(z.maxLength(60)) })).check(z.maxLength(5)),
@@ -72,14 +72,14 @@ export type ErrorView = z.infer<typeof errorViewSchema>;
 /** yyyyMMdd, as the API takes dates. */
 const ymd = z.number().check(z.int(), z.minimum(17000101), z.maximum(99991231));
 
-export const docFilterSchema = z.object({
+const docFilterSchema = z.object({
   docCodes: z.array(z.string().check(z.regex(/^[A-Za-z0-9._-]{1,32}$/))).check(z.maxLength(50)),
   dateFrom: z.optional(ymd),
   dateTo: z.optional(ymd),
 });
 export type DocFilter = z.infer<typeof docFilterSchema>;
 
-export const examDocRowSchema = z.object({
+const examDocRowSchema = z.object({
   /** Position in the current page; what the webview sends back to open it. */
   index: count,
   date: optionalString,
@@ -88,9 +88,8 @@ export const examDocRowSchema = z.object({
   pages: z.optional(count),
   openable: z.boolean(),
 });
-export type ExamDocRow = z.infer<typeof examDocRowSchema>;
 
-export const documentsViewSchema = z.discriminatedUnion('state', [
+const documentsViewSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('unsupported'), message: text }),
   z.object({ state: z.literal('loading') }),
   z.object({ state: z.literal('error'), error: errorViewSchema }),
@@ -108,7 +107,7 @@ export const documentsViewSchema = z.discriminatedUnion('state', [
 ]);
 export type DocumentsView = z.infer<typeof documentsViewSchema>;
 
-export const imageViewSchema = z.discriminatedUnion('state', [
+const imageViewSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('loading') }),
   z.object({ state: z.literal('none') }),
   z.object({ state: z.literal('error'), message: text }),
@@ -117,7 +116,7 @@ export const imageViewSchema = z.discriminatedUnion('state', [
 export type ImageView = z.infer<typeof imageViewSchema>;
 
 /** Extension host -> webview. */
-export const toWebviewSchema = z.discriminatedUnion('type', [
+const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('init'), state: panelStateSchema }),
   z.object({ type: z.literal('loading') }),
   z.object({ type: z.literal('patent'), patent: patentViewSchema }),
@@ -129,7 +128,7 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
 export type ToWebview = z.infer<typeof toWebviewSchema>;
 
 /** Webview -> extension host. */
-export const fromWebviewSchema = z.discriminatedUnion('type', [
+const fromWebviewSchema = z.discriminatedUnion('type', [
   /** The webview's script runs and listens: the host may send. */
   z.object({ type: z.literal('ready') }),
   /** A button of an error view: what it is about, and which fix. */

@@ -37,7 +37,6 @@ export type FeatureName = keyof typeof FEATURE_COMMANDS;
 /** The commands of one feature. */
 export type FeatureCommandId<F extends FeatureName> = (typeof FEATURE_COMMANDS)[F][number];
 export type CommandId = FeatureCommandId<FeatureName>;
-export type ExportCommandId = FeatureCommandId<'exports'>;
 
 export const COMMAND_IDS: readonly CommandId[] = Object.values(FEATURE_COMMANDS).flat();
 

@@ -49,7 +49,7 @@ export function requiredProblem(value: string, what: string): string | undefined
 }
 
 /** This machine: the only place plain http may go (the sandbox, a local proxy). */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }

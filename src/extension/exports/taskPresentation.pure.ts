@@ -29,7 +29,7 @@ export function formatCreated(createdAt: string, now: number): string {
   return sameDay ? time : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
 }
 
-export function statusText(record: ExportTaskRecord, now: number): string {
+function statusText(record: ExportTaskRecord, now: number): string {
   switch (effectiveStatus(record, now)) {
     case 'pending':
       return `PENDING ${formatDuration(now - Date.parse(record.createdAt))}`;

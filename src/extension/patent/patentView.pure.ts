@@ -15,7 +15,7 @@ export function examDocsSupported(number: string): boolean {
 export const CN_EXAM_DOCS_MESSAGE = 'PatSnap offers no examination documents for Chinese (CN) patents.';
 
 /** API text within what the webview takes (`TEXT_MAX`): a longer title or abstract is cut, not refused. */
-export function clampText(text: string, max = TEXT_MAX): string {
+function clampText(text: string, max = TEXT_MAX): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
 }
 

@@ -32,7 +32,7 @@ export class PatentNode extends ResultNode {
   }
 }
 
-export class LoadMoreNode extends ResultNode {
+class LoadMoreNode extends ResultNode {
   readonly id: string;
 
   constructor(private readonly row: LoadMoreRow) {
@@ -52,7 +52,7 @@ export class LoadMoreNode extends ResultNode {
 }
 
 /** Empty and error states, as a row with the action that helps. */
-export class MessageNode extends ResultNode {
+class MessageNode extends ResultNode {
   readonly id: string;
 
   constructor(
