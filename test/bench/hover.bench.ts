@@ -6,8 +6,8 @@ import { createPatsnapClient, ENDPOINTS } from '../../src/core/api/client';
 import type { PatsnapApi } from '../../src/core/api/types';
 import { PatentLookupService } from '../../src/core/cache/patentLookup';
 import { findPatentNumbers } from '../../src/core/numbers';
-import { numbersToLookUp } from '../../src/extension/patentNumbers/documentPatentsModel';
-import { buildCardMarkdown } from '../../src/extension/patentNumbers/patentCardMarkdown';
+import { numbersToLookUp } from '../../src/extension/patentNumbers/documentPatentsModel.pure';
+import { buildCardMarkdown } from '../../src/extension/patentNumbers/patentCardMarkdown.pure';
 import { SANDBOX_CREDENTIALS } from '../../src/core/sandboxCredentials';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server';
 

@@ -6,7 +6,7 @@ import { Disposable } from '../common/disposable';
 import { showInfo } from '../common/notifications';
 import type { PatentNumberFeatureDeps } from './deps';
 import { rangeOf, type DocumentNumberIndex } from './documentNumberIndex';
-import { groupMatches, numbersToLookUp, occurrenceLabel, type PatentGroup } from './documentPatentsModel';
+import { groupMatches, numbersToLookUp, occurrenceLabel, type PatentGroup } from './documentPatentsModel.pure';
 import type { PatentNumberSettings } from './patentNumberSettings';
 
 export const DOCUMENT_PATENTS_VIEW = 'patentLookup.documentPatents';

@@ -3,10 +3,10 @@ import type { PatentNumberMatch } from '../../core/numbers';
 import { describeError, errorDetail, isCancellation } from '../common/errorMessages.pure';
 import { sniffImageType } from '../patent/patentView.pure';
 import { abortSignalOf } from '../common/cancellation';
-import { within } from './abort';
+import { within } from './abort.pure';
 import type { PatentNumberFeatureDeps } from './deps';
 import { rangeOf, type DocumentNumberIndex } from './documentNumberIndex';
-import { buildCardMarkdown, CARD_COMMANDS, MAX_CARD_IMAGE_BASE64, type CardInput, type CardLookup } from './patentCardMarkdown';
+import { buildCardMarkdown, CARD_COMMANDS, MAX_CARD_IMAGE_BASE64, type CardInput, type CardLookup } from './patentCardMarkdown.pure';
 import type { PatentNumberSettings } from './patentNumberSettings';
 
 /** How long a card waits for a drawing not cached yet; the fetch goes on and the next hover shows it. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { rangeOf, type DocumentNumberIndex } from './documentNumberIndex';
-import { commandUri } from './markdown';
+import { commandUri } from './markdown.pure';
 import type { PatentNumberSettings } from './patentNumberSettings';
 
 /**

@@ -3,7 +3,7 @@ import { errorDetail, isCancellation } from '../common/errorMessages.pure';
 import { Disposable } from '../common/disposable';
 import type { PatentNumberFeatureDeps } from './deps';
 import type { DocumentNumberIndex } from './documentNumberIndex';
-import { numbersToLookUp } from './documentPatentsModel';
+import { numbersToLookUp } from './documentPatentsModel.pure';
 import type { PatentNumberSettings } from './patentNumberSettings';
 
 const DEBOUNCE_MS = 250;

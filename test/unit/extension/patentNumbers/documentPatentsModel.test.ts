@@ -1,7 +1,7 @@
 /** Grouping the numbers of a document by patent, with the real number finder. */
 import * as assert from 'node:assert/strict';
 import { findPatentNumbers } from '../../../../src/core/numbers';
-import { groupMatches, numbersToLookUp } from '../../../../src/extension/patentNumbers/documentPatentsModel';
+import { groupMatches, numbersToLookUp } from '../../../../src/extension/patentNumbers/documentPatentsModel.pure';
 
 const TEXT = [
   'Claims 1-3 are rejected over US 7,123,456 B2 in view of EP 1 234 567 B1.',

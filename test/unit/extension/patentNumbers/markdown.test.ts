@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { commandLink, commandUri, escapeMarkdown } from '../../../../src/extension/patentNumbers/markdown';
+import { commandLink, commandUri, escapeMarkdown } from '../../../../src/extension/patentNumbers/markdown.pure';
 
 interface MarkdownIt {
   render(src: string): string;

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Bibliography } from '../../../../src/core/api/types';
 import type { PatentCard } from '../../../../src/core/cache/patentLookup';
-import { buildCardMarkdown, CARD_COMMANDS, type CardInput } from '../../../../src/extension/patentNumbers/patentCardMarkdown';
+import { buildCardMarkdown, CARD_COMMANDS, type CardInput } from '../../../../src/extension/patentNumbers/patentCardMarkdown.pure';
 
 const md = (createRequire(__filename)('markdown-it') as (o: { html: boolean; linkify: boolean }) => { render(s: string): string })({ html: true, linkify: true });
 

@@ -8,7 +8,7 @@ import type { PatentCard } from '../../core/cache/patentLookup';
 import type { NumberType } from '../../core/numbers';
 import { formatYmd } from '../common/format.pure';
 import { examDocsSupported } from '../patent/patentView.pure';
-import { commandLink, escapeMarkdown } from './markdown';
+import { commandLink, escapeMarkdown } from './markdown.pure';
 
 /** The only commands a card's links may run (the MarkdownString's `enabledCommands`). */
 export const CARD_COMMANDS = [
