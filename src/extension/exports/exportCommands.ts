@@ -10,6 +10,7 @@ import type { CollapseOptions, ExportParams, PatsnapApi } from '../../core/api/t
 import type { ExportTaskStore } from '../../core/exports/taskStore';
 import type { ExportTaskTracker } from '../../core/exports/tracker';
 import type { ExportTaskRecord } from '../../core/exports/types';
+import { withAbortSignal } from '../common/cancellation';
 import { EXPORT_COMMANDS } from '../common/commandIds.pure';
 import type { FeatureCommands } from '../common/commands';
 import type { ErrorReporter } from '../common/errors';
@@ -65,14 +66,16 @@ export class ExportCommands {
     delete draft.collapseBy;
     delete draft.collapseOrder;
     delete draft.collapseOrderAuthority;
-    const { total, ...search } = given ?? { query: '' };
-    if (given) Object.assign(draft, search);
+    if (given) {
+      const { total: _shown, ...search } = given;
+      Object.assign(draft, search);
+    }
     const folder = this.exportsFolder();
     const done = await runExportWizard(draft, { recentQueries: this.d.recentQueries(), workspaceTarget: folder && displayFolder(folder) }, { askQuery: !given });
     if (!done) return;
     const params = draftToParams(draft);
     // The results view's total holds for the export only while the wizard left its query and collapse as they were.
-    const known = given && total !== undefined && sameSearch(params, given) ? total : undefined;
+    const known = given?.total !== undefined && sameSearch(params, given) ? given.total : undefined;
     await this.confirmAndCreate(api, params, draft.saveAs, known);
   }
 
@@ -120,15 +123,13 @@ export class ExportCommands {
     }
   }
 
-  /** The search's total (P001, which bills nothing), with the export's date ranges; undefined when P001 cannot express the query. */
+  /** The search's total (P001: one number, no results), with the export's date ranges; undefined when P001 cannot take the query. */
   private async countMatches(api: PatsnapApi, params: ExportParams): Promise<number | undefined> {
     const count = countParams(params);
     if (!count) return undefined;
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Counting the results to export…', cancellable: true }, (_p, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      return api.count(count, { signal: controller.signal });
-    });
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Counting the results to export…', cancellable: true }, (_p, token) =>
+      withAbortSignal(token, (signal) => api.count(count, { signal })),
+    );
   }
 
   /** Same query and settings, a new (billable, so confirmed again) task. */
