@@ -209,7 +209,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
 
   private setMain(main: MainView): void {
     if (main.state === 'patent' && !this.check({ type: 'patent', patent: main.patent }).ok) {
-      this.deps.log.warn(`The answer for ${main.patent.number.slice(0, 64)} has a shape the panel cannot show.`);
+      this.deps.log.warn(`The answer for ${main.patent.number.slice(0, NUMBER_MAX)} has a shape the panel cannot show.`);
       main = { state: 'error', error: this.shownError('patent', UNSHOWABLE) };
     }
     this.view.main = main;
