@@ -1,7 +1,7 @@
 /** HTTP plumbing the sandbox's handlers share: bodies in, envelopes and storage errors out. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, httpStatusFor } from './api';
-import type { Fault } from './faults';
+import type { EnvelopeShape, Fault } from './faults';
 
 const MAX_BODY = 1 << 20;
 
@@ -30,10 +30,19 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, fau
   else res.end(bytes);
 }
 
-/** The envelope of a business failure, with the service's own message. */
-export function sendError(res: ServerResponse, code: number, detail?: string, status = httpStatusFor(code)): void {
-  const error = new ApiError(code, detail);
-  sendJson(res, status, { data: null, status: false, error_code: code, error_msg: error.message });
+/**
+ * The envelope of a business failure, with the service's own message, shaped as
+ * `shape` says: the contract requires only `status` and `error_code`, so `data` and
+ * `error_msg` may be null or missing.
+ */
+export function sendError(res: ServerResponse, code: number, detail?: string, status = httpStatusFor(code), shape: EnvelopeShape = {}): void {
+  const body: Record<string, unknown> = {};
+  if (shape.errorData !== 'absent') body.data = shape.errorData === 'object' ? {} : null;
+  body.status = false;
+  body.error_code = code;
+  if (shape.errorMsg !== 'absent') body.error_msg = shape.errorMsg === 'null' ? null : new ApiError(code, detail).message;
+  if (shape.retryAfter !== undefined) res.setHeader('Retry-After', String(shape.retryAfter));
+  sendJson(res, status, body);
 }
 
 /** An object-storage error (S3's XML), as signed links answer. */
@@ -46,6 +55,38 @@ export function sendStorageError(res: ServerResponse, status: number, code: stri
 /** A status without an error code still gets one, so clients can read the envelope. */
 export function codeForStatus(status: number): number {
   return status === 401 ? 67200003 : status === 404 ? 67200101 : status === 429 ? 67200002 : status === 403 ? 67200012 : status >= 500 ? 67200100 : 68300007;
+}
+
+/**
+ * The same answer with every descriptive field of every patent oddly typed (a list
+ * as a string or `{}`, a string as a number, a number as a word), `pn` and
+ * `patent_id` kept: what a client must survive without losing the batch.
+ */
+export function oddly(data: unknown): unknown {
+  if (Array.isArray(data)) return data.map((item) => (isPatent(item) ? oddPatent(item) : item));
+  if (isObject(data) && Array.isArray(data.results)) return { ...data, results: oddly(data.results) };
+  return data;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isPatent(v: unknown): v is Record<string, unknown> {
+  return isObject(v) && typeof v.pn === 'string' && typeof v.patent_id === 'string';
+}
+
+function oddPatent(item: Record<string, unknown>): Record<string, unknown> {
+  let lists = 0;
+  const odd = (v: unknown, depth: number): unknown => {
+    if (Array.isArray(v)) return [3, 'a string where a list belongs', {}][lists++ % 3];
+    if (typeof v === 'string') return 12345;
+    if (typeof v === 'number') return 'not a number';
+    if (typeof v === 'boolean') return 'yes';
+    if (isObject(v)) return depth < 2 ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, odd(x, depth + 1)])) : 'an object was here';
+    return {};
+  };
+  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, k === 'pn' || k === 'patent_id' ? v : odd(v, 0)]));
 }
 
 /** Every value of the wrong type: a valid envelope whose data no schema accepts. */

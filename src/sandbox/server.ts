@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { SandboxApi, type LinkLifetimes } from './api';
 import { generateSampleData, type SampleData } from './data';
-import { FaultQueue, type Fault, type RequestCategory } from './faults';
+import { envelopeOf, envelopeShapeProblem, FaultQueue, type EnvelopeShape, type Fault, type RequestCategory } from './faults';
 import { handleSignedFile } from './handlers/files';
 import { SandboxAuth } from './handlers/auth';
 import { handleBusinessCall } from './handlers/business';
@@ -15,7 +15,7 @@ import { handleControl } from './handlers/control';
 import { BadRequest, codeForStatus, sendError } from './http';
 import { UrlSigner } from './signing';
 
-export type { Fault } from './faults';
+export type { EnvelopeShape, Fault } from './faults';
 
 export interface SandboxOptions {
   /** Default 0: a free port. */
@@ -40,6 +40,11 @@ export interface SandboxOptions {
   patentCount?: number;
   /** Seed of the sample data. */
   seed?: number;
+  /**
+   * How every error envelope looks unless a fault says otherwise (`data` null, absent
+   * or `{}`; `error_msg` text, null or absent): the shapes the contract allows.
+   */
+  envelope?: EnvelopeShape;
   /** Debug lines (method and path only, never credentials or query text). */
   log?: (line: string) => void;
 }
@@ -93,6 +98,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     exportTaskTtlSeconds: options.exportTaskTtlSeconds ?? 86400,
     syntheticExportBytes: options.syntheticExportBytes,
   });
+  const envelopeProblem = options.envelope ? envelopeShapeProblem({ ...options.envelope }) : undefined;
+  if (envelopeProblem) throw new TypeError(envelopeProblem);
   const faults = new FaultQueue();
   const calls = new Map<string, number>();
   const qps = new QpsWindow(options.maxRequestsPerSecond);
@@ -106,6 +113,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   // ---- dispatch ---------------------------------------------------------------------
 
+  /** The fault of each request, so an error answered from the catch below keeps its envelope shape. */
+  const errorShapes = new WeakMap<ServerResponse, Fault | undefined>();
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
@@ -115,18 +125,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const key = category === 'file' ? '/_files' : path;
     calls.set(key, (calls.get(key) ?? 0) + 1);
 
-    const fault = faults.take(path, category);
+    const taken = faults.take(path, category);
+    // The server's envelope shape, unless the fault gives its own.
+    const fault: Fault | undefined = taken || options.envelope ? { ...taken, ...envelopeOf(options.envelope, taken) } : undefined;
+    errorShapes.set(res, fault);
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault?.drop) {
       req.socket.destroy();
       return;
     }
-    if (fault?.httpStatus !== undefined) return sendError(res, fault.errorCode ?? codeForStatus(fault.httpStatus), undefined, fault.httpStatus);
-    if (fault?.errorCode !== undefined) return sendError(res, fault.errorCode);
+    if (fault?.httpStatus !== undefined) return sendError(res, fault.errorCode ?? codeForStatus(fault.httpStatus), undefined, fault.httpStatus, fault);
+    if (fault?.errorCode !== undefined) return sendError(res, fault.errorCode, undefined, undefined, fault);
     if (category === 'file') return handleSignedFile(api, signer, req, res, url, fault);
-    if (qps.over()) return sendError(res, 67200002);
+    if (qps.over()) return sendError(res, 67200002, undefined, undefined, fault);
     if (category === 'token') {
-      if (req.method !== 'POST') return sendError(res, 67200101);
+      if (req.method !== 'POST') return sendError(res, 67200101, undefined, undefined, fault);
       return auth.handleToken(req, res, url, fault);
     }
     return handleBusinessCall(api, auth, req, res, url, fault);
@@ -135,8 +148,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       log(`sandbox error: ${e instanceof Error ? e.message : String(e)}`);
-      if (e instanceof BadRequest && !res.headersSent) sendError(res, 68300007, e.message);
-      else if (!res.headersSent) sendError(res, 68300008, undefined, 500);
+      if (e instanceof BadRequest && !res.headersSent) sendError(res, 68300007, e.message, undefined, errorShapes.get(res));
+      else if (!res.headersSent) sendError(res, 68300008, undefined, 500, errorShapes.get(res));
       else res.destroy();
     });
   });

@@ -36,7 +36,7 @@ export class SandboxAuth {
     // The secret goes only in the Basic header: one in the body or URL is refused outright.
     const leaked = form.has('client_secret') || url.searchParams.has('client_secret');
     if (!formEncoded || form.get('grant_type') !== 'client_credentials' || leaked || !sameSecret(id, SANDBOX_CREDENTIALS.clientId) || !sameSecret(secret, SANDBOX_CREDENTIALS.clientSecret)) {
-      sendError(res, 67200003);
+      sendError(res, 67200003, undefined, undefined, fault);
       return;
     }
     const token = randomBytes(24).toString('base64url');
@@ -52,16 +52,21 @@ export class SandboxAuth {
   }
 
   /** Undefined when the caller may go on, else the error code to answer. */
-  authenticate(req: IncomingMessage, url: URL): number | undefined {
+  authenticate(req: IncomingMessage, url: URL): Denied | undefined {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (!bearer) return 67200003;
+    if (!bearer) return { code: 67200003 };
     const credential = bearer[1] as string;
-    if (credential.startsWith('sk-')) return sameSecret(credential, SANDBOX_CREDENTIALS.apiKey) ? undefined : 67200003;
+    if (credential.startsWith('sk-')) return sameSecret(credential, SANDBOX_CREDENTIALS.apiKey) ? undefined : { code: 67200003 };
     const apikey = url.searchParams.get('apikey');
-    if (!apikey) return 67200008;
+    if (!apikey) return { code: 67200008 };
     const token = this.tokens.get(credential);
-    if (!token || token.expiresAt <= this.options.now()) return 67200003;
-    if (apikey !== token.clientId) return 67200009;
+    if (!token || token.expiresAt <= this.options.now()) return { code: 67200003 };
+    if (apikey !== token.clientId) return { code: 67200009 };
     return undefined;
   }
+}
+
+export interface Denied {
+  code: number;
+  detail?: string;
 }

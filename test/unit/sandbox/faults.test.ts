@@ -65,6 +65,74 @@ describe('sandbox: faults, QPS limit and control', () => {
     assert.equal(typeof batch.body.data, 'string');
   });
 
+  it('shapes error envelopes as the contract allows: data null, absent or {}, error_msg text, null or absent', async () => {
+    const cases: Array<[Record<string, unknown>, string[], unknown, unknown]> = [
+      [{}, ['data', 'status', 'error_code', 'error_msg'], null, 'string'],
+      [{ errorData: 'absent' }, ['status', 'error_code', 'error_msg'], undefined, 'string'],
+      [{ errorData: 'object' }, ['data', 'status', 'error_code', 'error_msg'], {}, 'string'],
+      [{ errorMsg: 'null' }, ['data', 'status', 'error_code', 'error_msg'], null, 'object'],
+      [{ errorMsg: 'absent', errorData: 'absent' }, ['status', 'error_code'], undefined, 'undefined'],
+    ];
+    for (const [shape, keys, data, msgType] of cases) {
+      sb.faults.add({ errorCode: 67200002, ...shape });
+      const a = await search(sb, q);
+      assert.deepEqual(Object.keys(a.body), keys, JSON.stringify(shape));
+      assert.deepEqual([a.body.status, a.body.error_code, a.body.data], [false, 67200002, data]);
+      assert.equal(typeof a.body.error_msg, msgType);
+    }
+  });
+
+  it('a server-wide envelope shape applies to every error answer, a fault may override it', async () => {
+    const shaped = await startSandbox({ envelope: { errorData: 'absent', errorMsg: 'absent' } });
+    try {
+      assert.deepEqual((await call(shaped, '/no/such/path')).body, { status: false, error_code: 67200101 });
+      assert.deepEqual((await call(shaped, '/search/patent/query-search-patent', { body: q, auth: null })).body, { status: false, error_code: 67200003 });
+      shaped.faults.add({ errorCode: 67200100, errorMsg: 'text' });
+      const a = await search(shaped, q);
+      assert.deepEqual(Object.keys(a.body), ['status', 'error_code', 'error_msg']);
+      assert.ok(ok(await search(shaped, q)));
+    } finally {
+      await shaped.close();
+    }
+    await assert.rejects(startSandbox({ envelope: { errorData: 'nothing' as 'null' } }), /errorData must be/);
+  });
+
+  it('retryAfter sends a Retry-After header with the error', async () => {
+    sb.faults.add({ httpStatus: 429, retryAfter: 7 });
+    const res = await fetch(new URL('/search/patent/query-search-patent', sb.url), { method: 'POST', body: JSON.stringify(q), headers: { authorization: 'Bearer x' } });
+    assert.equal(res.status, 429);
+    assert.equal(res.headers.get('retry-after'), '7');
+  });
+
+  it('nullData answers success with data null', async () => {
+    sb.faults.add({ nullData: true });
+    assert.deepEqual((await search(sb, q)).body, { data: null, status: true, error_code: 0 });
+  });
+
+  it('oddFields keeps pn and patent_id and gives every descriptive field an odd type', async () => {
+    sb.faults.add({ oddFields: true });
+    const [item] = (await call(sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } })).body.data as Array<Record<string, unknown>>;
+    assert.deepEqual(item, { pn: 'US11205304B2', patent_id: '718ead9c-4f3c-4674-8f5a-24e126827269', simple_legal_status: 3 });
+    const bibliography = async (): Promise<Record<string, unknown>> =>
+      ((await call(sb, '/basic-patent-data/simple-bibliography', { query: { patent_number: 'US11205304B2' } })).body.data as Array<{ bibliographic_data: Record<string, unknown> }>)[0]
+        ?.bibliographic_data ?? {};
+    const clean = await bibliography();
+    sb.faults.add({ oddFields: true });
+    const odd = await bibliography();
+    assert.equal(typeof odd.invention_title, 'string');
+    assert.equal(typeof odd.patent_type, 'number');
+    assert.deepEqual(Object.keys(odd), Object.keys(clean));
+    assert.ok(Object.values(odd.parties as Record<string, unknown>).every((v) => !Array.isArray(v)));
+  });
+
+  it('skip lets that many matching requests through first', async () => {
+    sb.faults.add({ errorCode: 67200005, skip: 2 });
+    ok(await search(sb, q));
+    ok(await search(sb, q));
+    assert.equal((await search(sb, q)).body.error_code, 67200005);
+    ok(await search(sb, q));
+  });
+
   it('faults apply in order, `times` each, and times 0 lasts until cleared', async () => {
     sb.faults.add({ errorCode: 67200002, times: 2 });
     sb.faults.add({ errorCode: 68300008 });
@@ -100,6 +168,9 @@ describe('sandbox: faults, QPS limit and control', () => {
     assert.equal(bad.status, 400);
     const unknown = await fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ eror: 1 }) });
     assert.equal(unknown.status, 400);
+    for (const badShape of [{ errorData: 'gone' }, { errorMsg: 1 }, { retryAfter: -1 }, { nullData: 'yes' }, { skip: 1.5 }]) {
+      assert.equal((await fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(badShape) })).status, 400, JSON.stringify(badShape));
+    }
     const stats = (await (await fetch(`${sb.url}/_sandbox/stats`)).json()) as { calls: Record<string, number> };
     assert.deepEqual(stats.calls, { '/search/patent/query-search-patent': 2 });
     assert.equal((await fetch(`${sb.url}/_sandbox/reset`, { method: 'POST' })).status, 200);
