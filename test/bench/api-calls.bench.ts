@@ -27,7 +27,6 @@ async function lookUp(api: PatsnapApi, numbers: string[]): Promise<void> {
 async function rawCall(sb: SandboxServer, numbers: string[]): Promise<void> {
   const url = new URL(ENDPOINTS.legalStatus, sb.url);
   url.searchParams.set('patent_number', numbers.join(','));
-  url.searchParams.set('apikey', SANDBOX_CREDENTIALS.apiKey);
   const res = await fetch(url, { headers: { authorization: `Bearer ${SANDBOX_CREDENTIALS.apiKey}` } });
   const body = (await res.json()) as { status?: boolean };
   if (body.status !== true) throw new Error('raw call failed');

@@ -73,6 +73,7 @@ const DEFAULTS = {
   maxRequestsPerSecond: 5,
   maxConcurrentBatches: 2,
   maxRetries: 4,
+  maxRateRetries: 10,
   maxRetryTimeMs: 30_000,
   retryBaseDelayMs: 500,
 };
@@ -122,6 +123,8 @@ class PatsnapClient implements PatsnapApi {
       timeoutMs,
       maxRequestsPerSecond: positive(config.maxRequestsPerSecond, DEFAULTS.maxRequestsPerSecond),
       maxRetries: Math.floor(nonNegative(config.maxRetries, DEFAULTS.maxRetries)),
+      maxRateRetries: Math.floor(nonNegative(config.maxRateRetries, DEFAULTS.maxRateRetries)),
+      rateLimiter: config.rateLimiter,
       maxRetryTimeMs: nonNegative(config.maxRetryTimeMs, DEFAULTS.maxRetryTimeMs),
       retryBaseDelayMs: nonNegative(config.retryBaseDelayMs, DEFAULTS.retryBaseDelayMs),
       log: config.log,

@@ -16,6 +16,20 @@ export type PatsnapErrorKind =
   | 'unexpectedResponse' // the answer did not have the shape the contract gives
   | 'cancelled'; // the caller aborted
 
+/**
+ * What exactly went wrong, where the kind alone does not say: callers word their
+ * advice by it (a timeout is not a refused connection, a redirect is not a bad shape).
+ */
+export type PatsnapErrorReason =
+  | 'timeout' // no complete answer within the deadline
+  | 'stalled' // a streamed download sent no bytes for the stall limit
+  | 'tooLarge' // the answer is larger than the cap
+  | 'undecodable' // not HTTP, not JSON, or a compressed body that does not decompress
+  | 'redirected' // an API call was answered with a redirect, which API calls never follow
+  | 'redirectLoop' // a signed link redirected too many times
+  | 'wrongContent' // a file is not what was expected (a login page served as a drawing)
+  | 'noData'; // a success envelope without the data the endpoint must give
+
 export interface PatsnapErrorOptions {
   /** PatSnap's `error_code`, when the service sent one. */
   code?: number;
@@ -25,24 +39,46 @@ export interface PatsnapErrorOptions {
   endpoint?: string;
   /** For invalid input: the parameter at fault. */
   parameter?: string;
+  reason?: PatsnapErrorReason;
+  /** How long the service asked to wait (Retry-After), when it asked for longer than the client would wait. */
+  retryAfterMs?: number;
+  /**
+   * The service's own `error_msg`, as sent (control characters removed, at most 500
+   * characters): hostile text, for the log. The message never depends on it, except
+   * that a rejected parameter's message quotes it.
+   */
+  serviceMessage?: string;
+  /** Only our own errors: never a transport object (axios errors hold the request's headers). */
   cause?: unknown;
 }
 
 export class PatsnapError extends Error {
   readonly kind: PatsnapErrorKind;
-  readonly code?: number;
-  readonly httpStatus?: number;
-  readonly endpoint?: string;
-  readonly parameter?: string;
+  // Declared, not initialised: only the fields that are set exist, so logs and JSON stay short.
+  declare readonly code?: number;
+  declare readonly httpStatus?: number;
+  declare readonly endpoint?: string;
+  declare readonly parameter?: string;
+  declare readonly reason?: PatsnapErrorReason;
+  declare readonly retryAfterMs?: number;
+  declare readonly serviceMessage?: string;
 
   constructor(kind: PatsnapErrorKind, message: string, options: PatsnapErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PatsnapError';
     this.kind = kind;
-    this.code = options.code;
-    this.httpStatus = options.httpStatus;
-    this.endpoint = options.endpoint;
-    this.parameter = options.parameter;
+    if (options.code !== undefined) this.code = options.code;
+    if (options.httpStatus !== undefined) this.httpStatus = options.httpStatus;
+    if (options.endpoint !== undefined) this.endpoint = options.endpoint;
+    if (options.parameter !== undefined) this.parameter = options.parameter;
+    if (options.reason !== undefined) this.reason = options.reason;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options.serviceMessage !== undefined) this.serviceMessage = options.serviceMessage;
+  }
+
+  /** The same error with another message and more fields (the cause stays). */
+  with(message: string, more: Omit<PatsnapErrorOptions, 'cause'> = {}): PatsnapError {
+    return new PatsnapError(this.kind, message, { ...fieldsOf(this), ...more, cause: this.cause });
   }
 
   /** Transient failures worth another try with backoff. */
@@ -67,15 +103,18 @@ interface CodeInfo {
   kind: PatsnapErrorKind;
   /** One short sentence a person can act on. */
   message: string;
-  /** What the client does before giving up. */
-  handling: 'stop' | 'retry' | 'refreshToken' | 'retryOnce';
+  /**
+   * What the client does before giving up: `retry` with backoff, `retryOnce`, `refreshToken`
+   * once, `slowDown` (lower the shared rate and retry, with its own budget), or `stop`.
+   */
+  handling: 'stop' | 'retry' | 'refreshToken' | 'retryOnce' | 'slowDown';
 }
 
 /** The error-code table of the contract (../shared/patsnap-api.md), in one place. */
 export const ERROR_CODES: Readonly<Record<number, CodeInfo>> = {
   67200000: { kind: 'quota', handling: 'stop', message: 'PatSnap says the platform call limit for this account is exceeded.' },
   67200001: { kind: 'quota', handling: 'stop', message: 'PatSnap says the platform call limit for this account is exceeded.' },
-  67200002: { kind: 'rateLimited', handling: 'retry', message: 'PatSnap is refusing calls: too many per second for this account.' },
+  67200002: { kind: 'rateLimited', handling: 'slowDown', message: 'PatSnap is refusing calls: too many per second for this account.' },
   67200003: { kind: 'credentials', handling: 'refreshToken', message: 'PatSnap rejected the credentials (wrong key or secret, client disabled, or token expired).' },
   67200004: { kind: 'quota', handling: 'stop', message: 'This API is not included in the PatSnap account\u2019s package.' },
   67200005: { kind: 'quota', handling: 'stop', message: 'The PatSnap account\u2019s balance or call count is exhausted.' },
@@ -98,12 +137,29 @@ export function errorCodeInfo(code: number): CodeInfo | undefined {
   return ERROR_CODES[code];
 }
 
-/** Builds the typed error for an envelope with `status: false`. */
+/** Service text as the log may keep it: no control characters, one line, bounded. */
+export function serviceText(text: string | null | undefined, max = 500): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const clean = text?.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  if (!clean) return undefined;
+  return clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean;
+}
+
+/**
+ * Builds the typed error for an envelope with `status: false`. The message is ours;
+ * the service's own words go in `serviceMessage` for the log, and are quoted in the
+ * message only for a rejected parameter (they say which one) or an unknown code.
+ */
 export function fromErrorCode(code: number, endpoint: string, serviceMessage?: string, httpStatus?: number): PatsnapError {
   const info = ERROR_CODES[code];
-  if (!info) {
-    const detail = serviceMessage ? `: ${serviceMessage}` : '';
-    return new PatsnapError('serviceUnavailable', `PatSnap answered with error ${code}${detail}`, { code, endpoint, httpStatus });
-  }
-  return new PatsnapError(info.kind, info.message, { code, endpoint, httpStatus });
+  const said = serviceText(serviceMessage);
+  const quoted = serviceText(serviceMessage, 200);
+  const o = { code, endpoint, httpStatus, serviceMessage: said };
+  if (!info) return new PatsnapError('serviceUnavailable', `PatSnap answered with error ${code}${quoted ? `: ${quoted}` : '.'}`, o);
+  if (info.kind === 'invalidParameter' && quoted) return new PatsnapError(info.kind, `${info.message} ${quoted}`, o);
+  return new PatsnapError(info.kind, info.message, o);
+}
+
+function fieldsOf(e: PatsnapError): PatsnapErrorOptions {
+  return { code: e.code, httpStatus: e.httpStatus, endpoint: e.endpoint, parameter: e.parameter, reason: e.reason, retryAfterMs: e.retryAfterMs, serviceMessage: e.serviceMessage };
 }

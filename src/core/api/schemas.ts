@@ -17,9 +17,28 @@ function list<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unkn
   return z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item));
 }
 
-/** A list of descriptive items: entries that do not fit are dropped instead of failing the answer. */
+/**
+ * A list of descriptive items: entries that do not fit are dropped, and so is a value
+ * that is not a list at all (`abstracts: {}`), instead of failing the answer, which
+ * holds up to 100 patents.
+ */
 function looseList<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
-  return z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => item.safeParse(x).success) : v === undefined || v === null ? [] : v), z.array(item));
+  return z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => item.safeParse(x).success) : []), z.array(item));
+}
+
+/** A list the client iterates, of descriptive entries: as `list`, but entries that do not fit are dropped. */
+function entries<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
+  return z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v.filter((x) => item.safeParse(x).success) : v), z.array(item));
+}
+
+/** An answer whose `data` may be null (or absent) when there is nothing: read as an empty object. */
+function orEmpty<T extends z.ZodType>(schema: T): z.ZodPreprocess<T, unknown> {
+  return z.preprocess((v) => (v === undefined || v === null ? {} : v), schema);
+}
+
+/** A descriptive object: anything that is not an object reads as an empty one, so its fields are simply absent. */
+function looseObject<T extends z.ZodType>(schema: T): z.ZodPreprocess<T, unknown> {
+  return z.preprocess((v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {}), schema);
 }
 
 const text = z.string();
@@ -27,11 +46,19 @@ const text = z.string();
 const int = z.union([z.number().int(), z.string().regex(/^\s*-?\d+\s*$/).transform(Number)]);
 const nonEmpty = z.string().trim().min(1);
 
+/**
+ * Only `status` and `error_code` are required (the seeds mark `data` and `error_msg`
+ * optional): an error answer may carry no data, `data: null`, or some, and a success
+ * may carry `data: null`. The endpoint's schema decides what a missing `data` means.
+ */
 export const envelopeSchema = z.object({
   status: z.boolean(),
-  error_code: z.number().int(),
-  error_msg: z.string().nullish(),
-  data: z.unknown(),
+  error_code: int,
+  error_msg: z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === 'string' ? v : undefined)),
+  data: z.unknown().optional(),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
@@ -50,11 +77,14 @@ export const searchHitSchema = z.object({
   original_assignee: opt(text),
 });
 
-export const searchDataSchema = z.object({
-  results: list(searchHitSchema),
-  result_count: opt(int),
-  total_search_result_count: opt(int),
-});
+/** A success with `data: null` found nothing. */
+export const searchDataSchema = orEmpty(
+  z.object({
+    results: list(searchHitSchema),
+    result_count: opt(int),
+    total_search_result_count: opt(int),
+  }),
+);
 export type SearchData = z.infer<typeof searchDataSchema>;
 
 // ---- P001 ----------------------------------------------------------------------------
@@ -91,8 +121,7 @@ export const bibliographicDataSchema = z.object({
 const patentItem = z.object({ pn: nonEmpty, patent_id: nonEmpty });
 
 export const bibliographyItemSchema = patentItem.extend({
-  bibliographic_data: z
-    .preprocess((v) => (v === undefined || v === null ? {} : v), bibliographicDataSchema),
+  bibliographic_data: looseObject(bibliographicDataSchema),
 });
 export type BibliographyItem = z.infer<typeof bibliographyItemSchema>;
 
@@ -116,22 +145,25 @@ export function batchDataSchema<T extends z.ZodType>(item: T): z.ZodPreprocess<z
 
 // ---- P048 -----------------------------------------------------------------------------
 
-export const examDocsDataSchema = z.object({
-  apno: opt(text),
-  patent_id: opt(text),
-  patent_number: opt(text),
-  doc_count: opt(int),
-  doc_detail_count: opt(int),
-  doc_detail: list(
-    z.object({
-      date: opt(int),
-      doc_code: opt(text),
-      description: opt(text),
-      page_number: opt(int),
-      path: opt(nonEmpty),
-    }),
-  ),
-});
+/** A success with `data: null` has no documents. */
+export const examDocsDataSchema = orEmpty(
+  z.object({
+    apno: opt(text),
+    patent_id: opt(text),
+    patent_number: opt(text),
+    doc_count: opt(int),
+    doc_detail_count: opt(int),
+    doc_detail: entries(
+      z.object({
+        date: opt(int),
+        doc_code: opt(text),
+        description: opt(text),
+        page_number: opt(int),
+        path: opt(nonEmpty),
+      }),
+    ),
+  }),
+);
 
 // ---- P055 -----------------------------------------------------------------------------
 

@@ -1,22 +1,35 @@
 /**
  * Downloads of the pre-signed links in answers (drawings, PDFs, examination
  * documents, export files). The link is its own credential: these requests go
- * through a separate axios instance without our interceptors, Authorization
- * header or apikey, since a storage host refuses a second credential and must
- * never see a PatSnap token.
+ * through a separate axios instance without our Authorization header or apikey,
+ * since a storage host refuses a second credential and must never see a PatSnap
+ * token. Storage may redirect (and these requests may follow), because nothing
+ * secret but the link itself is sent.
+ *
+ * `bytes` has a wall-clock deadline for the whole file; a stream gets the deadline
+ * until its headers, then a stall watchdog (no bytes for the same time) instead, so
+ * a large export may take as long as it needs while it keeps moving.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Readable } from 'node:stream';
 import { PatsnapError, invalidInput } from './errors';
-import { hostOf, networkError, type Transport } from './transport';
+import { hostOf, type Transport } from './transport';
+import { Deadline, readLimited, StallWatchdog, Stalled, TooLarge, wireError, type Where } from './wire';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Storage hosts redirect once or twice (a regional endpoint); more is a loop. */
+const MAX_REDIRECTS = 5;
 
 export interface SignedStream {
   stream: NodeJS.ReadableStream;
   contentLength?: number;
   contentType?: string;
   fileName?: string;
+}
+
+export interface SignedBytesOptions {
+  signal?: AbortSignal;
+  maxBytes?: number;
 }
 
 /** When the signature says the link stops working (epoch ms), if it says. */
@@ -67,14 +80,23 @@ function parseUrl(url: string): URL {
   return parsed;
 }
 
+function whereOf(url: URL): Where {
+  return { host: url.host, endpoint: url.host, subject: `The file at ${url.host}` };
+}
+
 function header(res: AxiosResponse<unknown>, name: string): string | undefined {
   const v = res.headers[name] as unknown;
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-async function readSome(stream: Readable, limit = 4096): Promise<string> {
+/** Up to `limit` bytes of an error answer's body, as a hint; never more, never after the deadline. */
+async function readSome(stream: Readable, signal: AbortSignal, limit = 4096): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
+  const stop = (): void => {
+    stream.destroy();
+  };
+  signal.addEventListener('abort', stop, { once: true });
   try {
     for await (const chunk of stream) {
       const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
@@ -85,9 +107,15 @@ async function readSome(stream: Readable, limit = 4096): Promise<string> {
   } catch {
     // The body of an error answer is only a hint.
   } finally {
+    signal.removeEventListener('abort', stop);
     stream.destroy();
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+}
+
+function contentLength(res: AxiosResponse<unknown>): number | undefined {
+  const length = Number(header(res, 'content-length'));
+  return Number.isSafeInteger(length) && length >= 0 && !header(res, 'content-encoding') ? length : undefined;
 }
 
 export class SignedLinks {
@@ -98,56 +126,83 @@ export class SignedLinks {
     private readonly timeoutMs: number,
   ) {
     this.http = axios.create({
-      timeout: timeoutMs,
+      // The Deadline and the stall watchdog do the timing.
+      timeout: 0,
+      maxRedirects: MAX_REDIRECTS,
+      beforeRedirect: (options) => {
+        // Nothing secret is sent, and nothing may be added on the way.
+        const headers = options.headers as Record<string, unknown> | undefined;
+        if (headers) for (const name of Object.keys(headers)) if (/^(authorization|cookie|proxy-authorization)$/i.test(name)) delete headers[name];
+      },
       validateStatus: () => true,
       // Raw bytes: Content-Length then matches what the caller receives.
       decompress: false,
       headers: { 'Accept-Encoding': 'identity' },
+      responseType: 'stream',
     });
   }
 
-  async bytes(url: string, options: { signal?: AbortSignal; maxBytes?: number } = {}): Promise<{ bytes: Buffer; contentType?: string }> {
+  async bytes(url: string, options: SignedBytesOptions = {}): Promise<{ bytes: Buffer; contentType?: string }> {
     const parsed = parseUrl(url);
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    const label = parsed.host;
-    return this.transport.retry(label, options.signal, async () => {
-      let res: AxiosResponse<ArrayBuffer>;
+    const where = whereOf(parsed);
+    return this.transport.retry(where.endpoint, options.signal, async () => {
+      const deadline = new Deadline(this.timeoutMs, options.signal);
       try {
-        res = await this.http.get<ArrayBuffer>(parsed.toString(), { responseType: 'arraybuffer', maxContentLength: maxBytes, signal: options.signal });
-      } catch (e) {
-        if (axios.isAxiosError(e) && /maxContentLength/.test(e.message)) {
-          throw new PatsnapError('unexpectedResponse', `The file at ${label} is larger than ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB.`);
+        const res = await this.open(parsed, deadline.signal);
+        if (res.status < 200 || res.status >= 300) throw this.statusError(res.status, parsed, await readSome(res.data, deadline.signal));
+        if ((contentLength(res) ?? 0) > maxBytes) {
+          res.data.destroy();
+          throw new TooLarge(maxBytes);
         }
-        throw networkError(e, label, this.timeoutMs, label, options.signal);
+        const bytes = await readLimited(res.data, maxBytes, deadline.signal);
+        return { bytes, contentType: header(res, 'content-type') };
+      } catch (e) {
+        throw wireError(e, where, deadline);
+      } finally {
+        deadline.clear();
       }
-      const body = Buffer.from(res.data);
-      if (res.status < 200 || res.status >= 300) throw this.statusError(res.status, parsed, body.subarray(0, 4096).toString('utf8'));
-      return { bytes: body, contentType: header(res, 'content-type') };
     });
   }
 
   async stream(url: string, options: { signal?: AbortSignal } = {}): Promise<SignedStream> {
     const parsed = parseUrl(url);
-    const label = parsed.host;
+    const where = whereOf(parsed);
     // Retries cover failures before the body starts; after that the stream's consumer sees the error.
-    return this.transport.retry(label, options.signal, async () => {
-      let res: AxiosResponse<Readable>;
+    return this.transport.retry(where.endpoint, options.signal, async () => {
+      const deadline = new Deadline(this.timeoutMs, options.signal);
       try {
-        res = await this.http.get<Readable>(parsed.toString(), { responseType: 'stream', signal: options.signal });
+        const res = await this.open(parsed, deadline.signal);
+        if (res.status < 200 || res.status >= 300) throw this.statusError(res.status, parsed, await readSome(res.data, deadline.signal));
+        return {
+          stream: this.watched(res.data, where),
+          contentLength: contentLength(res),
+          contentType: header(res, 'content-type'),
+          fileName: fileNameFromDisposition(header(res, 'content-disposition')),
+        };
       } catch (e) {
-        throw networkError(e, label, this.timeoutMs, label, options.signal);
+        throw wireError(e, where, deadline);
+      } finally {
+        deadline.clear();
       }
-      if (res.status < 200 || res.status >= 300) throw this.statusError(res.status, parsed, await readSome(res.data));
-      const length = Number(header(res, 'content-length'));
-      return {
-        stream: res.data,
-        contentLength: Number.isSafeInteger(length) && length >= 0 && !header(res, 'content-encoding') ? length : undefined,
-        contentType: header(res, 'content-type'),
-        fileName: fileNameFromDisposition(header(res, 'content-disposition')),
-      };
     });
   }
 
+  private open(url: URL, signal: AbortSignal): Promise<AxiosResponse<Readable>> {
+    return this.http.get<Readable>(url.toString(), { signal });
+  }
+
+  /** The body behind a stall watchdog; the reader sees typed errors (a stall, a cut connection). */
+  private watched(source: Readable, where: Where): Readable {
+    const watchdog = new StallWatchdog(this.timeoutMs, () => wireError(new Stalled(this.timeoutMs), where));
+    source.on('error', (e) => watchdog.destroy(wireError(e, where)));
+    source.on('close', () => {
+      if (!source.readableEnded) watchdog.destroy(wireError(Object.assign(new Error('premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }), where));
+    });
+    watchdog.on('close', () => source.destroy());
+    source.pipe(watchdog);
+    return watchdog;
+  }
   private statusError(status: number, url: URL, body: string): PatsnapError {
     const host = hostOf(url.toString());
     const o = { httpStatus: status };

@@ -3,6 +3,7 @@
  * export tracker use it. Wire shapes (snake_case) live in `schemas.ts`; these
  * are the shapes the rest of the code works with.
  */
+import type { AdaptiveRateLimiter } from './rateLimiter';
 
 export type Credentials =
   | { kind: 'clientSecret'; clientId: string; clientSecret: string }
@@ -12,14 +13,24 @@ export interface ClientConfig {
   /** e.g. https://connect.patsnap.com, or the sandbox's loopback URL. */
   baseUrl: string;
   credentials: Credentials;
-  /** Per request; default 30 000. */
+  /**
+   * Deadline of one request, from sending it to the last byte; default 30 000. A
+   * streamed download instead fails when no byte came for this long.
+   */
   timeoutMs?: number;
   /** Client-side cap; default 5. */
   maxRequestsPerSecond?: number;
   /** Batches in flight at once for batch endpoints; default 2. */
   maxConcurrentBatches?: number;
-  /** Retries of a transient failure; default 4. */
+  /** Retries of a transient failure (network, busy, HTTP 5xx); default 4. */
   maxRetries?: number;
+  /** Retries after "too many calls per second" (67200002, HTTP 429), each once the shared rate went down; default 10. */
+  maxRateRetries?: number;
+  /**
+   * The adaptive rate to share with other clients of the same account (see
+   * `AdaptiveRateLimiter`); default one per client, starting at maxRequestsPerSecond.
+   */
+  rateLimiter?: AdaptiveRateLimiter;
   /** Upper bound on all retry waits of one call; default 30 000. */
   maxRetryTimeMs?: number;
   /** Base of the exponential backoff; default 500. Tests set it low. */
@@ -233,9 +244,9 @@ export interface PatsnapApi {
   examinationDocuments(params: ExamDocsParams, options?: CallOptions): Promise<ExamDocsPage>;
   createExport(params: ExportParams, options?: CallOptions): Promise<ExportTaskCreated>;
   exportStatus(taskId: string, options?: CallOptions): Promise<ExportTaskState>;
-  /** GET a signed link (image, PDF) without our credentials; bytes in memory. */
+  /** GET a signed link (image, PDF) without our credentials; bytes in memory, within the deadline. */
   fetchSignedBytes(url: string, options?: CallOptions & { maxBytes?: number }): Promise<{ bytes: Buffer; contentType?: string }>;
-  /** GET a signed link as a stream (export files), without our credentials. */
+  /** GET a signed link as a stream (export files), without our credentials; fails when no byte comes for the timeout. */
   openSignedStream(url: string, options?: CallOptions): Promise<{ stream: NodeJS.ReadableStream; contentLength?: number; contentType?: string; fileName?: string }>;
   /** Calls made so far, by endpoint path (for benchmarks and diagnostics). */
   readonly callCounts: ReadonlyMap<string, number>;

@@ -11,10 +11,13 @@ import type { Credentials } from '../api/types';
 
 export const TOKEN_PATH = '/oauth/token';
 
-/** What a business call sends: `Authorization: Bearer <bearer>` and `?apikey=<apikey>`. */
+/**
+ * What a business call sends: `Authorization: Bearer <bearer>`, and `?apikey=<apikey>`
+ * for the client-id model only. An `sk-` key never goes in a URL (proxies log URLs).
+ */
 export interface AuthMaterial {
   bearer: string;
-  apikey: string;
+  apikey?: string;
 }
 
 export interface TokenProvider {
@@ -136,8 +139,8 @@ export class ApiKeyProvider implements TokenProvider {
 
   get(signal?: AbortSignal): Promise<AuthMaterial> {
     if (signal?.aborted) return Promise.reject(new PatsnapError('cancelled', 'The request was cancelled.'));
-    // The gateway ignores apikey for sk- keys; sending it keeps every call shaped alike.
-    return Promise.resolve({ bearer: this.apiKey, apikey: this.apiKey });
+    // The key is its own credential: in the Authorization header only, never as ?apikey=.
+    return Promise.resolve({ bearer: this.apiKey });
   }
 
   invalidate(): void {

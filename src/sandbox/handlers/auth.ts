@@ -33,6 +33,8 @@ export class SandboxAuth {
     const colon = decoded.indexOf(':');
     const [id, secret] = colon < 0 ? ['', ''] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
     const formEncoded = /^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '');
+    const inUrl = keyInUrl(url);
+    if (inUrl) return sendError(res, inUrl.code, inUrl.detail, undefined, fault);
     // The secret goes only in the Basic header: one in the body or URL is refused outright.
     const leaked = form.has('client_secret') || url.searchParams.has('client_secret');
     if (!formEncoded || form.get('grant_type') !== 'client_credentials' || leaked || !sameSecret(id, SANDBOX_CREDENTIALS.clientId) || !sameSecret(secret, SANDBOX_CREDENTIALS.clientSecret)) {
@@ -53,6 +55,8 @@ export class SandboxAuth {
 
   /** Undefined when the caller may go on, else the error code to answer. */
   authenticate(req: IncomingMessage, url: URL): Denied | undefined {
+    const inUrl = keyInUrl(url);
+    if (inUrl) return inUrl;
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!bearer) return { code: 67200003 };
     const credential = bearer[1] as string;
@@ -69,4 +73,16 @@ export class SandboxAuth {
 export interface Denied {
   code: number;
   detail?: string;
+}
+
+/**
+ * An sk- key in the URL (as `apikey` or anywhere else in the query) is refused, valid
+ * or not: URLs end up in proxy and server logs. Stricter than the gateway, so our own
+ * tests catch a client that puts it there.
+ */
+function keyInUrl(url: URL): Denied | undefined {
+  for (const value of url.searchParams.values()) {
+    if (/^\s*(bearer\s+)?sk-/i.test(value)) return { code: 68300007, detail: 'An sk- API key belongs in the Authorization header, never in the URL.' };
+  }
+  return undefined;
 }

@@ -90,9 +90,16 @@ describe('sandbox: authentication', () => {
     assert.equal(a.body.error_code, 67200003);
   });
 
-  it('accepts the sk- key with or without apikey', async () => {
+  it('accepts the sk- key in the Authorization header, and refuses one anywhere in the URL (68300007), valid or not', async () => {
     ok(await searchWith({ token: SANDBOX_CREDENTIALS.apiKey }));
-    ok(await searchWith({ token: SANDBOX_CREDENTIALS.apiKey, apikey: SANDBOX_CREDENTIALS.apiKey }));
+    const queries: Array<Record<string, string>> = [{ apikey: SANDBOX_CREDENTIALS.apiKey }, { apikey: 'sk-made-up' }, { other: `Bearer ${SANDBOX_CREDENTIALS.apiKey}` }];
+    for (const query of queries) {
+      const a = await call(sb, '/search/patent/query-search-patent', { body: { query_text: 'TTL:battery' }, query });
+      assert.deepEqual([a.status, a.body.status, a.body.error_code], [200, false, 68300007], JSON.stringify(query));
+      assert.match(String(a.body.error_msg), /Authorization header, never in the URL/);
+    }
+    const token = await fetch(new URL(`/oauth/token?apikey=${SANDBOX_CREDENTIALS.apiKey}`, sb.url), { method: 'POST' });
+    assert.equal(((await token.json()) as { error_code: number }).error_code, 68300007);
   });
 
   it('answers 67200101 (HTTP 404) for a path that does not exist, credentials or not', async () => {

@@ -15,9 +15,9 @@ describe('client errors: every error code', () => {
   for (const [codeText, info] of Object.entries(ERROR_CODES)) {
     const code = Number(codeText);
     // Attempts the client makes while the code persists.
-    const attempts = { stop: 1, retry: 1 + maxRetries, retryOnce: 2, refreshToken: 2 }[info.handling];
+    const attempts = { stop: 1, retry: 1 + maxRetries, slowDown: 1 + maxRetries, retryOnce: 2, refreshToken: 2 }[info.handling];
     it(`${code} -> ${info.kind}, ${attempts} attempt(s) (${info.handling})`, async () => {
-      const api = client(ctx.sb, { maxRetries });
+      const api = client(ctx.sb, { maxRetries, maxRateRetries: maxRetries });
       ctx.sb.faults.add({ path: LEGAL, errorCode: code, times: 0 });
       const e = await rejectsWith(api.legalStatus(lookup), info.kind as PatsnapErrorKind);
       assert.equal(e.code, code);
@@ -53,6 +53,20 @@ describe('client errors: retries', () => {
     assert.equal(api.callCounts.get(LEGAL), 4);
   });
 
+  it('"too many calls per second" has its own budget, apart from the transient one', async () => {
+    const api = client(ctx.sb, { maxRetries: 0, maxRateRetries: 3 });
+    ctx.sb.faults.add({ path: LEGAL, errorCode: 67200002, times: 0 });
+    await rejectsWith(api.legalStatus(lookup), 'rateLimited');
+    assert.equal(ctx.sb.stats.calls(LEGAL), 4);
+    ctx.sb.reset();
+    const both = client(ctx.sb, { maxRetries: 1, maxRateRetries: 3 });
+    ctx.sb.faults.add({ path: LEGAL, errorCode: 67200002, times: 3 });
+    ctx.sb.faults.add({ path: LEGAL, errorCode: 67200100, times: 1 });
+    const [s] = await both.legalStatus(lookup);
+    assert.equal(s?.pn, 'US11205304B2');
+    assert.equal(ctx.sb.stats.calls(LEGAL), 5);
+  });
+
   const statuses: Array<[number, PatsnapErrorKind, number]> = [
     [429, 'rateLimited', 3],
     [500, 'serviceUnavailable', 3],
@@ -64,7 +78,7 @@ describe('client errors: retries', () => {
   ];
   for (const [status, kind, attempts] of statuses) {
     it(`HTTP ${status} -> ${kind} after ${attempts} attempt(s)`, async () => {
-      const api = client(ctx.sb, { maxRetries: 2 });
+      const api = client(ctx.sb, { maxRetries: 2, maxRateRetries: 2 });
       ctx.sb.faults.add({ path: LEGAL, httpStatus: status, times: 0 });
       const e = await rejectsWith(api.legalStatus(lookup), kind);
       assert.equal(e.httpStatus, status);
@@ -90,13 +104,14 @@ describe('client errors: retries', () => {
     assert.equal(ctx.sb.stats.calls(LEGAL), 2);
   });
 
-  it('a timeout is a network error naming the host (not the query), and is retried', async () => {
+  it('a timeout is a network error naming the host (not the query), and fails at the deadline without a retry', async () => {
     const api = client(ctx.sb, { timeoutMs: 100, maxRetries: 1 });
     ctx.sb.faults.add({ path: ENDPOINTS.search, delayMs: 400, times: 0 });
     const e = await rejectsWith(api.search({ query: 'TTL:secretword' }), 'network', /did not answer within 0\.1 s/);
+    assert.equal(e.reason, 'timeout');
     assert.match(e.message, /127\.0\.0\.1/);
     assert.ok(!e.message.includes('secretword'));
-    assert.equal(ctx.sb.stats.calls(ENDPOINTS.search), 2);
+    assert.equal(ctx.sb.stats.calls(ENDPOINTS.search), 1);
   });
 
   it('a refused connection is a network error naming the host', async () => {
@@ -123,9 +138,9 @@ describe('client errors: retries', () => {
   it('retries stop when the waits would pass maxRetryTimeMs', async () => {
     // Waits of 25 ms doubling: at most two or three fit in 60 ms, far fewer than 20 retries.
     const api = client(ctx.sb, { maxRetries: 20, retryBaseDelayMs: 50, maxRetryTimeMs: 60 });
-    ctx.sb.faults.add({ path: LEGAL, errorCode: 67200002, times: 0 });
+    ctx.sb.faults.add({ path: LEGAL, errorCode: 67200100, times: 0 });
     const started = Date.now();
-    await rejectsWith(api.legalStatus(lookup), 'rateLimited');
+    await rejectsWith(api.legalStatus(lookup), 'serviceUnavailable');
     const calls = ctx.sb.stats.calls(LEGAL);
     assert.ok(calls >= 2 && calls <= 4, `${calls} attempts`);
     assert.ok(Date.now() - started < 3000);
@@ -211,7 +226,7 @@ describe('client rate limit', () => {
   });
 
   it('(control) the same burst without the client limit is refused by the service', async () => {
-    const api = client(ctx.sb, { credentials: KEY_CREDENTIALS, maxRequestsPerSecond: 1000, maxRetries: 0 });
+    const api = client(ctx.sb, { credentials: KEY_CREDENTIALS, maxRequestsPerSecond: 1000, maxRetries: 0, maxRateRetries: 0 });
     const results = await Promise.allSettled(Array.from({ length: 16 }, () => api.legalStatus(lookup)));
     assert.ok(results.some((r) => r.status === 'rejected'));
   });
