@@ -1,3 +1,4 @@
+import { keepPartial, type BatchOutcome } from '../../core/api/errors';
 import type { Bibliography, LegalStatus, Party } from '../../core/api/types';
 import { parseCommandArgs, requirePositionals } from '../args';
 import { allOrNothing, type Command, usageLine, writeJson } from '../command';
@@ -19,7 +20,8 @@ export const lookupCommand: Command = {
     '  NUMBER   publication numbers as written, e.g. US11205304B2, "EP 1 234 567 B1" (any number, sent in batches of 100)',
     '  --json   print an array of {number, found, bibliography, legalStatus}',
     '',
-    'Exits 2 when a number is not found (the others are still printed).',
+    'Exits 2 when a number is not found (the others are still printed). When some batches fail,',
+    'what came is printed and one line names the numbers not looked up; the exit code is the failure\'s.',
   ].join('\n'),
   async run(args, { io, client }) {
     const usage = usageLine(this);
@@ -28,8 +30,14 @@ export const lookupCommand: Command = {
     const numbers = distinct(positionals.map((p) => toPublicationNumber(p, usage)));
 
     const api = client();
-    const [bibliographies, statuses] = await allOrNothing<[Bibliography[], LegalStatus[]]>(io.signal, (signal) => [api.bibliography({ numbers }, { signal }), api.legalStatus({ numbers }, { signal })]);
-    const entries = numbers.map((number): LookupEntry => {
+    const [bib, legal] = await allOrNothing<[BatchOutcome<Bibliography>, BatchOutcome<LegalStatus>]>(io.signal, (signal) => [
+      keepPartial(api.bibliography({ numbers }, { signal })),
+      keepPartial(api.legalStatus({ numbers }, { signal })),
+    ]);
+    const bibliographies = bib.results;
+    const statuses = legal.results;
+    const notLookedUp = new Set([...bib.missing.numbers, ...legal.missing.numbers]);
+    const entries = numbers.filter((n) => !notLookedUp.has(n)).map((number): LookupEntry => {
       const bibliography = bibliographies.find((b) => answersNumber(number, b.pn));
       const legal: LegalStatus | undefined = statuses.find((s) => (bibliography ? s.patentId === bibliography.patentId : false) || answersNumber(number, s.pn));
       return bibliography || legal ? { number, found: true, bibliography, legalStatus: legal?.statuses } : { number, found: false };
@@ -39,6 +47,12 @@ export const lookupCommand: Command = {
     else io.stdout.write(entries.filter((e) => e.found).map(describe).join('\n'));
     const missing = entries.filter((e) => !e.found);
     for (const e of missing) io.stderr.write(`No patent found for ${e.number}.\n`);
+    const failure = bib.failure ?? legal.failure;
+    if (failure) {
+      // Reported as the failure (its exit code and advice), naming what is missing.
+      const names = numbers.filter((n) => notLookedUp.has(n));
+      throw failure.with(`${failure.message} Not looked up (${names.length} of ${numbers.length}): ${names.join(', ')}.`);
+    }
     return missing.length > 0 ? 2 : 0;
   },
 };

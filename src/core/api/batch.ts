@@ -3,6 +3,7 @@
  * and bill per result. Any number of refs is split into such calls, run a few at a
  * time, and the answers merged back into the caller's order.
  */
+import { cancelledError, isPatsnapError, PartialBatchError, type MissingRefs, type PatsnapError } from './errors';
 import type { PatentRefs } from './types';
 
 export const BATCH_SIZE = 100;
@@ -45,32 +46,50 @@ export function chunks<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
   return out;
 }
 
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
 /**
- * Runs `tasks` with at most `concurrency` at once. On the first failure the others
- * are aborted (their signal fires) and that failure is thrown.
+ * Runs `tasks` with at most `concurrency` at once and settles each. After a failure
+ * that `stopsOthers` says would fail the rest too (spent quota, refused credentials),
+ * no further task starts; tasks in flight finish, since their answers may already be
+ * billed. The caller's abort aborts those in flight. A task never started settles as
+ * undefined.
  */
-export async function runLimited<T>(tasks: ReadonlyArray<(signal: AbortSignal) => Promise<T>>, concurrency: number, signal?: AbortSignal): Promise<T[]> {
+export async function runSettled<T>(
+  tasks: ReadonlyArray<(signal: AbortSignal) => Promise<T>>,
+  concurrency: number,
+  signal?: AbortSignal,
+  stopsOthers: (error: unknown) => boolean = () => true,
+): Promise<Array<Settled<T> | undefined>> {
   const controller = new AbortController();
   const onAbort = (): void => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) controller.abort();
-  const results = new Array<T>(tasks.length);
+  const settled = new Array<Settled<T> | undefined>(tasks.length);
   let next = 0;
+  let stopped = false;
   const worker = async (): Promise<void> => {
-    while (next < tasks.length && !controller.signal.aborted) {
+    while (next < tasks.length && !stopped && !controller.signal.aborted) {
       const i = next++;
-      results[i] = await (tasks[i] as (signal: AbortSignal) => Promise<T>)(controller.signal);
+      try {
+        settled[i] = { ok: true, value: await (tasks[i] as (signal: AbortSignal) => Promise<T>)(controller.signal) };
+      } catch (error) {
+        settled[i] = { ok: false, error };
+        if (stopsOthers(error)) stopped = true;
+      }
     }
   };
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
-    return results;
-  } catch (e) {
-    controller.abort();
-    throw e;
+    return settled;
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Failures that concern one batch's content: the other batches may still succeed. */
+function stopsOtherBatches(error: unknown): boolean {
+  return !(isPatsnapError(error) && (error.kind === 'unexpectedResponse' || error.kind === 'invalidParameter'));
 }
 
 interface Item {
@@ -83,6 +102,10 @@ interface Item {
  * calls, since the service ignores numbers when ids are given) and returns one item
  * per patent found: ids first, then numbers, each in input order; a patent named
  * both ways (or twice) appears once, at its first place. Patents not found are absent.
+ *
+ * When some calls fail and at least one succeeded, it rejects with a
+ * `PartialBatchError`: what the others returned, merged the same way, and the refs of
+ * the calls that failed (or never started). When none succeeded, with the failure.
  */
 export async function fetchBatched<T extends Item>(
   plan: BatchPlan,
@@ -95,11 +118,17 @@ export async function fetchBatched<T extends Item>(
     ...chunks(plan.numbers).map((values) => ({ param: 'patent_number' as const, values })),
   ];
   if (jobs.length === 0) return [];
-  const answers = await runLimited(
+  const settled = await runSettled(
     jobs.map((job) => (s: AbortSignal) => fetchChunk(job.param, job.values, s)),
     concurrency,
     signal,
+    stopsOtherBatches,
   );
+  if (signal?.aborted) throw cancelledError();
+  const answers = settled.map((s) => (s?.ok ? s.value : undefined));
+  const failed = settled.find((s): s is { ok: false; error: unknown } => s?.ok === false);
+  // A failure that is not the API's (a bug) goes up as it is.
+  if (failed && !isPatsnapError(failed.error)) throw failed.error;
 
   const out: T[] = [];
   const seen = new Set<string>();
@@ -111,7 +140,8 @@ export async function fetchBatched<T extends Item>(
   };
   const leftovers: T[] = [];
   jobs.forEach((job, j) => {
-    const items = answers[j] ?? [];
+    const items = answers[j];
+    if (items === undefined) return;
     const used = new Set<T>();
     if (job.param === 'patent_id') {
       const byId = new Map(items.map((it) => [it.patentId.toLowerCase(), it]));
@@ -139,5 +169,12 @@ export async function fetchBatched<T extends Item>(
     leftovers.push(...items.filter((it) => !used.has(it)));
   });
   leftovers.forEach(add);
-  return out;
+  if (!failed) return out;
+  const failure = failed.error as PatsnapError;
+  if (answers.every((a) => a === undefined)) throw failure;
+  const missing: MissingRefs = { patentIds: [], numbers: [] };
+  jobs.forEach((job, j) => {
+    if (answers[j] === undefined) (job.param === 'patent_id' ? missing.patentIds : missing.numbers).push(...job.values);
+  });
+  throw new PartialBatchError(out, missing, failure, plan.ids.length + plan.numbers.length);
 }

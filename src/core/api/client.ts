@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { createTokenProvider, type TokenProvider } from '../auth/tokenProvider';
-import { invalidInput, PatsnapError } from './errors';
+import { invalidInput, isPartialBatchError, PatsnapError } from './errors';
 import { fetchBatched, planRefs, type BatchParam } from './batch';
 import {
   joinNames,
@@ -195,7 +195,12 @@ class PatsnapClient implements PatsnapApi {
     const page = await this.search(params, options);
     const missing = page.hits.filter(needsDetails);
     if (missing.length === 0) return page;
-    const details = new Map((await this.bibliography({ patentIds: missing.map((h) => h.patentId) }, options)).map((b) => [b.patentId, b]));
+    // Hits whose details did not come (one batch failed) are shown as P002 gave them.
+    const bibliographies = await this.bibliography({ patentIds: missing.map((h) => h.patentId) }, options).catch((e: unknown) => {
+      if (isPartialBatchError(e)) return e.results as Bibliography[];
+      throw e;
+    });
+    const details = new Map(bibliographies.map((b) => [b.patentId, b]));
     const hits = page.hits.map((h): SearchHit => {
       const b = details.get(h.patentId);
       if (!b) return h;

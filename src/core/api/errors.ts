@@ -160,6 +160,53 @@ export function fromErrorCode(code: number, endpoint: string, serviceMessage?: s
   return new PatsnapError(info.kind, info.message, o);
 }
 
+/** Ids and numbers of a batch request that no answer came for. */
+export interface MissingRefs {
+  patentIds: string[];
+  numbers: string[];
+}
+
+/**
+ * A batch lookup of which some calls (of at most 100 each) failed: `results` holds
+ * what the calls that succeeded returned, `missing` the refs of the calls that did
+ * not (whether those patents exist is not known), `failure` the first failure. Its
+ * kind, code and message are the failure's, so a caller that does not look for
+ * partial results handles it as that failure.
+ */
+export class PartialBatchError<T = unknown> extends PatsnapError {
+  constructor(
+    readonly results: T[],
+    readonly missing: MissingRefs,
+    readonly failure: PatsnapError,
+    requested: number,
+  ) {
+    const count = missing.patentIds.length + missing.numbers.length;
+    super(failure.kind, `${failure.message} ${count} of ${requested} patents could not be looked up; the others were.`, { ...fieldsOf(failure), cause: failure });
+    this.name = 'PartialBatchError';
+  }
+}
+
 function fieldsOf(e: PatsnapError): PatsnapErrorOptions {
   return { code: e.code, httpStatus: e.httpStatus, endpoint: e.endpoint, parameter: e.parameter, reason: e.reason, retryAfterMs: e.retryAfterMs, serviceMessage: e.serviceMessage };
+}
+
+export function isPartialBatchError(e: unknown): e is PartialBatchError {
+  return e instanceof PartialBatchError;
+}
+
+/** What a batch lookup gave: everything, or what came, what did not and why. */
+export interface BatchOutcome<T> {
+  results: T[];
+  missing: MissingRefs;
+  failure?: PatsnapError;
+}
+
+/** Settles a batch lookup, keeping partial results; any other failure rejects as it is. */
+export async function keepPartial<T>(lookup: Promise<T[]>): Promise<BatchOutcome<T>> {
+  try {
+    return { results: await lookup, missing: { patentIds: [], numbers: [] } };
+  } catch (e) {
+    if (!isPartialBatchError(e)) throw e;
+    return { results: e.results as T[], missing: e.missing, failure: e.failure };
+  }
 }

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { raceAbort } from '../abort';
-import type { Bibliography, PatsnapApi } from '../api/types';
+import { keepPartial, type BatchOutcome } from '../api/errors';
+import type { Bibliography, LegalStatus, PatsnapApi } from '../api/types';
 
 /** What hovers, the document view and the panel header show for one number. */
 export interface PatentCard {
@@ -131,26 +132,36 @@ export class PatentLookupService {
     const batch = new Map(this.pending);
     this.pending.clear();
     const numbers = [...batch.keys()];
+    let outcomes: [BatchOutcome<Bibliography>, BatchOutcome<LegalStatus>];
     try {
       const api = this.api();
-      const [bibs, statuses] = await Promise.all([api.bibliography({ numbers }), api.legalStatus({ numbers })]);
-      const byPn = new Map(bibs.map((b) => [b.pn.toUpperCase(), b]));
-      const byBase = new Map(bibs.map((b) => [withoutKind(b.pn.toUpperCase()), b]));
-      const statusByPn = new Map(statuses.map((s) => [s.pn, s.statuses]));
-      for (const number of numbers) {
-        const q = number.toUpperCase();
-        const bibliography = byPn.get(q) ?? byBase.get(q);
-        const card: PatentCard | null = bibliography ? { query: number, bibliography, legalStatus: statusByPn.get(bibliography.pn) ?? [] } : null;
-        this.cards.set(number, { card });
-        // A kind-less number's answer also answers its full pn (the panel opens that one).
-        if (card && card.bibliography.pn !== number && !this.cards.has(card.bibliography.pn)) {
-          this.cards.set(card.bibliography.pn, { card: { ...card, query: card.bibliography.pn } });
-        }
-        for (const w of batch.get(number) ?? []) w.resolve(card);
-      }
+      outcomes = await Promise.all([keepPartial(api.bibliography({ numbers })), keepPartial(api.legalStatus({ numbers }))]);
     } catch (error) {
-      // Nothing is cached on failure, so the next hover asks again.
       for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+      return;
+    }
+    const [bib, legal] = outcomes;
+    const bibMissing = new Set(bib.missing.numbers.map((n) => n.toUpperCase()));
+    const legalMissing = new Set(legal.missing.numbers.map((n) => n.toUpperCase()));
+    const byPn = new Map(bib.results.map((b) => [b.pn.toUpperCase(), b]));
+    const byBase = new Map(bib.results.map((b) => [withoutKind(b.pn.toUpperCase()), b]));
+    const statusByPn = new Map(legal.results.map((s) => [s.pn, s.statuses]));
+    for (const number of numbers) {
+      const q = number.toUpperCase();
+      const bibliography = byPn.get(q) ?? byBase.get(q);
+      // Kept only when every part came: a number whose batch failed is asked again next time.
+      const failure = bibMissing.has(q) ? bib.failure : bibliography && legalMissing.has(q) ? legal.failure : undefined;
+      if (failure) {
+        for (const w of batch.get(number) ?? []) w.reject(failure);
+        continue;
+      }
+      const card: PatentCard | null = bibliography ? { query: number, bibliography, legalStatus: statusByPn.get(bibliography.pn) ?? [] } : null;
+      this.cards.set(number, { card });
+      // A kind-less number's answer also answers its full pn (the panel opens that one).
+      if (card && card.bibliography.pn !== number && !this.cards.has(card.bibliography.pn)) {
+        this.cards.set(card.bibliography.pn, { card: { ...card, query: card.bibliography.pn } });
+      }
+      for (const w of batch.get(number) ?? []) w.resolve(card);
     }
   }
 }

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ENDPOINTS } from '../../../../src/core/api/client';
 import { planRefs, withoutKind } from '../../../../src/core/api/batch';
+import { isPartialBatchError, PartialBatchError } from '../../../../src/core/api/errors';
+import type { Bibliography } from '../../../../src/core/api/types';
 import { client, KEY_CREDENTIALS, rejectsWith, useSandbox } from './helpers';
 
 const BIB = ENDPOINTS.bibliography;
@@ -55,11 +57,59 @@ describe('batching of the batch endpoints', () => {
     assert.equal(ctx.sb.stats.calls(), 0);
   });
 
-  it('one failing batch fails the whole lookup', async () => {
+  it('a failure that would fail every batch stops the rest; with none done it is that failure', async () => {
     const api = client(ctx.sb, { credentials: KEY_CREDENTIALS, maxConcurrentBatches: 1 });
     ctx.sb.faults.add({ path: BIB, errorCode: 67200005 });
-    await rejectsWith(api.bibliography({ numbers: pns().slice(0, 250) }), 'quota');
+    const e = await rejectsWith(api.bibliography({ numbers: pns().slice(0, 250) }), 'quota');
+    assert.ok(!isPartialBatchError(e));
     assert.equal(ctx.sb.stats.calls(BIB), 1, 'no further batch after the failure');
+  });
+
+  async function partial(promise: Promise<Bibliography[]>): Promise<PartialBatchError<Bibliography>> {
+    const e = await promise.then(
+      () => assert.fail('expected a partial result'),
+      (x: unknown) => x,
+    );
+    assert.ok(e instanceof PartialBatchError, String(e));
+    return e as PartialBatchError<Bibliography>;
+  }
+
+  it('completed batches are kept: the quota running out in batch 2 of 3 returns batch 1 and names the rest missing', async () => {
+    const api = client(ctx.sb, { credentials: KEY_CREDENTIALS, maxConcurrentBatches: 1 });
+    const numbers = pns().slice(0, 250);
+    ctx.sb.faults.add({ path: BIB, errorCode: 67200005, skip: 1 });
+    const e = await partial(api.bibliography({ numbers }));
+    assert.equal(e.kind, 'quota');
+    assert.equal(e.code, 67200005);
+    assert.equal(e.failure.kind, 'quota');
+    assert.deepEqual(e.results.map((b) => b.pn), numbers.slice(0, 100));
+    assert.deepEqual(e.missing, { patentIds: [], numbers: numbers.slice(100) });
+    assert.match(e.message, /150 of 250 patents could not be looked up/);
+    assert.equal(ctx.sb.stats.calls(BIB), 2, 'the quota stops the third batch');
+  });
+
+  it('a batch whose answer is unreadable does not stop the others', async () => {
+    const api = client(ctx.sb, { credentials: KEY_CREDENTIALS, maxConcurrentBatches: 1 });
+    const numbers = pns().slice(0, 250);
+    ctx.sb.faults.add({ path: BIB, malformed: true, skip: 1 });
+    const e = await partial(api.bibliography({ numbers }));
+    assert.equal(e.kind, 'unexpectedResponse');
+    assert.deepEqual(e.results.map((b) => b.pn), [...numbers.slice(0, 100), ...numbers.slice(200)]);
+    assert.deepEqual(e.missing.numbers, numbers.slice(100, 200));
+    assert.equal(ctx.sb.stats.calls(BIB), 3);
+  });
+
+  it('batches in flight when one fails finish, and their answers are kept', async () => {
+    const api = client(ctx.sb, { credentials: KEY_CREDENTIALS, maxConcurrentBatches: 3 });
+    const numbers = pns().slice(0, 300);
+    // The first call to arrive fails at once; the two others are slower, and were already sent.
+    ctx.sb.faults.add({ path: BIB, errorCode: 67200004 });
+    ctx.sb.faults.add({ path: BIB, delayMs: 50, times: 2 });
+    const e = await partial(api.bibliography({ numbers }));
+    assert.equal(e.kind, 'quota');
+    assert.equal(e.results.length, 200);
+    assert.equal(e.missing.numbers.length, 100);
+    assert.equal(ctx.sb.stats.calls(BIB), 3);
   });
 
   it('a batch that fails transiently is retried on its own', async () => {

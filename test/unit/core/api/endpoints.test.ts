@@ -46,15 +46,15 @@ for (const [model, credentials] of models) {
       assert.equal(ctx.sb.stats.calls(), 0);
     });
 
-    it('searchWithDetails (P002 + one P011 batch) fills title, assignee and dates', async () => {
+    it('searchWithDetails keeps every hit when one P011 batch of details fails', async () => {
       const api = client(ctx.sb, { credentials });
-      const page = await api.searchWithDetails({ query: 'TTL:battery', limit: 20 });
-      assert.equal(page.hits.length, 20);
-      for (const h of page.hits) {
-        assert.ok(h.title && h.currentAssignee && h.applicationDate && h.publicationDate, `details for ${h.pn}`);
-      }
-      assert.equal(ctx.sb.stats.calls(ENDPOINTS.search), 1);
-      assert.equal(ctx.sb.stats.calls(ENDPOINTS.bibliography), 1);
+      // 150 hits take two P011 batches; the second to arrive is unreadable.
+      ctx.sb.faults.add({ path: ENDPOINTS.bibliography, malformed: true, skip: 1 });
+      const page = await api.searchWithDetails({ query: 'PBD:[19000101 TO 20991231]', limit: 150 });
+      assert.equal(page.hits.length, 150);
+      const detailed = page.hits.filter((h) => h.title !== undefined).length;
+      assert.ok(detailed === 100 || detailed === 50, `${detailed} hits with details`);
+      assert.ok(page.hits.every((h) => h.pn && h.patentId));
     });
 
     it('bibliography (P011)', async () => {

@@ -83,6 +83,26 @@ describe('PatentLookupService (sandbox)', () => {
     assert.equal(ctx.sb.stats.calls(BIB), 2);
   });
 
+  it('keeps the numbers whose batches came when another batch fails, and asks again for the rest', async () => {
+    const numbers = samplePns(250);
+    // The second P011 call fails; its 100 numbers are not answered, not cached as "not found".
+    ctx.sb.faults.add({ path: BIB, errorCode: 67200004, skip: 1 });
+    const settled = await Promise.allSettled(numbers.map((n) => lookups.lookupOne(n)));
+    const failed = numbers.filter((_, i) => settled[i]?.status === 'rejected');
+    assert.equal(failed.length, 100);
+    for (const [i, n] of numbers.entries()) {
+      const s = settled[i];
+      if (s?.status === 'rejected') {
+        assert.ok(isPatsnapError(s.reason, 'quota'));
+        assert.equal(lookups.peek(n), undefined);
+      } else assert.equal(lookups.peek(n)?.bibliography.pn, n);
+    }
+    ctx.sb.stats.reset();
+    const again = await lookups.lookup(failed);
+    assert.ok(failed.every((n) => again.get(n)?.bibliography.pn === n));
+    assert.equal(ctx.sb.stats.calls(BIB), 1);
+  });
+
   it('fetches a drawing once and serves it from memory', async () => {
     const withDrawing = ctx.sb.data.patents.find((p) => p.hasDrawing);
     assert.ok(withDrawing);

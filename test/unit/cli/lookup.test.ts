@@ -1,0 +1,35 @@
+/** `lookup` when some batches fail. */
+import * as assert from 'node:assert/strict';
+import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
+import { lines, runIn } from './harness';
+
+const BIB = '/basic-patent-data/simple-bibliography';
+
+describe('patent-lookup lookup: partial results', () => {
+  let sandbox: SandboxServer;
+  before(async () => {
+    sandbox = await startSandbox();
+  });
+  after(() => sandbox.close());
+  beforeEach(() => sandbox.reset());
+
+  for (const json of [false, true]) {
+    it(`prints what came${json ? ' (--json)' : ''}, names the numbers not looked up in one line, and exits with the failure's code`, async () => {
+      const numbers = sandbox.data.patents.slice(0, 250).map((p) => p.pn);
+      // The third P011 call (the last 50 numbers: two batches run at a time) finds the quota spent.
+      sandbox.faults.add({ path: BIB, errorCode: 67200005, skip: 2 });
+      const r = await runIn(sandbox.url, ['lookup', ...numbers, ...(json ? ['--json'] : [])]);
+      assert.equal(r.code, 4, r.stderr);
+      const printed = json
+        ? (JSON.parse(r.stdout) as Array<{ number: string; found: boolean }>).map((e) => (assert.ok(e.found), e.number))
+        : lines(r.stdout).filter((l) => /^[A-Z]{2}\S+ {2}/.test(l)).map((l) => l.split(' ')[0] as string);
+      assert.equal(printed.length, 200);
+      const err = lines(r.stderr);
+      assert.equal(err.length, 1, r.stderr);
+      const named = /Not looked up \(50 of 250\): (.*?)\.(?:\s|$)/.exec(err[0] ?? '')?.[1]?.split(', ') ?? [];
+      assert.deepEqual(named, numbers.slice(200), err[0]);
+      assert.deepEqual([...printed, ...named].sort(), [...numbers].sort());
+      assert.match(err[0] ?? '', /balance or call count is exhausted/);
+    });
+  }
+});
