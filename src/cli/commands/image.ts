@@ -54,8 +54,9 @@ export const imageCommand: Command = {
         continue;
       }
       // Signed links live only hours: fetch each at once rather than collecting links first.
-      const { bytes, contentType } = await api.fetchSignedBytes(image.url, { signal: io.signal, maxBytes: 32 * 1024 * 1024 });
-      const extension = EXTENSIONS[contentType?.split(';')[0]?.trim().toLowerCase() ?? ''] ?? '.png';
+      // `expect` refuses what is not an image (a login page); the bytes, not the host, name the type.
+      const { bytes, mediaType } = await api.fetchSignedBytes(image.url, { signal: io.signal, maxBytes: 32 * 1024 * 1024, expect: 'image' });
+      const extension = EXTENSIONS[mediaType ?? ''] ?? '.png';
       const file = await writeFileAtomically(path.join(folder, `${image.pn.replace(/[\\/:]/g, '_')}${extension}`), bytes, { overwrite: values.force });
       results.push({ number, pn: image.pn, file, bytes: bytes.length });
       if (!values.json) io.stdout.write(`Saved ${path.relative(io.cwd, file) || file} (${formatBytes(bytes.length)})\n`);

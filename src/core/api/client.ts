@@ -43,6 +43,7 @@ import type {
   ExportParams,
   ExportTaskCreated,
   ExportTaskState,
+  ExpectedContent,
   LegalStatus,
   PatentRefs,
   PatsnapApi,
@@ -50,6 +51,7 @@ import type {
   SearchHit,
   SearchPage,
   SearchParams,
+  SignedBytes,
 } from './types';
 import { checkCountParams, checkExamDocsParams, checkExportParams, checkPatentRefs, checkSearchParams, type InputProblem } from './validation';
 
@@ -301,7 +303,7 @@ class PatsnapClient implements PatsnapApi {
     return state;
   }
 
-  fetchSignedBytes(url: string, options: CallOptions & { maxBytes?: number } = {}): Promise<{ bytes: Buffer; contentType?: string }> {
+  fetchSignedBytes(url: string, options: CallOptions & { maxBytes?: number; expect?: ExpectedContent } = {}): Promise<SignedBytes> {
     return this.signed.bytes(url, options);
   }
 

@@ -13,6 +13,8 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Readable } from 'node:stream';
 import { PatsnapError, invalidInput } from './errors';
+import { describeContent, matchesExpected, sniffMediaType } from './sniff';
+import type { ExpectedContent, SignedBytes } from './types';
 import { hostOf, type Transport } from './transport';
 import { Deadline, readLimited, StallWatchdog, Stalled, TooLarge, wireError, type Where } from './wire';
 
@@ -30,6 +32,8 @@ export interface SignedStream {
 export interface SignedBytesOptions {
   signal?: AbortSignal;
   maxBytes?: number;
+  /** Check the bytes are an image (PNG, JPEG, GIF, WebP, TIFF) or a PDF; anything else is refused as `wrongContent`. */
+  expect?: ExpectedContent;
 }
 
 /** When the signature says the link stops working (epoch ms), if it says. */
@@ -142,7 +146,7 @@ export class SignedLinks {
     });
   }
 
-  async bytes(url: string, options: SignedBytesOptions = {}): Promise<{ bytes: Buffer; contentType?: string }> {
+  async bytes(url: string, options: SignedBytesOptions = {}): Promise<SignedBytes> {
     const parsed = parseUrl(url);
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     const where = whereOf(parsed);
@@ -156,7 +160,19 @@ export class SignedLinks {
           throw new TooLarge(maxBytes);
         }
         const bytes = await readLimited(res.data, maxBytes, deadline.signal);
-        return { bytes, contentType: header(res, 'content-type') };
+        const mediaType = sniffMediaType(bytes);
+        if (options.expect && !matchesExpected(mediaType, options.expect)) {
+          throw new PatsnapError('unexpectedResponse', `The file at ${where.host} is not ${options.expect === 'pdf' ? 'a PDF' : 'an image'}: ${describeContent(bytes)}. Nothing was kept.`, {
+            endpoint: where.endpoint,
+            httpStatus: res.status,
+            reason: 'wrongContent',
+          });
+        }
+        const result: SignedBytes = { bytes };
+        const contentType = header(res, 'content-type');
+        if (contentType) result.contentType = contentType;
+        if (mediaType) result.mediaType = mediaType;
+        return result;
       } catch (e) {
         throw wireError(e, where, deadline);
       } finally {

@@ -9,6 +9,9 @@ export type Credentials =
   | { kind: 'clientSecret'; clientId: string; clientSecret: string }
   | { kind: 'apiKey'; apiKey: string };
 
+/** What a signed file must be, checked on its bytes. */
+export type ExpectedContent = 'image' | 'pdf';
+
 export interface ClientConfig {
   /** e.g. https://connect.patsnap.com, or the sandbox's loopback URL. */
   baseUrl: string;
@@ -227,6 +230,14 @@ export interface ExportTaskState {
   url?: string;
 }
 
+export interface SignedBytes {
+  bytes: Buffer;
+  /** As the host sent it: the host's claim. */
+  contentType?: string;
+  /** What the bytes are, from their magic numbers, when recognised (e.g. `image/png`, `application/pdf`). */
+  mediaType?: string;
+}
+
 /** What the client offers; the extension and CLI depend on this, not on the class. */
 export interface PatsnapApi {
   /** One cheap authenticated call; throws a `credentials` PatsnapError when rejected. */
@@ -236,7 +247,11 @@ export interface PatsnapApi {
   count(params: CountParams, options?: CallOptions): Promise<number>;
   /** search(), then titles, assignees and dates filled from P011 where P002 left them out. */
   searchWithDetails(params: SearchParams, options?: CallOptions): Promise<SearchPage>;
-  /** Batch endpoints: any number of refs, split into calls of at most 100, answers in input order. */
+  /**
+   * Batch endpoints: any number of refs, split into calls of at most 100, answers in input order.
+   * When some calls fail and others succeed, they reject with a `PartialBatchError` holding
+   * what came (`results`) and the refs no answer came for (`missing`).
+   */
   bibliography(refs: PatentRefs, options?: CallOptions): Promise<Bibliography[]>;
   legalStatus(refs: PatentRefs, options?: CallOptions): Promise<LegalStatus[]>;
   abstractImages(refs: PatentRefs, options?: CallOptions): Promise<AbstractImage[]>;
@@ -244,8 +259,12 @@ export interface PatsnapApi {
   examinationDocuments(params: ExamDocsParams, options?: CallOptions): Promise<ExamDocsPage>;
   createExport(params: ExportParams, options?: CallOptions): Promise<ExportTaskCreated>;
   exportStatus(taskId: string, options?: CallOptions): Promise<ExportTaskState>;
-  /** GET a signed link (image, PDF) without our credentials; bytes in memory, within the deadline. */
-  fetchSignedBytes(url: string, options?: CallOptions & { maxBytes?: number }): Promise<{ bytes: Buffer; contentType?: string }>;
+  /**
+   * GET a signed link (image, PDF) without our credentials; bytes in memory, within the
+   * deadline. With `expect`, bytes that are not an image (or a PDF) are refused
+   * (`unexpectedResponse`, reason `wrongContent`).
+   */
+  fetchSignedBytes(url: string, options?: CallOptions & { maxBytes?: number; expect?: ExpectedContent }): Promise<SignedBytes>;
   /** GET a signed link as a stream (export files), without our credentials; fails when no byte comes for the timeout. */
   openSignedStream(url: string, options?: CallOptions): Promise<{ stream: NodeJS.ReadableStream; contentLength?: number; contentType?: string; fileName?: string }>;
   /** Calls made so far, by endpoint path (for benchmarks and diagnostics). */

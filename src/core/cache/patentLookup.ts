@@ -122,7 +122,8 @@ export class PatentLookupService {
       this.images.set(number, NO_IMAGE);
       return undefined;
     }
-    const { bytes } = await api.fetchSignedBytes(item.url, { maxBytes: 5 * 1024 * 1024 });
+    // A login page or an error document served as the drawing is refused, never cached.
+    const { bytes } = await api.fetchSignedBytes(item.url, { maxBytes: 5 * 1024 * 1024, expect: 'image' });
     this.images.set(number, bytes);
     return bytes;
   }

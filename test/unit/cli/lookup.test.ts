@@ -1,6 +1,10 @@
-/** `lookup` when some batches fail. */
+/** `lookup` when some batches fail, and `image` when the drawing is not an image. */
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
+import { envelope, startHostile } from '../core/api/hostile';
 import { lines, runIn } from './harness';
 
 const BIB = '/basic-patent-data/simple-bibliography';
@@ -32,4 +36,28 @@ describe('patent-lookup lookup: partial results', () => {
       assert.match(err[0] ?? '', /balance or call count is exhausted/);
     });
   }
+});
+
+describe('patent-lookup image: a login page served as the drawing', () => {
+  it('is refused, nothing is saved, and it exits 5', async () => {
+    const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-cli-'));
+    const hostile = await startHostile((req, res) => {
+      if (req.url?.startsWith('/basic-patent-data/abstract-image')) {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(envelope([{ pn: 'US11205304B2', patent_id: 'p1', abstract_drawing: { num: '1', path: `${hostile.url}/drawing.png?sign=x` } }]));
+      } else {
+        res.writeHead(200, { 'Content-Type': 'image/png' });
+        res.end('<html><body>Please sign in</body></html>');
+      }
+    });
+    try {
+      const r = await runIn(hostile.url, ['image', 'US11205304B2', '--out', scratch]);
+      assert.equal(r.code, 5, r.stderr);
+      assert.match(r.stderr, /is not an image: it is an HTML page/);
+      assert.deepEqual(await fs.readdir(scratch), []);
+    } finally {
+      await hostile.close();
+      await fs.rm(scratch, { recursive: true, force: true });
+    }
+  });
 });

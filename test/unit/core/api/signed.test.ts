@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Readable } from 'node:stream';
 import { fileNameFromDisposition, linkExpiry } from '../../../../src/core/api/signed';
+import { describeContent, sniffMediaType } from '../../../../src/core/api/sniff';
 import { client, KEY_CREDENTIALS, rejectsWith, until, useSandbox } from './helpers';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -46,6 +47,42 @@ describe('signed links', () => {
     const url = (await imageUrl()).replace(/X-Amz-Signature=[0-9a-f]/, 'X-Amz-Signature=z');
     await rejectsWith(client(ctx.sb).fetchSignedBytes(url), 'forbidden', /refused the link/);
     assert.equal(ctx.sb.stats.calls('/_files'), 1);
+  });
+
+  it('with `expect`, checks the bytes: a drawing is an image, a PDF a PDF, and one for the other is refused', async () => {
+    const api = client(ctx.sb, { credentials: KEY_CREDENTIALS });
+    const drawing = await api.fetchSignedBytes(await imageUrl(), { expect: 'image' });
+    assert.equal(drawing.mediaType, 'image/png');
+    const withPdf = ctx.sb.data.patents.find((p) => p.hasPdf);
+    const [pdf] = await api.pdfs({ numbers: [withPdf?.pn ?? ''] });
+    assert.ok(pdf?.url);
+    assert.equal((await api.fetchSignedBytes(pdf.url, { expect: 'pdf' })).mediaType, 'application/pdf');
+    ctx.sb.stats.reset();
+    const e = await rejectsWith(api.fetchSignedBytes(pdf.url, { expect: 'image' }), 'unexpectedResponse', /is not an image: it is application\/pdf/);
+    assert.equal(e.reason, 'wrongContent');
+    assert.equal(ctx.sb.stats.calls('/_files'), 1, 'not retried');
+  });
+
+  it('tells the formats apart by their first bytes', () => {
+    const b = (...parts: Array<string | number[]>): Buffer => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+    const cases: Array<[Buffer, string | undefined]> = [
+      [b([0x89], 'PNG\r\n\u001a\n', 'rest'), 'image/png'],
+      [b([0xff, 0xd8, 0xff, 0xe0]), 'image/jpeg'],
+      [b('GIF89a...'), 'image/gif'],
+      [b('RIFF', [0, 0, 0, 0], 'WEBPVP8 '), 'image/webp'],
+      [b('II*', [0]), 'image/tiff'],
+      [b('MM', [0], '*'), 'image/tiff'],
+      [b('%PDF-1.7\n'), 'application/pdf'],
+      [b('\r\n\r\n   junk before %PDF-1.4'), 'application/pdf'],
+      [b('<!DOCTYPE html><html>'), undefined],
+      [b('PNG but not really'), undefined],
+      [Buffer.alloc(0), undefined],
+    ];
+    for (const [bytes, type] of cases) assert.equal(sniffMediaType(bytes), type, bytes.toString('latin1'));
+    assert.equal(describeContent(b('  <!doctype html><title>Sign in</title>')), 'it is an HTML page');
+    assert.equal(describeContent(b('<?xml version="1.0"?><Error/>')), 'it is XML or markup');
+    assert.equal(describeContent(b('{"error":"denied"}')), 'it is JSON');
+    assert.equal(describeContent(Buffer.alloc(0)), 'it is empty');
   });
 
   it('refuses a file over maxBytes', async () => {

@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import { isPatsnapError } from '../../../../src/core/api/errors';
 import type { PatsnapApi } from '../../../../src/core/api/types';
 import { PatentLookupService } from '../../../../src/core/cache/patentLookup';
-import { client, useSandbox } from '../api/helpers';
+import { createPatsnapClient } from '../../../../src/core/api/client';
+import { client, KEY_CREDENTIALS, useSandbox } from '../api/helpers';
+import { envelope, startHostile } from '../api/hostile';
 
 const BIB = '/basic-patent-data/simple-bibliography';
 const LEGAL = '/basic-patent-data/simple-legal-status';
@@ -123,5 +125,28 @@ describe('PatentLookupService (sandbox)', () => {
     assert.equal(lookups.peekImage(without.pn), null);
     assert.equal(await lookups.image(without.pn), undefined);
     assert.equal(ctx.sb.stats.calls(IMAGE), 0);
+  });
+});
+
+describe('PatentLookupService (a storage host that serves a login page)', () => {
+  it('refuses a page served as the drawing and does not keep it', async () => {
+    const hostile = await startHostile((req, res) => {
+      if (req.url?.startsWith('/basic-patent-data/abstract-image')) {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(envelope([{ pn: 'US11205304B2', patent_id: 'p1', abstract_drawing: { num: '1', path: `${hostile.url}/login?next=drawing.png` } }]));
+      } else {
+        // A proxy's sign-in page, claiming to be the image.
+        res.writeHead(200, { 'Content-Type': 'image/png' });
+        res.end('<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/login"></form></body></html>');
+      }
+    });
+    try {
+      const api = createPatsnapClient({ baseUrl: hostile.url, credentials: KEY_CREDENTIALS });
+      const lookups = new PatentLookupService(() => api);
+      await assert.rejects(lookups.image('US11205304B2'), (e: unknown) => isPatsnapError(e, 'unexpectedResponse') && e.reason === 'wrongContent' && /not an image: it is an HTML page/.test(e.message));
+      assert.equal(lookups.peekImage('US11205304B2'), undefined);
+    } finally {
+      await hostile.close();
+    }
   });
 });
