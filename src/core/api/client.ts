@@ -23,6 +23,7 @@ import {
   countDataSchema,
   examDocsDataSchema,
   exportCreatedSchema,
+  facetsDataSchema,
   exportStatusSchema,
   legalStatusItemSchema,
   pdfItemSchema,
@@ -44,6 +45,8 @@ import type {
   ExportTaskCreated,
   ExportTaskState,
   ExpectedContent,
+  FacetCounts,
+  FacetParams,
   LegalStatus,
   PatentRefs,
   PatsnapApi,
@@ -53,11 +56,22 @@ import type {
   SearchParams,
   SignedBytes,
 } from './types';
-import { checkCountParams, checkExamDocsParams, checkExportParams, checkPatentRefs, checkSearchParams, type InputProblem } from './validation';
+import {
+  checkCountParams,
+  checkExamDocsParams,
+  checkExportParams,
+  checkFacetParams,
+  checkPatentRefs,
+  checkSearchParams,
+  facetFieldCodes,
+  FACET_LANGS,
+  type InputProblem,
+} from './validation';
 
 export const ENDPOINTS = {
   search: '/search/patent/query-search-patent',
   count: '/search/patent/query-search-count',
+  facets: '/patent-field/query',
   bibliography: '/basic-patent-data/simple-bibliography',
   abstractImage: '/basic-patent-data/abstract-image',
   legalStatus: '/basic-patent-data/simple-legal-status',
@@ -218,6 +232,25 @@ class PatsnapClient implements PatsnapApi {
       return filled;
     });
     return { ...page, hits };
+  }
+
+  async facets(params: FacetParams, options: CallOptions = {}): Promise<FacetCounts> {
+    rejectFirst(checkFacetParams(params));
+    const fields = facetFieldCodes(params.fields);
+    const preferred = (FACET_LANGS as readonly string[]).includes(this.language?.toLowerCase() ?? '') ? this.language?.toLowerCase() : undefined;
+    const data = await this.transport.call({
+      method: 'POST',
+      path: ENDPOINTS.facets,
+      data: compact({ query: params.query, field: fields.join(','), limit: params.limit ?? 50, offset: params.offset ?? 0, lang: params.lang ?? preferred }),
+      schema: facetsDataSchema,
+      signal: options.signal,
+    });
+    // One object per field, keyed by its name in lower case.
+    const byName = new Map<string, Array<{ name: string; count: number }>>();
+    for (const entry of data) for (const [name, values] of Object.entries(entry)) byName.set(name.trim().toLowerCase(), values);
+    const counts: FacetCounts = {};
+    for (const field of fields) counts[field] = (byName.get(field.toLowerCase()) ?? []).map((v) => ({ name: v.name.trim(), count: v.count }));
+    return counts;
   }
 
   bibliography(refs: PatentRefs, options: CallOptions = {}): Promise<Bibliography[]> {

@@ -165,6 +165,17 @@ export const examDocsDataSchema = orEmpty(
   }),
 );
 
+// ---- P003 -----------------------------------------------------------------------------
+
+const facetValue = z.object({
+  // Years may come as numbers.
+  name: z.union([nonEmpty, z.number().transform(String)]),
+  count: int.pipe(z.number().int().nonnegative()),
+});
+
+/** One object per field, keyed by the field's name in lower case; `data: null` reads as no values. */
+export const facetsDataSchema = entries(z.record(z.string(), looseList(facetValue)));
+
 // ---- P055 -----------------------------------------------------------------------------
 
 export const exportCreatedSchema = z.object({

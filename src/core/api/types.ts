@@ -230,6 +230,30 @@ export interface ExportTaskState {
   url?: string;
 }
 
+/** P003: top values of up to five fields over a query's results. */
+export interface FacetParams {
+  /** PatSnap query syntax, without positional operators ($W, $PRE, $WS, $SEN, $PARA, $FREQ). */
+  query: string;
+  /** 1 to 5 field codes, e.g. ASSIGNEE, PUBLICATION_YEAR, SIMPLE_LEGAL_STATUS. */
+  fields: readonly string[];
+  /** Values per field, 1..100; default 50. */
+  limit?: number;
+  /** offset + limit <= 200; default 0. */
+  offset?: number;
+  /** Language of the values; default the client's language when it is cn, en or jp, else the service's (cn). */
+  lang?: FacetLang;
+}
+
+export type FacetLang = 'cn' | 'en' | 'jp';
+
+export interface FacetValue {
+  name: string;
+  count: number;
+}
+
+/** Values by field code as asked (upper case), in the order asked; a field the service left out has none. */
+export type FacetCounts = Record<string, FacetValue[]>;
+
 export interface SignedBytes {
   bytes: Buffer;
   /** As the host sent it: the host's claim. */
@@ -247,6 +271,8 @@ export interface PatsnapApi {
   count(params: CountParams, options?: CallOptions): Promise<number>;
   /** search(), then titles, assignees and dates filled from P011 where P002 left them out. */
   searchWithDetails(params: SearchParams, options?: CallOptions): Promise<SearchPage>;
+  /** P003: top values per field over the query's results (at most 5 fields, 100 values each). */
+  facets(params: FacetParams, options?: CallOptions): Promise<FacetCounts>;
   /**
    * Batch endpoints: any number of refs, split into calls of at most 100, answers in input order.
    * When some calls fail and others succeed, they reject with a `PartialBatchError` holding

@@ -4,7 +4,7 @@
  * The bounds are the contract's (../shared/patsnap-api.md and the seeds).
  */
 import { EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldProblem } from './exportFields';
-import type { CollapseOptions, CountParams, ExamDocsParams, ExportParams, PatentRefs, SearchParams } from './types';
+import type { CollapseOptions, CountParams, ExamDocsParams, ExportParams, FacetParams, PatentRefs, SearchParams } from './types';
 
 export interface InputProblem {
   parameter: string;
@@ -26,6 +26,12 @@ export const COLLAPSE_ORDERS = ['OLDEST', 'LATEST'] as const;
 export const EXPORT_TYPES = ['json', 'csv', 'xls', 'pdf', 'full_text', 'xml'] as const;
 export const EXPORT_LANGS = ['cn', 'en', 'jp', 'de', 'fr', 'kr'] as const;
 export const TRANS_LANGS = ['cn', 'en', 'jp'] as const;
+export const FACET_LANGS = ['cn', 'en', 'jp'] as const;
+export const FACET_FIELDS_MAX = 5;
+export const FACET_LIMIT_MAX = 100;
+export const FACET_WINDOW_MAX = 200;
+/** P003 refuses positional operators in its query: $W, $PRE, $WS, $SEN, $PARA, $FREQ, with or without a distance. */
+export const POSITIONAL_OPERATOR = /\$(?:WS|W|PRE|SEN|PARA|FREQ)\d*(?![A-Za-z])/i;
 
 type Problems = InputProblem[];
 
@@ -186,6 +192,36 @@ export function checkExportParams(p: ExportParams): InputProblem[] {
   oneOf(problems, 'transLang', p.transLang, TRANS_LANGS);
   if (p.stemming !== undefined && typeof p.stemming !== 'boolean') problems.push({ parameter: 'stemming', message: 'stemming is on or off (true or false).' });
   collapse(problems, p);
+  return problems;
+}
+
+/** Field codes as P003 takes them: trimmed, upper case. */
+export function facetFieldCodes(fields: readonly string[]): string[] {
+  return fields.map((f) => (typeof f === 'string' ? f.trim().toUpperCase() : ''));
+}
+
+export function checkFacetParams(p: FacetParams): InputProblem[] {
+  const problems: Problems = [];
+  queryText(problems, p.query, Number.MAX_SAFE_INTEGER);
+  const operator = typeof p.query === 'string' ? POSITIONAL_OPERATOR.exec(p.query)?.[0] : undefined;
+  if (operator) problems.push({ parameter: 'query', message: `Field statistics do not take positional operators such as ${operator}: use AND, OR and NOT instead.` });
+  if (!Array.isArray(p.fields) || p.fields.length === 0) {
+    problems.push({ parameter: 'fields', message: 'Choose at least one field, e.g. ASSIGNEE or PUBLICATION_YEAR.' });
+  } else {
+    const codes = facetFieldCodes(p.fields);
+    const bad = codes.find((c) => !/^[A-Z][A-Z0-9_]{0,39}$/.test(c));
+    if (bad !== undefined) problems.push({ parameter: 'fields', message: `"${bad}" is not a field code; codes look like ASSIGNEE or PUBLICATION_YEAR.` });
+    else if (new Set(codes).size !== codes.length) problems.push({ parameter: 'fields', message: 'A field is given twice.' });
+    if (codes.length > FACET_FIELDS_MAX) problems.push({ parameter: 'fields', message: `At most ${FACET_FIELDS_MAX} fields at once; ${codes.length} were given.` });
+  }
+  intIn(problems, 'limit', p.limit, 1, FACET_LIMIT_MAX);
+  intIn(problems, 'offset', p.offset, 0, FACET_WINDOW_MAX - 1);
+  const limit = p.limit ?? 50;
+  const offset = p.offset ?? 0;
+  if (isInt(limit) && isInt(offset) && limit >= 1 && offset >= 0 && offset + limit > FACET_WINDOW_MAX) {
+    problems.push({ parameter: 'offset', message: `PatSnap gives only the top ${FACET_WINDOW_MAX} values of a field: offset + limit is ${offset + limit}.` });
+  }
+  oneOf(problems, 'lang', p.lang, FACET_LANGS);
   return problems;
 }
 

@@ -46,6 +46,33 @@ for (const [model, credentials] of models) {
       assert.equal(ctx.sb.stats.calls(), 0);
     });
 
+    it('facets (P003): top values of each field asked, under its code, in order; refused before any call when invalid', async () => {
+      const api = client(ctx.sb, { credentials });
+      const counts = await api.facets({ query: 'TTL:battery', fields: ['authority', 'SIMPLE_LEGAL_STATUS'], limit: 3 });
+      assert.deepEqual(Object.keys(counts), ['AUTHORITY', 'SIMPLE_LEGAL_STATUS']);
+      const authority = counts.AUTHORITY ?? [];
+      assert.ok(authority.length > 0 && authority.length <= 3);
+      assert.ok(authority.every((v) => /^[A-Z]{2}$/.test(v.name) && v.count > 0));
+      // The counts are over the query's results: no office has more than the search finds.
+      const total = (await api.search({ query: 'TTL:battery', limit: 1 })).total;
+      assert.ok((counts.SIMPLE_LEGAL_STATUS ?? []).every((v) => v.count <= total));
+      ctx.sb.stats.reset();
+      await rejectsWith(api.facets({ query: 'TTL:(battery $W2 cell)', fields: ['ASSIGNEE'] }), 'invalidParameter', /positional operators such as \$W2/);
+      await rejectsWith(api.facets({ query: 'TTL:battery', fields: ['A', 'B', 'C', 'D', 'E', 'F'] }), 'invalidParameter', /At most 5 fields/);
+      assert.equal(ctx.sb.stats.calls(), 0);
+    });
+
+    it('searchWithDetails (P002 + one P011 batch) fills title, assignee and dates', async () => {
+      const api = client(ctx.sb, { credentials });
+      const page = await api.searchWithDetails({ query: 'TTL:battery', limit: 20 });
+      assert.equal(page.hits.length, 20);
+      for (const h of page.hits) {
+        assert.ok(h.title && h.currentAssignee && h.applicationDate && h.publicationDate, `details for ${h.pn}`);
+      }
+      assert.equal(ctx.sb.stats.calls(ENDPOINTS.search), 1);
+      assert.equal(ctx.sb.stats.calls(ENDPOINTS.bibliography), 1);
+    });
+
     it('searchWithDetails keeps every hit when one P011 batch of details fails', async () => {
       const api = client(ctx.sb, { credentials });
       // 150 hits take two P011 batches; the second to arrive is unreadable.

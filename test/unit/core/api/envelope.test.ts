@@ -70,6 +70,8 @@ describe('a success whose data is null', () => {
     nullData(ENDPOINTS.examDocs);
     const docs = await api.examinationDocuments({ patentNumber: 'US11205304B2' });
     assert.deepEqual([docs.documents, docs.docCount], [[], 0]);
+    nullData(ENDPOINTS.facets);
+    assert.deepEqual(await api.facets({ query: 'TTL:battery', fields: ['ASSIGNEE', 'AUTHORITY'] }), { ASSIGNEE: [], AUTHORITY: [] });
   });
 
   it('is an unexpected answer, not retried, where the data is the answer', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { createPatsnapClient } from '../../../../src/core/api/client';
 import { toAbstractImage, toBibliography, toExamDocsPage, toLegalStatus, toPdfLink, toSearchHit } from '../../../../src/core/api/mapping';
 import {
   abstractImageItemSchema,
@@ -11,10 +12,13 @@ import {
   examDocsDataSchema,
   exportCreatedSchema,
   exportStatusSchema,
+  facetsDataSchema,
   legalStatusItemSchema,
   pdfItemSchema,
   searchDataSchema,
 } from '../../../../src/core/api/schemas';
+import { KEY_CREDENTIALS } from './helpers';
+import { startHostile } from './hostile';
 
 // PatSnap's published example answers (from its public OpenAPI description), copied as they are.
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'fixtures', 'patsnap-examples');
@@ -30,12 +34,31 @@ describe('PatSnap example answers', () => {
   const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
 
   it('has a parser for every example file', () => {
-    const known = ['P001-query-search-count.json', 'P002-query-search.json', 'P011-simple-bibliography.json', 'P020-pdf.json', 'P021-abstract-image.json', 'P041-simple-legal-status.json', 'P048-examination-documents.json', 'P055-create-export.json', 'P055-export-results.json'];
+    const known = ['P001-query-search-count.json', 'P002-query-search.json', 'P003-field-statistics.json', 'P011-simple-bibliography.json', 'P020-pdf.json', 'P021-abstract-image.json', 'P041-simple-legal-status.json', 'P048-examination-documents.json', 'P055-create-export.json', 'P055-export-results.json'];
     assert.deepEqual([...files].sort(), [...known].sort());
   });
 
   it('P001 query search count', () => {
     assert.equal(countDataSchema.parse(example('P001-query-search-count.json')).total_search_result_count, 1000);
+  });
+
+  it('P003 field statistics', () => {
+    assert.deepEqual(facetsDataSchema.parse(example('P003-field-statistics.json')), [{ assignee: [{ name: 'APPLE INC.', count: 2509 }] }]);
+  });
+
+  it('P003 field statistics, through the client as the service sends it', async () => {
+    const body = readFileSync(path.join(EXAMPLES, 'P003-field-statistics.json'));
+    const hostile = await startHostile((_req, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(body);
+    });
+    try {
+      const api = createPatsnapClient({ baseUrl: hostile.url, credentials: KEY_CREDENTIALS });
+      assert.deepEqual(await api.facets({ query: 'TTL:phone', fields: ['ASSIGNEE'] }), { ASSIGNEE: [{ name: 'APPLE INC.', count: 2509 }] });
+      assert.deepEqual(hostile.requests.map((r) => [r.method, r.url]), [['POST', '/patent-field/query']]);
+    } finally {
+      await hostile.close();
+    }
   });
 
   it('P002 query search', () => {

@@ -38,6 +38,7 @@ describe('secrets: where the key goes', () => {
         const api = client(ctx.sb, { credentials });
         await api.search({ query: 'TTL:battery', limit: 1 });
         await api.count({ query: 'TTL:battery' });
+        await api.facets({ query: 'TTL:battery', fields: ['ASSIGNEE'] });
         await api.legalStatus({ numbers: ['US11205304B2'] });
         await api.examinationDocuments({ patentNumber: 'US11205304B2' });
       }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { ExamDocsParams, ExportParams, SearchParams } from '../../../../src/core/api/types';
-import { checkExamDocsParams, checkExportParams, checkSearchParams, isYmd } from '../../../../src/core/api/validation';
+import type { ExamDocsParams, ExportParams, FacetParams, SearchParams } from '../../../../src/core/api/types';
+import { checkExamDocsParams, checkExportParams, checkFacetParams, checkSearchParams, isYmd } from '../../../../src/core/api/validation';
 import { client, rejectsWith, useSandbox } from './helpers';
 
 const search = (p: Partial<SearchParams>): SearchParams => ({ query: 'TTL:battery', ...p }) as SearchParams;
@@ -34,6 +34,35 @@ describe('input validation', () => {
       const problems = checkSearchParams(search(p));
       assert.equal(problems[0]?.parameter, parameter, JSON.stringify(problems));
       assert.ok((problems[0]?.message.length ?? 0) > 10);
+    });
+  }
+
+  const facets = (p: Partial<FacetParams>): FacetParams => ({ query: 'TTL:battery', fields: ['ASSIGNEE'], ...p }) as FacetParams;
+
+  it('accepts good facet parameters', () => {
+    assert.deepEqual(checkFacetParams(facets({ fields: ['assignee', ' PUBLICATION_YEAR ', 'IPC_SUBCLASS', 'AUTHORITY', 'INVENTOR'], limit: 100, offset: 100, lang: 'jp' })), []);
+    assert.deepEqual(checkFacetParams(facets({ query: 'TTL:"cost $50"' })), []);
+  });
+
+  const badFacets: Array<[string, Partial<FacetParams>, string]> = [
+    ['an empty query', { query: ' ' }, 'query'],
+    ['$W in the query', { query: 'TTL:(battery $W5 cell)' }, 'query'],
+    ['$PRE in the query', { query: 'battery $pre2 cell' }, 'query'],
+    ['$WS in the query', { query: 'battery $WS cell' }, 'query'],
+    ['$SEN, $PARA and $FREQ', { query: 'a $SEN b' }, 'query'],
+    ['no field', { fields: [] }, 'fields'],
+    ['six fields', { fields: ['A', 'B', 'C', 'D', 'E', 'F'] }, 'fields'],
+    ['a field twice', { fields: ['ASSIGNEE', 'assignee'] }, 'fields'],
+    ['a field that is not a code', { fields: ['ASSIGNEE,INVENTOR'] }, 'fields'],
+    ['limit 0', { limit: 0 }, 'limit'],
+    ['limit 101', { limit: 101 }, 'limit'],
+    ['offset + limit over 200', { limit: 60, offset: 150 }, 'offset'],
+    ['an unknown language', { lang: 'de' as never }, 'lang'],
+  ];
+  for (const [what, p, parameter] of badFacets) {
+    it(`facets: refuses ${what}`, () => {
+      const problems = checkFacetParams(facets(p));
+      assert.equal(problems[0]?.parameter, parameter, JSON.stringify(problems));
     });
   }
 
