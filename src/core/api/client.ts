@@ -29,6 +29,9 @@ import {
   pdfItemSchema,
   searchDataSchema,
 } from './schemas';
+import { toCitations, toCitedBy, toLegalEvents, toLegalStatusDetail, toPatentClaims, toPatentFamily } from './recordMapping';
+import { citationsItemSchema, citedByItemSchema, claimsItemSchema, familyItemSchema, legalEventsItemSchema, legalStatusDetailItemSchema } from './recordSchemas';
+import type { Citations, CitedBy, LegalEvents, LegalStatusDetail, PatentClaims, PatentFamily, StandardNumberPage, StandardNumberParams } from './recordTypes';
 import { SignedLinks } from './signed';
 import { throwIfAborted } from '../abort';
 import { Transport } from './transport';
@@ -63,6 +66,7 @@ import {
   checkFacetParams,
   checkPatentRefs,
   checkSearchParams,
+  checkStandardNumberParams,
   facetFieldCodes,
   FACET_LANGS,
   type InputProblem,
@@ -79,6 +83,15 @@ export const ENDPOINTS = {
   examDocs: '/advanced-patent-data/overseas-patent-documents',
   createExport: '/patent-search/export/V2',
   exportStatus: '/patent-search/task',
+  legalStatusDetail: '/basic-patent-data/legal-status',
+  family: '/basic-patent-data/patent-family',
+  // The path names of P015 and P016 are the wrong way round: "backward-citation"
+  // lists the later patents that cite this one, "forward-citation" what it cites.
+  citedBy: '/basic-patent-data/backward-citation',
+  citations: '/advanced-patent-data/forward-citation',
+  claims: '/basic-patent-data/claim-data',
+  legalEvents: '/advanced-patent-data/legal-data',
+  standardNumber: '/search/patent/patent-search-pn',
 } as const;
 
 /** Names no patent: a probe that returns nothing and so bills nothing. */
@@ -268,6 +281,50 @@ class PatsnapClient implements PatsnapApi {
   pdfs(refs: PatentRefs, options: CallOptions & { replaceByRelated?: boolean } = {}): Promise<PdfLink[]> {
     const extra = options.replaceByRelated ? { replace_by_related: 1 } : undefined;
     return this.batch(ENDPOINTS.pdf, refs, pdfItemSchema, toPdfLink, options.signal, extra);
+  }
+
+  legalStatusDetail(refs: PatentRefs, options: CallOptions = {}): Promise<LegalStatusDetail[]> {
+    return this.batch(ENDPOINTS.legalStatusDetail, refs, legalStatusDetailItemSchema, toLegalStatusDetail, options.signal);
+  }
+
+  family(refs: PatentRefs, options: CallOptions = {}): Promise<PatentFamily[]> {
+    return this.batch(ENDPOINTS.family, refs, familyItemSchema, toPatentFamily, options.signal);
+  }
+
+  citedBy(refs: PatentRefs, options: CallOptions = {}): Promise<CitedBy[]> {
+    return this.batch(ENDPOINTS.citedBy, refs, citedByItemSchema, toCitedBy, options.signal);
+  }
+
+  citations(refs: PatentRefs, options: CallOptions = {}): Promise<Citations[]> {
+    return this.batch(ENDPOINTS.citations, refs, citationsItemSchema, toCitations, options.signal);
+  }
+
+  claims(refs: PatentRefs, options: CallOptions & { replaceByRelated?: boolean } = {}): Promise<PatentClaims[]> {
+    const extra = options.replaceByRelated ? { replace_by_related: 1 } : undefined;
+    return this.batch(ENDPOINTS.claims, refs, claimsItemSchema, toPatentClaims, options.signal, extra);
+  }
+
+  legalEvents(refs: PatentRefs, options: CallOptions = {}): Promise<LegalEvents[]> {
+    return this.batch(ENDPOINTS.legalEvents, refs, legalEventsItemSchema, toLegalEvents, options.signal);
+  }
+
+  async standardNumber(params: StandardNumberParams, options: CallOptions = {}): Promise<StandardNumberPage> {
+    rejectFirst(checkStandardNumberParams(params));
+    const data = await this.transport.call({
+      method: 'POST',
+      path: ENDPOINTS.standardNumber,
+      data: compact({
+        pn: params.pn?.trim() || undefined,
+        apno: params.apno?.trim() || undefined,
+        authority: params.authority && params.authority.length > 0 ? params.authority.map((a) => a.trim().toUpperCase()) : undefined,
+        limit: params.limit,
+        offset: params.offset,
+      }),
+      schema: searchDataSchema,
+      signal: options.signal,
+    });
+    const hits = data.results.map(toSearchHit);
+    return { hits, resultCount: data.result_count ?? hits.length, total: data.total_search_result_count ?? hits.length };
   }
 
   async examinationDocuments(params: ExamDocsParams, options: CallOptions = {}): Promise<ExamDocsPage> {

@@ -50,12 +50,12 @@ export function joinNames(parties: readonly Party[]): string | undefined {
   return parties.length > 0 ? parties.map((p) => p.name).join(' | ') : undefined;
 }
 
-function defined<T extends object>(o: T): T {
+export function defined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
   return o;
 }
 
-function nonBlank(s: string | undefined): string | undefined {
+export function nonBlank(s: string | undefined): string | undefined {
   const t = s?.trim();
   return t ? t : undefined;
 }

@@ -8,12 +8,12 @@
 import * as z from 'zod';
 
 /** An optional leaf: anything not of the expected type reads as absent. */
-function opt<T extends z.ZodType>(schema: T): z.ZodCatch<z.ZodOptional<T>> {
+export function opt<T extends z.ZodType>(schema: T): z.ZodCatch<z.ZodOptional<T>> {
   return schema.optional().catch(undefined);
 }
 
 /** A list the client iterates: absent or null reads as empty, any other non-list is an error. */
-function list<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
+export function list<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
   return z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item));
 }
 
@@ -22,29 +22,29 @@ function list<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unkn
  * that is not a list at all (`abstracts: {}`), instead of failing the answer, which
  * holds up to 100 patents.
  */
-function looseList<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
+export function looseList<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
   return z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => item.safeParse(x).success) : []), z.array(item));
 }
 
 /** A list the client iterates, of descriptive entries: as `list`, but entries that do not fit are dropped. */
-function entries<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
+export function entries<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
   return z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v.filter((x) => item.safeParse(x).success) : v), z.array(item));
 }
 
 /** An answer whose `data` may be null (or absent) when there is nothing: read as an empty object. */
-function orEmpty<T extends z.ZodType>(schema: T): z.ZodPreprocess<T, unknown> {
+export function orEmpty<T extends z.ZodType>(schema: T): z.ZodPreprocess<T, unknown> {
   return z.preprocess((v) => (v === undefined || v === null ? {} : v), schema);
 }
 
 /** A descriptive object: anything that is not an object reads as an empty one, so its fields are simply absent. */
-function looseObject<T extends z.ZodType>(schema: T): z.ZodPreprocess<T, unknown> {
+export function looseObject<T extends z.ZodType>(schema: T): z.ZodPreprocess<T, unknown> {
   return z.preprocess((v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {}), schema);
 }
 
-const text = z.string();
+export const text = z.string();
 /** Integers such as dates (yyyyMMdd) and counts, which some answers send as strings. */
-const int = z.union([z.number().int(), z.string().regex(/^\s*-?\d+\s*$/).transform(Number)]);
-const nonEmpty = z.string().trim().min(1);
+export const int = z.union([z.number().int(), z.string().regex(/^\s*-?\d+\s*$/).transform(Number)]);
+export const nonEmpty = z.string().trim().min(1);
 
 /**
  * Only `status` and `error_code` are required (the seeds mark `data` and `error_msg`
@@ -118,7 +118,7 @@ export const bibliographicDataSchema = z.object({
   ),
 });
 
-const patentItem = z.object({ pn: nonEmpty, patent_id: nonEmpty });
+export const patentItem = z.object({ pn: nonEmpty, patent_id: nonEmpty });
 
 export const bibliographyItemSchema = patentItem.extend({
   bibliographic_data: looseObject(bibliographicDataSchema),

@@ -4,6 +4,7 @@
  * are the shapes the rest of the code works with.
  */
 import type { AdaptiveRateLimiter } from './rateLimiter';
+import type { Citations, CitedBy, LegalEvents, LegalStatusDetail, PatentClaims, PatentFamily, StandardNumberPage, StandardNumberParams } from './recordTypes';
 
 export type Credentials =
   | { kind: 'clientSecret'; clientId: string; clientSecret: string }
@@ -283,6 +284,20 @@ export interface PatsnapApi {
   abstractImages(refs: PatentRefs, options?: CallOptions): Promise<AbstractImage[]>;
   pdfs(refs: PatentRefs, options?: CallOptions & { replaceByRelated?: boolean }): Promise<PdfLink[]>;
   examinationDocuments(params: ExamDocsParams, options?: CallOptions): Promise<ExamDocsPage>;
+  /** P013: simple, detailed and event status (batch). */
+  legalStatusDetail(refs: PatentRefs, options?: CallOptions): Promise<LegalStatusDetail[]>;
+  /** P014: simple, INPADOC and PatSnap families (batch). */
+  family(refs: PatentRefs, options?: CallOptions): Promise<PatentFamily[]>;
+  /** P015: the later patents that cite these (forward citations; batch). */
+  citedBy(refs: PatentRefs, options?: CallOptions): Promise<CitedBy[]>;
+  /** P016: what these patents cite, patents and literature (backward citations; batch). */
+  citations(refs: PatentRefs, options?: CallOptions): Promise<Citations[]>;
+  /** P018: claims as the service's HTML (batch); replaceByRelated accepts a family member's. */
+  claims(refs: PatentRefs, options?: CallOptions & { replaceByRelated?: boolean }): Promise<PatentClaims[]>;
+  /** P026: INPADOC and office legal events (batch). */
+  legalEvents(refs: PatentRefs, options?: CallOptions): Promise<LegalEvents[]>;
+  /** P069: the publications an application number or a loosely written number stands for. */
+  standardNumber(params: StandardNumberParams, options?: CallOptions): Promise<StandardNumberPage>;
   createExport(params: ExportParams, options?: CallOptions): Promise<ExportTaskCreated>;
   exportStatus(taskId: string, options?: CallOptions): Promise<ExportTaskState>;
   /**

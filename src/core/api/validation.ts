@@ -4,6 +4,7 @@
  * The bounds are the contract's (../shared/patsnap-api.md and the seeds).
  */
 import { EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldProblem } from './exportFields';
+import type { StandardNumberParams } from './recordTypes';
 import type { CollapseOptions, CountParams, ExamDocsParams, ExportParams, FacetParams, PatentRefs, SearchParams } from './types';
 
 export interface InputProblem {
@@ -17,6 +18,7 @@ export const EXPORT_QUERY_MAX = 2000;
 export const SEARCH_LIMIT_MAX = 1000;
 export const SEARCH_WINDOW_MAX = 20_000;
 export const EXAM_DOCS_LIMIT_MAX = 1000;
+export const STANDARD_NUMBER_LIMIT_MAX = 1000;
 
 export const SORT_FIELDS = ['PBDT_YEARMONTHDAY', 'APD_YEARMONTHDAY', 'ISD', 'SCORE'] as const;
 export const SORT_ORDERS = ['ASC', 'DESC'] as const;
@@ -240,5 +242,24 @@ export function checkPatentRefs(refs: PatentRefs): InputProblem[] {
     const bad = items.find((x) => typeof x !== 'string' || x.includes(','));
     if (bad !== undefined) problems.push({ parameter, message: `"${String(bad)}" is not one ${parameter === 'numbers' ? 'patent number' : 'patent id'}: give each in its own list item.` });
   }
+  return problems;
+}
+
+/** P069 takes one number, a publication number (`pn`) or an application number (`apno`). */
+export function checkStandardNumberParams(p: StandardNumberParams): InputProblem[] {
+  const problems: Problems = [];
+  const given = (['pn', 'apno'] as const).filter((k) => typeof p[k] === 'string' && (p[k] as string).trim() !== '');
+  if (given.length !== 1) problems.push({ parameter: given[1] ?? 'pn', message: 'Give one number: a publication number (pn) or an application number (apno).' });
+  for (const k of given) {
+    const value = p[k] as string;
+    // "US 11,205,304 B2" has commas between digits; a list has them before an office code.
+    if (/[,;]\s*[A-Z]{2}\s*\d/i.test(value)) problems.push({ parameter: k, message: 'Give one number per call, not a list.' });
+    else if (value.length > 100) problems.push({ parameter: k, message: `${k} is ${value.length} characters long: a patent number is far shorter.` });
+  }
+  if (p.authority !== undefined && (!Array.isArray(p.authority) || !p.authority.every((a) => typeof a === 'string' && /^[A-Z]{2}$/i.test(a.trim())))) {
+    problems.push({ parameter: 'authority', message: 'authority must list two-letter office codes such as US, EP, CN.' });
+  }
+  intIn(problems, 'limit', p.limit, 1, STANDARD_NUMBER_LIMIT_MAX);
+  intIn(problems, 'offset', p.offset, 0, 1_000_000);
   return problems;
 }

@@ -19,6 +19,16 @@ import {
 } from '../../../../src/core/api/schemas';
 import { KEY_CREDENTIALS } from './helpers';
 import { startHostile } from './hostile';
+import { toCitations, toCitedBy, toLegalEvents, toLegalStatusDetail, toPatentClaims, toPatentFamily } from '../../../../src/core/api/recordMapping';
+import {
+  citationsItemSchema,
+  citedByItemSchema,
+  claimsItemSchema,
+  familyItemSchema,
+  legalEventsItemSchema,
+  legalStatusDetailItemSchema,
+} from '../../../../src/core/api/recordSchemas';
+import { claimTree, describeCitations, legalTimeline, parseClaims } from '../../../../src/core/record';
 
 // PatSnap's published example answers (from its public OpenAPI description), copied as they are.
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'fixtures', 'patsnap-examples');
@@ -34,7 +44,12 @@ describe('PatSnap example answers', () => {
   const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
 
   it('has a parser for every example file', () => {
-    const known = ['P001-query-search-count.json', 'P002-query-search.json', 'P003-field-statistics.json', 'P011-simple-bibliography.json', 'P020-pdf.json', 'P021-abstract-image.json', 'P041-simple-legal-status.json', 'P048-examination-documents.json', 'P055-create-export.json', 'P055-export-results.json'];
+    const known = [
+      'P001-query-search-count.json', 'P002-query-search.json', 'P003-field-statistics.json', 'P011-simple-bibliography.json', 'P020-pdf.json', 'P021-abstract-image.json', 'P041-simple-legal-status.json',
+      'P048-examination-documents.json', 'P055-create-export.json', 'P055-export-results.json',
+      'P013-legal-status.json', 'P014-patent-family.json', 'P015-cited-by-patents.json', 'P016-patent-citation.json', 'P018-claims.json', 'P026-legal-events.json',
+      'P069-standard-number-search.json',
+    ];
     assert.deepEqual([...files].sort(), [...known].sort());
   });
 
@@ -120,6 +135,114 @@ describe('PatSnap example answers', () => {
     const state = exportStatusSchema.parse(example('P055-export-results.json'));
     assert.equal(state.export_status, 'SUCCESS');
     assert.match(state.url ?? '', /X-Amz-Signature=/);
+  });
+});
+
+describe('PatSnap example answers: the patent record (P013-P069)', () => {
+  const one = <T>(schema: Parameters<typeof batchDataSchema>[0], file: string): T => {
+    const items = batchDataSchema(schema).parse(example(file)) as T[];
+    assert.equal(items.length, 1);
+    return items[0] as T;
+  };
+
+  it('P013 legal status: simple, detailed and event status with the legal date', () => {
+    const d = toLegalStatusDetail(one(legalStatusDetailItemSchema, 'P013-legal-status.json'));
+    assert.deepEqual(d, { patentId: '718ead9c-4f3c-4674-8f5a-24e126827269', pn: 'US11205304B2', legalDate: 20151027, simple: ['Pending'], detailed: ['Examining'], events: ['Transfer'] });
+  });
+
+  it('P014 family: members composed as country + doc_number + kind, family ids as text', () => {
+    const f = toPatentFamily(one(familyItemSchema, 'P014-patent-family.json'));
+    const member = { number: 'US20130033085A1', country: 'US', docNumber: '20130033085', kind: 'A1', sequence: 1 };
+    assert.deepEqual(f.simple, [member]);
+    assert.deepEqual(f.inpadoc, [member]);
+    assert.deepEqual(f.patsnap, [member]);
+    assert.equal(f.simpleFamilyId, '331537782');
+    assert.equal(f.inpadocFamilyId, '459115956');
+  });
+
+  it('P015 cited by (path "backward-citation"): the citing patents and every count', () => {
+    const c = toCitedBy(one(citedByItemSchema, 'P015-cited-by-patents.json'));
+    assert.deepEqual(c.patents.map((p) => p.number), ['US20130033085A1']);
+    assert.deepEqual(c.counts, { threeYears: 0, fiveYears: 2, simpleFamily: 2, inpadocFamily: 2, patsnapFamily: 2 });
+  });
+
+  it('P016 citations (path "forward-citation"): category, cite type, and literature with a Japanese author and a DOI', () => {
+    const c = toCitations(one(citationsItemSchema, 'P016-patent-citation.json'));
+    assert.deepEqual(c.patents, [{ number: 'US20130033085A1', country: 'US', docNumber: '20130033085', kind: 'A1', num: '0001', categories: ['A'], citeTypes: ['EXA'] }]);
+    assert.equal(c.others[0]?.authors[0], 'トヨタ自動車株式会社');
+    const view = describeCitations(c, undefined);
+    assert.deepEqual(view.cites[0]?.categories, [{ code: 'A', label: 'technological background' }]);
+    assert.deepEqual(view.cites[0]?.citeTypes, [{ code: 'EXA', label: 'examiner' }]);
+    assert.equal(view.nonPatent[0]?.title, 'Discrimination of agonists versus antagonists of nicotinic ligands based on docking onto AChBP structures');
+    assert.equal(view.nonPatent[0]?.doiUrl, 'https://doi.org/10.1016/J.JMGM.2011.06.008');
+  });
+
+  it('P018 claims: Chinese text over several divs per claim, parents, and whose claims they are', () => {
+    const c = toPatentClaims(one(claimsItemSchema, 'P018-claims.json'));
+    assert.equal(c.pn, 'CN108977442B');
+    assert.equal(c.pnRelated, 'CN103106923A');
+    assert.equal(c.claimCount, 3);
+    assert.equal(c.texts[0]?.lang, 'EN');
+    assert.equal(c.texts[0]?.independentCount, 3);
+    const claims = parseClaims(c.texts[0]?.html ?? '');
+    assert.deepEqual(claims.map((x) => [x.num, x.independent, x.parents, x.paragraphs.length]), [
+      [1, true, [], 3],
+      [2, false, [1], 7],
+      [3, false, [2], 1],
+      [4, false, [2], 1],
+      [5, true, [], 1],
+    ]);
+    assert.equal(claims[0]?.paragraphs[0], '用于VEGFA基因编辑的系统，包括下述N1）和N2）：');
+    assert.equal(claims[1]?.paragraphs[0], '根据权利要求1所述的系统，其特征在于：所述系统还包括Cas9核酸酶或与Cas9核酸酶相关的生物材料；');
+    assert.ok(claims.every((x) => !/[<>]/.test(x.text)), 'no markup left');
+    assert.deepEqual(claimTree(claims).map((n) => [n.num, n.children.map((k) => [k.num, k.children.map((g) => g.num)])]), [[1, [[2, [3, 4]]]], [5, []]]);
+  });
+
+  it('P026 legal events: a numeric event code read as text, one timeline oldest first, dates yyyy-mm-dd', () => {
+    const e = toLegalEvents(one(legalEventsItemSchema, 'P026-legal-events.json'));
+    assert.equal(e.official[0]?.code, '1.3');
+    assert.equal(e.official[0]?.legalStatus, '专利权的终止');
+    assert.deepEqual(legalTimeline(e).map((t) => [t.date, t.source, t.office, t.code]), [
+      ['2020-12-08', 'office', 'US', '1.3'],
+      ['2021-12-07', 'inpadoc', 'BR', 'B350'],
+    ]);
+  });
+
+  it('P069 standard number search: the same result shape as P002 v2', () => {
+    const data = searchDataSchema.parse(example('P069-standard-number-search.json'));
+    const [hit] = data.results.map(toSearchHit);
+    assert.equal(hit?.applicationNumber, 'US17/521392');
+    assert.deepEqual(hit?.inventors, ['ELSHAFIE, AHMED', 'YANG, WEI', 'HOSSEINI, SEYEDKIANOUSH']);
+    assert.equal(data.total_search_result_count, 1000);
+  });
+});
+
+describe('record schemas: one odd member never fails the batch', () => {
+  it('drops family members without a country or serial and reads a missing family as empty', () => {
+    const [f, g] = batchDataSchema(familyItemSchema).parse([
+      { pn: 'US1A', patent_id: 'x', patent_family: { simple_family: [{ country: 'EP', doc_number: 1234567, kind: 'B1' }, { doc_number: '5' }, 'junk', null], inpadoc_family: 'odd', simple_family_id: { a: 1 } } },
+      { pn: 'US2A', patent_id: 'y', patent_family: null },
+    ]).map(toPatentFamily);
+    assert.deepEqual(f?.simple.map((m) => m.number), ['EP1234567B1']);
+    assert.deepEqual(f?.inpadoc, []);
+    assert.equal(f?.simpleFamilyId, undefined);
+    assert.deepEqual([g?.simple, g?.inpadoc, g?.patsnap], [[], [], []]);
+  });
+
+  it('reads bare labels, numeric codes and missing sections of P013, P016 and P026', () => {
+    const [d] = batchDataSchema(legalStatusDetailItemSchema).parse([{ pn: 'CN1A', patent_id: 'x', legal_date: '20200101', patent_legal: { simple_legal_status: '有效', legal_status: [1, '授权'], event_status: null } }]).map(toLegalStatusDetail);
+    assert.deepEqual(d, { pn: 'CN1A', patentId: 'x', legalDate: 20200101, simple: ['有效'], detailed: ['授权'], events: [] });
+    const [c] = batchDataSchema(citationsItemSchema).parse([{ pn: 'EP1A', patent_id: 'x', patsnap_reference_cited: { cited_patents: [{ country: 'US', doc_number: '1', category: 'X', cite_type: ['exa'], num: 1 }], cited_others: [{ title: 7, author: ['Smith', { name: '' }] }] } }]).map(toCitations);
+    assert.deepEqual(c?.patents[0], { number: 'US1', country: 'US', docNumber: '1', num: '1', categories: ['X'], citeTypes: ['EXA'] });
+    assert.deepEqual(c?.others[0], { authors: ['Smith'] });
+    const [e] = batchDataSchema(legalEventsItemSchema).parse([{ pn: 'EP1A', patent_id: 'x', patsnap_legal_data: { inpadoc_legal_data: [{ event_code: 17, event_date: 'soon' }, 5] } }]).map(toLegalEvents);
+    assert.deepEqual(e?.inpadoc, [{ code: '17' }]);
+    assert.deepEqual(e?.official, []);
+  });
+
+  it('still refuses an item without pn or patent_id, and a list that is not a list', () => {
+    assert.equal(batchDataSchema(claimsItemSchema).safeParse([{ pn: 'US1A', claims: [] }]).success, false);
+    assert.equal(batchDataSchema(citedByItemSchema).safeParse({ pn: 'US1A' }).success, false);
   });
 });
 
