@@ -8,6 +8,8 @@ import { BasicDataEndpoints } from './endpoints/basicData';
 import { ExamDocEndpoints } from './endpoints/examDocs';
 import { ExportEndpoints } from './endpoints/exports';
 import { FacetEndpoints } from './endpoints/facets';
+import { RecordEndpoints } from './endpoints/record';
+import { StandardNumberEndpoints } from './endpoints/standardNumber';
 import type { ApiSettings, EndpointFamily, Handler, SandboxContext, ServedFile } from './endpoints/family';
 import { SearchEndpoints } from './endpoints/search';
 import { SearchDoc } from './query';
@@ -71,7 +73,15 @@ export class SandboxApi {
     settings: ApiSettings,
   ) {
     const ctx: SandboxContext = { data, docs: data.patents.map((p) => new SearchDoc(p)), signer, settings };
-    this.families = [new SearchEndpoints(ctx), new BasicDataEndpoints(ctx), new ExamDocEndpoints(ctx), new ExportEndpoints(ctx), new FacetEndpoints(ctx)];
+    this.families = [
+      new SearchEndpoints(ctx),
+      new StandardNumberEndpoints(ctx),
+      new BasicDataEndpoints(ctx),
+      new RecordEndpoints(ctx),
+      new ExamDocEndpoints(ctx),
+      new ExportEndpoints(ctx),
+      new FacetEndpoints(ctx),
+    ];
     const routes = new Map<string, Handler>();
     for (const family of this.families) {
       for (const [route, handler] of family.routes) {

@@ -1,6 +1,7 @@
 /** Files the sandbox serves behind its signed links: drawings (PNG) and PDFs, made on demand. */
 import { PNG } from 'pngjs';
 import { Random } from './random';
+import { claimLines } from './claims';
 import type { SamplePatent } from './data';
 
 // ---- drawings -----------------------------------------------------------------
@@ -112,6 +113,11 @@ export function buildPdf(pages: ReadonlyArray<readonly string[]>, title: string)
   return Buffer.from(out, 'latin1');
 }
 
+/** The English claims (PDFs here are Latin-1), else the first set. */
+export function englishClaims(p: SamplePatent): SamplePatent['claims'][number] | undefined {
+  return p.claims.find((c) => c.lang === 'EN') ?? p.claims[0];
+}
+
 export function patentPdf(p: SamplePatent): Buffer {
   const front = [
     `${p.pn}`,
@@ -125,5 +131,5 @@ export function patentPdf(p: SamplePatent): Buffer {
     'Abstract',
     p.abstract,
   ];
-  return buildPdf([front, ['Claims', ...p.claims], ['Description', p.description]], p.pn);
+  return buildPdf([front, ['Claims', ...claimLines(englishClaims(p))], ['Description', p.description]], p.pn);
 }

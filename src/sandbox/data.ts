@@ -7,9 +7,13 @@
  */
 import { Random } from './random';
 import { addDays, yearOf } from './dates';
-import { COMPANIES, CITED_OTHERS, PERSON_NAMES, TOPICS, type Company, type Topic } from './vocabulary';
+import { claimModel, designClaimModel, writeClaims, type ClaimModel, type SampleClaimSet } from './claims';
+import { COMPANIES, LITERATURE, PERSON_NAMES, TOPICS, nameGroupOf, type Company, type Literature, type Topic } from './vocabulary';
 
-export type Office = 'US' | 'EP' | 'WO' | 'CN' | 'JP' | 'KR';
+/** The six main offices, and the national offices PatSnap also covers. */
+export const MAIN_OFFICES = ['US', 'EP', 'WO', 'CN', 'JP', 'KR'] as const;
+export const NATIONAL_OFFICES = ['DE', 'GB', 'FR', 'CA', 'AU', 'TW', 'IN', 'BR', 'RU', 'ES', 'IT', 'NL', 'CH', 'AT', 'SE', 'DK', 'MX'] as const;
+export type Office = (typeof MAIN_OFFICES)[number] | (typeof NATIONAL_OFFICES)[number];
 export type PatentType = 'APPLICATION' | 'PATENT' | 'UTILITY' | 'DESIGN';
 
 export interface Party {
@@ -41,7 +45,10 @@ export interface SamplePatent {
   titles: Array<{ lang: string; text: string }>;
   abstract: string;
   abstracts: Array<{ lang: string; text: string }>;
-  claims: string[];
+  /** Claim text per language, original first; empty when PatSnap has none (P018 answers without claims). */
+  claims: SampleClaimSet[];
+  /** P018 leaves the `parent` attribute out of this patent's dependent claims. */
+  omitClaimParents: boolean;
   description: string;
   originalAssignees: Party[];
   currentAssignees: Party[];
@@ -49,11 +56,15 @@ export interface SamplePatent {
   ipc: Classification;
   cpc: Classification;
   gbc: string[];
+  /** Locarno class of a design; designs have no IPC or CPC. */
   loc?: string;
   priorityClaims: Array<{ country: string; doc_number: string; date: number }>;
-  citedPatents: string[];
-  citedOthers: string[];
+  /** What it cites; always published before its application was filed. */
+  citedPatents: SampleCitation[];
+  citedOthers: Literature[];
   legalStatus: string[];
+  /** An EP patent revoked after opposition. */
+  opposition?: 'revoked';
   /** Simple (DOCDB) family, INPADOC family and PatSnap's extended family. */
   docdbFamily: string;
   inpadocFamily: string;
@@ -65,6 +76,14 @@ export interface SamplePatent {
   seed: number;
   /** Documents in its file wrapper (0 for CN, which P048 does not serve). */
   examDocCount: number;
+}
+
+export interface SampleCitation {
+  pn: string;
+  /** Search-report categories: X, Y, A, D. */
+  category: string[];
+  /** APP applicant, EXA examiner, OPP opposition, TPO third party. */
+  citeType: string[];
 }
 
 export interface SampleData {
@@ -125,6 +144,21 @@ const KR_GRANTS: ReadonlyArray<readonly [number, number]> = [
   [2000, 250000], [2010, 960000], [2015, 1500000], [2020, 2100000], [2022, 2350000], [2025, 2750000],
 ];
 
+// National offices: serials at the start of each year, as each office numbers its publications.
+const GB_PUBS: ReadonlyArray<readonly [number, number]> = [[2000, 2340000], [2005, 2405000], [2010, 2470000], [2013, 2500000], [2016, 2535000], [2020, 2580000], [2024, 2625000], [2027, 2660000]];
+const FR_PUBS: ReadonlyArray<readonly [number, number]> = [[2000, 2790000], [2007, 2900000], [2014, 3000000], [2021, 3100000], [2027, 3190000]];
+const CA_PUBS: ReadonlyArray<readonly [number, number]> = [[2000, 2300000], [2005, 2520000], [2010, 2700000], [2015, 2890000], [2017, 3000000], [2020, 3080000], [2023, 3200000], [2027, 3300000]];
+const TW_GRANTS: ReadonlyArray<readonly [number, number]> = [[2004, 220000], [2007, 280000], [2010, 330000], [2015, 500000], [2017, 600000], [2020, 700000], [2023, 800000], [2027, 900000]];
+const IN_GRANTS: ReadonlyArray<readonly [number, number]> = [[2010, 240000], [2015, 268000], [2018, 300000], [2020, 350000], [2022, 400000], [2024, 500000], [2027, 600000]];
+const RU_GRANTS: ReadonlyArray<readonly [number, number]> = [[2000, 2140000], [2005, 2250000], [2010, 2380000], [2015, 2540000], [2019, 2700000], [2021, 2750000], [2023, 2800000], [2027, 2860000]];
+const ES_PUBS: ReadonlyArray<readonly [number, number]> = [[2000, 2150000], [2005, 2240000], [2010, 2340000], [2015, 2540000], [2019, 2710000], [2022, 2900000], [2027, 3010000]];
+const NL_PUBS: ReadonlyArray<readonly [number, number]> = [[2009, 2002000], [2013, 2010000], [2018, 2020000], [2022, 2030000], [2027, 2038000]];
+const CH_PUBS: ReadonlyArray<readonly [number, number]> = [[2008, 697000], [2012, 705000], [2015, 710000], [2017, 713000], [2019, 715500], [2022, 718500], [2027, 722000]];
+const AT_PUBS: ReadonlyArray<readonly [number, number]> = [[2010, 508000], [2015, 516000], [2019, 521000], [2022, 525000], [2027, 530000]];
+const SE_GRANTS: ReadonlyArray<readonly [number, number]> = [[2010, 534000], [2015, 538000], [2019, 543000], [2022, 545500], [2027, 548500]];
+const DK_GRANTS: ReadonlyArray<readonly [number, number]> = [[2015, 178500], [2019, 180000], [2022, 181000], [2027, 182500]];
+const MX_GRANTS: ReadonlyArray<readonly [number, number]> = [[2010, 280000], [2015, 330000], [2019, 365000], [2022, 390000], [2027, 420000]];
+
 const US_SERIES: ReadonlyArray<readonly [number, string]> = [
   [1997, '08'], [2001, '09'], [2005, '10'], [2008, '11'], [2011, '12'], [2014, '13'], [2016, '14'], [2018, '15'],
   [2020, '16'], [2022, '17'], [9999, '18'],
@@ -161,7 +195,7 @@ class Numbering {
     }
   }
 
-  publication(office: Office, kind: string, pbdt: number, sharedBase?: string): string {
+  publication(office: Office, kind: string, pbdt: number, sharedBase?: string, apdt?: number): string {
     if (sharedBase) {
       const pn = sharedBase + kind;
       this.used.add(pn);
@@ -169,6 +203,8 @@ class Numbering {
     }
     const r = this.rng;
     const y = yearOf(pbdt);
+    // Offices that number by filing year (DE, AU, IN, BR, RU, IT, SE, DK, MX) use the application's year.
+    const fy = yearOf(apdt ?? pbdt);
     const base = this.freshBase(() => {
       switch (office) {
         case 'US':
@@ -189,6 +225,53 @@ class Numbering {
         case 'KR':
           if (kind === 'A') return `KR${y}${pad(r.int(1, 179999), 7)}`;
           return `KR10${pad(serialFor(KR_GRANTS, pbdt) + r.int(0, 40000), 7)}`;
+        case 'DE':
+          if (kind === 'U1') return `DE20${fy}${pad(r.int(100000, 106999), 6)}`;
+          if (kind === 'T2') return `DE60${fy}${pad(r.int(0, 99999), 6)}`;
+          return `DE10${fy}${pad(r.int(100000, 135999), 6)}`;
+        case 'GB':
+          return `GB${serialFor(GB_PUBS, pbdt) + r.int(0, 9000)}`;
+        case 'FR':
+          return `FR${serialFor(FR_PUBS, pbdt) + r.int(0, 9000)}`;
+        case 'CA':
+          return `CA${serialFor(CA_PUBS, pbdt) + r.int(0, 20000)}`;
+        case 'AU':
+          if (kind === 'A4') return `AU${fy}10${pad(r.int(0, 4999), 4)}`;
+          return `AU${fy}${pad(r.int(200000, 289999), 6)}`;
+        case 'TW':
+          if (kind === 'B') return `TWI${pad(serialFor(TW_GRANTS, pbdt) + r.int(0, 20000), 6)}`;
+          if (kind === 'U') return `TWM${r.int(500000, 640000)}`;
+          return `TW${y}${pad(r.int(10000, 49999), 5)}`;
+        case 'IN':
+          if (kind === 'B') return `IN${serialFor(IN_GRANTS, pbdt) + r.int(0, 20000)}`;
+          return `IN${fy}${r.pick(['11', '21', '31', '41', '17', '47'])}${pad(r.int(0, 59999), 6)}`;
+        case 'BR':
+          if (kind.startsWith('U')) return `BR20${fy}${pad(r.int(0, 29999), 6)}`;
+          return `BR1${r.pick(['0', '1'])}${fy}${pad(r.int(0, 29999), 6)}`;
+        case 'RU':
+          if (kind === 'A') return `RU${fy}${pad(r.int(100000, 140000), 6)}`;
+          if (kind === 'U1') return `RU${r.int(190000, 225000)}`;
+          return `RU${serialFor(RU_GRANTS, pbdt) + r.int(0, 20000)}`;
+        case 'ES':
+          return `ES${serialFor(ES_PUBS, pbdt) + r.int(0, 20000)}`;
+        case 'IT':
+          return `IT${fy}${pad(r.int(1, 30000), 8)}`;
+        case 'NL':
+          return `NL${serialFor(NL_PUBS, pbdt) + r.int(0, 3000)}`;
+        case 'CH':
+          return `CH${serialFor(CH_PUBS, pbdt) + r.int(0, 2000)}`;
+        case 'AT':
+          if (kind === 'U1') return `AT${r.int(16000, 18000)}`;
+          return `AT${serialFor(AT_PUBS, pbdt) + r.int(0, 1500)}`;
+        case 'SE':
+          if (kind.startsWith('C')) return `SE${serialFor(SE_GRANTS, pbdt) + r.int(0, 1500)}`;
+          return `SE${pad(fy % 100, 2)}5${pad(r.int(0, 1999), 4)}`;
+        case 'DK':
+          if (kind === 'B1') return `DK${serialFor(DK_GRANTS, pbdt) + r.int(0, 800)}`;
+          return `DK${fy}70${pad(r.int(0, 999), 3)}`;
+        case 'MX':
+          if (kind === 'B') return `MX${serialFor(MX_GRANTS, pbdt) + r.int(0, 10000)}`;
+          return `MX${fy}${pad(r.int(1, 15999), 6)}`;
       }
     });
     const pn = base + kind;
@@ -216,7 +299,64 @@ class Numbering {
         return `JP${y}-${pad(r.int(1, 299999), 6)}`;
       case 'KR':
         return `KR10-${y}-${pad(r.int(1, 199999), 7)}`;
+      case 'GB':
+        return `GB${pad(y % 100, 2)}${pad(r.int(0, 19999), 5)}.${r.int(0, 9)}`;
+      case 'FR':
+        return `FR${pad(y % 100, 2)}${pad(r.int(50000, 59999), 5)}`;
+      case 'TW':
+        return `TW${pad(y - 1911, 3)}${pad(r.int(100000, 149999), 6)}`;
+      case 'ES':
+        return `ES${y}3${pad(r.int(0, 1999), 4)}`;
+      case 'CH':
+        return `CH${pad(r.int(1, 1600), 5)}/${pad(y % 100, 2)}`;
+      case 'AT':
+        return `ATA${r.int(50000, 51200)}/${y}`;
+      case 'SE':
+        return `SE${pad(y % 100, 2)}5${pad(r.int(0, 1999), 4)}-${r.int(0, 9)}`;
+      case 'DK':
+        return `DKPA${y}70${pad(r.int(0, 999), 3)}`;
+      case 'MX':
+        return `MX/a/${y}/${pad(r.int(1, 15999), 6)}`;
+      case 'IT':
+        return `IT10${y}${pad(r.int(1, 30000), 9)}`;
+      case 'RU':
+        return `RU${y}${pad(r.int(100000, 140000), 6)}`;
+      default:
+        // DE, CA, AU, IN, BR, NL: the application number is the first publication's (see applicationFromPublication).
+        return `${office}${y}${pad(r.int(100000, 199999), 6)}`;
     }
+  }
+}
+
+/**
+ * Offices that publish an application under its own number: the application number
+ * read back from the first publication (DE102019123456A1 -> DE102019123456,
+ * SE1950123A1 -> SE1950123-4, DK201970123A1 -> DKPA201970123, MX2019012345A -> MX/a/2019/012345).
+ */
+function applicationFromPublication(office: Office, pn: string, rng: Random): string | undefined {
+  const base = pnBase(pn);
+  const digits = base.slice(2);
+  const kind = pn.slice(base.length);
+  switch (office) {
+    case 'DE':
+    case 'CA':
+    case 'AU':
+    case 'IN':
+    case 'BR':
+    case 'NL':
+      return base;
+    case 'RU':
+      return kind === 'A' ? base : undefined;
+    case 'SE':
+      return kind === 'A1' ? `${base}-${rng.int(0, 9)}` : undefined;
+    case 'DK':
+      return kind === 'A1' ? `DKPA${digits}` : undefined;
+    case 'MX':
+      return kind === 'A' ? `MX/a/${digits.slice(0, 4)}/${digits.slice(4)}` : undefined;
+    case 'IT':
+      return `IT10${digits.slice(0, 4)}0${digits.slice(4)}`;
+    default:
+      return undefined;
   }
 }
 
@@ -233,7 +373,8 @@ interface Invention {
   titleZh: string;
   abstract: string;
   abstractZh: string;
-  claims: string[];
+  claims: ClaimModel;
+  loc?: string;
   description: string;
   inventors: Party[];
   original: Party;
@@ -250,6 +391,8 @@ interface PubSpec {
   pbdt?: number;
   patentId?: string;
   hasPdf?: boolean;
+  /** Default: all but a few have claim text. */
+  hasClaims?: boolean;
   examDocCount?: number;
 }
 
@@ -260,6 +403,10 @@ interface MemberSpec {
   pubs: PubSpec[];
   status?: string[];
   cnType?: string;
+  /** An EP grant revoked after opposition. */
+  opposition?: 'revoked';
+  /** Offices where a granted EP member is validated with a translation (DE T2, ES T3, DK T3, AT T). */
+  validations?: Office[];
 }
 
 interface InventionOverrides {
@@ -271,6 +418,8 @@ interface InventionOverrides {
   titleZh?: string;
   abstract?: string;
   design?: boolean;
+  /** Shares the INPADOC family of the invention just before it (a continuation, a divisional). */
+  continues?: boolean;
   members: MemberSpec[];
 }
 
@@ -292,16 +441,16 @@ const CLOSING_SENTENCES = [
   'Various other embodiments are described.',
 ];
 
-function makeText(rng: Random, topic: Topic, design: boolean): Pick<Invention, 'title' | 'titleZh' | 'abstract' | 'abstractZh' | 'claims' | 'description'> & { loc?: string } {
+function makeText(rng: Random, topic: Topic, design: boolean, designTitle?: string): Pick<Invention, 'title' | 'titleZh' | 'abstract' | 'abstractZh' | 'claims' | 'description' | 'loc'> {
   if (design) {
-    const d = rng.pick(DESIGN_OBJECTS);
+    const d = DESIGN_OBJECTS.find((x) => x.en === designTitle) ?? rng.pick(DESIGN_OBJECTS);
     const title = d.en;
     return {
       title,
       titleZh: d.zh,
       abstract: `The ornamental design for ${article(title)} ${title.toLowerCase()}, as shown and described.`,
       abstractZh: `本外观设计产品的名称是${d.zh}。`,
-      claims: [`The ornamental design for ${article(title)} ${title.toLowerCase()}, as shown and described.`],
+      claims: designClaimModel(title),
       description: `FIG. 1 is a front perspective view of ${article(title)} ${title.toLowerCase()} showing our new design.`,
       loc: d.loc,
     };
@@ -319,11 +468,7 @@ function makeText(rng: Random, topic: Topic, design: boolean): Pick<Invention, '
   const abstract =
     `${cap(article(obj.en))} ${obj.en} comprises ${f1} and ${f2}. ` +
     `The ${obj.en} is configured for ${purpose}${f3 ? `, wherein ${f3} is provided` : ''}. ${rng.pick(CLOSING_SENTENCES)}`;
-  const claims = [
-    `1. ${cap(article(obj.en))} ${obj.en}, comprising: ${f1}; and ${f2}.`,
-    `2. The ${obj.en} of claim 1, wherein ${f3 ?? f1} is arranged adjacent to ${f2}.`,
-    `3. A method for ${purpose}, comprising providing the ${obj.en} of claim 1 and operating it.`,
-  ];
+  const claims = claimModel(rng, topic, obj, purpose, [f1, f2, ...(f3 ? [f3] : [])]);
   const description =
     `TECHNICAL FIELD\nThe present disclosure relates to ${obj.en} technology, and in particular to ${purpose}.\n` +
     `BACKGROUND\nKnown designs of ${article(obj.en)} ${obj.en} leave room for improvement.\n` +
@@ -331,8 +476,8 @@ function makeText(rng: Random, topic: Topic, design: boolean): Pick<Invention, '
   return { title, titleZh, abstract, abstractZh: `本发明公开了一种${obj.zh}。`, claims, description };
 }
 
-function personName(rng: Random, home: Company['home']): string {
-  const names = PERSON_NAMES[home];
+function personName(rng: Random, company: Company): string {
+  const names = PERSON_NAMES[nameGroupOf(company)];
   const given = rng.pick(names.given);
   const family = rng.pick(names.family);
   return names.familyFirst ? `${family} ${given}` : `${given} ${family}`;
@@ -343,6 +488,14 @@ function classification(rng: Random, codes: readonly string[]): Classification {
   return { main, further };
 }
 
+const APP_KIND: Readonly<Record<Office, string | undefined>> = {
+  US: 'A1', EP: 'A1', WO: 'A1', CN: 'A', JP: 'A', KR: 'A', DE: 'A1', GB: 'A', FR: 'A1', CA: 'A1', AU: 'A1', TW: 'A', IN: 'A', BR: 'A2', RU: 'A',
+  ES: 'A1', IT: 'A1', NL: undefined, CH: 'A1', AT: 'A1', SE: 'A1', DK: 'A1', MX: 'A',
+};
+const GRANT_KIND: Readonly<Record<Office, string | undefined>> = {
+  US: 'B2', EP: 'B1', WO: undefined, CN: 'B', JP: 'B2', KR: 'B1', DE: 'B4', GB: 'B', FR: 'B1', CA: 'C', AU: 'B2', TW: 'B', IN: 'B', BR: 'B1', RU: 'C2',
+  ES: 'B2', IT: 'B1', NL: 'B1', CH: 'B1', AT: 'B1', SE: 'C2', DK: 'B1', MX: 'B',
+};
 // ---- the canonical families ---------------------------------------------------
 
 const CANONICAL: readonly InventionOverrides[] = [
@@ -367,7 +520,7 @@ const CANONICAL: readonly InventionOverrides[] = [
       {
         office: 'US', apno: 'US10/851234', apdt: 20040521,
         pubs: [
-          { kind: 'A1', pn: 'US20050262868A1', pbdt: 20051124, patentId: 'ddfc29cf-71c6-4bb3-b35b-10f256767152', hasPdf: false },
+          { kind: 'A1', pn: 'US20050262868A1', pbdt: 20051124, patentId: 'ddfc29cf-71c6-4bb3-b35b-10f256767152', hasPdf: false, hasClaims: false },
           { kind: 'B2', pn: 'US7123456B2', pbdt: 20061017, hasPdf: true },
         ],
         status: ['Inactive'],
@@ -401,7 +554,7 @@ const CANONICAL: readonly InventionOverrides[] = [
   {
     topic: 'motor', company: 'SIEMENS AKTIENGESELLSCHAFT', prio: 20000811,
     members: [
-      { office: 'EP', apno: 'EP01965123.4', apdt: 20010810, pubs: [{ kind: 'B1', pn: 'EP1234567B1', pbdt: 20050406 }], status: ['Inactive'] },
+      { office: 'EP', apno: 'EP01965123.4', apdt: 20010810, pubs: [{ kind: 'B1', pn: 'EP1234567B1', pbdt: 20050406 }], status: ['Inactive'], opposition: 'revoked' },
       { office: 'US', pubs: [{ kind: 'B2' }] },
       { office: 'JP', pubs: [{ kind: 'A' }] },
     ],
@@ -459,6 +612,188 @@ const CANONICAL: readonly InventionOverrides[] = [
       { office: 'CN', pubs: [{ kind: 'A' }] },
     ],
   },
+  // Application numbers that resolve (P069): a US application with its pre-grant publication and grant, a Chinese one.
+  {
+    topic: 'wireless', company: 'QUALCOMM INCORPORATED', prio: 20211108,
+    title: 'Techniques for using multiple symbols to provide feedback for a sidelink transmission',
+    members: [
+      { office: 'US', apno: 'US17/521392', apdt: 20211108, pubs: [{ kind: 'A1', pn: 'US20230145678A1', pbdt: 20230511 }, { kind: 'B2', pn: 'US11985678B2', pbdt: 20240514 }], status: ['Active'] },
+      { office: 'WO', pubs: [{ kind: 'A1' }] },
+      { office: 'CN', pubs: [{ kind: 'A' }] },
+    ],
+  },
+  {
+    topic: 'battery', company: 'CONTEMPORARY AMPEREX TECHNOLOGY CO., LIMITED', prio: 20150909, prioOffice: 'CN',
+    members: [
+      { office: 'CN', apno: 'CN201510570472.5', apdt: 20150909, pubs: [{ kind: 'A', pn: 'CN105161234A', pbdt: 20151216 }, { kind: 'B', pn: 'CN105161234B', pbdt: 20180622 }], status: ['Active'] },
+      { office: 'US', pubs: [{ kind: 'A1' }, { kind: 'B2' }] },
+      { office: 'EP', pubs: [{ kind: 'A1' }, { kind: 'B1' }], validations: ['DE', 'ES'] },
+      { office: 'JP', pubs: [{ kind: 'A' }, { kind: 'B2' }] },
+    ],
+  },
+  // One family per national office, first filed at home, numbered as that office numbers.
+  {
+    topic: 'vehicle', company: 'ROBERT BOSCH GMBH', prio: 20190910, prioOffice: 'DE',
+    members: [
+      { office: 'DE', apno: 'DE102019123456', apdt: 20190910, pubs: [{ kind: 'A1', pn: 'DE102019123456A1', pbdt: 20210311 }], status: ['Pending'] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+      { office: 'CN', pubs: [{ kind: 'A' }] },
+    ],
+  },
+  {
+    topic: 'motor', company: 'DYSON TECHNOLOGY LIMITED', prio: 20130326, prioOffice: 'GB',
+    members: [
+      { office: 'GB', apno: 'GB1305432.1', apdt: 20130326, pubs: [{ kind: 'A', pn: 'GB2512345A', pbdt: 20141001 }, { kind: 'B', pn: 'GB2512345B', pbdt: 20160113 }], status: ['Active'] },
+      { office: 'WO', pubs: [{ kind: 'A1' }] },
+      { office: 'US', pubs: [{ kind: 'A1' }, { kind: 'B2' }] },
+      { office: 'CN', pubs: [{ kind: 'A' }, { kind: 'B' }] },
+      { office: 'JP', pubs: [{ kind: 'A' }] },
+    ],
+  },
+  {
+    topic: 'battery', company: 'VALEO SYSTEMES THERMIQUES', prio: 20131022, prioOffice: 'FR',
+    members: [
+      { office: 'FR', apno: 'FR1360234', apdt: 20131022, pubs: [{ kind: 'A1', pn: 'FR3012345A1', pbdt: 20150424 }, { kind: 'B1', pn: 'FR3012345B1', pbdt: 20161230 }], status: ['Active'] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+      { office: 'CN', pubs: [{ kind: 'A' }] },
+    ],
+  },
+  {
+    topic: 'vehicle', company: 'BOMBARDIER INC.', prio: 20141120, prioOffice: 'US',
+    members: [
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+      { office: 'CA', apno: 'CA2912345', apdt: 20151118, pubs: [{ kind: 'A1', pn: 'CA2912345A1', pbdt: 20160526 }, { kind: 'C', pn: 'CA2912345C', pbdt: 20190702 }], status: ['Active'] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+    ],
+  },
+  {
+    topic: 'medical', company: 'COCHLEAR LIMITED', prio: 20180425, prioOffice: 'AU',
+    members: [
+      { office: 'AU', apno: 'AU2019123456', apdt: 20190424, pubs: [{ kind: 'A1', pn: 'AU2019123456A1', pbdt: 20191114 }, { kind: 'B2', pn: 'AU2019123456B2', pbdt: 20210318 }], status: ['Active'] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+    ],
+  },
+  {
+    topic: 'semiconductor', company: 'TAIWAN SEMICONDUCTOR MANUFACTURING COMPANY, LTD.', prio: 20180604, prioOffice: 'TW',
+    members: [
+      { office: 'TW', apno: 'TW107119234', apdt: 20180604, pubs: [{ kind: 'A', pn: 'TW201912345A', pbdt: 20191201 }, { kind: 'B', pn: 'TWI712345B', pbdt: 20201201 }], status: ['Active'] },
+      { office: 'US', pubs: [{ kind: 'A1' }, { kind: 'B2' }] },
+      { office: 'CN', pubs: [{ kind: 'A' }] },
+      { office: 'KR', pubs: [{ kind: 'A' }] },
+    ],
+  },
+  {
+    topic: 'ml', company: 'TATA CONSULTANCY SERVICES LIMITED', prio: 20190327, prioOffice: 'IN',
+    members: [
+      { office: 'IN', apno: 'IN201921012345', apdt: 20190327, pubs: [{ kind: 'A', pn: 'IN201921012345A', pbdt: 20201002 }, { kind: 'B', pn: 'IN412345B', pbdt: 20220930 }], status: ['Active'] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+    ],
+  },
+  {
+    topic: 'vehicle', company: 'EMBRAER S.A.', prio: 20190614, prioOffice: 'BR',
+    members: [
+      { office: 'BR', apno: 'BR102019012345', apdt: 20190614, pubs: [{ kind: 'A2', pn: 'BR102019012345A2', pbdt: 20201229 }, { kind: 'B1', pn: 'BR102019012345B1', pbdt: 20230711 }], status: ['Active'] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+    ],
+  },
+  {
+    topic: 'ml', company: 'YANDEX LLC', prio: 20190422, prioOffice: 'RU',
+    members: [
+      { office: 'RU', apno: 'RU2019112345', apdt: 20190422, pubs: [{ kind: 'C1', pn: 'RU2712345C1', pbdt: 20200128 }], status: ['Active'] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+    ],
+  },
+  {
+    topic: 'wireless', company: 'TELEFONICA, S.A.', prio: 20140603, prioOffice: 'EP',
+    members: [
+      { office: 'EP', apno: 'EP15170123.5', apdt: 20150602, pubs: [{ kind: 'A1', pbdt: 20151209 }, { kind: 'B1', pn: 'EP2953123B1', pbdt: 20190306 }], status: ['Active'], validations: ['DE'] },
+      { office: 'ES', apno: 'ES15170123T', apdt: 20150602, pubs: [{ kind: 'T3', pn: 'ES2712345T3', pbdt: 20190520 }], status: ['Active'] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+    ],
+  },
+  {
+    topic: 'solar', company: 'ENI S.P.A.', prio: 20190709, prioOffice: 'IT',
+    members: [
+      { office: 'IT', apno: 'IT102019000012345', apdt: 20190709, pubs: [{ kind: 'A1', pn: 'IT201900012345A1', pbdt: 20210109 }], status: ['Pending'] },
+      { office: 'WO', pubs: [{ kind: 'A1' }] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+    ],
+  },
+  {
+    topic: 'semiconductor', company: 'ASML NETHERLANDS B.V.', prio: 20140301, prioOffice: 'NL',
+    members: [
+      { office: 'NL', apno: 'NL2012345', apdt: 20140301, pubs: [{ kind: 'B1', pn: 'NL2012345B1', pbdt: 20150309 }], status: ['Active'] },
+      { office: 'WO', pubs: [{ kind: 'A1' }] },
+      { office: 'US', pubs: [{ kind: 'A1' }, { kind: 'B2' }] },
+      { office: 'TW', pubs: [{ kind: 'A' }, { kind: 'B' }] },
+      { office: 'KR', pubs: [{ kind: 'A' }] },
+      { office: 'JP', pubs: [{ kind: 'A' }] },
+      { office: 'CN', pubs: [{ kind: 'A' }] },
+    ],
+  },
+  {
+    topic: 'motor', company: 'ABB SCHWEIZ AG', prio: 20160505, prioOffice: 'CH',
+    members: [
+      { office: 'CH', apno: 'CH00612/16', apdt: 20160505, pubs: [{ kind: 'A1', pn: 'CH712345A1', pbdt: 20170915 }, { kind: 'B1', pn: 'CH712345B1', pbdt: 20200831 }], status: ['Active'] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+      { office: 'CN', pubs: [{ kind: 'A' }] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+    ],
+  },
+  {
+    topic: 'battery', company: 'AVL LIST GMBH', prio: 20180517, prioOffice: 'AT',
+    members: [
+      { office: 'AT', apno: 'ATA50412/2018', apdt: 20180517, pubs: [{ kind: 'A1', pn: 'AT521234A1', pbdt: 20191115 }, { kind: 'B1', pn: 'AT521234B1', pbdt: 20200315 }], status: ['Active'] },
+      { office: 'DE', pubs: [{ kind: 'A1' }] },
+      { office: 'CN', pubs: [{ kind: 'A' }] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+      { office: 'JP', pubs: [{ kind: 'A' }] },
+    ],
+  },
+  {
+    topic: 'wireless', company: 'TELEFONAKTIEBOLAGET LM ERICSSON (PUBL)', prio: 20190130, prioOffice: 'SE',
+    members: [
+      { office: 'SE', apno: 'SE1950123-4', apdt: 20190130, pubs: [{ kind: 'A1', pn: 'SE1950123A1', pbdt: 20200731 }, { kind: 'C2', pn: 'SE543210C2', pbdt: 20201020 }], status: ['Active'] },
+      { office: 'WO', pubs: [{ kind: 'A1' }] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+      { office: 'CN', pubs: [{ kind: 'A' }] },
+    ],
+  },
+  {
+    topic: 'pharma', company: 'NOVO NORDISK A/S', prio: 20190225, prioOffice: 'DK',
+    members: [
+      { office: 'DK', apno: 'DKPA201970123', apdt: 20190225, pubs: [{ kind: 'A1', pn: 'DK201970123A1', pbdt: 20200915 }, { kind: 'B1', pn: 'DK180123B1', pbdt: 20201104 }], status: ['Active'] },
+      { office: 'WO', pubs: [{ kind: 'A1' }] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+      { office: 'CN', pubs: [{ kind: 'A' }] },
+      { office: 'JP', pubs: [{ kind: 'A' }] },
+    ],
+  },
+  {
+    topic: 'solar', company: 'CEMEX RESEARCH GROUP AG', prio: 20191017, prioOffice: 'MX',
+    members: [
+      { office: 'MX', apno: 'MX/a/2019/012345', apdt: 20191017, pubs: [{ kind: 'A', pn: 'MX2019012345A', pbdt: 20210419 }, { kind: 'B', pn: 'MX395123B', pbdt: 20220607 }], status: ['Active'] },
+      { office: 'US', pubs: [{ kind: 'A1' }] },
+      { office: 'EP', pubs: [{ kind: 'A1' }] },
+    ],
+  },
+  // A drug filed everywhere, then a divisional and a continuation-in-part: one INPADOC family of about a hundred.
+  ...[20120315, 20121010, 20130412].map((prio, i): InventionOverrides => ({
+    topic: 'pharma', company: 'PFIZER INC.', prio, continues: i > 0,
+    members: [
+      { office: 'WO', pubs: [{ kind: 'A1', ...(i === 0 ? { pn: 'WO2013136789A1', pbdt: 20130919 } : {}) }] },
+      ...[0, 1, 2].map((): MemberSpec => ({ office: 'US', pubs: [{ kind: 'A1' }, { kind: 'B2' }] })),
+      { office: 'EP', pubs: [{ kind: 'A1' }, { kind: 'B1' }], validations: ['DE', 'ES', 'DK', 'AT'] },
+      ...(['CN', 'JP', 'KR', 'CA', 'AU', 'TW', 'IN', 'BR', 'RU', 'MX'] as const).map((office): MemberSpec => ({ office, pubs: [{ kind: APP_KIND[office] as string }, { kind: GRANT_KIND[office] as string }] })),
+    ],
+  })),
 ];
 
 /** Every canonical publication number, for tests and for the CLI's help. */
@@ -466,18 +801,45 @@ export const CANONICAL_NUMBERS: readonly string[] = CANONICAL.flatMap((inv) => i
 
 // ---- generation -----------------------------------------------------------------
 
-const GRANT_KIND: Readonly<Record<Office, string | undefined>> = { US: 'B2', EP: 'B1', WO: undefined, CN: 'B', JP: 'B2', KR: 'B1' };
-const APP_KIND: Readonly<Record<Office, string>> = { US: 'A1', EP: 'A1', WO: 'A1', CN: 'A', JP: 'A', KR: 'A' };
+const GRANT_RATE: Readonly<Record<Office, number>> = {
+  US: 0.6, EP: 0.45, WO: 0, CN: 0.5, JP: 0.45, KR: 0.55, DE: 0.4, GB: 0.5, FR: 0.6, CA: 0.5, AU: 0.55, TW: 0.6, IN: 0.35, BR: 0.3, RU: 0.6,
+  ES: 0.5, IT: 0.6, NL: 1, CH: 0.6, AT: 0.6, SE: 0.6, DK: 0.5, MX: 0.5,
+};
+/** How often a family reaches each national office besides the six main ones. */
+const NATIONAL_RATE: Readonly<Partial<Record<Office, number>>> = { DE: 0.06, GB: 0.04, FR: 0.03, CA: 0.1, AU: 0.1, TW: 0.06, IN: 0.08, BR: 0.05, RU: 0.03, MX: 0.05 };
+/** A granted EP patent is validated with a translation in these states this often. */
+const VALIDATION_RATE: ReadonlyArray<readonly [Office, number]> = [['ES', 0.4], ['DE', 0.3], ['DK', 0.15], ['AT', 0.1]];
+/** Offices where the grant keeps the serial of the first publication (EP1234567A1 -> B1). */
+const KEEPS_SERIAL = new Set<Office>(['EP', 'CN', 'DE', 'GB', 'FR', 'CA', 'AU', 'BR', 'IT', 'CH', 'AT', 'ES']);
+const TRANSLATION_KINDS = new Set(['T', 'T1', 'T2', 'T3', 'T5']);
 
 function patentTypeOf(office: Office, kind: string): PatentType {
   if (kind === 'S') return 'DESIGN';
-  if (kind === 'U') return 'UTILITY';
+  if (kind.startsWith('U') || (office === 'CN' && kind === 'Y')) return 'UTILITY';
   if (kind.startsWith('A')) return 'APPLICATION';
-  void office;
   return 'PATENT';
 }
 
 const isGrant = (kind: string): boolean => !kind.startsWith('A');
+
+/** P018's languages: CN and JP patents in their own language first, with an English translation. */
+function claimSetsFor(inv: Invention, office: Office, kind: string): SampleClaimSet[] {
+  const granted = isGrant(kind) && kind !== 'S' && !kind.startsWith('U');
+  if (inv.design) return office === 'CN' ? [] : [writeClaims(inv.claims, 'EN', false)];
+  const en = writeClaims(inv.claims, 'EN', granted);
+  if (office === 'CN') return [writeClaims(inv.claims, 'CN', granted), en];
+  if (office === 'JP') return [writeClaims(inv.claims, 'JP', granted), en];
+  return [en];
+}
+
+/** Search-report categories and who cited, as each office reports them. */
+function citationOf(rng: Random, citing: SamplePatent, cited: SamplePatent): SampleCitation {
+  if (citing.office === 'US') return { pn: cited.pn, category: [], citeType: [rng.chance(0.6) ? 'APP' : 'EXA'] };
+  if (citing.opposition === 'revoked' && rng.chance(0.5)) return { pn: cited.pn, category: ['X'], citeType: ['OPP'] };
+  if (rng.chance(0.2)) return { pn: cited.pn, category: ['D'], citeType: ['APP'] };
+  const category = rng.pick([['X'], ['Y'], ['A'], ['A'], ['X', 'Y'], ['Y']]);
+  return { pn: cited.pn, category, citeType: rng.chance(0.04) ? ['TPO'] : ['EXA'] };
+}
 
 export function generateSampleData(options: { seed?: number; count?: number } = {}): SampleData {
   const rng = new Random(options.seed ?? 20240607);
@@ -489,23 +851,23 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
   const inventions: Invention[] = [];
   const weighted = COMPANIES.flatMap((c) => Array.from({ length: c.weight }, () => c));
 
-  const makeInvention = (o?: InventionOverrides): { inv: Invention; loc?: string } => {
+  const makeInvention = (o?: InventionOverrides): Invention => {
     const company = o ? (COMPANIES.find((c) => c.name === o.company) as Company) : rng.pick(weighted);
     const topicKey = o ? o.topic : rng.pick(company.topics);
     const topic = TOPICS.find((t) => t.key === topicKey) as Topic;
     const design = o ? o.design === true : rng.chance(0.03);
     // Priority dates skew recent, as filings do.
     const prio = o?.prio ?? addDays(20000101, Math.floor(Math.sqrt(rng.next()) * 8570));
-    const text = makeText(rng, topic, design);
+    const text = makeText(rng, topic, design, o?.title);
     if (o?.title) text.title = o.title;
     if (o?.titleZh) text.titleZh = o.titleZh;
     if (o?.abstract) text.abstract = o.abstract;
-    const inventors = Array.from({ length: rng.int(1, 4) }, () => ({ name: personName(rng, company.home), address: company.address }));
+    const inventors = Array.from({ length: rng.int(1, 4) }, () => ({ name: personName(rng, company), address: company.address }));
     const reassigned = company.formerName !== undefined && rng.chance(0.6);
     const index = inventions.length;
     const previous = inventions[index - 1];
     // Continuations join the INPADOC family of an earlier invention; the extended family joins more.
-    const related = previous && previous.company === company && rng.chance(0.5) ? previous : index > 3 && rng.chance(0.08) ? inventions[index - rng.int(1, 3)] : undefined;
+    const related = o?.continues ? previous : !o && previous && previous.company === company && rng.chance(0.5) ? previous : !o && index > 3 && rng.chance(0.08) ? inventions[index - rng.int(1, 3)] : undefined;
     const inv: Invention = {
       index, topic, company, design, prio,
       prioOffice: o?.prioOffice ?? (company.home === 'EP' && rng.chance(0.3) ? 'US' : company.home),
@@ -513,13 +875,14 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
       inventors,
       original: { name: reassigned ? (company.formerName as string) : company.name, address: company.address },
       current: { name: company.name, address: company.address },
-      ipc: classification(rng, topic.ipc),
-      cpc: classification(rng, topic.cpc),
-      inpadoc: related && rng.chance(0.6) ? related.inpadoc : `I${pad(index, 4)}`,
+      // Designs are classed by Locarno only.
+      ipc: design ? { main: '', further: [] } : classification(rng, topic.ipc),
+      cpc: design ? { main: '', further: [] } : classification(rng, topic.cpc),
+      inpadoc: related && (o?.continues || rng.chance(0.6)) ? related.inpadoc : `I${pad(index, 4)}`,
       extend: related ? related.extend : `X${pad(index, 4)}`,
     };
     inventions.push(inv);
-    return { inv, loc: text.loc };
+    return inv;
   };
 
   const randomMembers = (inv: Invention): MemberSpec[] => {
@@ -533,35 +896,45 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
     if (rng.chance(0.35)) offices.add('CN');
     if (rng.chance(0.25)) offices.add('JP');
     if (rng.chance(0.2)) offices.add('KR');
+    for (const [office, rate] of Object.entries(NATIONAL_RATE) as Array<[Office, number]>) if (rng.chance(rate)) offices.add(office);
     const members: MemberSpec[] = [];
     for (const office of offices) {
       const grantKind = GRANT_KIND[office];
+      const appKind = APP_KIND[office];
       const pubs: PubSpec[] = [];
-      if (office === 'US' && rng.chance(0.1)) {
-        pubs.push({ kind: 'B1' });
+      if (!appKind || (office === 'US' && rng.chance(0.1))) {
+        pubs.push({ kind: office === 'US' ? 'B1' : (grantKind as string) });
       } else {
-        pubs.push({ kind: APP_KIND[office] });
-        const grantRate: Record<Office, number> = { US: 0.6, EP: 0.45, WO: 0, CN: 0.5, JP: 0.45, KR: 0.55 };
-        if (grantKind && rng.chance(grantRate[office])) pubs.push({ kind: grantKind });
+        pubs.push({ kind: appKind });
+        if (grantKind && rng.chance(GRANT_RATE[office])) pubs.push({ kind: grantKind });
       }
-      members.push({ office, pubs });
+      const validations = office === 'EP' && pubs.some((p) => p.kind === 'B1') ? VALIDATION_RATE.filter(([, r]) => rng.chance(r)).map(([o]) => o) : undefined;
+      members.push(validations && validations.length > 0 ? { office, pubs, validations } : { office, pubs });
     }
     // Chinese applicants often file a utility model beside the invention application.
     if (inv.company.home === 'CN' && rng.chance(0.2)) members.push({ office: 'CN', pubs: [{ kind: 'U' }], cnType: '2' });
     return members;
   };
 
+  const translationNumber = (office: Office, ep: { pn: string; apno: string }, pbdt: number): string => {
+    const serial = pnBase(ep.pn).slice(2);
+    if (office === 'DK') return `DK${serial}`;
+    return numbering.freshBase(() => (office === 'DE' ? `DE60${yearOf(pbdt) - 4}${pad(rng.int(0, 99999), 6)}` : office === 'AT' ? `AT${rng.int(400000, 999999)}` : `ES${serialFor(ES_PUBS, pbdt) + rng.int(0, 20000)}`));
+  };
+
+  type BuiltPub = Required<Pick<PubSpec, 'kind' | 'pn' | 'pbdt'>> & PubSpec;
   const addInvention = (o?: InventionOverrides): void => {
-    const { inv, loc } = makeInvention(o);
+    const inv = makeInvention(o);
     const members = o ? o.members : randomMembers(inv);
     const wo = members.find((m) => m.office === 'WO');
     let woFiling: { apno: string; apdt: number } | undefined;
     let woPub: { pn: string; pbdt: number } | undefined;
     const prioApno = { value: '' };
-    const built: Array<{ member: MemberSpec; apno: string; apdt: number; pubs: Array<Required<Pick<PubSpec, 'kind' | 'pn' | 'pbdt'>> & PubSpec> }> = [];
+    const built: Array<{ member: MemberSpec; apno: string; apdt: number; pubs: BuiltPub[] }> = [];
 
-    // The WO member first, so national members can refer to it.
-    const ordered = wo ? [wo, ...members.filter((m) => m !== wo)] : members;
+    // The WO member first, so national members can refer to it; translations last, after the EP grant they translate.
+    const isTranslation = (m: MemberSpec): boolean => m.pubs.every((p) => TRANSLATION_KINDS.has(p.kind));
+    const ordered = [...(wo ? [wo] : []), ...members.filter((m) => m !== wo && !isTranslation(m)), ...members.filter(isTranslation)];
     for (const member of ordered) {
       const office = member.office;
       const isPrioOffice = office === inv.prioOffice && members.indexOf(member) === members.findIndex((m) => m.office === inv.prioOffice);
@@ -570,38 +943,51 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
       if (office === 'US' && member.pubs.some((p) => p.kind === 'A1') && apdt < 20001129 && !member.pubs.some((p) => p.pn)) {
         member.pubs = [{ kind: 'B1' }];
       }
-      const homeCountry = inv.company.home === 'EP' ? inv.company.address.slice(-2) : inv.company.home;
-      const apno = member.apno ?? numbering.application(office, apdt, homeCountry, member.cnType ?? '1');
-      if (isPrioOffice) prioApno.value = apno;
-      const pubs: Array<Required<Pick<PubSpec, 'kind' | 'pn' | 'pbdt'>> & PubSpec> = [];
-      let sharedBase: string | undefined;
+      const homeCountry = inv.company.home === 'EP' ? inv.company.address.slice(-2) : inv.company.home.length === 2 && !['US', 'CN', 'JP', 'KR'].includes(inv.company.home) ? inv.company.address.slice(-2) : inv.company.home;
+      const pubs: BuiltPub[] = [];
+      const keepsSerial = KEEPS_SERIAL.has(office);
+      let sharedBase: string | undefined = keepsSerial ? member.pubs.map((p) => p.pn).find((pn) => pn !== undefined)?.replace(/(\d)[A-Z]\d?$/, '$1') : undefined;
       for (const spec of member.pubs) {
         const grant = isGrant(spec.kind);
         const pbdt =
           spec.pbdt ??
-          (spec.kind === 'S' || spec.kind === 'U' ? addDays(apdt, rng.int(150, 420))
+          (spec.kind === 'S' || spec.kind.startsWith('U') ? addDays(apdt, rng.int(150, 420))
           : grant ? addDays(apdt, office === 'CN' ? rng.int(700, 1400) : rng.int(900, 1800))
           : addDays(inv.prio, rng.int(540, 560)));
         if (pbdt > REFERENCE_DATE) continue;
-        // EP, CN, KR-A/B and JP keep their serial across A and B only where the office does.
-        const keepsSerial = office === 'EP' || (office === 'CN' && (spec.kind === 'A' || spec.kind === 'B'));
-        const pn = spec.pn ?? numbering.publication(office, spec.kind, pbdt, keepsSerial ? sharedBase : undefined);
-        if (keepsSerial && !spec.pn) sharedBase = pnBase(pn);
+        const sameSerial = keepsSerial && (office !== 'CN' || spec.kind === 'A' || spec.kind === 'B');
+        const pn = spec.pn ?? numbering.publication(office, spec.kind, pbdt, sameSerial ? sharedBase : undefined, apdt);
+        if (sameSerial && !spec.pn) sharedBase ??= pnBase(pn);
         pubs.push({ ...spec, pn, pbdt });
       }
       if (pubs.length === 0) continue;
+      const first = pubs[0] as BuiltPub;
+      const apno = member.apno ?? applicationFromPublication(office, first.pn, rng) ?? numbering.application(office, apdt, homeCountry, member.cnType ?? '1');
+      if (isPrioOffice) prioApno.value = apno;
       if (office === 'WO') {
         woFiling = { apno, apdt };
-        const first = pubs[0];
-        if (first) woPub = { pn: first.pn, pbdt: first.pbdt };
+        woPub = { pn: first.pn, pbdt: first.pbdt };
       }
       built.push({ member, apno, apdt, pubs });
+      // A granted EP patent validated in national offices: a translation in each, under the EP grant.
+      const epGrant = office === 'EP' ? pubs.find((p) => p.kind === 'B1') : undefined;
+      if (epGrant && member.validations) {
+        for (const state of member.validations) {
+          const tPbdt = addDays(epGrant.pbdt, rng.int(60, 200));
+          if (tPbdt > REFERENCE_DATE) continue;
+          const kind = state === 'DE' ? 'T2' : state === 'AT' ? 'T' : 'T3';
+          const base = translationNumber(state, { pn: epGrant.pn, apno }, tPbdt);
+          const tApno = state === 'DE' ? base : `${state}${apno.replace(/\D/g, '').slice(0, 8)}T`;
+          numbering.reserve(base + kind);
+          built.push({ member: { office: state, pubs: [], status: member.status }, apno: tApno, apdt, pubs: [{ kind, pn: base + kind, pbdt: tPbdt }] });
+        }
+      }
     }
     if (!prioApno.value) prioApno.value = built[0]?.apno ?? '';
     const prioCountry = prioApno.value.startsWith('PCT/') ? 'WO' : prioApno.value.slice(0, 2);
 
     for (const { member, apno, apdt, pubs } of built) {
-      const granted = pubs.find((p) => isGrant(p.kind) && p.kind !== 'U' && p.kind !== 'S');
+      const granted = pubs.find((p) => isGrant(p.kind) && !p.kind.startsWith('U') && p.kind !== 'S');
       const status = member.status ?? legalStatusFor(rng, member.office, pubs.some((p) => isGrant(p.kind)), apdt, inv.prio, granted?.pbdt);
       for (const p of pubs) {
         const kind = p.kind;
@@ -611,6 +997,8 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
         const topic = inv.topic;
         const seedRng = new Random(rng.int(1, 2 ** 31));
         const inCn = office === 'CN';
+        const inJp = office === 'JP';
+        const hasClaims = p.hasClaims ?? (p.pn !== undefined || !seedRng.chance(0.05));
         patents.push({
           patentId: p.patentId ?? rng.uuid(),
           pn: p.pn,
@@ -623,22 +1011,24 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
           pbdt: p.pbdt,
           ...(isGrant(kind) ? { isd: p.pbdt } : {}),
           title: inv.title,
-          titles: inCn ? [{ lang: 'CN', text: inv.titleZh }, { lang: 'EN', text: inv.title }] : [{ lang: 'EN', text: inv.title }],
+          titles: inCn ? [{ lang: 'CN', text: inv.titleZh }, { lang: 'EN', text: inv.title }] : inJp ? [{ lang: 'JP', text: `${inv.claims.obj.ja}及びその制御方法` }, { lang: 'EN', text: inv.title }] : [{ lang: 'EN', text: inv.title }],
           abstract: inv.abstract,
           abstracts: inCn ? [{ lang: 'CN', text: inv.abstractZh }, { lang: 'EN', text: inv.abstract }] : [{ lang: 'EN', text: inv.abstract }],
-          claims: inv.claims,
+          claims: hasClaims ? claimSetsFor(inv, office, kind) : [],
+          omitClaimParents: seedRng.chance(0.3),
           description: inv.description,
           originalAssignees: [inv.original],
           currentAssignees: [inv.current],
           inventors: inv.inventors,
           ipc: inv.ipc,
           cpc: inv.cpc,
-          gbc: [topic.key === 'pharma' ? 'C2710' : topic.key === 'battery' ? 'C3841' : 'C3962'],
-          ...(loc ? { loc } : {}),
+          gbc: inv.design ? [] : [topic.key === 'pharma' ? 'C2710' : topic.key === 'battery' ? 'C3841' : 'C3962'],
+          ...(inv.loc ? { loc: inv.loc } : {}),
           priorityClaims: prioApno.value ? [{ country: prioCountry, doc_number: prioApno.value.replace(/^PCT\//, '').replace(/^[A-Z]{2}/, ''), date: inv.prio }] : [],
           citedPatents: [],
-          citedOthers: seedRng.chance(0.3) ? [seedRng.pick(CITED_OTHERS)] : [],
+          citedOthers: p.pn !== undefined || seedRng.chance(0.3) ? [seedRng.pick(LITERATURE)] : [],
           legalStatus: status,
+          ...(member.opposition && isGrant(kind) ? { opposition: member.opposition } : {}),
           docdbFamily: `F${pad(inv.index, 4)}`,
           inpadocFamily: inv.inpadoc,
           extendFamily: inv.extend,
@@ -649,24 +1039,29 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
             ? { pct: { filingDate: woFiling.apdt, docNumber: woFiling.apno.replace(/^PCT\//, ''), entryDate: apdt, pubDate: woPub.pbdt, pubNumber: pnBase(woPub.pn).slice(2) } }
             : {}),
           seed: seedRng.int(1, 2 ** 31),
-          examDocCount: inCn ? 0 : (p.examDocCount ?? seedRng.int(3, 40)),
+          examDocCount: inCn || !EXAM_DOC_OFFICES.has(office) ? 0 : (p.examDocCount ?? seedRng.int(3, 40)),
         });
       }
     }
   };
 
   for (const o of CANONICAL) addInvention(o);
-  while (patents.length < target) addInvention();
+  // `count` random patents besides the canonical families (a few more, to finish the last family).
+  const canonical = patents.length;
+  while (patents.length - canonical < target) addInvention();
 
   // Citations point back in time, to patents published before the citing application.
   const byDate = [...patents].sort((a, b) => a.pbdt - b.pbdt);
   for (const p of patents) {
     const earlier = byDate.filter((q) => q.pbdt < p.apdt && q.docdbFamily !== p.docdbFamily);
-    if (earlier.length > 0) p.citedPatents = rng.sample(earlier, rng.int(0, 4)).map((q) => q.pn);
+    if (earlier.length > 0) p.citedPatents = rng.sample(earlier, rng.int(0, 4)).map((q) => citationOf(rng, p, q));
   }
 
   return indexData(patents);
 }
+
+/** Offices whose file wrappers P048 serves ("overseas": not CN; the national offices here have none). */
+const EXAM_DOC_OFFICES = new Set<Office>(['US', 'EP', 'WO', 'JP', 'KR']);
 
 function legalStatusFor(rng: Random, office: Office, granted: boolean, apdt: number, prio: number, grantDate?: number): string[] {
   if (office === 'WO') return [addDays(prio, 913) > REFERENCE_DATE ? 'PCT designated period' : 'PCT designated expiration'];

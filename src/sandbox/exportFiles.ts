@@ -10,7 +10,8 @@ import { zipSync, strToU8 } from 'fflate';
 import type { ExportField } from '../core/api/exportFields';
 import type { ExportLang, ExportType } from '../core/api/types';
 import type { SamplePatent } from './data';
-import { buildPdf } from './content';
+import { claimLines } from './claims';
+import { buildPdf, englishClaims } from './content';
 
 export interface ExportFile {
   bytes: Buffer;
@@ -47,7 +48,7 @@ function fieldValue(p: SamplePatent, field: ExportField, lang: ExportLang): Valu
     case 'LEGAL_STATUS':
       return p.legalStatus.join(' | ');
     case 'CLMS':
-      return p.claims.join('\n');
+      return claimLines(lang === 'cn' ? (p.claims.find((c) => c.lang === 'CN') ?? englishClaims(p)) : englishClaims(p)).join('\n');
     case 'DESC':
       return p.description;
   }
@@ -104,7 +105,7 @@ export function buildExportFile(type: ExportType, fields: readonly ExportField[]
       patents.forEach((p, n) => {
         const parts = fields.map((f, i) => {
           const v = String((rows[n] as Value[])[i]);
-          if (f === 'CLMS') return `  <claims>\n${p.claims.map((c, k) => `    <claim num="${k + 1}">${xmlEscape(c)}</claim>`).join('\n')}\n  </claims>`;
+          if (f === 'CLMS') return `  <claims>\n${claimLines(englishClaims(p)).map((c, k) => `    <claim num="${k + 1}">${xmlEscape(c)}</claim>`).join('\n')}\n  </claims>`;
           const tag = f === 'ABST' ? 'abstract' : f === 'DESC' ? 'description' : 'publication-number';
           return `  <${tag}>${xmlEscape(v)}</${tag}>`;
         });

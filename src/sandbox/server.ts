@@ -36,7 +36,7 @@ export interface SandboxOptions {
   maxRequestsPerSecond?: number;
   /** Link lifetimes in seconds; defaults: image 9 h, pdf 10 days, examDoc 1 h, export 7 days. */
   linkTtlSeconds?: Partial<LinkLifetimes>;
-  /** Sample size; default 400 (a few more, to finish the last family). */
+  /** Random sample patents besides the canonical families; default 400 (a few more, to finish the last family). */
   patentCount?: number;
   /** Seed of the sample data. */
   seed?: number;

@@ -180,6 +180,37 @@ export function examRequest(body: Body): ExamRequest {
   };
 }
 
+export interface StandardNumberRequest {
+  pn?: string;
+  apno?: string;
+  authority?: Set<string>;
+  limit: number;
+  offset: number;
+}
+
+/** P069: `pn` or `apno` (pn wins), `authority[]`, `limit` at most 1,000 (default 10), `offset`. */
+export function standardNumberRequest(body: Body): StandardNumberRequest {
+  const number = (name: string): string | undefined => {
+    const v = optionalString(body, name)?.trim();
+    if (v && v.length > 100) fail(name, 'may be at most 100 characters.');
+    return v || undefined;
+  };
+  const pn = number('pn');
+  const apno = pn ? undefined : number('apno');
+  if (!pn && !apno) fail('pn', 'pn or apno is required.');
+  const authority = body.authority;
+  if (authority !== undefined && authority !== null && (!Array.isArray(authority) || authority.length > 50 || !authority.every((a) => typeof a === 'string' && /^[A-Z]{2}$/.test(a)))) {
+    fail('authority', 'must be a list of two-letter office codes such as ["US","EP"].');
+  }
+  return {
+    pn,
+    apno,
+    authority: Array.isArray(authority) && authority.length > 0 ? new Set(authority as string[]) : undefined,
+    limit: optionalInt(body, 'limit', 1, 1000) ?? 10,
+    offset: optionalInt(body, 'offset', 0, 1_000_000) ?? 0,
+  };
+}
+
 export interface ExportRequest {
   text: string;
   node: QueryNode;

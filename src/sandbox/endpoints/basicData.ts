@@ -46,7 +46,7 @@ export class BasicDataEndpoints implements EndpointFamily {
       patent_type: p.patentType,
       invention_title: p.titles.map((t) => ({ ...t })),
       priority_claims: p.priorityClaims.map((c) => ({ ...c })),
-      reference_cited: { cited_others: [...p.citedOthers], cited_patents: [...p.citedPatents] },
+      reference_cited: { cited_others: p.citedOthers.map((o) => o.text), cited_patents: p.citedPatents.map((c) => c.pn) },
       classification_data: classification,
       application_reference: { apno: p.apno, date: p.apdt },
       publication_reference: { date: p.pbdt, kind: p.kind, country: p.office, doc_number: p.docNumber },
