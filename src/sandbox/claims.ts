@@ -40,8 +40,9 @@ export interface ClaimModel {
 
 const SOFTWARE_TOPICS = new Set(['ml', 'payments', 'wireless', 'xr']);
 
-const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** "an" before a vowel sound: an antenna, a user equipment, an ultrasonic probe. */
+export const article = (word: string): string => (/^(?:[aeio]|u(?![bcdfghjklmnpqrstvwxyz][aeiou]))/i.test(word) ? 'an' : 'a');
+export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const the = (phrase: string): string => phrase.replace(/^(?:a|an)\s+/i, 'the ');
 
 export function claimModel(rng: Random, topic: Topic, obj: ClaimModel['obj'], purpose: string, features: readonly string[]): ClaimModel {

@@ -7,7 +7,7 @@
  */
 import { Random } from './random';
 import { addDays, yearOf } from './dates';
-import { claimModel, designClaimModel, writeClaims, type ClaimModel, type SampleClaimSet } from './claims';
+import { article, cap, claimModel, designClaimModel, writeClaims, type ClaimModel, type SampleClaimSet } from './claims';
 import { COMPANIES, LITERATURE, PERSON_NAMES, TOPICS, nameGroupOf, type Company, type Literature, type Topic } from './vocabulary';
 
 /** The six main offices, and the national offices PatSnap also covers. */
@@ -423,8 +423,6 @@ interface InventionOverrides {
   members: MemberSpec[];
 }
 
-const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const DESIGN_OBJECTS: ReadonlyArray<{ en: string; zh: string; loc: string }> = [
   { en: 'Wearable electronic device', zh: '可穿戴电子设备', loc: '14-03' },

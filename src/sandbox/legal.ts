@@ -136,11 +136,10 @@ const DE: CodeTable = {
 };
 
 const BR: CodeTable = {
-  published: [['B11A', 'DISPOSAL OF APPLICATION DEEMED WITHDRAWN DUE TO LACK OF REQUEST FOR EXAMINATION']],
+  published: [['B03A', 'PUBLICATION OF A PATENT APPLICATION OR OF A CERTIFICATE OF ADDITION OF INVENTION']],
   examination: [['B06U', 'PRELIMINARY REQUIREMENT: REQUESTS WITH SEARCHES PERFORMED BY OTHER PATENT OFFICES: SUSPENSION OF THE PATENT APPLICATION PROCEDURE']],
   allowance: [['B09A', 'DECISION: INTENTION TO GRANT']],
-  grant: [['B16A', 'PATENT OR CERTIFICATE OF ADDITION OF INVENTION GRANTED']],
-  fee: [['B350', 'ATUALIZACAO DE INFORMACOES NO PORTAL [CODIGO 15.35 RPI]']],
+  grant: [['B16A', 'PATENT OR CERTIFICATE OF ADDITION OF INVENTION GRANTED'], ['B350', 'ATUALIZACAO DE INFORMACOES NO PORTAL [CODIGO 15.35 RPI]']],
   lapsed: [['B08F', 'APPLICATION DISMISSED BECAUSE OF NON-PAYMENT OF ANNUAL FEES [CHAPTER 8.6 PATENT GAZETTE]']],
 };
 
@@ -193,16 +192,33 @@ const BR_OFFICE: Partial<Record<Step, readonly [number, string, string]>> = {
   lapsed: [8.6, 'Arquivamento - Art. 86 da LPI', 'Extinta'],
 };
 
-const EP_OFFICE: Partial<Record<Step, string>> = {
-  examination: 'Request for examination filed',
-  officeAction: 'Communication from the Examining Division',
-  allowance: 'Communication of intention to grant the patent (Rule 71(3) EPC)',
-  grant: 'Decision to grant a European patent',
-  opposition: 'Opposition filed',
-  revoked: 'Decision revoking the European patent',
-  noOpposition: 'No opposition filed within time limit',
-  withdrawn: 'Application deemed to be withdrawn',
-  rejected: 'Refusal of the application',
+/** The European Patent Register's events: (code, description). */
+const EP_OFFICE: Partial<Record<Step, readonly [string, string]>> = {
+  examination: ['EXRQ', 'Request for examination filed'],
+  officeAction: ['EXCOM', 'Communication from the Examining Division'],
+  allowance: ['IGRA', 'Communication of intention to grant the patent (Rule 71(3) EPC)'],
+  grant: ['DECGR', 'Decision to grant a European patent'],
+  opposition: ['OPPO', 'Opposition filed'],
+  revoked: ['REVO', 'Decision revoking the European patent'],
+  noOpposition: ['NOOPP', 'No opposition filed within time limit'],
+  withdrawn: ['WDRN', 'Application deemed to be withdrawn'],
+  rejected: ['REFU', 'Refusal of the application'],
+};
+
+/** The detailed status a step leaves the application in. */
+const STATUS_AFTER: Partial<Record<Step, string>> = {
+  published: 'Published',
+  examination: 'Examining',
+  officeAction: 'Examining',
+  allowance: 'Examining',
+  grant: 'Granted',
+  noOpposition: 'Granted',
+  opposition: 'Granted',
+  revoked: 'Revoked',
+  lapsed: 'Non-Payment',
+  expired: 'Expired',
+  withdrawn: 'Withdrawn',
+  rejected: 'Rejected',
 };
 
 const EXAMINED = new Set(['EP', 'CN', 'JP', 'KR', 'DE', 'CA', 'BR', 'TW', 'IN', 'RU', 'AU']);
@@ -332,7 +348,8 @@ export function legalRecordOf(p: SamplePatent, group: readonly SamplePatent[]): 
       const rpi = String(2500 + Math.floor((h.date - 20190101) / 700)); // the weekly gazette's issue
       official.push({ event_vol: rpi, event_code: code, event_date: h.date, event_desc: desc, event_legal_status: status, event_others: `RPI ${rpi}` });
     } else if (p.office === 'EP' && EP_OFFICE[h.step]) {
-      official.push({ event_vol: vol, event_code: h.step.toUpperCase(), event_date: h.date, event_desc: EP_OFFICE[h.step] as string, event_legal_status: detailedStatus(p, life.filter((x) => x.date <= h.date), granted && h.date >= (group.find((g) => g.isd)?.isd ?? 0))[0] ?? '', event_others: `European Patent Bulletin ${vol}` });
+      const [code, desc] = EP_OFFICE[h.step] as readonly [string, string];
+      official.push({ event_vol: vol, event_code: code, event_date: h.date, event_desc: desc, event_legal_status: STATUS_AFTER[h.step] ?? '', event_others: `European Patent Bulletin ${vol}` });
     }
   }
   const events = [...new Set(life.map((h) => EVENT_STATUS[h.step]).filter((s): s is string => s !== undefined))];

@@ -1,4 +1,9 @@
 import type { Command } from '../command';
+import { citationsCommand } from './citations';
+import { claimsCommand } from './claims';
+import { eventsCommand } from './events';
+import { familyCommand } from './family';
+import { resolveCommand } from './resolve';
 import { examDocsCommand } from './examDocs';
 import { exportCommand } from './export';
 import { findCommand } from './find';
@@ -7,4 +12,17 @@ import { lookupCommand } from './lookup';
 import { sandboxCommand } from './sandbox';
 import { searchCommand } from './search';
 
-export const COMMANDS: readonly Command[] = [searchCommand, lookupCommand, imageCommand, examDocsCommand, exportCommand, findCommand, sandboxCommand];
+export const COMMANDS: readonly Command[] = [
+  searchCommand,
+  lookupCommand,
+  imageCommand,
+  examDocsCommand,
+  claimsCommand,
+  familyCommand,
+  citationsCommand,
+  eventsCommand,
+  resolveCommand,
+  exportCommand,
+  findCommand,
+  sandboxCommand,
+];
