@@ -49,7 +49,8 @@ export function claimModel(rng: Random, topic: Topic, obj: ClaimModel['obj'], pu
   const pool = rng.sample(topic.features, topic.features.length);
   const elements = features.slice(0, rng.chance(0.5) ? 3 : 2);
   const spare = pool.filter((f) => !elements.includes(f));
-  const count = rng.int(2, 5);
+  // At least four, so the granted set (one folded into claim 1) still refers back in every way.
+  const count = rng.int(4, 6);
   const dependents = Array.from({ length: count }, (_, j) => {
     const f = spare[j % Math.max(1, spare.length)] ?? (elements[0] as string);
     const g = elements[j % elements.length] as string;

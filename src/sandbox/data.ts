@@ -417,6 +417,9 @@ interface InventionOverrides {
   title?: string;
   titleZh?: string;
   abstract?: string;
+  /** What is claimed and what for, from the topic's words: keeps a canonical patent's title and claims about one thing. */
+  object?: string;
+  purpose?: string;
   design?: boolean;
   /** Shares the INPADOC family of the invention just before it (a continuation, a divisional). */
   continues?: boolean;
@@ -439,7 +442,8 @@ const CLOSING_SENTENCES = [
   'Various other embodiments are described.',
 ];
 
-function makeText(rng: Random, topic: Topic, design: boolean, designTitle?: string): Pick<Invention, 'title' | 'titleZh' | 'abstract' | 'abstractZh' | 'claims' | 'description' | 'loc'> {
+function makeText(rng: Random, topic: Topic, design: boolean, o?: InventionOverrides): Pick<Invention, 'title' | 'titleZh' | 'abstract' | 'abstractZh' | 'claims' | 'description' | 'loc'> {
+  const designTitle = o?.title;
   if (design) {
     const d = DESIGN_OBJECTS.find((x) => x.en === designTitle) ?? rng.pick(DESIGN_OBJECTS);
     const title = d.en;
@@ -453,8 +457,8 @@ function makeText(rng: Random, topic: Topic, design: boolean, designTitle?: stri
       loc: d.loc,
     };
   }
-  const obj = rng.pick(topic.objects);
-  const purpose = rng.pick(topic.purposes);
+  const obj = topic.objects.find((x) => x.en === o?.object) ?? rng.pick(topic.objects);
+  const purpose = topic.purposes.find((x) => x === o?.purpose) ?? rng.pick(topic.purposes);
   const [f1, f2, f3] = rng.sample(topic.features, 3) as [string, string, string | undefined];
   const pattern = rng.int(0, 3);
   const title =
@@ -499,6 +503,7 @@ const GRANT_KIND: Readonly<Record<Office, string | undefined>> = {
 const CANONICAL: readonly InventionOverrides[] = [
   {
     topic: 'xr', company: 'MAGIC LEAP, INC.', prio: 20140508,
+    object: 'augmented reality display system', purpose: 'displaying user interfaces for augmented or virtual reality',
     title: 'Systems and methods for rendering user interfaces for augmented or virtual reality',
     abstract:
       'An augmented reality display system comprises a passable world model data comprises a set of map points corresponding to one or more objects of the real world. ' +
@@ -514,6 +519,7 @@ const CANONICAL: readonly InventionOverrides[] = [
   },
   {
     topic: 'semiconductor', company: 'INTEL CORPORATION', prio: 20040521,
+    title: 'Systems and methods for increasing integration density in a field-effect transistor', object: 'field-effect transistor', purpose: 'increasing integration density',
     members: [
       {
         office: 'US', apno: 'US10/851234', apdt: 20040521,
@@ -529,6 +535,7 @@ const CANONICAL: readonly InventionOverrides[] = [
   },
   {
     topic: 'battery', company: 'TESLA, INC.', prio: 20170314,
+    title: 'Systems and methods for thermal runaway prevention in a lithium-ion battery', object: 'lithium-ion battery', purpose: 'thermal runaway prevention',
     members: [
       { office: 'US', apno: 'US15/458123', apdt: 20170314, pubs: [{ kind: 'B1', pn: 'US10123456B1', pbdt: 20181113 }], status: ['Active'] },
       { office: 'CN', pubs: [{ kind: 'A' }] },
@@ -536,6 +543,7 @@ const CANONICAL: readonly InventionOverrides[] = [
   },
   {
     topic: 'ml', company: 'GOOGLE LLC', prio: 20171020,
+    title: 'Method for natural language understanding using a machine learning model', object: 'machine learning model', purpose: 'natural language understanding',
     members: [
       { office: 'US', apno: 'US16/165432', apdt: 20181019, pubs: [{ kind: 'A1', pn: 'US20190123456A1', pbdt: 20190425 }], status: ['Pending'] },
       { office: 'WO', pubs: [{ kind: 'A1' }] },
@@ -547,10 +555,12 @@ const CANONICAL: readonly InventionOverrides[] = [
   },
   {
     topic: 'wireless', company: 'QUALCOMM INCORPORATED', prio: 20131218,
+    title: 'Wireless communication device with a plurality of antenna elements', object: 'wireless communication device',
     members: [{ office: 'US', apno: 'US14/133456', apdt: 20131218, pubs: [{ kind: 'E', pn: 'USRE45678E', pbdt: 20150929 }], status: ['Active'] }],
   },
   {
     topic: 'motor', company: 'SIEMENS AKTIENGESELLSCHAFT', prio: 20000811,
+    title: 'Systems and methods for cooling the stator in a motor drive circuit', object: 'motor drive circuit', purpose: 'cooling the stator',
     members: [
       { office: 'EP', apno: 'EP01965123.4', apdt: 20010810, pubs: [{ kind: 'B1', pn: 'EP1234567B1', pbdt: 20050406 }], status: ['Inactive'], opposition: 'revoked' },
       { office: 'US', pubs: [{ kind: 'B2' }] },
@@ -559,6 +569,7 @@ const CANONICAL: readonly InventionOverrides[] = [
   },
   {
     topic: 'vehicle', company: 'ROBERT BOSCH GMBH', prio: 20101126,
+    title: 'Method for parking assistance using an autonomous vehicle', object: 'autonomous vehicle', purpose: 'parking assistance',
     members: [
       { office: 'EP', apno: 'EP11190123.8', apdt: 20111122, pubs: [{ kind: 'B1', pn: 'EP2458380B1', pbdt: 20150311 }], status: ['Active'] },
       { office: 'US', pubs: [{ kind: 'A1' }] },
@@ -567,6 +578,7 @@ const CANONICAL: readonly InventionOverrides[] = [
   },
   {
     topic: 'xr', company: 'SONY GROUP CORPORATION', prio: 20181214, prioOffice: 'JP',
+    title: 'Method for displaying user interfaces for augmented or virtual reality using a virtual reality headset', object: 'virtual reality headset', purpose: 'displaying user interfaces for augmented or virtual reality',
     members: [
       { office: 'JP', apno: 'JP2018-234567', apdt: 20181214, pubs: [{ kind: 'A', pn: 'JP2020123456A', pbdt: 20200813 }], status: ['Pending'] },
       { office: 'WO', apno: 'PCT/JP2019/045678', apdt: 20191122, pubs: [{ kind: 'A1', pn: 'WO2020123456A1', pbdt: 20200618 }] },
@@ -577,6 +589,7 @@ const CANONICAL: readonly InventionOverrides[] = [
   },
   {
     topic: 'medical', company: 'MEDTRONIC, INC.', prio: 19960918,
+    title: 'Method for cardiac pacing using a surgical stapler', object: 'surgical stapler', purpose: 'cardiac pacing',
     members: [
       { office: 'WO', apno: 'PCT/US1997/016543', apdt: 19970917, pubs: [{ kind: 'A1', pn: 'WO1998012345A1', pbdt: 19980326 }] },
       { office: 'US', pubs: [{ kind: 'B1' }] },
@@ -585,6 +598,7 @@ const CANONICAL: readonly InventionOverrides[] = [
   },
   {
     topic: 'wireless', company: 'HUAWEI TECHNOLOGIES CO., LTD.', prio: 20120315, prioOffice: 'CN',
+    title: 'Antenna array and method for channel state feedback', titleZh: '天线阵列及其制造方法', object: 'antenna array', purpose: 'channel state feedback',
     members: [
       { office: 'CN', apno: 'CN201380014118.3', apdt: 20130315, pubs: [{ kind: 'A', pn: 'CN104169186A', pbdt: 20141126, patentId: '52ee4f52-3edc-4e41-854e-c76dd8b7d14f' }], status: ['Active'] },
       { office: 'WO', pubs: [{ kind: 'A1' }] },
@@ -596,10 +610,12 @@ const CANONICAL: readonly InventionOverrides[] = [
   },
   {
     topic: 'vehicle', company: 'TOYOTA JIDOSHA KABUSHIKI KAISHA', prio: 19941227,
+    title: 'Method for parking assistance using a driver assistance system', object: 'driver assistance system', purpose: 'parking assistance',
     members: [{ office: 'JP', apno: 'JP1994-325678', apdt: 19941227, pubs: [{ kind: 'A', pn: 'JP1996179521A', pbdt: 19960712 }], status: ['Inactive'] }],
   },
   {
     topic: 'semiconductor', company: 'SAMSUNG ELECTRONICS CO., LTD.', prio: 20180725,
+    title: 'Memory cell array and method for manufacturing at low temperature', object: 'memory cell array', purpose: 'manufacturing at low temperature',
     members: [
       {
         office: 'KR', apno: 'KR10-2018-0086543', apdt: 20180725,
@@ -627,6 +643,14 @@ const CANONICAL: readonly InventionOverrides[] = [
       { office: 'US', pubs: [{ kind: 'A1' }, { kind: 'B2' }] },
       { office: 'EP', pubs: [{ kind: 'A1' }, { kind: 'B1' }], validations: ['DE', 'ES'] },
       { office: 'JP', pubs: [{ kind: 'A' }, { kind: 'B2' }] },
+    ],
+  },
+  // A PCT application still in its designated period (30 months from priority not yet past).
+  {
+    topic: 'ml', company: 'GOOGLE LLC', prio: 20230315,
+    members: [
+      { office: 'WO', apdt: 20240312, pubs: [{ kind: 'A1', pn: 'WO2024191234A1', pbdt: 20240919 }] },
+      { office: 'US', apdt: 20230315, pubs: [{ kind: 'A1' }] },
     ],
   },
   // One family per national office, first filed at home, numbered as that office numbers.
@@ -856,7 +880,7 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
     const design = o ? o.design === true : rng.chance(0.03);
     // Priority dates skew recent, as filings do.
     const prio = o?.prio ?? addDays(20000101, Math.floor(Math.sqrt(rng.next()) * 8570));
-    const text = makeText(rng, topic, design, o?.title);
+    const text = makeText(rng, topic, design, o);
     if (o?.title) text.title = o.title;
     if (o?.titleZh) text.titleZh = o.titleZh;
     if (o?.abstract) text.abstract = o.abstract;
@@ -865,7 +889,9 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
     const index = inventions.length;
     const previous = inventions[index - 1];
     // Continuations join the INPADOC family of an earlier invention; the extended family joins more.
-    const related = o?.continues ? previous : !o && previous && previous.company === company && rng.chance(0.5) ? previous : !o && index > 3 && rng.chance(0.08) ? inventions[index - rng.int(1, 3)] : undefined;
+    // Random inventions relate only to random ones, so the canonical families keep their sizes.
+    const randomBefore = (i: number): Invention | undefined => (i >= CANONICAL.length ? inventions[i] : undefined);
+    const related = o?.continues ? previous : o ? undefined : previous?.company === company && rng.chance(0.5) ? randomBefore(index - 1) : rng.chance(0.08) ? randomBefore(index - rng.int(1, 3)) : undefined;
     const inv: Invention = {
       index, topic, company, design, prio,
       prioOffice: o?.prioOffice ?? (company.home === 'EP' && rng.chance(0.3) ? 'US' : company.home),
@@ -1049,10 +1075,12 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
   while (patents.length - canonical < target) addInvention();
 
   // Citations point back in time, to patents published before the citing application.
+  const canonicalNumbers = new Set(CANONICAL_NUMBERS);
   const byDate = [...patents].sort((a, b) => a.pbdt - b.pbdt);
   for (const p of patents) {
     const earlier = byDate.filter((q) => q.pbdt < p.apdt && q.docdbFamily !== p.docdbFamily);
-    if (earlier.length > 0) p.citedPatents = rng.sample(earlier, rng.int(0, 4)).map((q) => citationOf(rng, p, q));
+    // The canonical patents always cite something, as their examples do.
+    if (earlier.length > 0) p.citedPatents = rng.sample(earlier, rng.int(canonicalNumbers.has(p.pn) ? 1 : 0, 4)).map((q) => citationOf(rng, p, q));
   }
 
   return indexData(patents);
