@@ -133,6 +133,13 @@ export function batchRefs(query: URLSearchParams): { ids: string[] } | { numbers
   return fail('patent_id', 'patent_id or patent_number is required.');
 }
 
+/** `replace_by_related` of P020 and P018: 0 or 1 (true and false are taken too). */
+export function replaceByRelated(query: URLSearchParams): boolean {
+  const v = query.get('replace_by_related');
+  if (v !== null && !['0', '1', 'true', 'false'].includes(v)) fail('replace_by_related', 'must be 0 or 1.');
+  return v === '1' || v === 'true';
+}
+
 export interface ExamRequest {
   apno?: string;
   ids?: string[];

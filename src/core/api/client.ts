@@ -134,6 +134,11 @@ function compact(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
+/** P020 and P018 accept a family member's document when asked. */
+function relatedParam(options: { replaceByRelated?: boolean }): Record<string, number> | undefined {
+  return options.replaceByRelated ? { replace_by_related: 1 } : undefined;
+}
+
 function needsDetails(h: SearchHit): boolean {
   return h.title === undefined || h.currentAssignee === undefined || h.applicationDate === undefined || h.publicationDate === undefined;
 }
@@ -279,8 +284,7 @@ class PatsnapClient implements PatsnapApi {
   }
 
   pdfs(refs: PatentRefs, options: CallOptions & { replaceByRelated?: boolean } = {}): Promise<PdfLink[]> {
-    const extra = options.replaceByRelated ? { replace_by_related: 1 } : undefined;
-    return this.batch(ENDPOINTS.pdf, refs, pdfItemSchema, toPdfLink, options.signal, extra);
+    return this.batch(ENDPOINTS.pdf, refs, pdfItemSchema, toPdfLink, options.signal, relatedParam(options));
   }
 
   legalStatusDetail(refs: PatentRefs, options: CallOptions = {}): Promise<LegalStatusDetail[]> {
@@ -300,8 +304,7 @@ class PatsnapClient implements PatsnapApi {
   }
 
   claims(refs: PatentRefs, options: CallOptions & { replaceByRelated?: boolean } = {}): Promise<PatentClaims[]> {
-    const extra = options.replaceByRelated ? { replace_by_related: 1 } : undefined;
-    return this.batch(ENDPOINTS.claims, refs, claimsItemSchema, toPatentClaims, options.signal, extra);
+    return this.batch(ENDPOINTS.claims, refs, claimsItemSchema, toPatentClaims, options.signal, relatedParam(options));
   }
 
   legalEvents(refs: PatentRefs, options: CallOptions = {}): Promise<LegalEvents[]> {

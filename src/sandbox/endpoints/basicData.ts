@@ -1,7 +1,7 @@
 /** The batch endpoints of a patent's front page: P011 bibliography, P021 drawing, P041 legal status, P020 PDF. */
 import { drawingPng, patentPdf } from '../content';
 import { familyOf, findByNumber, type SamplePatent } from '../data';
-import { batchRefs, InvalidParameter } from '../validate';
+import { batchRefs, replaceByRelated } from '../validate';
 import { type EndpointFamily, type SandboxContext, type ServedFile, withQuery } from './family';
 
 /** The patents a batch call names, one per patent found, in input order; unknown numbers are left out, as the service does. */
@@ -69,9 +69,7 @@ export class BasicDataEndpoints implements EndpointFamily {
   }
 
   private pdfData(query: URLSearchParams): unknown[] {
-    const replace = query.get('replace_by_related');
-    if (replace !== null && !['0', '1', 'true', 'false'].includes(replace)) throw new InvalidParameter('replace_by_related', 'replace_by_related: must be 0 or 1.');
-    const related = replace === '1' || replace === 'true';
+    const related = replaceByRelated(query);
     return resolveBatch(this.ctx, query).map((p) => {
       if (p.hasPdf) return { pn: p.pn, patent_id: p.patentId, pdf: { path: this.pdfLink(p) } };
       const stand = related ? familyOf(this.ctx.data, p).find((m) => m !== p && m.hasPdf) : undefined;

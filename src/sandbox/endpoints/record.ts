@@ -8,7 +8,7 @@ import { claimHtml } from '../claims';
 import { apnoKey, type SamplePatent } from '../data';
 import { legalRecordOf, type LegalRecord } from '../legal';
 import { hashString } from '../random';
-import { InvalidParameter } from '../validate';
+import { replaceByRelated } from '../validate';
 import { resolveBatch } from './basicData';
 import { type EndpointFamily, type SandboxContext, withQuery } from './family';
 
@@ -121,9 +121,7 @@ export class RecordEndpoints implements EndpointFamily {
   }
 
   private claims(query: URLSearchParams): unknown[] {
-    const replace = query.get('replace_by_related');
-    if (replace !== null && !['0', '1', 'true', 'false'].includes(replace)) throw new InvalidParameter('replace_by_related', 'replace_by_related: must be 0 or 1.');
-    const related = replace === '1' || replace === 'true';
+    const related = replaceByRelated(query);
     return resolveBatch(this.ctx, query).map((p) => {
       // A stand-in from the family: the same application first, then the same office, then the oldest.
       const stand =
