@@ -90,6 +90,20 @@ async function main(): Promise<void> {
       console.log(`  ${String(claims).padStart(3)} claims x ${paragraphs} paragraphs (${(html.length / 1024).toFixed(0)} KB): median ${ms.toFixed(2)} ms (target <= 16 ms, one frame: ${met(ms <= 16)})`);
     }
 
+    console.log('\nHostile claim markup: parse time stays linear in its size');
+    for (const [what, html] of [
+      ['tags never closed', '<div class="dep-clm" num="2"'.repeat(50_000)],
+      ['scripts', '<script>alert(1)</script>'.repeat(40_000)],
+      ['nested claim divs', `${'<div num="1">'.repeat(20_000)}x${'</div>'.repeat(20_000)}`],
+      ['bare "<"', '<'.repeat(1_000_000)],
+    ] as const) {
+      const t = performance.now();
+      parseClaims(html);
+      const ms = performance.now() - t;
+      const perMb = ms / (html.length / 1_000_000);
+      console.log(`  ${what.padEnd(18)} ${(html.length / 1_000_000).toFixed(1)} MB: ${ms.toFixed(1)} ms, ${perMb.toFixed(0)} ms/MB (target <= 200 ms/MB: ${met(perMb <= 200)})`);
+    }
+
     console.log('\nThe lookup cache on disk (RecordStore), a claims entry of ~10 KB');
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-store-bench-'));
     try {

@@ -75,6 +75,8 @@ function paragraphsOf(html: string): { paragraphs: Paragraph[]; sawClaimDiv: boo
   };
   // Structural breaks (<br>, <p>, inner divs) are U+2029; line feeds in the markup are only spaces.
   const breakParagraph = (): void => write(BREAK);
+  let lower: string | undefined; // for finding the end of a skipped element, computed once
+  let noCloseAfter = Number.POSITIVE_INFINITY;
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -88,8 +90,18 @@ function paragraphsOf(html: string): { paragraphs: Paragraph[]; sawClaimDiv: boo
       i = end === -1 ? html.length : end + 3;
       continue;
     }
+    const next = html.charCodeAt(lt + 1);
+    // Only "<" + a letter, "/", "!" or "?" can start markup; any other "<" is text, written with what follows it.
+    if (!(next === 0x2f || next === 0x21 || next === 0x3f || (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a))) {
+      const after = html.indexOf('<', lt + 1);
+      write(decodeHTML(html.slice(lt, after === -1 ? html.length : after)));
+      i = after === -1 ? html.length : after;
+      continue;
+    }
     const m = /^<(\/?)([A-Za-z][A-Za-z0-9:_-]*)/.exec(html.slice(lt, lt + 64));
-    const gt = m ? html.indexOf('>', lt) : -1;
+    // Once no '>' follows, none follows any later '<' either: do not scan the rest again for each.
+    const gt = m && lt < noCloseAfter ? html.indexOf('>', lt) : -1;
+    if (m && gt === -1) noCloseAfter = Math.min(noCloseAfter, lt);
     if (!m || gt === -1) {
       // Not a tag (a bare "<", or a tag never closed): it is text.
       if (html.startsWith('<!', lt) || html.startsWith('<?', lt)) {
@@ -106,7 +118,8 @@ function paragraphsOf(html: string): { paragraphs: Paragraph[]; sawClaimDiv: boo
     const attrSource = html.slice(lt + m[0].length, gt);
     i = gt + 1;
     if (!closing && SKIPPED_ELEMENTS.has(name)) {
-      const end = html.toLowerCase().indexOf(`</${name}`, i);
+      lower ??= html.toLowerCase();
+      const end = lower.indexOf(`</${name}`, i);
       const close = end === -1 ? -1 : html.indexOf('>', end);
       i = close === -1 ? html.length : close + 1;
       continue;
