@@ -3,7 +3,7 @@
  * publication numbers to PatSnap's publications, through P069. P069 takes one
  * number per call, so many inputs are asked a few at a time, each distinct query once.
  */
-import { runLimited } from '../api/batch';
+import { runSettled } from '../api/batch';
 import type { StandardNumberParams } from '../api/recordTypes';
 import type { CallOptions, PatsnapApi, SearchHit } from '../api/types';
 import { parsePatentNumber } from '../numbers';
@@ -47,7 +47,7 @@ export async function resolveNumbers(api: PatsnapApi, inputs: readonly string[],
   const queries = inputs.map(numberQuery);
   const key = (q: NumberQuery): string => `${q.type}:${q.value}`;
   const distinct = [...new Map(queries.map((q) => [key(q), q])).values()];
-  const answers = await runLimited(
+  const settled = await runSettled(
     distinct.map((q) => async (signal: AbortSignal) => {
       const params: StandardNumberParams = { [q.type === 'application' ? 'apno' : 'pn']: q.value, limit: options.limit ?? 20 };
       if (options.authority) params.authority = options.authority;
@@ -56,6 +56,10 @@ export async function resolveNumbers(api: PatsnapApi, inputs: readonly string[],
     options.concurrency ?? 2,
     options.signal,
   );
+  // One failed query fails the resolution: a number silently left unresolved would read as "not found".
+  const failed = settled.find((r) => r !== undefined && !r.ok);
+  if (failed && !failed.ok) throw failed.error;
+  const answers = settled.map((r) => (r?.ok ? r.value : []));
   const found = new Map(distinct.map((q, i) => [key(q), [...(answers[i] ?? [])].sort(byDate)]));
   return inputs.map((input, i) => {
     const query = queries[i] as NumberQuery;
