@@ -1,11 +1,17 @@
-// Patent numbers in any text: find them, normalise them to PatSnap's compact form.
-// Runs without VS Code (extension host, CLI, mocha).
+// Patent numbers in any text: find them, normalise them to PatSnap's compact form, compare
+// and format them. Runs without VS Code (extension host, CLI, mocha). The one home of
+// number knowledge: the scanner, Open Patent…, the CLI, the hover and the lookups use this.
+import { formatNumber, type NumberStyle } from './format';
 import { anchorsFor, scan } from './scanner';
 import { asciiUpper, isYear } from './text';
-import { type OfficeCode, type PatentNumberMatch, SUPPORTED_OFFICES } from './types';
+import { type FindOptions, type OfficeCode, type PatentNumberMatch, SUPPORTED_OFFICES } from './types';
 
 export { SUPPORTED_OFFICES } from './types';
-export type { FindOptions, NumberType, OfficeCode, PatentNumberMatch } from './types';
+export type { FindOptions, NumberProblem, NumberProblemReason, NumberType, OfficeCode, PatentNumberMatch } from './types';
+export { answersNumber, compactNumber, withoutKind } from './match';
+export { isPreGrant, kindCode, kindCodes, type KindCode, type KindRight, type KindStage } from './kinds';
+export { BOUNDS_AS_OF, LAST_YEAR, SERIES_BOUNDS } from './bounds';
+export type { NumberStyle } from './format';
 
 const ALL: ReadonlySet<OfficeCode> = new Set(SUPPORTED_OFFICES);
 
@@ -28,9 +34,12 @@ function narrow(text: string): string {
 }
 
 /** Matches found in a narrowed copy, given back the text exactly as written. */
-function asWritten(original: string, narrowed: string, matches: PatentNumberMatch[]): PatentNumberMatch[] {
+function asWritten(original: string, narrowed: string, matches: PatentNumberMatch[], from = 0): PatentNumberMatch[] {
   if (original === narrowed) return matches;
-  for (const m of matches) m.text = original.slice(m.index, m.index + m.length);
+  for (let i = from; i < matches.length; i++) {
+    const m = matches[i] as PatentNumberMatch;
+    m.text = original.slice(m.index, m.index + m.length);
+  }
   return matches;
 }
 
@@ -44,12 +53,21 @@ function enabledOffices(offices: readonly string[] | undefined): OfficeCode[] {
  * Every patent publication or application number written in `text`, in order, never
  * overlapping. Linear in the length of the text.
  */
-export function findPatentNumbers(text: string, options?: { offices?: readonly string[] }): PatentNumberMatch[] {
+export function findPatentNumbers(text: string, options?: FindOptions): PatentNumberMatch[] {
+  return findPatentNumbersIn(text, 0, text.length, options);
+}
+
+/**
+ * The numbers whose first character is in `text[from, to)` (a number may end past `to`),
+ * with index, line and column counted from the start of `text`. What an editor rescans
+ * after an edit: the lines around it, given as their own string.
+ */
+export function findPatentNumbersIn(text: string, from: number, to: number, options?: FindOptions): PatentNumberMatch[] {
   const offices = enabledOffices(options?.offices);
-  if (offices.length === 0 || text.length === 0) return [];
+  if (offices.length === 0 || text.length === 0 || from >= to) return [];
   const found: PatentNumberMatch[] = [];
   const narrowed = narrow(text);
-  scan(narrowed, new Set(offices), anchorsFor(offices, false), found);
+  scan(narrowed, new Set(offices), anchorsFor(offices, false), found, { flag: options?.flagImpossible === true, from, to });
   return asWritten(text, narrowed, found);
 }
 
@@ -98,4 +116,39 @@ function canonicalApplication(upper: string): Pick<PatentNumberMatch, 'number' |
   const kr = /^KR(10|20|30)-(\d{4})-(\d{7})$/.exec(upper);
   if (kr && isYear(upper, 5)) return { number: upper, type: 'application', office: 'KR', kind: null };
   return undefined;
+}
+
+/** What a typed number comes to: the compact publication number to ask for, or why not. */
+export type TypedPublicationNumber = { ok: true; number: string; recognised: boolean } | { ok: false; problem: string };
+
+const EXAMPLE = 'e.g. US11205304B2 or EP 1 234 567 B1';
+
+/**
+ * The one normaliser of typed input (Open Patent…, the CLI's NUMBER arguments): the compact
+ * publication number the API takes. A number our rules do not know but that looks like one
+ * (an office code, then digits) passes through compacted, `recognised: false`, so the service,
+ * not this parser, has the last word on what exists. Application numbers are refused with a
+ * message that says so.
+ */
+export function typedPublicationNumber(input: string): TypedPublicationNumber {
+  const typed = input.trim();
+  if (typed === '') return { ok: false, problem: `Type a publication number, ${EXAMPLE}.` };
+  const parsed = parsePatentNumber(typed);
+  if (parsed?.type === 'application') {
+    return { ok: false, problem: `${parsed.number} is an application number; give the publication number, e.g. US11205304B2.` };
+  }
+  if (parsed) return { ok: true, number: parsed.number, recognised: true };
+  const compact = typed.replace(/[\s,_-]/g, '').toUpperCase();
+  if (/^[A-Z]{2}[A-Z0-9./]*\d[A-Z0-9]*$/.test(compact)) return { ok: true, number: compact, recognised: false };
+  return { ok: false, problem: `"${typed}" does not look like a patent number (${EXAMPLE}).` };
+}
+
+/**
+ * `number` (compact, or any form `parsePatentNumber` reads) in the office's printed style
+ * (`US 11,205,304 B2`, `EP 1 234 567 B1`, `WO 2020/123456 A1`, `JP 2020-123456 A`,
+ * `CN 104169186 A`, `DE 10 2019 123 456 A1`) or compact; undefined when it is not a number.
+ */
+export function formatPatentNumber(number: string, style: NumberStyle = 'office'): string | undefined {
+  const m = parsePatentNumber(number);
+  return m ? formatNumber(m, style, parsePatentNumber) : undefined;
 }

@@ -34,7 +34,6 @@ const WORDS: ReadonlyMap<string, number> = new Map([
   ['laid', PUBLICATION],
   ['open', PUBLICATION],
   ['unexamined', PUBLICATION],
-  ['kokai', PUBLICATION],
   ['pre-grant', PUBLICATION],
   ['design', DESIGN],
   ['des', DESIGN],
@@ -48,6 +47,12 @@ const WORDS: ReadonlyMap<string, number> = new Map([
   ['examined', 0],
   ['international', 0],
   ['pct', 0],
+  ['offenlegungsschrift', PUBLICATION],
+  ['patentschrift', NOUN],
+  ['gebrauchsmuster', NOUN],
+  ['kokai', PUBLICATION],
+  ['tokkai', PUBLICATION],
+  ['kokoku', NOUN],
   ['no', TERMINAL],
   ['nos', TERMINAL | PLURAL],
   ['number', TERMINAL],
@@ -55,7 +60,9 @@ const WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 
 const MAX_WORDS = 8;
-const MAX_WORD_LENGTH = 14;
+const MAX_WORD_LENGTH = 20;
+/** `(JP-A)`, `(Kokai)` inside a label: `Japanese Patent Application Laid-Open (JP-A) No. 2006-234567`. */
+const CITED_KIND = /^\((?:JP-([ABUY])|kokai|tokkai)\)/i;
 
 export interface Label {
   /** Where the number (or a repeated office code) should start. */
@@ -71,7 +78,16 @@ export function readLabel(text: string, pos: number): Label {
   let i = pos;
   let end = pos;
   let flags = 0;
+  let citedKind: string | undefined;
   for (let n = 0; n < MAX_WORDS; n++) {
+    if (text.charCodeAt(i) === 0x28 /* ( */ && n > 0) {
+      const m = CITED_KIND.exec(text.slice(i, i + 9));
+      if (!m) break;
+      citedKind = (m[1] ?? 'A').toUpperCase();
+      i = skipGap(text, i + m[0].length);
+      end = i;
+      continue;
+    }
     if (text.charCodeAt(i) === 0x23 /* # */) {
       flags |= TERMINAL;
       end = skipGap(text, i + 1);
@@ -97,6 +113,7 @@ export function readLabel(text: string, pos: number): Label {
   if (flags & PUBLICATION) intent = 'publication';
   else if (flags & APPLICATION) intent = 'application';
   const context: NumberContext = { intent };
+  if (citedKind) context.citedKind = citedKind;
   if (flags & DESIGN) context.variant = 'design';
   else if (flags & REISSUE) context.variant = 'reissue';
   else if (flags & PLANT) context.variant = 'plant';

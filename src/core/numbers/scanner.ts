@@ -1,24 +1,72 @@
 // One pass over the text: a global regex finds anchors (office codes, `U.S.`, office
-// names, `Appl`/`Ser`, Japanese prefixes); each anchor is then parsed locally by
-// bounded readers. Work per anchor is constant, so the scan is linear in the input.
-// Matches are built in their final form as they are found, line and column counted
-// forward from the previous match: the output is most of what a dense text allocates.
+// names, `Appl`/`Ser`, Japanese prefixes, Korean and Chinese labels); each anchor is then
+// parsed locally by bounded readers. Work per anchor is constant, so the scan is linear in
+// the input. Matches are built in their final form as they are found, line and column
+// counted forward from the previous match: the output is most of what a dense text allocates.
+import { relaxed } from './bounds';
 import { readLabel } from './labels';
-import { eraForm, jpYearSerial, OFFICE_RULES, parsePct, type NumberContext, type OfficeRules, type ParsedNumber } from './offices';
-import { exactDigits, HYPHEN, isDigit, isInlineSpace, isUpper, isWordChar, isYear, SLASH } from './text';
-import type { OfficeCode, PatentNumberMatch } from './types';
+import { eraForm, OFFICE_RULES, parseJp, parsePct, type JpDocument, type NumberContext, type OfficeRules, type ParsedNumber } from './offices';
+import { COMMA, CR, DOT, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isWordChar, LF, readGroupedDigits, SLASH } from './text';
+import { SUPPORTED_OFFICES, type NumberProblem, type OfficeCode, type PatentNumberMatch } from './types';
+import { readSpacedDigits } from './offices/series';
 
 const ANY: NumberContext = { intent: 'any' };
 
+/** Office names as English texts write them before a label (`German Patent No.`). */
+const OFFICE_WORDS: ReadonlyArray<readonly [string, OfficeCode]> = [
+  ['United States', 'US'], ['European', 'EP'], ['International', 'WO'], ['Chinese', 'CN'], ['Japanese', 'JP'], ['Korean', 'KR'],
+  ['German', 'DE'], ['Indian', 'IN'], ['Canadian', 'CA'], ['Australian', 'AU'], ['Brazilian', 'BR'], ['British', 'GB'],
+  ['United Kingdom', 'GB'], ['Russian', 'RU'], ['French', 'FR'], ['Taiwanese', 'TW'], ['Taiwan', 'TW'], ['Mexican', 'MX'],
+  ['Italian', 'IT'], ['Spanish', 'ES'], ['Dutch', 'NL'], ['Netherlands', 'NL'], ['Swiss', 'CH'], ['Austrian', 'AT'],
+  ['Swedish', 'SE'], ['Danish', 'DK'],
+];
+
+/** Country names in Korean notices (`미국특허공보 제7234567호`); a label without one is Korean. */
+const KOREAN_COUNTRIES: ReadonlyArray<readonly [string, OfficeCode]> = [
+  ['대한민국', 'KR'], ['한국', 'KR'], ['미국', 'US'], ['일본', 'JP'], ['중국', 'CN'], ['유럽', 'EP'], ['국제', 'WO'], ['독일', 'DE'],
+  ['영국', 'GB'], ['프랑스', 'FR'], ['캐나다', 'CA'], ['호주', 'AU'], ['대만', 'TW'], ['인도', 'IN'], ['브라질', 'BR'], ['러시아', 'RU'],
+  ['스페인', 'ES'], ['이탈리아', 'IT'], ['네덜란드', 'NL'], ['스위스', 'CH'], ['오스트리아', 'AT'], ['스웨덴', 'SE'], ['덴마크', 'DK'],
+  ['멕시코', 'MX'],
+];
+/** Korean gazette words that start a label without a country (`공개특허공보 제…`, `등록특허 제…`). */
+const KOREAN_LABELS = ['공개', '등록', '특허', '실용신안'];
+
+/** Japanese document prefixes and the document type each names. */
+const JAPANESE: ReadonlyArray<readonly [string, JpDocument]> = [
+  ['特開', 'kokai'], ['特表', 'kohyo'], ['特願', 'application'], ['特許第', 'grant'], ['特公', 'kokoku'], ['実開', 'um-kokai'],
+  ['実公', 'um-kokoku'], ['実登', 'um-registration'], ['実用新案登録', 'um-registration'],
+];
+
+/** Chinese labels (`申请号：201510570472.5`, `公开号：CN104169186A`); traditional ones are Taiwan's. */
+const CHINESE: ReadonlyArray<readonly [string, OfficeCode, 'application' | 'publication']> = [
+  ['申请号', 'CN', 'application'], ['专利号', 'CN', 'application'], ['公开号', 'CN', 'publication'], ['公告号', 'CN', 'publication'],
+  ['公布号', 'CN', 'publication'], ['申請號', 'TW', 'application'], ['公開號', 'TW', 'publication'], ['公告號', 'TW', 'publication'],
+  ['證書號', 'TW', 'publication'],
+];
+
 /** Anchors per office. Codes are upper case in running text; labels may start a sentence. */
-const ANCHORS: Readonly<Record<OfficeCode, readonly string[]>> = {
-  US: ['US', 'U\\.S\\.', 'United States', 'Appl', 'Ser'],
-  EP: ['EP', 'European'],
-  WO: ['WO', 'PCT', 'International'],
-  CN: ['CN', 'ZL', 'Chinese'],
-  JP: ['JP', 'Japanese', '特開', '特表', '特願', '特許第'],
-  KR: ['KR', 'Korean'],
-};
+const ANCHORS: Readonly<Record<OfficeCode, readonly string[]>> = (() => {
+  const out = Object.fromEntries(SUPPORTED_OFFICES.map((o) => [o, [o] as string[]])) as Record<OfficeCode, string[]>;
+  out.US.push('U\\.S\\.', 'Appl', 'Ser');
+  out.WO.push('PCT');
+  out.CN.push('ZL');
+  out.GB.push('UK');
+  for (const [word, office] of OFFICE_WORDS) out[office].push(word);
+  for (const [word, office] of KOREAN_COUNTRIES) if (office !== 'KR') out[office].push(word);
+  out.KR.push('대한민국', '한국', ...KOREAN_LABELS);
+  for (const [prefix] of JAPANESE) out.JP.push(prefix);
+  for (const [label, office] of CHINESE) out[office].push(label);
+  return out;
+})();
+
+const CODE_OFFICE: ReadonlyMap<string, OfficeCode> = new Map(SUPPORTED_OFFICES.map((o) => [o, o]));
+const NAMED: ReadonlyMap<string, OfficeCode> = new Map([
+  ...OFFICE_WORDS.map(([w, o]) => [w.toUpperCase(), o] as const),
+  ['UK', 'GB'],
+  ['U.S.', 'US'],
+]);
+const JAPANESE_DOCS: ReadonlyMap<string, JpDocument> = new Map(JAPANESE);
+const CHINESE_LABELS: ReadonlyMap<string, readonly [OfficeCode, 'application' | 'publication']> = new Map(CHINESE.map(([l, o, t]) => [l, [o, t] as const]));
 
 /** Anchors that are capitalised words (`Appl`, `European`), as opposed to codes and symbols. */
 const WORD_ANCHOR = /^[A-Z][a-z]+( [A-Z][a-z]+)*$/;
@@ -38,15 +86,15 @@ const anchorCache = new Map<string, Anchors>();
  * letters are the commonest in prose. So the words go in one branch led by a class
  * of first letters and a class of second letters, which it can skip on, and the
  * word actually matched (the capture) is checked afterwards. Codes come first: at a position where
- * a code matches, no word can (their second letters differ).
+ * a code matches, no word can (their second letters are upper case).
  */
 export function anchorsFor(offices: readonly OfficeCode[], caseless: boolean): Anchors {
   const key = `${caseless ? 'i' : ''}:${offices.join(',')}`;
   let anchors = anchorCache.get(key);
   if (!anchors) {
     const all = offices.flatMap((o) => ANCHORS[o]);
-    const words = all.filter((a) => WORD_ANCHOR.test(a));
-    const branches = all.filter((a) => !WORD_ANCHOR.test(a));
+    const words = [...new Set(all.filter((a) => WORD_ANCHOR.test(a)))].sort((a, b) => b.length - a.length);
+    const branches = [...new Set(all.filter((a) => !WORD_ANCHOR.test(a)))].sort((a, b) => b.length - a.length);
     if (words.length > 0) {
       const firsts = [...new Set(words.map((w) => w[0]))].join('');
       const seconds = [...new Set(words.map((w) => w[1]))].join('');
@@ -61,32 +109,28 @@ export function anchorsFor(offices: readonly OfficeCode[], caseless: boolean): A
   return anchors;
 }
 
-/** The office an upper-case two-letter code names (its first letter is enough among the codes anchored). */
-function officeOfCode(c: number): OfficeCode | undefined {
-  switch (c) {
-    case 0x55 /* U */:
-      return 'US';
-    case 0x45 /* E */:
-      return 'EP';
-    case 0x57 /* W */:
-      return 'WO';
-    case 0x43 /* C */:
-      return 'CN';
-    case 0x4a /* J */:
-      return 'JP';
-    case 0x4b /* K */:
-      return 'KR';
-  }
-  return undefined;
+export interface ScanOptions {
+  /** Also give impossible numbers, flagged with their problem. */
+  flag?: boolean;
+  /** Scan only anchors starting in [from, to); matches may end past `to`. Lines still count from the text's start. */
+  from?: number;
+  to?: number;
 }
 
 /**
  * Finds every number in `text` and appends it to `out`, with line and column.
  * Anchors are upper case in `text` when `anchors` is caseless (the caller upper-cases first).
  */
-export function scan(text: string, offices: ReadonlySet<OfficeCode>, anchors: Anchors, out: PatentNumberMatch[]): void {
-  new Scanner(text, offices, out).run(anchors);
+export function scan(text: string, offices: ReadonlySet<OfficeCode>, anchors: Anchors, out: PatentNumberMatch[], options: ScanOptions = {}): void {
+  new Scanner(text, offices, out, options.flag === true).run(anchors, options.from ?? 0, options.to ?? text.length);
 }
+
+function isHangul(c: number): boolean {
+  return c >= 0xac00 && c <= 0xd7a3;
+}
+
+/** Currency codes that start with an office code: an amount in them is never a patent, flagged or not. */
+const CURRENCIES = new Set(['USD', 'JPY', 'CNY', 'KRW', 'GBP', 'CAD', 'AUD', 'INR', 'BRL', 'RUB', 'MXN', 'CHF', 'SEK', 'DKK', 'TWD', 'ESP', 'ITL', 'NLG', 'ATS', 'DEM', 'FRF']);
 
 class Scanner {
   // Line counting state: breaks before `lineStart` are counted; next LF / CR at or after it
@@ -100,13 +144,14 @@ class Scanner {
     private readonly text: string,
     private readonly offices: ReadonlySet<OfficeCode>,
     private readonly out: PatentNumberMatch[],
+    private readonly flag: boolean,
   ) {}
 
-  run({ regex, words }: Anchors): void {
+  run({ regex, words }: Anchors, from: number, to: number): void {
     const text = this.text;
-    regex.lastIndex = 0;
+    regex.lastIndex = from;
     let m: RegExpExecArray | null;
-    while ((m = regex.exec(text)) !== null) {
+    while ((m = regex.exec(text)) !== null && m.index < to) {
       const p = m.index;
       const a = m[0];
       const c = a.charCodeAt(0);
@@ -117,7 +162,7 @@ class Scanner {
         continue;
       }
       if (p > 0 && isWordChar(c) && isWordChar(text.charCodeAt(p - 1))) continue;
-      const end = this.parseAt(p, c, a.length);
+      const end = this.parseAt(p, a);
       if (end > regex.lastIndex) regex.lastIndex = end;
     }
   }
@@ -156,10 +201,16 @@ class Scanner {
     }
   }
 
-  private emit(index: number, r: ParsedNumber, office: OfficeCode): number {
-    this.advanceTo(index);
+  /**
+   * Records a match; -1 (no match) when it spans more than one line break. Labels wrap once
+   * in prose (`U.S. Pat.\nNo. 7,123,456`); a number never needs more, and the bound lets an
+   * edit rescan only the lines near it.
+   */
+  private emit(index: number, r: ParsedNumber, office: OfficeCode, problem?: NumberProblem): number {
     const end = r.end;
-    this.out.push({
+    if (lineBreaks(this.text, index, end) > 1) return -1;
+    this.advanceTo(index);
+    const m: PatentNumberMatch = {
       index,
       length: end - index,
       line: this.line,
@@ -169,76 +220,88 @@ class Scanner {
       type: r.type,
       office,
       kind: r.kind,
-    });
+    };
+    if (problem) m.problem = problem;
+    this.out.push(m);
     return end;
   }
 
-  /** Parses at one anchor (`c` its first character, `length` its length); returns the end of the last match made, or -1. */
-  private parseAt(p: number, c: number, length: number): number {
+  /** Parses at one anchor `a`; returns the end of the last match made, or -1. */
+  private parseAt(p: number, a: string): number {
     const text = this.text;
-    // Office codes are most anchors: dispatch them on character codes, without building strings.
-    switch (c) {
-      case 0x55 /* U */:
-        if (length === 2) return this.atCode(p, 'US');
-        // `U.S.` or `United States`
-        return this.designated(p, p + length, 'US');
-      case 0x41 /* A */:
-      case 0x53 /* S */:
-        return this.labelledUsApplication(p);
-      case 0x5a /* Z */: {
+    const c = a.charCodeAt(0);
+    if (c >= 0x3000) return this.cjk(p, a);
+    if (a.length === 2 && isUpper(a.charCodeAt(1))) {
+      if (a === 'ZL') {
         // A granted Chinese patent is cited by its application number: `ZL201510570472.5`.
         const at = isInlineSpace(text.charCodeAt(p + 2)) ? p + 3 : p + 2;
         const r = OFFICE_RULES.CN.parse(text, at, { intent: 'application' });
         return r ? this.emit(p, r, 'CN') : -1;
       }
-      case 0x50 /* P */:
+      if (a === 'UK') return this.designated(p, p + 2, 'GB');
+      const office = CODE_OFFICE.get(a);
+      return office ? this.atCode(p, office) : -1;
+    }
+    switch (a) {
+      case 'PCT':
         if (text.charCodeAt(p + 3) === SLASH) {
           const r = parsePct(text, p, ANY);
           return r ? this.emit(p, r, 'WO') : -1;
         }
         return this.designated(p, p + 3, 'WO');
-      case 0x49 /* I */:
-        // `International`
-        return this.designated(p, p + length, 'WO');
-      case 0x7279 /* 特 */:
-        return this.japanese(p, length);
+      case 'Appl':
+      case 'Ser':
+      case 'APPL':
+      case 'SER':
+        return this.labelledUsApplication(p);
     }
-    const office = officeOfCode(c);
-    if (office === undefined) return -1;
-    if (length === 2) return this.atCode(p, office);
-    // `European`, `Chinese`, `Japanese`, `Korean`
-    return this.designated(p, p + length, office);
+    const office = NAMED.get(a.toUpperCase());
+    return office ? this.designated(p, p + a.length, office) : -1;
   }
 
   private atCode(p: number, office: OfficeCode): number {
     const text = this.text;
     // The receiving office inside `PCT/US2020/012345` is not a US number.
     if (!this.offices.has(office) || (p >= 4 && text.charCodeAt(p - 1) === SLASH && text.startsWith('PCT/', p - 4))) return -1;
-    const r = afterCode(text, p + 2, OFFICE_RULES[office], ANY);
+    // Database exports double the code (`WOWO 98/41234`, `USUS5123456A`) or join with underscores (`WO_9812345_A1`).
+    let q = p + 2;
+    if (text.startsWith(office, q)) q += 2;
+    if (text.charCodeAt(q) === 0x5f && isDigit(text.charCodeAt(q + 1))) q++;
+    const rules = OFFICE_RULES[office];
+    const r = afterCode(text, q, rules, ANY);
     if (r) return this.emit(p, r, office);
     // `US Patent No. 10,123,456`, `EP Patent Application 20123456.7`
-    return isInlineSpace(text.charCodeAt(p + 2)) ? this.designated(p, p + 3, office) : -1;
+    if (isInlineSpace(text.charCodeAt(p + 2)) && isLetter(text.charCodeAt(p + 3))) {
+      const end = this.designated(p, p + 3, office);
+      if (end >= 0) return end;
+    }
+    return this.flag ? this.impossible(p, q, office, ANY) : -1;
   }
 
   /** An office named before a label: `U.S. Pat. No. 7,123,456`, `European Patent Application No. 20123456.7`. */
   private designated(start: number, pos: number, office: OfficeCode): number {
     const text = this.text;
+    if (!this.offices.has(office)) return -1;
     const at = isInlineSpace(text.charCodeAt(pos)) ? pos + 1 : pos;
     const label = readLabel(text, at);
     if (!label.saysWhat) {
       // `U.S. 7,123,456 B2`: the dotted code alone, as some citations write it.
-      if (office !== 'US' || text.charCodeAt(pos - 1) !== 0x2e /* . */ || label.end !== at || at === pos) return -1;
+      if (office !== 'US' || text.charCodeAt(pos - 1) !== DOT || label.end !== at || at === pos) return -1;
       const r = OFFICE_RULES.US.parse(text, at, ANY);
       return r ? this.emit(start, r, office) : -1;
     }
-    const r = afterLabel(text, label.end, office, label.context);
-    if (!r) return -1;
+    const ctx: NumberContext = { ...label.context, labelled: true };
+    const r = afterLabel(text, label.end, office, ctx);
+    if (!r) return this.flag ? this.impossible(start, label.end, office, ctx) : -1;
     const end = this.emit(start, r, office);
-    return label.plural ? this.listTail(end, office, label.context) : end;
+    return label.plural && end >= 0 ? this.listTail(start, end, office, ctx) : end;
   }
 
-  /** `U.S. Pat. Nos. 7,123,456, 8,234,567 and 9,345,678`: each further number is its own match. */
-  private listTail(end: number, office: OfficeCode, ctx: NumberContext): number {
+  /**
+   * `U.S. Pat. Nos. 7,123,456, 8,234,567 and 9,345,678`: each further number is its own match.
+   * The list goes on across at most one line break from its label, as any one number does.
+   */
+  private listTail(start: number, end: number, office: OfficeCode, ctx: NumberContext): number {
     const text = this.text;
     for (;;) {
       let i = end;
@@ -259,46 +322,197 @@ class Scanner {
       if (word > 0 && isInlineSpace(text.charCodeAt(i + word))) i = isInlineSpace(text.charCodeAt(i + word + 1)) ? i + word + 2 : i + word + 1;
       if (i === end) return end;
       const r = afterLabel(text, i, office, ctx);
-      if (!r) return end;
-      end = this.emit(i, r, office);
+      if (!r || lineBreaks(text, start, r.end) > 1) return end;
+      const next = this.emit(i, r, office);
+      if (next < 0) return end;
+      end = next;
     }
   }
 
   /** `Appl. No. 14/706,838`, `Serial No. 14/706,838`: a US application even without `U.S.`, by its unmistakable form. */
   private labelledUsApplication(p: number): number {
+    if (!this.offices.has('US')) return -1;
     const label = readLabel(this.text, p);
     if (label.context.intent !== 'application' || label.context.variant) return -1;
     const r = OFFICE_RULES.US.parse(this.text, label.end, label.context);
     return r ? this.emit(p, r, 'US') : -1;
   }
 
-  /** `特開2020-123456`, `特開平8-179521号`, `特表2019-512345`, `特願2018-234567`, `特許第6123456号`. */
-  private japanese(p: number, length: number): number {
+  /** Anchors in Japanese, Chinese or Korean script. */
+  private cjk(p: number, a: string): number {
+    const doc = JAPANESE_DOCS.get(a);
+    if (doc) return this.offices.has('JP') ? this.japanese(p, a.length, doc) : -1;
+    const chinese = CHINESE_LABELS.get(a);
+    if (chinese) return this.chinese(p + a.length, chinese[0], chinese[1]);
+    return this.korean(p);
+  }
+
+  /** `特開2020-123456`, `特開平8-179521号`, `特表2019-512345`, `特願2018-234567`, `特許第6123456号`, `特公平3-41234号`, `実用新案登録第3234567号`. */
+  private japanese(p: number, length: number, doc: JpDocument): number {
     const text = this.text;
     let i = p + length;
-    let r: ParsedNumber | null;
-    if (length === 3) {
-      // 特許第
-      r = OFFICE_RULES.JP.parse(text, i, { intent: 'publication' });
-      if (r && r.number.length !== 9 + (r.kind?.length ?? 0)) r = null; // grants only: seven digits
-    } else {
-      const ctx: NumberContext = { intent: text.charCodeAt(p + 1) === 0x9858 /* 願 */ ? 'application' : 'publication' };
-      const era = text[i] ?? '';
-      if (KANJI_ERAS.includes(era)) {
-        i++;
-        if (text[i] === '和') i++; // 令和
-        r = eraForm(text, era, i, ctx);
-      } else if (isDigit(text.charCodeAt(i)) && text.charCodeAt(i + 4) === HYPHEN) {
-        r = isYear(text, i) && exactDigits(text, i, 4) ? jpYearSerial(text, i, text.slice(i, i + 4), i + 5, ctx) : null;
-      } else r = null;
-    }
+    if (text[i] === '第') i++;
+    const r = japaneseNumber(text, i, doc, ANY);
     if (!r) return -1;
-    if (text[r.end] === '号') r = { ...r, end: r.end + 1 };
-    return this.emit(p, r, 'JP');
+    return this.emit(p, text[r.end] === '号' ? { ...r, end: r.end + 1 } : r, 'JP');
+  }
+
+  /** After `申请号：`, `公开号：`, `公告號：`: the number, its office code written again or not. The label is not part of the match. */
+  private chinese(pos: number, office: OfficeCode, intent: 'application' | 'publication'): number {
+    if (!this.offices.has(office)) return -1;
+    const text = this.text;
+    let i = pos;
+    for (let n = 0; n < 3 && (text.charCodeAt(i) === 0x3a || isInlineSpace(text.charCodeAt(i))); n++) i++;
+    if (text[i] === '第') i++;
+    if (isUpper(text.charCodeAt(i))) return -1; // `CN…`, `ZL…`, `TW…`: their own anchors read them
+    const r = OFFICE_RULES[office].parse(text, i, { intent, labelled: true });
+    if (!r) return -1;
+    return this.emit(i, text[r.end] === '號' || text[r.end] === '号' ? { ...r, end: r.end + 1 } : r, office);
+  }
+
+  /**
+   * Korean notices: `공개특허공보 제10-2016-0012345호`, `등록특허공보 제10-1987654호`, and foreign
+   * art as they cite it, `미국특허공보 제7234567호`, `일본 공개특허공보 특개2006-234567호`.
+   */
+  private korean(p: number): number {
+    const text = this.text;
+    let i = p;
+    const limit = Math.min(text.length, p + 40);
+    while (i < limit && (isHangul(text.charCodeAt(i)) || isInlineSpace(text.charCodeAt(i)))) i++;
+    let label = text.slice(p, i);
+    while (label.endsWith(' ')) label = label.slice(0, -1);
+    let office: OfficeCode = 'KR';
+    for (const [name, o] of KOREAN_COUNTRIES) {
+      if (label.startsWith(name)) {
+        office = o;
+        break;
+      }
+    }
+    if (!this.offices.has(office) || !/특허|실용|공보|공개|등록|출원|특개|특표|특공|실개|실공|특원/.test(label)) return i;
+    const application = label.includes('출원') || label.includes('특원');
+    const ctx: NumberContext = { intent: application ? 'application' : 'publication', labelled: true };
+    let r: ParsedNumber | null;
+    if (office === 'JP') {
+      const doc: JpDocument | undefined = label.includes('특개') || label.includes('특표')
+        ? 'kokai'
+        : label.includes('특공')
+          ? 'kokoku'
+          : label.includes('실개')
+            ? 'um-kokai'
+            : label.includes('실공')
+              ? 'um-kokoku'
+              : application
+                ? 'application'
+                : label.includes('실용')
+                  ? 'um-registration'
+                  : undefined;
+      const era = { 평: 'H', 소: 'S', 령: 'R' }[label.slice(-1)];
+      r = era ? eraForm(text, era, i, ctx, doc) : japaneseNumber(text, i, doc, ctx);
+    } else {
+      r = afterLabel(text, i, office, ctx);
+    }
+    if (!r) return i;
+    return this.emit(p, text[r.end] === '호' ? { ...r, end: r.end + 1 } : r, office);
+  }
+
+  /**
+   * A number that reads as `office`'s but that it cannot have issued, flagged with why;
+   * -1 when nothing there even reads as one (or it is an amount, a count or an order code).
+   */
+  private impossible(start: number, q: number, office: OfficeCode, ctx: NumberContext): number {
+    const text = this.text;
+    if (CURRENCIES.has(text.slice(start, start + 3)) && !isDigit(text.charCodeAt(start + 2))) return -1;
+    const rules = OFFICE_RULES[office];
+    // Right but for a bound or a check digit: the strict reading with that check off.
+    for (const [check, reason] of [['bounds', 'range'], ['checkDigits', 'checkDigit']] as const) {
+      relaxed[check] = true;
+      let r: ParsedNumber | null;
+      try {
+        r = afterCode(text, q, rules, ctx);
+      } finally {
+        relaxed[check] = false;
+      }
+      if (r) return this.emit(start, r, office, { reason, message: problemMessage(office, reason, r.number) });
+    }
+    const read = looseNumber(text, q);
+    if (!read) return -1;
+    const written = `${office}${read.digits}${read.kind ?? ''}`;
+    if (read.kind !== null) {
+      // The digits alone are a number of the office: its kind is what is wrong.
+      const bare = afterCode(text.slice(0, read.digitsEnd), q, rules, ctx);
+      if (bare && bare.end === read.digitsEnd) {
+        return this.emit(start, { end: read.end, number: `${bare.number}${read.kind}`, type: bare.type, kind: read.kind }, office, {
+          reason: 'kind',
+          message: `${office} does not use kind ${read.kind} for a number written like this.`,
+        });
+      }
+    }
+    return this.emit(start, { end: read.end, number: written, type: 'publication', kind: read.kind }, office, {
+      reason: 'digits',
+      message: `${read.digits.length} digits fit no ${office} number series.`,
+    });
   }
 }
 
-const KANJI_ERAS = '昭平令';
+function problemMessage(office: OfficeCode, reason: 'range' | 'checkDigit', number: string): string {
+  return reason === 'range' ? `${number} is past the highest number ${office} has issued in that series.` : `The check digit of ${number} is wrong.`;
+}
+
+/** Digits and a kind after an office code, leniently: a plain run or groups, at least five digits, then a boundary. */
+function looseNumber(text: string, pos: number): { digits: string; digitsEnd: number; kind: string | null; end: number } | null {
+  const at = isInlineSpace(text.charCodeAt(pos)) ? pos + 1 : pos;
+  if (!isDigit(text.charCodeAt(at))) return null;
+  const read = text.charCodeAt(digitEnd(text, at)) === COMMA ? readGroupedDigits(text, at, 16) : readSpacedDigits(text, at, 16);
+  if (!read || read.digits.length < 5) return null;
+  const end = read.end;
+  const c = text.charCodeAt(end);
+  if ((c === COMMA || c === DOT || c === SLASH || c === HYPHEN) && isDigit(text.charCodeAt(end + 1))) return null;
+  let k = end;
+  if (isInlineSpace(c) && isUpper(text.charCodeAt(end + 1))) k++;
+  if (isUpper(text.charCodeAt(k))) {
+    const kEnd = isDigit(text.charCodeAt(k + 1)) ? k + 2 : k + 1;
+    if (!isWordChar(text.charCodeAt(kEnd)) && !(text.charCodeAt(kEnd) === DOT && isLetter(text.charCodeAt(kEnd + 1)))) {
+      return { digits: read.digits, digitsEnd: end, kind: text.slice(k, kEnd), end: kEnd };
+    }
+  }
+  if (k === end && isWordChar(c)) return null;
+  // Bare digits: only as a citation would write them, not as a count (`US 6,120,000 units` is not flagged either).
+  if (isInlineSpace(c) && /^[a-z]/.test(text.slice(end + 1, end + 2))) return null;
+  return { digits: read.digits, digitsEnd: end, kind: null, end };
+}
+
+function digitEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Line breaks (CRLF, LF or CR each counting once) in text[from, to). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) n++;
+    else if (c === CR && text.charCodeAt(i + 1) !== LF) n++;
+  }
+  return n;
+}
+
+/** A Japanese number after its document prefix. */
+function japaneseNumber(text: string, i: number, doc: JpDocument | undefined, ctx: NumberContext): ParsedNumber | null {
+  const kanji = text[i] ?? '';
+  const era = kanji === '昭' ? 'S' : kanji === '平' ? 'H' : kanji === '令' ? 'R' : undefined;
+  const context: NumberContext = doc === 'application' ? { ...ctx, intent: 'application' } : ctx;
+  if (era) {
+    let at = i + 1;
+    if (text[at] === '和' || text[at] === '成') at++; // 昭和, 平成, 令和
+    return eraForm(text, era, at, context, doc);
+  }
+  const r = parseJp(text, i, context, doc);
+  // 特許第 and registered utility models: seven-digit numbers only.
+  if (r && (doc === 'grant' || doc === 'um-registration') && !/^JP\d{7}[A-Z]?\d?$/.test(r.number)) return null;
+  return r;
+}
 
 /** The number right after an office code: glued, after one space or hyphen, or EPO citation style `EP-A-…`. */
 function afterCode(text: string, q: number, rules: OfficeRules, ctx: NumberContext): ParsedNumber | null {
@@ -308,11 +522,21 @@ function afterCode(text: string, q: number, rules: OfficeRules, ctx: NumberConte
     if (isDigit(text.charCodeAt(r))) r++;
     const s = text.charCodeAt(r);
     if (s === HYPHEN || isInlineSpace(s)) {
-      const cited = rules.parse(text, r + 1, { ...ctx, citedKind: text.slice(q + 1, r) });
-      if (cited) return cited;
+      const cited = { ...ctx, citedKind: text.slice(q + 1, r) };
+      // `JP-A-2005-123456`, and `JP-A No. 2006-234567` with a label between.
+      const read = rules.parse(text, r + 1, cited) ?? rules.parse(text, readLabel(text, r + 1).end, cited);
+      if (read) return read;
     }
   }
-  return rules.parse(text, isInlineSpace(c) || c === HYPHEN ? q + 1 : q, ctx);
+  if (c === HYPHEN) {
+    // `US-5912345` is an order or stock code; `US-2021-0123456-A1` and `US-5912345-A` are numbers.
+    let e = q + 1;
+    while (isDigit(text.charCodeAt(e))) e++;
+    const after = text.charCodeAt(e);
+    const plain = e > q + 1 && after !== HYPHEN && after !== SLASH;
+    return rules.parse(text, q + 1, plain ? { ...ctx, requireKind: true } : ctx);
+  }
+  return rules.parse(text, isInlineSpace(c) ? q + 1 : q, ctx);
 }
 
 /** After a label the office code may be written again: `U.S. Patent Pub. No. US 2019/0123456 A1`. */

@@ -1,7 +1,33 @@
-import { DOT, digitRunEnd, isDigit, readSpacedGroups } from '../text';
-import { finish, kinds, NO_KINDS, type OfficeRules } from './office';
+import { relaxed, withinBounds } from '../bounds';
+import { DOT, digitRunEnd, isDigit, readGroupedDigits, readSpacedGroups, stripZeros } from '../text';
+import { finish, kinds, NO_KINDS, type OfficeRules, type ParsedNumber, type NumberContext } from './office';
 
-const CN_KINDS = kinds('A', 'B', 'C', 'U', 'Y', 'S');
+const CN_KINDS = kinds('CN', 'A', 'B', 'C', 'U', 'Y', 'S', 'A8', 'A9', 'B8', 'B9', 'C8', 'C9', 'U8', 'U9', 'Y8', 'Y9', 'S8', 'S9');
+
+/**
+ * CNIPA's check digit of an application number (GB/T 28999 and the 2003 rules): digits
+ * weighted 2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5 from the left, summed, modulo 11; 10 is `X`.
+ */
+export function cnCheckDigit(digits: string): string {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * (2 + (i % 8));
+  const r = sum % 11;
+  return r === 10 ? 'X' : String(r);
+}
+
+function application(text: string, end: number, digits: string, ctx: NumberContext): ParsedNumber | null {
+  const check = text[end + 1] as string;
+  if (isDigit(text.charCodeAt(end + 2)) || (cnCheckDigit(digits) !== check && !relaxed.checkDigits) || !/[0-9X]/.test(check)) return null;
+  return finish(text, end + 2, `CN${digits}.${check}`, 'application', NO_KINDS, ctx);
+}
+
+/** Publications: nine digits since 2007 (1… invention, 2… utility model, 3… design), seven before; within what was issued. */
+function publication(digits: string): boolean {
+  const first = digits.charCodeAt(0);
+  if ((digits.length !== 9 && digits.length !== 7) || first < 0x31 || first > 0x33) return false;
+  if (digits.length === 7) return true;
+  return withinBounds(first === 0x31 ? 'CN invention' : first === 0x32 ? 'CN utility model' : 'CN design', digits);
+}
 
 export const CN: OfficeRules = {
   code: 'CN',
@@ -9,28 +35,23 @@ export const CN: OfficeRules = {
     if (!isDigit(text.charCodeAt(pos))) return null;
     const run = digitRunEnd(text, pos, 12);
     const len = run - pos;
-    // Application: `201510570472.5` (since 2003) or `98123456.7`, check digit 0-9 or X.
-    if ((len === 12 || len === 8) && text.charCodeAt(run) === DOT) {
-      const check = text.charCodeAt(run + 1);
-      if ((isDigit(check) || check === 0x58) /* X */ && !isDigit(text.charCodeAt(run + 2))) {
-        return finish(text, run + 2, `CN${text.slice(pos, run + 2)}`, 'application', NO_KINDS, ctx);
-      }
-      return null;
-    }
+    // Application: `201510570472.5` (since 2003) or `98123456.7`, its check digit right.
+    if ((len === 12 || len === 8) && text.charCodeAt(run) === DOT) return application(text, run, text.slice(pos, run), ctx);
     // As certificates print it: year, type (1 invention, 2 utility model, 3 design, 8 and 9 PCT
     // entries), serial: `2020 1 0123456.7`, before 2003 `98 1 23456.7`.
     if (len === 4 || len === 2) {
       const spaced = readSpacedGroups(text, pos, len === 4 ? [4, 1, 7] : [2, 1, 5]);
       const type = spaced ? spaced.digits.charAt(len) : '';
-      const check = spaced ? text.charCodeAt(spaced.end + 1) : 0;
-      if (spaced && '12389'.includes(type) && text.charCodeAt(spaced.end) === DOT && (isDigit(check) || check === 0x58) && !isDigit(text.charCodeAt(spaced.end + 2))) {
-        return finish(text, spaced.end + 2, `CN${spaced.digits}.${text[spaced.end + 1]}`, 'application', NO_KINDS, ctx);
-      }
+      if (spaced && '12389'.includes(type) && text.charCodeAt(spaced.end) === DOT) return application(text, spaced.end, spaced.digits, ctx);
     }
     if (ctx.intent === 'application') return null;
-    // Publication: nine digits since 2007 (1… invention, 2… utility model, 3… design), seven before.
-    const first = text.charCodeAt(pos);
-    if ((len !== 9 && len !== 7) || first < 0x31 || first > 0x33) return null;
-    return finish(text, run, `CN${text.slice(pos, run)}`, 'publication', CN_KINDS, ctx);
+    // `CN 108,123,456`, and database exports zero-padded to eight (`CN01234567A`, with its kind).
+    const g = readGroupedDigits(text, pos, 9);
+    if (!g) return null;
+    if (g.digits.length === 8 && g.digits.startsWith('0')) {
+      const digits = stripZeros(g.digits);
+      return publication(digits) ? finish(text, g.end, `CN${digits}`, 'publication', CN_KINDS, ctx, true) : null;
+    }
+    return publication(g.digits) ? finish(text, g.end, `CN${g.digits}`, 'publication', CN_KINDS, ctx) : null;
   },
 };

@@ -1,7 +1,8 @@
-import { DOT, digitRunEnd, isDigit, readGroupedDigits, readSpacedGroups } from '../text';
+import { withinBounds } from '../bounds';
+import { DOT, digitRunEnd, isDigit, readGroupedDigits, readSpacedGroups, stripZeros } from '../text';
 import { finish, kinds, NO_KINDS, type OfficeRules } from './office';
 
-const EP_KINDS = kinds('A1', 'A2', 'A3', 'A4', 'A8', 'A9', 'B1', 'B2', 'B3', 'B8', 'B9');
+const EP_KINDS = kinds('EP', 'A1', 'A2', 'A3', 'A4', 'A8', 'A9', 'B1', 'B2', 'B3', 'B8', 'B9');
 
 export const EP: OfficeRules = {
   code: 'EP',
@@ -19,8 +20,17 @@ export const EP: OfficeRules = {
     }
     if (ctx.intent === 'application') return null;
     // Publication: seven digits, often grouped `1 234 567`; six when a leading zero was dropped.
-    const g = readGroupedDigits(text, pos, 7);
-    if (!g || g.digits.length < 6) return null;
-    return finish(text, g.end, `EP${g.digits.padStart(7, '0')}`, 'publication', EP_KINDS, ctx);
+    const g = readGroupedDigits(text, pos, 8);
+    if (!g) return null;
+    let digits = g.digits;
+    let padded = false;
+    if (digits.length < 6 || digits.length > 7) {
+      // Database exports: `EP00012345A1` (zero-padded to eight), `EP8123A1` (zeros dropped). Only with the kind written.
+      digits = stripZeros(digits);
+      if (digits.length > 7) return null;
+      padded = true;
+    }
+    if (!withinBounds('EP', digits) || digits === '0') return null;
+    return finish(text, g.end, `EP${digits.padStart(7, '0')}`, 'publication', EP_KINDS, ctx, padded);
   },
 };

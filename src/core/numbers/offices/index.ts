@@ -3,12 +3,16 @@ import { CN } from './cn';
 import { EP } from './ep';
 import { JP } from './jp';
 import { KR } from './kr';
+import { AT, AU, BR, CA, CH, DE, DK, ES, FR, GB, IN, IT, MX, NL, RU, SE, TW } from './more';
 import type { OfficeRules } from './office';
 import { US } from './us';
 import { WO } from './wo';
 
-export const OFFICE_RULES: Readonly<Record<OfficeCode, OfficeRules>> = { US, EP, WO, CN, JP, KR };
+export const OFFICE_RULES: Readonly<Record<OfficeCode, OfficeRules>> = {
+  US, EP, WO, CN, JP, KR, DE, IN, CA, AU, BR, GB, RU, FR, TW, MX, IT, ES, NL, CH, AT, SE, DK,
+};
 
-export { eraForm, yearSerial as jpYearSerial } from './jp';
+export { cnCheckDigit } from './cn';
+export { eraForm, parseJp, type JpDocument } from './jp';
 export { parsePct } from './wo';
 export type { Intent, NumberContext, OfficeRules, ParsedNumber } from './office';

@@ -1,7 +1,10 @@
-import { digitRunEnd, exactDigits, HYPHEN, isDigit, isYear, readGroupedDigits } from '../text';
-import { finish, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
+import { isSeriesYear, withinBounds } from '../bounds';
+import { DOT, digitRunEnd, exactDigits, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isYear, readGroupedDigits, stripZeros } from '../text';
+import { finish, finishImplied, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
-const JP_KINDS = kinds('A', 'A1', 'B', 'B1', 'B2', 'C', 'U', 'U1', 'Y1', 'Y2', 'S');
+const JP_KINDS = kinds('JP', 'A', 'A1', 'B', 'B1', 'B2', 'B4', 'C', 'U', 'U1', 'Y', 'Y1', 'Y2', 'S');
+/** Grants and examined publications: a zero-padded eight-digit grant carries one of these. */
+const GRANT_KINDS: ReadonlySet<string> = new Set(['B', 'B1', 'B2', 'B4', 'C', 'Y', 'Y1', 'Y2']);
 
 /** Japanese eras by the letter (or kanji) written for them: year 1 of the era and its last year number. */
 const ERAS: Readonly<Record<string, { base: number; last: number }>> = {
@@ -13,6 +16,21 @@ const ERAS: Readonly<Record<string, { base: number; last: number }>> = {
   令: { base: 2018, last: 99 },
 };
 
+/** The era as English texts spell it out: `Hei 7-264711`, `Heisei 7-…`, `Sho 63-…`, `Showa 63-…`. */
+const ERA_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ['heisei', 'H'],
+  ['showa', 'S'],
+  ['reiwa', 'R'],
+  ['hei', 'H'],
+  ['sho', 'S'],
+];
+
+/** The document type a Japanese prefix names, and the kind it implies when the number alone would not tell. */
+export type JpDocument = 'kokai' | 'kohyo' | 'kokoku' | 'grant' | 'um-kokai' | 'um-kokoku' | 'um-registration' | 'application';
+
+/** Implied kinds: an examined publication and a utility model share their numbers with a kokai. */
+const IMPLIED: Partial<Record<JpDocument, string>> = { kokoku: 'B', 'um-kokai': 'U', 'um-kokoku': 'Y', 'um-registration': 'U' };
+
 /** The Western year of an era year, or null if the era never had it. */
 export function eraYear(era: string, yearOfEra: number): string | null {
   const e = ERAS[era];
@@ -20,57 +38,125 @@ export function eraYear(era: string, yearOfEra: number): string | null {
   return String(e.base + yearOfEra);
 }
 
+function done(text: string, end: number, base: string, ctx: NumberContext, doc: JpDocument | undefined): ParsedNumber | null {
+  const implied = doc ? IMPLIED[doc] : undefined;
+  return implied ? finishImplied(text, end, base, JP_KINDS, ctx, implied) : finish(text, end, base, 'publication', JP_KINDS, ctx);
+}
+
 /** Year-serial forms (`2020-123456`, era `H08-179521`, compact `H08179521`): publication, or application when labelled so. */
-export function yearSerial(text: string, pos: number, year: string, serialAt: number, ctx: NumberContext): ParsedNumber | null {
+export function yearSerial(text: string, pos: number, year: string, serialAt: number, ctx: NumberContext, doc?: JpDocument): ParsedNumber | null {
   if (!exactDigits(text, serialAt, 6)) return null;
   const serial = text.slice(serialAt, serialAt + 6);
   const end = serialAt + 6;
-  if (ctx.intent === 'application') return finish(text, end, `JP${year}-${serial}`, 'application', NO_KINDS, ctx);
-  return finish(text, end, `JP${year}${serial}`, 'publication', JP_KINDS, ctx);
+  if (ctx.intent === 'application' || doc === 'application') return finish(text, end, `JP${year}-${serial}`, 'application', NO_KINDS, ctx);
+  return done(text, end, `JP${year}${serial}`, ctx, doc);
 }
 
-/** After an era letter: `8-179521`, `08-179521`, or compact `08179521`. */
-export function eraForm(text: string, era: string, pos: number, ctx: NumberContext): ParsedNumber | null {
+/** An era year with a serial of four to six digits (before 2000 serials were not padded), padded to six. */
+function eraSerial(text: string, year: string, serialAt: number, ctx: NumberContext, doc?: JpDocument): ParsedNumber | null {
+  const end = digitRunEnd(text, serialAt, 6);
+  const len = end - serialAt;
+  if (len < 4 || len > 6) return null;
+  const serial = text.slice(serialAt, end).padStart(6, '0');
+  if (ctx.intent === 'application' || doc === 'application') return finish(text, end, `JP${year}-${serial}`, 'application', NO_KINDS, ctx);
+  return done(text, end, `JP${year}${serial}`, ctx, doc);
+}
+
+/** After an era letter: `8-179521`, `08-179521`, compact `08179521`, or DOCDB's `0512345` (two-digit year, five-digit serial). */
+export function eraForm(text: string, era: string, pos: number, ctx: NumberContext, doc?: JpDocument): ParsedNumber | null {
   const run = digitRunEnd(text, pos, 8);
   const len = run - pos;
-  if (len === 8) {
+  if (len === 8 || len === 7) {
     const year = eraYear(era, Number(text.slice(pos, pos + 2)));
-    return year ? yearSerial(text, pos, year, pos + 2, ctx) : null;
+    if (!year) return null;
+    return len === 8 ? yearSerial(text, pos, year, pos + 2, ctx, doc) : eraSerial(text, year, pos + 2, ctx, doc);
   }
   if ((len === 1 || len === 2) && text.charCodeAt(run) === HYPHEN) {
     const year = eraYear(era, Number(text.slice(pos, run)));
-    return year ? yearSerial(text, pos, year, run + 1, ctx) : null;
+    return year ? eraSerial(text, year, run + 1, ctx, doc) : null;
   }
   return null;
 }
 
 /**
- * `JP-A-8-179521`, `JP 8-179521 A`: an unexamined (kind A) publication before 2000, its era
- * year written without the era. Those were numbered from Showa 46 (1971) to Heisei 11 (1999),
- * so the year alone tells the era; other kinds and years stay unread rather than guessed.
+ * `JP 7-264711`, `JP-A-8-179521`, `JP 3-41234 B2`: a number before 2000 with its era year but
+ * no era. Laid-open applications (and utility models) were numbered in years Showa 46 (1971)
+ * to Heisei 11 (1999); examined ones from Showa 25 to Heisei 8 (1996). Those ranges do not
+ * overlap within a document type, so the year tells the era.
  */
-function kokaiWithoutEra(text: string, pos: number, run: number, ctx: NumberContext): ParsedNumber | null {
+function withoutEra(text: string, pos: number, run: number, ctx: NumberContext): ParsedNumber | null {
   const y = Number(text.slice(pos, run));
+  const kindLetter = kindLetterAfter(text, digitRunEnd(text, run + 1, 6), ctx);
+  const examined = kindLetter === 'B' || kindLetter === 'Y';
+  const year = examined ? (y >= 1 && y <= 8 ? eraYear('H', y) : y >= 25 && y <= 64 ? eraYear('S', y) : null) : y >= 1 && y <= 11 ? eraYear('H', y) : y >= 46 && y <= 64 ? eraYear('S', y) : null;
+  return year ? eraSerial(text, year, run + 1, ctx) : null;
+}
+
+/** The letter of the kind written after `end` (glued or after a space), or of the kind cited before. */
+function kindLetterAfter(text: string, end: number, ctx: NumberContext): string | undefined {
+  if (ctx.citedKind) return ctx.citedKind[0];
+  const at = isInlineSpace(text.charCodeAt(end)) ? end + 1 : end;
+  const c = text[at];
+  return c !== undefined && isUpper(text.charCodeAt(at)) ? c : undefined;
+}
+
+/** `Hei 7-264711`, `Heisei. 7-264711`, `HEI 7-264711`: the era word and where the year starts. */
+function eraWord(text: string, pos: number): { era: string; at: number } | null {
+  for (const [word, era] of ERA_WORDS) {
+    if (text.slice(pos, pos + word.length).toLowerCase() !== word) continue;
+    let at = pos + word.length;
+    if (isLetter(text.charCodeAt(at))) continue;
+    if (text.charCodeAt(at) === DOT) at++;
+    if (isInlineSpace(text.charCodeAt(at))) at++;
+    return isDigit(text.charCodeAt(at)) ? { era, at } : null;
+  }
+  return null;
+}
+
+/** Parses at `pos` for a Japanese document type named before the number (特開, 実開, …); undefined type = as written. */
+export function parseJp(text: string, pos: number, ctx: NumberContext, doc?: JpDocument): ParsedNumber | null {
+  const c = text[pos] ?? '';
+  if ((c === 'S' || c === 'H' || c === 'R') && isDigit(text.charCodeAt(pos + 1))) return eraForm(text, c, pos + 1, ctx, doc);
+  const word = isLetter(text.charCodeAt(pos)) ? eraWord(text, pos) : null;
+  if (word) return eraForm(text, word.era, word.at, ctx, doc);
+  if (!isDigit(text.charCodeAt(pos))) return null;
+  const run = digitRunEnd(text, pos, 10);
+  const len = run - pos;
+  if (len === 4 && text.charCodeAt(run) === HYPHEN && isYear(text, pos) && isSeriesYear(text.slice(pos, run))) {
+    return yearSerial(text, pos, text.slice(pos, run), run + 1, ctx, doc);
+  }
+  if (len === 10 && isYear(text, pos) && isSeriesYear(text.slice(pos, pos + 4))) return yearSerial(text, pos, text.slice(pos, pos + 4), pos + 4, ctx, doc);
+  if (ctx.intent === 'application' || doc === 'application') return null;
+  if ((len === 1 || len === 2) && text.charCodeAt(run) === HYPHEN) return doc ? null : withoutEra(text, pos, run, ctx);
+  if (len === 8 && !doc) return eightDigits(text, pos, run, ctx);
+  // Granted patents and registered utility models: seven digits, sometimes grouped.
+  const g = readGroupedDigits(text, pos, 7);
+  if (!g || g.digits.length !== 7 || !withinBounds('JP grant', g.digits)) return null;
+  return done(text, g.end, `JP${g.digits}`, ctx, doc);
+}
+
+/**
+ * Eight digits without an era letter, as database exports write them: with a grant kind a
+ * zero-padded grant (`JP03123456B2` is JP 3123456 B2), with kind A or U an era year and serial
+ * (`JP02123456A`, Heisei 2). Without a kind they could be either: not read.
+ */
+function eightDigits(text: string, pos: number, run: number, ctx: NumberContext): ParsedNumber | null {
+  const letter = kindLetterAfter(text, run, ctx);
+  if (letter === undefined) return null;
+  const digits = text.slice(pos, run);
+  const r = finish(text, run, '', 'publication', JP_KINDS, ctx, true);
+  if (!r?.kind) return null;
+  if (GRANT_KINDS.has(r.kind)) {
+    if (!digits.startsWith('0')) return null;
+    const grant = stripZeros(digits);
+    return grant.length === 7 ? { ...r, number: `JP${grant}${r.kind}` } : null;
+  }
+  const y = Number(digits.slice(0, 2));
   const year = y >= 1 && y <= 11 ? eraYear('H', y) : y >= 46 && y <= 64 ? eraYear('S', y) : null;
-  const read = year ? yearSerial(text, pos, year, run + 1, ctx) : null;
-  return read?.kind === 'A' ? read : null;
+  return year ? { ...r, number: `JP${year}${digits.slice(2)}${r.kind}` } : null;
 }
 
 export const JP: OfficeRules = {
   code: 'JP',
-  parse(text, pos, ctx) {
-    const c = text[pos] ?? '';
-    if (c === 'S' || c === 'H' || c === 'R') return isDigit(text.charCodeAt(pos + 1)) ? eraForm(text, c, pos + 1, ctx) : null;
-    if (!isDigit(text.charCodeAt(pos))) return null;
-    const run = digitRunEnd(text, pos, 10);
-    const len = run - pos;
-    if (len === 4 && text.charCodeAt(run) === HYPHEN && isYear(text, pos)) return yearSerial(text, pos, text.slice(pos, run), run + 1, ctx);
-    if (len === 10 && isYear(text, pos)) return yearSerial(text, pos, text.slice(pos, pos + 4), pos + 4, ctx);
-    if (ctx.intent === 'application') return null;
-    if ((len === 1 || len === 2) && text.charCodeAt(run) === HYPHEN) return kokaiWithoutEra(text, pos, run, ctx);
-    // Granted patents and registered utility models: seven digits, sometimes grouped.
-    const g = readGroupedDigits(text, pos, 7);
-    if (!g || g.digits.length !== 7) return null;
-    return finish(text, g.end, `JP${g.digits}`, 'publication', JP_KINDS, ctx);
-  },
+  parse: (text, pos, ctx) => parseJp(text, pos, ctx),
 };

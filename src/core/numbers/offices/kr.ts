@@ -1,19 +1,33 @@
+import { isSeriesYear, type Series, withinBounds } from '../bounds';
 import { digitRunEnd, exactDigits, HYPHEN, isDigit, isYear } from '../text';
-import { finish, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
+import { finish, finishImplied, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
-const KR_KINDS = kinds('A', 'B1', 'B2', 'U', 'Y1', 'Y2', 'S');
+const KR_KINDS = kinds('KR', 'A', 'B1', 'B2', 'U', 'Y1', 'Y2', 'S');
+const REGISTRATION: Readonly<Record<string, Series>> = { '10': 'KR patent registration', '20': 'KR utility model registration', '30': 'KR design registration' };
 
 /** KIPO's right-type prefix: 10 patent, 20 utility model, 30 design. */
 function isRightType(text: string, pos: number): boolean {
   return text.startsWith('10', pos) || text.startsWith('20', pos) || text.startsWith('30', pos);
 }
 
-/** `yyyy` + seven-digit serial: a publication `KR20200012345`, or the application `KR10-2020-0012345` when labelled so. */
+/**
+ * `yyyy` + seven-digit serial: a publication `KR20200012345`, or the application `KR10-2020-0012345`
+ * when labelled so. A utility model publication (`20-2016-0001234`) shares its digits with a
+ * patent publication, so it carries its kind U even when none is written.
+ */
 function yearSerial(text: string, end: number, right: string | null, year: string, serial: string, ctx: NumberContext): ParsedNumber | null {
+  if (!isSeriesYear(year, 1948)) return null;
   if (ctx.intent === 'application') {
     return right ? finish(text, end, `KR${right}-${year}-${serial}`, 'application', NO_KINDS, ctx) : null;
   }
+  if (right === '30') return null; // design publications are not numbered this way
+  if (right === '20') return finishImplied(text, end, `KR${year}${serial}`, KR_KINDS, ctx, 'U');
   return finish(text, end, `KR${year}${serial}`, 'publication', KR_KINDS, ctx);
+}
+
+function registration(text: string, end: number, right: string, serial: string, ctx: NumberContext): ParsedNumber | null {
+  if (ctx.intent === 'application' || !withinBounds(REGISTRATION[right] as Series, serial)) return null;
+  return finish(text, end, `KR${right}${serial}`, 'publication', KR_KINDS, ctx);
 }
 
 export const KR: OfficeRules = {
@@ -31,9 +45,7 @@ export const KR: OfficeRules = {
           return yearSerial(text, next + 12, right, text.slice(next, next + 4), text.slice(next + 5, next + 12), ctx);
         }
         // `10-2355140`: a registration.
-        if (exactDigits(text, next, 7) && ctx.intent !== 'application') {
-          return finish(text, next + 7, `KR${right}${text.slice(next, next + 7)}`, 'publication', KR_KINDS, ctx);
-        }
+        if (exactDigits(text, next, 7)) return registration(text, next + 7, right, text.slice(next, next + 7), ctx);
         return null;
       }
       if (len === 4 && isYear(text, pos) && exactDigits(text, next, 7)) {
@@ -45,9 +57,7 @@ export const KR: OfficeRules = {
     if (len === 13 && isRightType(text, pos) && isYear(text, pos + 2)) {
       return yearSerial(text, run, text.slice(pos, pos + 2), text.slice(pos + 2, pos + 6), text.slice(pos + 6, run), ctx);
     }
-    if (len === 9 && isRightType(text, pos) && ctx.intent !== 'application') {
-      return finish(text, run, `KR${text.slice(pos, run)}`, 'publication', KR_KINDS, ctx);
-    }
+    if (len === 9 && isRightType(text, pos)) return registration(text, run, text.slice(pos, pos + 2), text.slice(pos + 2, run), ctx);
     return null;
   },
 };

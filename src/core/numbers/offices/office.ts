@@ -1,4 +1,5 @@
-import { boundaryAt, continuesNumber, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isWordChar } from '../text';
+import { kindCode } from '../kinds';
+import { boundaryAt, continuesNumber, DOT, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isWordChar } from '../text';
 import type { NumberType, OfficeCode } from '../types';
 
 /** What the words before a number said it is (`Appl. No.`, `Pub. No.`, `Design Pat. No.`). */
@@ -9,6 +10,10 @@ export interface NumberContext {
   variant?: 'design' | 'reissue' | 'plant';
   /** Kind given EPO citation style before the number: `EP-A-0 123 456`, `JP-A-2005-123456`. */
   citedKind?: string;
+  /** A kind code must be written for the number to count (`US-5912345` is an order code, `US-5912345-A` is not). */
+  requireKind?: boolean;
+  /** Words before the number named the office and the document (`Austrian Patent No.`): short series need no kind then. */
+  labelled?: boolean;
 }
 
 export interface ParsedNumber {
@@ -30,12 +35,17 @@ export const NO_KINDS: ReadonlySet<string> = new Set();
 /** Every two-letter kind code any office allows, by its two character codes: read without slicing the text. */
 const TWO_LETTER_KINDS = new Map<number, string>();
 
-export function kinds(...codes: string[]): ReadonlySet<string> {
-  for (const k of codes) if (k.length === 2) TWO_LETTER_KINDS.set(k.charCodeAt(0) * 0x10000 + k.charCodeAt(1), k);
+/** The office's kind codes allowed in one series; each must be in the kind-code table (checked as the module loads). */
+export function kinds(office: OfficeCode, ...codes: string[]): ReadonlySet<string> {
+  for (const k of codes) {
+    if (!kindCode(office, k)) throw new Error(`${office} kind ${k} is not in the kind-code table`);
+    if (k.length === 2) TWO_LETTER_KINDS.set(k.charCodeAt(0) * 0x10000 + k.charCodeAt(1), k);
+  }
   return new Set(codes);
 }
 
 const REJECT = 'reject';
+const UNDERSCORE = 0x5f;
 
 function kindAt(text: string, pos: number, allowed: ReadonlySet<string>): { end: number; kind: string } | null {
   const c = text.charCodeAt(pos);
@@ -43,23 +53,48 @@ function kindAt(text: string, pos: number, allowed: ReadonlySet<string>): { end:
   const c1 = text.charCodeAt(pos + 1);
   if (isDigit(c1)) {
     const kind = TWO_LETTER_KINDS.get(c * 0x10000 + c1);
-    return kind !== undefined && allowed.has(kind) && boundaryAt(text, pos + 2) ? { end: pos + 2, kind } : null;
+    return kind !== undefined && allowed.has(kind) && kindEnds(text, pos + 2) ? { end: pos + 2, kind } : null;
   }
   const kind = text[pos] as string;
-  return allowed.has(kind) && boundaryAt(text, pos + 1) ? { end: pos + 1, kind } : null;
+  // `U.S.` after a number starts the next citation; it is not kind U.
+  if (c1 === DOT && isLetter(text.charCodeAt(pos + 2))) return null;
+  return allowed.has(kind) && kindEnds(text, pos + 1) ? { end: pos + 1, kind } : null;
+}
+
+/** A kind ends at a word boundary; database exports also close it with an underscore (`WO_9812345_A1`). */
+function kindEnds(text: string, pos: number): boolean {
+  return boundaryAt(text, pos);
 }
 
 /**
- * The kind code after a number: glued (`B2` right after the digits) or after one space
- * or hyphen. Letters glued to a number that are not a kind make the whole thing an
- * identifier (`US123abc`), hence REJECT; a wrong kind after a space is just not taken.
+ * The kind code after a number: glued (`B2` right after the digits) or after one space,
+ * hyphen or underscore. Letters glued to a number that are not a kind make the whole thing
+ * an identifier (`US123abc`), hence REJECT; a wrong kind after a space is just not taken.
  */
 function readKind(text: string, pos: number, allowed: ReadonlySet<string>): { end: number; kind: string } | null | typeof REJECT {
   const c = text.charCodeAt(pos);
   if (isLetter(c)) return kindAt(text, pos, allowed) ?? REJECT;
+  if (c === UNDERSCORE) return isUpper(text.charCodeAt(pos + 1)) ? (kindAt(text, pos + 1, allowed) ?? REJECT) : REJECT;
   if (isWordChar(c)) return REJECT;
   if ((isInlineSpace(c) || c === HYPHEN) && isUpper(text.charCodeAt(pos + 1))) return kindAt(text, pos + 1, allowed);
   return null;
+}
+
+/** Words after a bare number that make it a count or an amount: `US 6,120,000 units`, `EP 412345 copies`. */
+const COUNT_WORDS = new Set(
+  (
+    'unit units copy copies piece pieces pcs item items people persons users shares tons tonnes kg km miles barrels vehicles cars ' +
+    'devices downloads views visits employees customers subscribers households votes acres hectares sq square dollars euros yen won ' +
+    'yuan rmb rupees reais rubles roubles pesos kronor kroner francs pounds times members patients samples cells bytes'
+  ).split(' '),
+);
+
+function followedByCountWord(text: string, end: number): boolean {
+  if (!isInlineSpace(text.charCodeAt(end))) return false;
+  let j = end + 1;
+  const limit = j + 12;
+  while (j < limit && isLetter(text.charCodeAt(j))) j++;
+  return j > end + 1 && !isWordChar(text.charCodeAt(j)) && COUNT_WORDS.has(text.slice(end + 1, j).toLowerCase());
 }
 
 /** Completes a number read up to `end`: boundary checks, then the kind code if one follows. */
@@ -70,11 +105,28 @@ export function finish(
   type: NumberType,
   allowed: ReadonlySet<string>,
   ctx: NumberContext,
+  requireKind = false,
 ): ParsedNumber | null {
   if (continuesNumber(text, end)) return null;
   const k = readKind(text, end, allowed);
   if (k === REJECT) return null;
   if (k) return { end: k.end, number: base + k.kind, type, kind: k.kind };
   const cited = ctx.citedKind !== undefined && allowed.has(ctx.citedKind) ? ctx.citedKind : null;
-  return { end, number: cited ? base + cited : base, type, kind: cited };
+  if (cited) return { end, number: base + cited, type, kind: cited };
+  if (type === 'publication' && (ctx.requireKind || (requireKind && !ctx.labelled) || followedByCountWord(text, end))) return null;
+  return { end, number: base, type, kind: null };
+}
+
+/** `finish` with a kind the document's type implies when none is written (`実開` U, Korean `20-` publications U). */
+export function finishImplied(
+  text: string,
+  end: number,
+  base: string,
+  allowed: ReadonlySet<string>,
+  ctx: NumberContext,
+  implied: string,
+): ParsedNumber | null {
+  const r = finish(text, end, base, 'publication', allowed, { ...ctx, requireKind: false });
+  if (!r || r.kind !== null) return r;
+  return { ...r, number: base + implied, kind: implied };
 }

@@ -1,12 +1,14 @@
 import { COMMA, DOT, digitRunEnd, exactDigits, HYPHEN, isDigit, isInlineSpace, isYear, readGroupedDigits, SLASH, stripZeros } from '../text';
+import { LAST_YEAR, type Series, withinBounds } from '../bounds';
 import { finish, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
 // WIPO ST.16 as the USPTO uses it, by document family.
-const UTILITY = kinds('A', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3');
-const PRE_GRANT = kinds('A1', 'A2', 'A9');
-const DESIGN = kinds('S', 'S1');
-const REISSUE = kinds('E', 'E1');
-const PLANT = kinds('P2', 'P3');
+const UTILITY = kinds('US', 'A', 'B1', 'B2', 'C1', 'C2', 'C3');
+const PRE_GRANT = kinds('US', 'A1', 'A2', 'A9');
+const DESIGN = kinds('US', 'S', 'S1');
+const REISSUE = kinds('US', 'E', 'E1');
+const PLANT = kinds('US', 'P', 'P2', 'P3');
+const SERIES: Readonly<Record<string, Series>> = { D: 'US design', RE: 'US reissue', PP: 'US plant' };
 
 /** Prefixed series: `D912,345`, `RE45,678`, `Re. 45,678`, `PP12,345`. */
 function prefixed(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
@@ -34,8 +36,12 @@ function series(text: string, at: number, prefix: string, ctx: NumberContext): P
   if (!g) return null;
   const digits = stripZeros(g.digits);
   if (digits.length < 3 || digits === '0' || (prefix !== 'D' && digits.length > 6)) return null;
+  if (!withinBounds(SERIES[prefix] as Series, digits)) return null;
   const allowed = prefix === 'D' ? DESIGN : prefix === 'RE' ? REISSUE : PLANT;
-  return finish(text, g.end, `US${prefix}${digits}`, 'publication', allowed, ctx);
+  const r = finish(text, g.end, `US${prefix}${digits}`, 'publication', allowed, ctx);
+  // `USD123,456` glued and grouped, without a kind, is an amount in dollars.
+  if (r && r.kind === null && prefix === 'D' && g.end - at !== g.digits.length && text.startsWith('USD', at - 3)) return null;
+  return r;
 }
 
 /** Application `14/706,838` or `14/706838`: a two-digit series code and a six-digit serial. */
@@ -75,7 +81,7 @@ function preGrant(text: string, pos: number, ctx: NumberContext): ParsedNumber |
     serial = text.slice(pos + 4, run);
     end = run;
   } else return null;
-  if (year < '2001') return null;
+  if (year < '2001' || Number(year) > LAST_YEAR || !withinBounds('US pre-grant serial', serial)) return null;
   return finish(text, end, `US${year}${serial.padStart(7, '0')}`, 'publication', PRE_GRANT, ctx);
 }
 
@@ -98,7 +104,7 @@ export const US: OfficeRules = {
     if (!g) return null;
     const digits = stripZeros(g.digits);
     // Fewer than six digits is more often a count or an amount than an 1800s patent.
-    if (digits.length < 6) return null;
+    if (digits.length < 6 || !withinBounds('US utility', digits)) return null;
     return finish(text, g.end, `US${digits}`, 'publication', UTILITY, ctx);
   },
 };

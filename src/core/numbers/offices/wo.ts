@@ -1,7 +1,8 @@
-import { digitRunEnd, exactDigits, HYPHEN, isDigit, isUpper, isYear, SLASH } from '../text';
+import { LAST_YEAR, withinBounds } from '../bounds';
+import { digitRunEnd, HYPHEN, isDigit, isUpper, isYear, SLASH } from '../text';
 import { finish, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
-const WO_KINDS = kinds('A1', 'A2', 'A3', 'A4', 'A8', 'A9');
+const WO_KINDS = kinds('WO', 'A1', 'A2', 'A3', 'A4', 'A8', 'A9');
 
 /** Two-digit years of the PCT, which began in 1978. */
 function widenYear(yy: string): string {
@@ -13,7 +14,7 @@ function isShortYear(yy: string): boolean {
   return yy >= '78' || yy <= '03';
 }
 
-/** `PCT/US2020/012345` or old `PCT/US97/16543`, always widened to `PCT/US1997/016543`. */
+/** `PCT/US2020/012345`, old `PCT/US97/16543` or short `PCT/US2001/1234`, always widened to `PCT/US1997/016543`. */
 export function parsePct(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
   if (!text.startsWith('PCT/', pos)) return null;
   const cc = pos + 4;
@@ -22,10 +23,10 @@ export function parsePct(text: string, pos: number, ctx: NumberContext): ParsedN
   const yEnd = digitRunEnd(text, y, 4);
   const yLen = yEnd - y;
   if ((yLen !== 4 && yLen !== 2) || text.charCodeAt(yEnd) !== SLASH) return null;
-  if (yLen === 4 && !isYear(text, y)) return null;
+  if (yLen === 4 && (!isYear(text, y) || Number(text.slice(y, yEnd)) > LAST_YEAR)) return null;
   const sEnd = digitRunEnd(text, yEnd + 1, 6);
   const sLen = sEnd - yEnd - 1;
-  if (sLen < 5 || sLen > 6) return null;
+  if (sLen < 3 || sLen > 6) return null;
   const year = yLen === 4 ? text.slice(y, yEnd) : widenYear(text.slice(y, yEnd));
   const number = `PCT/${text.slice(cc, cc + 2)}${year}/${text.slice(yEnd + 1, sEnd).padStart(6, '0')}`;
   return finish(text, sEnd, number, 'application', NO_KINDS, ctx);
@@ -42,7 +43,6 @@ export const WO: OfficeRules = {
     const len = run - pos;
     let year: string;
     let serial: string;
-    let end: number;
     const sep = text.charCodeAt(run);
     if ((len === 4 || len === 2) && (sep === SLASH || (sep === HYPHEN && len === 4))) {
       const sEnd = digitRunEnd(text, run + 1, 6);
@@ -52,18 +52,26 @@ export const WO: OfficeRules = {
       if (len === 2 && !isShortYear(text.slice(pos, run))) return null;
       year = len === 4 ? text.slice(pos, run) : widenYear(text.slice(pos, run));
       serial = text.slice(run + 1, sEnd);
-      end = sEnd;
-    } else if (len === 10 && isYear(text, pos)) {
+      return done(text, sEnd, year, serial, ctx, false);
+    }
+    if (len === 10 && isYear(text, pos)) {
+      // WIPO's compact form since 2004: WO2020123456.
       year = text.slice(pos, pos + 4);
       serial = text.slice(pos + 4, run);
-      end = run;
-    } else if (len === 7 && isShortYear(text.slice(pos, pos + 2)) && exactDigits(text, pos, 7)) {
-      // DOCDB's old compact form: WO9812345.
+    } else if (len === 9 && isYear(text, pos)) {
+      // Four-digit year and the serial unpadded (`WO200946303`): database exports, with the kind.
+      return done(text, run, text.slice(pos, pos + 4), text.slice(pos + 4, run), ctx, true);
+    } else if ((len === 7 || len === 8) && isShortYear(text.slice(pos, pos + 2))) {
+      // Before 2004, compactly: `WO9812345` (2 + 5) and, from 2002, `WO02098765` (2 + 6). An
+      // eight-digit form with a year of 04–77 could be either a padded old number or a new one: not read.
       year = widenYear(text.slice(pos, pos + 2));
       serial = text.slice(pos + 2, run);
-      end = run;
     } else return null;
-    if (year < '1978') return null;
-    return finish(text, end, `WO${year}${serial.padStart(6, '0')}`, 'publication', WO_KINDS, ctx);
+    return done(text, run, year, serial, ctx, false);
   },
 };
+
+function done(text: string, end: number, year: string, serial: string, ctx: NumberContext, needsKind: boolean): ParsedNumber | null {
+  if (year < '1978' || Number(year) > LAST_YEAR || !withinBounds('WO serial', serial)) return null;
+  return finish(text, end, `WO${year}${serial.padStart(6, '0')}`, 'publication', WO_KINDS, ctx, needsKind);
+}

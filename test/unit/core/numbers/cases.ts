@@ -29,7 +29,6 @@ export const POSITIVE: ReadonlyArray<readonly [input: string, expected: readonly
   ['U.S. Patent Pub. No. US 2019/0123456 A1', [['U.S. Patent Pub. No. US 2019/0123456 A1', 'US20190123456A1', 'A1']]],
   ['US 2005-0262868', [['US 2005-0262868', 'US20050262868', null]]],
   // United States: design, reissue, plant
-  ['USD912,345', [['USD912,345', 'USD912345', null]]],
   ['US D912,345 S', [['US D912,345 S', 'USD912345S', 'S']]],
   ['USD912345S', [['USD912345S', 'USD912345S', 'S']]],
   ['U.S. Design Pat. No. D912,345', [['U.S. Design Pat. No. D912,345', 'USD912345', null]]],
@@ -119,12 +118,14 @@ export const POSITIVE: ReadonlyArray<readonly [input: string, expected: readonly
   // Application numbers as certificates and EPO letters print them, and JP-A before 2000 without its era
   ['European Patent Application No. 20 123 456.7', [['European Patent Application No. 20 123 456.7', 'EP20123456.7', null, 'application']]],
   ['EP 20 123 456.7', [['EP 20 123 456.7', 'EP20123456.7', null, 'application']]],
-  ['专利号：ZL 2020 1 0123456.7', [['ZL 2020 1 0123456.7', 'CN202010123456.7', null, 'application']]],
-  ['CN 2015 1 0570472.X', [['CN 2015 1 0570472.X', 'CN201510570472.X', null, 'application']]],
-  ['ZL 98 1 23456.7', [['ZL 98 1 23456.7', 'CN98123456.7', null, 'application']]],
+  ['专利号：ZL 2020 1 0123456.2', [['ZL 2020 1 0123456.2', 'CN202010123456.2', null, 'application']]],
+  ['CN 2015 1 0570473.X', [['CN 2015 1 0570473.X', 'CN201510570473.X', null, 'application']]],
+  ['ZL 98 1 23456.9', [['ZL 98 1 23456.9', 'CN98123456.9', null, 'application']]],
   ['JP-A-8-179521', [['JP-A-8-179521', 'JP1996179521A', 'A']]],
   ['JP 8-179521 A', [['JP 8-179521 A', 'JP1996179521A', 'A']]],
   ['JP 63-123456 A', [['JP 63-123456 A', 'JP1988123456A', 'A']]],
+  ['JP 8-179521', [['JP 8-179521', 'JP1996179521', null]]],
+  ['JP-B-8-123456', [['JP-B-8-123456', 'JP1996123456B', 'B']]],
   // Full-width forms (CJK text, IMEs), the ideographic space, and word processors' dashes
   ['特開２０２０－１２３４５６号公報', [['特開２０２０－１２３４５６号', 'JP2020123456', null]]],
   ['特許第６１２３４５６号', [['特許第６１２３４５６号', 'JP6123456', null]]],
@@ -208,13 +209,16 @@ export const NEGATIVE: readonly string[] = [
   'PCT/US2020',
   'US 7,123,456.78',
   'the United States Patent and Trademark Office',
-  // Without what makes them unambiguous: the check digit, a valid type digit, kind A, a Kokai year
+  // Without what makes them unambiguous: the check digit, a valid type digit, a year an era had
   'EP 20 123 456',
   'CN 2020 1 0123456',
   'ZL 2020 4 0123456.7',
-  'JP 8-179521',
   'JP 20-123456 A',
-  'JP-B-8-123456',
+  // A wrong check digit: not the number the office issued
+  'ZL 2020 1 0123456.7',
+  'CN201510570472.6',
+  // Glued to USD, grouped, no kind: an amount in dollars as much as a design patent
+  'USD912,345',
   // Full-width look-alikes
   'ＴＥＬ：０３－１２３４－５６７８',
   '２０２０年１月１５日',

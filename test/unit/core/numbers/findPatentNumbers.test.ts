@@ -63,8 +63,9 @@ describe('findPatentNumbers: options.offices', () => {
   const text = 'US 7,123,456 B2, EP 1 234 567 B1, WO 2020/123456 A1, PCT/US2020/012345, CN104169186A, JP 2020-123456 A, KR102355140B1, U.S. Appl. No. 14/706,838';
 
   it('recognises all supported offices by default', () => {
-    assert.deepEqual([...SUPPORTED_OFFICES], ['US', 'EP', 'WO', 'CN', 'JP', 'KR']);
-    assert.deepEqual(new Set(findPatentNumbers(text).map((m) => m.office)), new Set(SUPPORTED_OFFICES));
+    assert.deepEqual(SUPPORTED_OFFICES.slice(0, 6), ['US', 'EP', 'WO', 'CN', 'JP', 'KR']);
+    assert.ok(SUPPORTED_OFFICES.length >= 20, `${SUPPORTED_OFFICES.length} offices`);
+    assert.deepEqual(new Set(findPatentNumbers(text).map((m) => m.office)), new Set(SUPPORTED_OFFICES.slice(0, 6)));
   });
 
   it('restricts recognition to the offices given', () => {
@@ -84,6 +85,7 @@ describe('findPatentNumbers: options.offices', () => {
 
   it('finds nothing with no offices, and ignores unknown codes', () => {
     assert.deepEqual(findPatentNumbers(text, { offices: [] }), []);
+    assert.deepEqual(findPatentNumbers(text, { offices: ['XX', 'QQ'] }), []);
     assert.deepEqual(findPatentNumbers(text, { offices: ['DE', 'GB'] }), []);
   });
 });
