@@ -55,7 +55,7 @@ const STYLES: Partial<Record<OfficeCode, (b: string, m: Shape) => string | undef
     const old = /^(PI|MU)(\d+)$/.exec(b);
     return old ? `BR ${old[1]} ${old[2]}` : `BR ${b.slice(0, 2)} ${b.slice(2, 6)} ${b.slice(6)}`;
   },
-  TW: (b) => `TW ${b}`,
+  TW: (b, m) => (m.type === 'application' ? `Taiwan Patent Application No. ${b}` : `TW ${b}`),
   DK: (b) => (b.length === 9 ? `DK ${b.slice(0, 4)} ${b.slice(4)}` : `DK ${thousands(b)}`),
 };
 

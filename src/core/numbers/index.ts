@@ -3,6 +3,7 @@
 // number knowledge: the scanner, Open Patent…, the CLI, the hover and the lookups use this.
 import { formatNumber, type NumberStyle } from './format';
 import { anchorsFor, scan } from './scanner';
+import { LAST_YEAR } from './bounds';
 import { asciiUpper, isYear } from './text';
 import { type FindOptions, type OfficeCode, type PatentNumberMatch, SUPPORTED_OFFICES } from './types';
 
@@ -89,7 +90,7 @@ export function parsePatentNumber(written: string): PatentNumberMatch | undefine
   let read: Pick<PatentNumberMatch, 'number' | 'type' | 'office' | 'kind'> | undefined = canonicalApplication(upper);
   if (!read) {
     const out: PatentNumberMatch[] = [];
-    scan(upper, ALL, anchorsFor(SUPPORTED_OFFICES, true), out);
+    scan(upper, ALL, anchorsFor(SUPPORTED_OFFICES, true), out, { typed: true });
     const only = out.length === 1 ? out[0] : undefined;
     if (!only || only.index !== 0 || only.length !== upper.length) return undefined;
     read = only;
@@ -115,6 +116,9 @@ function canonicalApplication(upper: string): Pick<PatentNumberMatch, 'number' |
   if (jp && isYear(upper, 2)) return { number: upper, type: 'application', office: 'JP', kind: null };
   const kr = /^KR(10|20|30)-(\d{4})-(\d{7})$/.exec(upper);
   if (kr && isYear(upper, 5)) return { number: upper, type: 'application', office: 'KR', kind: null };
+  // Taiwan's applications, ROC year (088 = 1999) and six digits; its publications start with a Western year.
+  const tw = /^TW([01]\d\d)\d{6}$/.exec(upper);
+  if (tw && Number(tw[1]) >= 88 && Number(tw[1]) <= LAST_YEAR - 1911) return { number: upper, type: 'application', office: 'TW', kind: null };
   return undefined;
 }
 

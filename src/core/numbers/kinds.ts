@@ -235,6 +235,7 @@ const TABLE: Readonly<Record<OfficeCode, readonly Row[]>> = {
     ['Y1', G, 'utility model', 'Utility model'],
   ],
   IT: [
+    ['A', P, 'patent', 'Application publication (before 2015, by province)'],
     ['A1', P, 'patent', 'Application publication'],
     ['B', G, 'patent', 'Patent'],
     ['B1', G, 'patent', 'Patent'],

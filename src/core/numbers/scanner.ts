@@ -11,6 +11,7 @@ import { SUPPORTED_OFFICES, type NumberProblem, type OfficeCode, type PatentNumb
 import { readSpacedDigits } from './offices/series';
 
 const ANY: NumberContext = { intent: 'any' };
+const TYPED: NumberContext = { intent: 'any', labelled: true };
 
 /** Office names as English texts write them before a label (`German Patent No.`). */
 const OFFICE_WORDS: ReadonlyArray<readonly [string, OfficeCode]> = [
@@ -112,6 +113,8 @@ export function anchorsFor(offices: readonly OfficeCode[], caseless: boolean): A
 export interface ScanOptions {
   /** Also give impossible numbers, flagged with their problem. */
   flag?: boolean;
+  /** A number typed alone (an input box, an argument): it is meant as a number, so short series need no kind. */
+  typed?: boolean;
   /** Scan only anchors starting in [from, to); matches may end past `to`. Lines still count from the text's start. */
   from?: number;
   to?: number;
@@ -122,7 +125,7 @@ export interface ScanOptions {
  * Anchors are upper case in `text` when `anchors` is caseless (the caller upper-cases first).
  */
 export function scan(text: string, offices: ReadonlySet<OfficeCode>, anchors: Anchors, out: PatentNumberMatch[], options: ScanOptions = {}): void {
-  new Scanner(text, offices, out, options.flag === true).run(anchors, options.from ?? 0, options.to ?? text.length);
+  new Scanner(text, offices, out, options.flag === true, options.typed ? TYPED : ANY).run(anchors, options.from ?? 0, options.to ?? text.length);
 }
 
 function isHangul(c: number): boolean {
@@ -145,6 +148,7 @@ class Scanner {
     private readonly offices: ReadonlySet<OfficeCode>,
     private readonly out: PatentNumberMatch[],
     private readonly flag: boolean,
+    private readonly bare: NumberContext,
   ) {}
 
   run({ regex, words }: Anchors, from: number, to: number): void {
@@ -266,16 +270,20 @@ class Scanner {
     // Database exports double the code (`WOWO 98/41234`, `USUS5123456A`) or join with underscores (`WO_9812345_A1`).
     let q = p + 2;
     if (text.startsWith(office, q)) q += 2;
-    if (text.charCodeAt(q) === 0x5f && isDigit(text.charCodeAt(q + 1))) q++;
+    let ctx = this.bare;
+    if (text.charCodeAt(q) === 0x5f && isDigit(text.charCodeAt(q + 1))) {
+      q++;
+      ctx = { intent: 'any', requireKind: true }; // `US_1234567` is an identifier; `WO_9812345_A1` an export
+    }
     const rules = OFFICE_RULES[office];
-    const r = afterCode(text, q, rules, ANY);
+    const r = afterCode(text, q, rules, ctx);
     if (r) return this.emit(p, r, office);
     // `US Patent No. 10,123,456`, `EP Patent Application 20123456.7`
     if (isInlineSpace(text.charCodeAt(p + 2)) && isLetter(text.charCodeAt(p + 3))) {
       const end = this.designated(p, p + 3, office);
       if (end >= 0) return end;
     }
-    return this.flag ? this.impossible(p, q, office, ANY) : -1;
+    return this.flag ? this.impossible(p, q, office, this.bare) : -1;
   }
 
   /** An office named before a label: `U.S. Pat. No. 7,123,456`, `European Patent Application No. 20123456.7`. */
@@ -364,7 +372,7 @@ class Scanner {
     let i = pos;
     for (let n = 0; n < 3 && (text.charCodeAt(i) === 0x3a || isInlineSpace(text.charCodeAt(i))); n++) i++;
     if (text[i] === '第') i++;
-    if (isUpper(text.charCodeAt(i))) return -1; // `CN…`, `ZL…`, `TW…`: their own anchors read them
+    if (/^(CN|ZL|TW)/.test(text.slice(i, i + 2))) return -1; // their own anchors read them
     const r = OFFICE_RULES[office].parse(text, i, { intent, labelled: true });
     if (!r) return -1;
     return this.emit(i, text[r.end] === '號' || text[r.end] === '号' ? { ...r, end: r.end + 1 } : r, office);

@@ -1,6 +1,6 @@
 import { withinBounds } from '../bounds';
 import { DOT, digitRunEnd, isDigit, readGroupedDigits, readSpacedGroups, stripZeros } from '../text';
-import { finish, kinds, NO_KINDS, type OfficeRules } from './office';
+import { finish, kinds, NO_KINDS, roundAmount, type OfficeRules } from './office';
 
 const EP_KINDS = kinds('EP', 'A1', 'A2', 'A3', 'A4', 'A8', 'A9', 'B1', 'B2', 'B3', 'B8', 'B9');
 
@@ -31,6 +31,7 @@ export const EP: OfficeRules = {
       padded = true;
     }
     if (!withinBounds('EP', digits) || digits === '0') return null;
-    return finish(text, g.end, `EP${digits.padStart(7, '0')}`, 'publication', EP_KINDS, ctx, padded);
+    const r = finish(text, g.end, `EP${digits.padStart(7, '0')}`, 'publication', EP_KINDS, ctx, padded);
+    return roundAmount(r, g.digits, g.end - pos, ctx) ? null : r;
   },
 };

@@ -33,6 +33,7 @@ export const DE: OfficeRules = seriesRules({
 // United Kingdom (UKIPO): `GB 2 123 456 A` since 1977, `GB 1 234 567` before; applications `GB 1912345.6`.
 export const GB: OfficeRules = seriesRules({
   code: 'GB',
+  commas: true,
   series: [
     { digits: 7, test: first('12'), bound: 'GB', kinds: kinds('GB', 'A', 'A8', 'A9', 'B', 'B8', 'B9', 'C') },
     { digits: 7, kinds: kinds('GB', 'A'), checkDigitApplication: 'only' },
@@ -53,6 +54,7 @@ export const FR: OfficeRules = seriesRules({
 // Canada (CIPO): the application number is the document number, `CA 2,123,456 A1`, `CA 3012345 C`.
 export const CA: OfficeRules = seriesRules({
   code: 'CA',
+  sameNumber: true,
   commas: true,
   series: [
     { digits: 7, test: first('123'), bound: 'CA', kinds: kinds('CA', 'A', 'A1', 'C', 'E', 'F') },
@@ -65,6 +67,7 @@ export const CA: OfficeRules = seriesRules({
 const AU_NEW = kinds('AU', 'A1', 'A4', 'A8', 'A9', 'B2', 'B4', 'B8', 'B9', 'C1', 'C4');
 export const AU: OfficeRules = seriesRules({
   code: 'AU',
+  sameNumber: true,
   special(text, pos, ctx) {
     // `2020/123456`, `2020 123456`
     if (!exactDigits(text, pos, 4) || !yearLed(1998, LAST_YEAR)(text.slice(pos, pos + 4))) return null;
@@ -99,6 +102,7 @@ export const TW: OfficeRules = seriesRules({
 // Patents: six digits, with kind B or after "Indian Patent No.".
 export const IN: OfficeRules = seriesRules({
   code: 'IN',
+  sameNumber: true,
   series: [
     { digits: 12, test: and(yearLed(2005, LAST_YEAR), (s) => Number(s.slice(4, 6)) >= 11 && Number(s.slice(4, 6)) <= 49), kinds: kinds('IN', 'A', 'B') },
     { digits: 6, bound: 'IN', kinds: kinds('IN', 'B'), needsKind: true },
@@ -111,7 +115,7 @@ export const IN: OfficeRules = seriesRules({
 const BR_PATENT = kinds('BR', 'A', 'A2', 'A8', 'B1', 'B8', 'E2');
 const BR_UTILITY = kinds('BR', 'U2', 'U8', 'Y1');
 function brazil(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
-  if (!exactDigits(text, pos, 2)) return null;
+  if (!isDigit(text.charCodeAt(pos)) || !isDigit(text.charCodeAt(pos + 1))) return null;
   const right = text.slice(pos, pos + 2);
   const patent = ['10', '11', '12', '13'].includes(right);
   if (!patent && !['20', '21', '22'].includes(right)) return null;
@@ -138,6 +142,7 @@ function brazil(text: string, pos: number, ctx: NumberContext): ParsedNumber | n
   return finish(text, at, `BR${right}${parts}`, 'publication', patent ? BR_PATENT : BR_UTILITY, ctx);
 }
 function brazilOld(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
+  while (text.startsWith('0', pos) && (text.startsWith('PI', pos + 1) || text.startsWith('MU', pos + 1) || text.startsWith('0', pos + 1))) pos++; // `BR000PI0507004A`
   const prefix = text.slice(pos, pos + 2);
   if (prefix !== 'PI' && prefix !== 'MU') return null;
   let at = pos + 2;
@@ -175,8 +180,19 @@ export const ES: OfficeRules = seriesRules({
 
 // Italy (UIBM): the old series `IT 1 234 567 B` (to 2015); since then year + eight digits
 // (`IT 201900012345 A1`), from application numbers `102019000012345`. "IT" is a word: a kind or a label is needed.
+const IT_PROVINCE = kinds('IT', 'A', 'A1', 'U1');
 export const IT: OfficeRules = seriesRules({
   code: 'IT',
+  // Before 2015, applications by province: `ITMI20121234A1`, `ITVR0020130124A` (zero-padded), with the kind.
+  special(text, pos, ctx) {
+    if (!/^[A-Z]{2}0{0,2}(19|20)\d{6}/.test(text.slice(pos, pos + 14))) return null;
+    let at = pos + 2;
+    while (text.charCodeAt(at) === 0x30 && text.charCodeAt(at + 1) === 0x30) at++;
+    if (text.charCodeAt(at) === 0x30 && !/^(19|20)/.test(text.slice(at, at + 2))) at++;
+    if (!exactDigits(text, at, 8) || !yearLed(1990, 2015)(text.slice(at, at + 4))) return null;
+    const base = `IT${text.slice(pos, pos + 2)}${text.slice(at, at + 8)}`;
+    return finish(text, at + 8, base, 'publication', IT_PROVINCE, ctx, true);
+  },
   series: [
     { digits: 12, test: yearLed(2015, LAST_YEAR), kinds: kinds('IT', 'A1', 'B1', 'U1') },
     { digits: 7, test: first('1'), bound: 'IT', kinds: kinds('IT', 'B', 'B1'), needsKind: true },
@@ -226,6 +242,7 @@ export const SE: OfficeRules = seriesRules({
 // (`DK 2019 70123 A1`, `DK 2019 00012 U3`); translations of European patents under the EP number (`DK 1234567 T3`).
 export const DK: OfficeRules = seriesRules({
   code: 'DK',
+  sameNumber: true,
   series: [
     { digits: 9, test: yearLed(1990, LAST_YEAR), kinds: kinds('DK', 'A', 'A1', 'U1', 'U3', 'U4', 'Y3', 'Y4') },
     { digits: 7, kinds: kinds('DK', 'T3', 'T4', 'T5'), needsKind: true, bound: 'EP' },
@@ -237,6 +254,7 @@ export const DK: OfficeRules = seriesRules({
 // before 2011 `MX PA01012345 A`); patents six digits `MX 123456 B`.
 export const MX: OfficeRules = seriesRules({
   code: 'MX',
+  sameNumber: true,
   series: [
     { digits: 10, test: yearLed(1993, LAST_YEAR), kinds: kinds('MX', 'A') },
     { digits: 8, prefix: 'PA', test: (s) => s < '11', kinds: kinds('MX', 'A') },

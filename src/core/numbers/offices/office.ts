@@ -117,6 +117,14 @@ export function finish(
   return { end, number: base, type, kind: null };
 }
 
+/**
+ * A round number written grouped (`US 2,500,000`, `EP 1 000 000`) with no kind and no label
+ * is an amount far more often than a patent: not read.
+ */
+export function roundAmount(r: ParsedNumber | null, digits: string, writtenLength: number, ctx: NumberContext): boolean {
+  return r !== null && r.kind === null && !ctx.labelled && writtenLength > digits.length && digits.endsWith('00000');
+}
+
 /** `finish` with a kind the document's type implies when none is written (`実開` U, Korean `20-` publications U). */
 export function finishImplied(
   text: string,

@@ -6,7 +6,7 @@
 import { type Series, withinBounds } from '../bounds';
 import { COMMA, DOT, digitRunEnd, isDigit, isUpper, readGroupedDigits, stripZeros } from '../text';
 import type { NumberType, OfficeCode } from '../types';
-import { finish, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
+import { finish, NO_KINDS, roundAmount, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
 export interface SeriesRule {
   /** Digits of the serial, after any letter prefix. */
@@ -35,6 +35,8 @@ export interface SeriesOffice {
   special?: (text: string, pos: number, ctx: NumberContext) => ParsedNumber | null;
   /** Whether commas group the digits (`CA 2,123,456`); dots never do (`2.000.000` is an amount). */
   commas?: boolean;
+  /** The application number is the document's number (CA, AU, IN, MX, DK): `Application No.` names the same document. */
+  sameNumber?: boolean;
 }
 
 const MAX_GROUPS = 6;
@@ -69,21 +71,22 @@ function fits(rule: SeriesRule, digits: string, ctx: NumberContext): boolean {
   return !rule.bound || withinBounds(rule.bound, digits);
 }
 
-function readAs(office: SeriesOffice, rule: SeriesRule, text: string, end: number, digits: string, ctx: NumberContext, padded: boolean): ParsedNumber | null {
+function readAs(office: SeriesOffice, rule: SeriesRule, text: string, start: number, end: number, digits: string, ctx: NumberContext, padded: boolean): ParsedNumber | null {
   const base = rule.compact ? rule.compact(digits) : `${office.code}${rule.prefix ?? ''}${digits}`;
   if (rule.checkDigitApplication && text.charCodeAt(end) === DOT && isDigit(text.charCodeAt(end + 1)) && !isDigit(text.charCodeAt(end + 2))) {
     return finish(text, end + 2, `${base}.${text[end + 1]}`, 'application', NO_KINDS, ctx);
   }
   if (rule.checkDigitApplication === 'only') return null;
   const type: NumberType = rule.applicationOnly ? 'application' : 'publication';
-  if (ctx.intent === 'application' && type !== 'application') return null;
-  return finish(text, end, base, type, type === 'application' ? NO_KINDS : rule.kinds, ctx, padded || rule.needsKind === true);
+  if (ctx.intent === 'application' && type !== 'application' && !office.sameNumber) return null;
+  const r = finish(text, end, base, type, type === 'application' ? NO_KINDS : rule.kinds, ctx, padded || rule.needsKind === true);
+  return roundAmount(r, digits, end - start, ctx) ? null : r;
 }
 
-function tryRules(office: SeriesOffice, rules: readonly SeriesRule[], text: string, end: number, digits: string, ctx: NumberContext): ParsedNumber | null {
+function tryRules(office: SeriesOffice, rules: readonly SeriesRule[], text: string, start: number, end: number, digits: string, ctx: NumberContext): ParsedNumber | null {
   for (const rule of rules) {
     if (!fits(rule, digits, ctx)) continue;
-    const r = readAs(office, rule, text, end, digits, ctx, false);
+    const r = readAs(office, rule, text, start, end, digits, ctx, false);
     if (r) return r;
   }
   // Database exports pad with zeros (`AT00256702B`, `FR000002853021A1`): read only with the kind written.
@@ -91,7 +94,7 @@ function tryRules(office: SeriesOffice, rules: readonly SeriesRule[], text: stri
     const bare = stripZeros(digits);
     for (const rule of rules) {
       if (!fits(rule, bare, ctx)) continue;
-      const r = readAs(office, rule, text, end, bare, ctx, true);
+      const r = readAs(office, rule, text, start, end, bare, ctx, true);
       if (r) return r;
     }
   }
@@ -100,6 +103,10 @@ function tryRules(office: SeriesOffice, rules: readonly SeriesRule[], text: stri
 
 /** The letter prefix at `pos` (`I`, `PI`), one space allowed after it, and the rules that use it. */
 function withPrefix(office: SeriesOffice, text: string, pos: number): { at: number; rules: readonly SeriesRule[] } | null {
+  // Exports pad before a prefix too: `MX00PA05006297A`.
+  let z = pos;
+  while (z < pos + 3 && text.charCodeAt(z) === 0x30) z++;
+  if (z > pos && isUpper(text.charCodeAt(z))) pos = z;
   if (!isUpper(text.charCodeAt(pos))) return { at: pos, rules: office.series.filter((r) => !r.prefix) };
   for (const rule of office.series) {
     const prefix = rule.prefix;
@@ -122,12 +129,12 @@ export function seriesRules(office: SeriesOffice): OfficeRules {
       if (!p || p.rules.length === 0) return null;
       const spaced = readSpacedDigits(text, p.at);
       if (spaced) {
-        const r = tryRules(office, p.rules, text, spaced.end, spaced.digits, ctx);
+        const r = tryRules(office, p.rules, text, p.at, spaced.end, spaced.digits, ctx);
         if (r) return r;
       }
       if (office.commas && text.charCodeAt(digitRunEnd(text, p.at, 3)) === COMMA) {
         const g = readGroupedDigits(text, p.at, 8);
-        if (g && text.charCodeAt(g.end - 4) === COMMA) return tryRules(office, p.rules, text, g.end, g.digits, ctx);
+        if (g && text.charCodeAt(g.end - 4) === COMMA) return tryRules(office, p.rules, text, p.at, g.end, g.digits, ctx);
       }
       return null;
     },

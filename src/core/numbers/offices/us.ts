@@ -1,6 +1,6 @@
 import { COMMA, DOT, digitRunEnd, exactDigits, HYPHEN, isDigit, isInlineSpace, isYear, readGroupedDigits, SLASH, stripZeros } from '../text';
 import { LAST_YEAR, type Series, withinBounds } from '../bounds';
-import { finish, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
+import { finish, kinds, NO_KINDS, roundAmount, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
 // WIPO ST.16 as the USPTO uses it, by document family.
 const UTILITY = kinds('US', 'A', 'B1', 'B2', 'C1', 'C2', 'C3');
@@ -44,9 +44,18 @@ function series(text: string, at: number, prefix: string, ctx: NumberContext): P
   return r;
 }
 
+/**
+ * USPTO series codes of applications: 01–19 utility (18 began in 2024), 29 design, 60–63
+ * provisional. Others (`90/` reexamination control numbers, `97/` trademark serials) are not applications.
+ */
+function isSeriesCode(code: string): boolean {
+  const n = Number(code);
+  return (n >= 1 && n <= 19) || n === 29 || (n >= 60 && n <= 63);
+}
+
 /** Application `14/706,838` or `14/706838`: a two-digit series code and a six-digit serial. */
 function application(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
-  if (!exactDigits(text, pos, 2) || text.charCodeAt(pos + 2) !== SLASH || text.startsWith('00', pos)) return null;
+  if (!exactDigits(text, pos, 2) || text.charCodeAt(pos + 2) !== SLASH || !isSeriesCode(text.slice(pos, pos + 2))) return null;
   const s = pos + 3;
   let serial: string;
   let end: number;
@@ -105,6 +114,7 @@ export const US: OfficeRules = {
     const digits = stripZeros(g.digits);
     // Fewer than six digits is more often a count or an amount than an 1800s patent.
     if (digits.length < 6 || !withinBounds('US utility', digits)) return null;
-    return finish(text, g.end, `US${digits}`, 'publication', UTILITY, ctx);
+    const r = finish(text, g.end, `US${digits}`, 'publication', UTILITY, ctx);
+    return roundAmount(r, g.digits, g.end - pos, ctx) ? null : r;
   },
 };

@@ -59,8 +59,8 @@ export const WO: OfficeRules = {
       year = text.slice(pos, pos + 4);
       serial = text.slice(pos + 4, run);
     } else if (len === 9 && isYear(text, pos)) {
-      // Four-digit year and the serial unpadded (`WO200946303`): database exports, with the kind.
-      return done(text, run, text.slice(pos, pos + 4), text.slice(pos + 4, run), ctx, true);
+      // Four-digit year and the serial unpadded (`WO200946303`), as database exports write it.
+      return done(text, run, text.slice(pos, pos + 4), text.slice(pos + 4, run), ctx, false);
     } else if ((len === 7 || len === 8) && isShortYear(text.slice(pos, pos + 2))) {
       // Before 2004, compactly: `WO9812345` (2 + 5) and, from 2002, `WO02098765` (2 + 6). An
       // eight-digit form with a year of 04–77 could be either a padded old number or a new one: not read.
