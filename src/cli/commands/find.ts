@@ -1,8 +1,9 @@
-import { promises as fs } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
-import { findPatentNumbers } from '../../core/numbers';
+import { findPatentNumbersIn, type PatentNumberMatch } from '../../core/numbers';
 import { parseCommandArgs, requirePositionals } from '../args';
-import { type Command, usageLine, writeJson } from '../command';
+import { type Command, usageLine } from '../command';
+import type { CliOutput } from '../io';
 
 /** One occurrence, in the shape design.md fixes for `find --json`. */
 export interface FoundNumber {
@@ -15,6 +16,11 @@ export interface FoundNumber {
   office: string;
   kind: string | null;
 }
+
+/** Lines are scanned about this many characters at a time, and output leaves in pieces of about this size. */
+const WINDOW = 1 << 16;
+const FLUSH = 1 << 16;
+const READ = 1 << 20;
 
 export const findCommand: Command = {
   name: 'find',
@@ -31,27 +37,161 @@ export const findCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);
     requirePositionals(positionals, 'FILE', usage);
 
-    const found: FoundNumber[] = [];
+    // The output is written as the numbers are found, never held whole: 50 MB of dense
+    // citations are millions of matches, more than one string can hold.
+    const out = new Output(io.stdout, io.signal);
+    const json = values.json === true;
+    let first = true;
+    if (json) out.add('[');
     let unreadable = 0;
     for (const file of positionals) {
-      let text: string;
+      const head = `{"file":${JSON.stringify(file)},"line":`;
+      const scan = new WindowedScan();
+      // Read in pieces too: only the lines not scanned yet are held, not the whole file.
+      const pieces = createReadStream(path.resolve(io.cwd, file), { encoding: 'utf8', highWaterMark: READ });
       try {
-        text = await fs.readFile(path.resolve(io.cwd, file), 'utf8');
+        for await (const piece of pieces as AsyncIterable<string>) {
+          for (const m of scan.push(piece)) {
+            if (json) {
+              out.add((first ? '\n  ' : ',\n  ') + foundJson(head, m));
+              first = false;
+            } else out.add(`${file}:${m.line}:${m.column}  ${m.text} -> ${m.number}\n`);
+            if (out.full) await out.flush();
+          }
+        }
+        for (const m of scan.push('', true)) {
+          if (json) {
+            out.add((first ? '\n  ' : ',\n  ') + foundJson(head, m));
+            first = false;
+          } else out.add(`${file}:${m.line}:${m.column}  ${m.text} -> ${m.number}\n`);
+        }
       } catch (e) {
         unreadable++;
         io.stderr.write(`Cannot read ${file}: ${readProblem(e)}.\n`);
-        continue;
-      }
-      for (const m of findPatentNumbers(text)) {
-        found.push({ file, line: m.line, column: m.column, text: m.text, number: m.number, type: m.type, office: m.office, kind: m.kind });
+      } finally {
+        pieces.destroy();
       }
     }
-
-    if (values.json) writeJson(io, found);
-    else for (const f of found) io.stdout.write(`${f.file}:${f.line}:${f.column}  ${f.text} -> ${f.number}\n`);
+    if (json) out.add(first ? ']\n' : '\n]\n');
+    await out.flush();
     return unreadable > 0 ? 2 : 0;
   },
 };
+
+/** Text JSON can carry between quotes as it is: printable ASCII without `"` or `\`. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * One occurrence as JSON, keys in the documented order. `number`, `office` and `kind` are the
+ * normaliser's own ASCII; `text` is escaped unless plain. Concatenation, not a template per
+ * field or JSON.stringify per object: this runs millions of times on a dense file.
+ */
+function foundJson(head: string, m: PatentNumberMatch): string {
+  return (
+    head +
+    m.line +
+    ',"column":' +
+    m.column +
+    ',"text":' +
+    (PLAIN.test(m.text) ? '"' + m.text + '"' : JSON.stringify(m.text)) +
+    ',"number":"' +
+    m.number +
+    (m.type === 'publication' ? '","type":"publication","office":"' : '","type":"application","office":"') +
+    m.office +
+    (m.kind === null ? '","kind":null}' : '","kind":"' + m.kind + '"}')
+  );
+}
+
+/**
+ * The matches of a text given in pieces (as a file is read), a window of lines at a time, so
+ * only the lines not scanned yet and one window's matches are alive. A window starts at a line
+ * start and its text runs one line past its end, as far as a number may span (one line break);
+ * numbers are taken when they start inside the window and after the previous window's last
+ * number, so none is found twice or lost at a seam.
+ */
+export class WindowedScan {
+  private carry = '';
+  /** Offset, in the whole text, of `carry`'s first character, and its line. */
+  private base = 0;
+  private line = 1;
+  /** Where the previous window's last number ended, in the whole text. */
+  private taken = 0;
+
+  constructor(private readonly windowSize = WINDOW) {}
+
+  /** The numbers that `piece` completes; `final` when no more text follows. */
+  *push(piece: string, final = false): Generator<PatentNumberMatch> {
+    this.carry += piece;
+    for (;;) {
+      const text = this.carry;
+      if (text.length === 0) return;
+      let end = text.indexOf('\n', Math.min(text.length, this.windowSize));
+      if (end < 0 && !final) return;
+      end = end < 0 ? text.length : end + 1;
+      let lookahead = end < text.length ? text.indexOf('\n', end) : text.length;
+      if (lookahead < 0 && !final) return;
+      lookahead = lookahead < 0 ? text.length : lookahead + 1;
+      const base = this.base;
+      for (const m of findPatentNumbersIn(text.slice(0, lookahead), Math.max(0, this.taken - base), end)) {
+        this.taken = base + m.index + m.length;
+        m.index += base;
+        m.line += this.line - 1;
+        yield m;
+      }
+      this.line += lineBreaks(text, end);
+      this.base += end;
+      this.carry = text.slice(end);
+    }
+  }
+}
+
+/** The matches of a whole text, as `find` scans a file (the same as one scan of it). */
+export function* scanByWindows(text: string, windowSize = WINDOW): Generator<PatentNumberMatch> {
+  yield* new WindowedScan(windowSize).push(text, true);
+}
+
+/** Line breaks in text[0, to): CRLF, LF and lone CR each count once, as the scanner counts them. */
+function lineBreaks(text: string, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a) n++;
+  return n;
+}
+
+/** Output gathered into pieces of about FLUSH characters; a flush waits while the stream is full. */
+class Output {
+  private pending = '';
+
+  constructor(
+    private readonly stream: CliOutput & { once?: (event: 'drain', listener: () => void) => unknown },
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  get full(): boolean {
+    return this.pending.length >= FLUSH;
+  }
+
+  add(s: string): void {
+    this.pending += s;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const chunk = this.pending;
+    this.pending = '';
+    if (this.stream.write(chunk) === false && this.stream.once && !this.signal?.aborted) {
+      const signal = this.signal;
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          signal?.removeEventListener('abort', done);
+          resolve();
+        };
+        this.stream.once?.('drain', done);
+        signal?.addEventListener('abort', done, { once: true });
+      });
+    }
+  }
+}
 
 function readProblem(e: unknown): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;

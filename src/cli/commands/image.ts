@@ -44,7 +44,7 @@ export const imageCommand: Command = {
     const images = await api.abstractImages({ numbers }, { signal: io.signal });
     const results: SavedImage[] = [];
     for (const number of numbers) {
-      const image = images.find((i) => answersNumber(number, i.pn));
+      const image = images.find((i) => answersNumber(i.pn, number));
       if (!image) {
         results.push({ number, problem: 'notFound' });
         continue;

@@ -38,8 +38,8 @@ export const lookupCommand: Command = {
     const statuses = legal.results;
     const notLookedUp = new Set([...bib.missing.numbers, ...legal.missing.numbers]);
     const entries = numbers.filter((n) => !notLookedUp.has(n)).map((number): LookupEntry => {
-      const bibliography = bibliographies.find((b) => answersNumber(number, b.pn));
-      const legal: LegalStatus | undefined = statuses.find((s) => (bibliography ? s.patentId === bibliography.patentId : false) || answersNumber(number, s.pn));
+      const bibliography = bibliographies.find((b) => answersNumber(b.pn, number));
+      const legal: LegalStatus | undefined = statuses.find((s) => (bibliography ? s.patentId === bibliography.patentId : false) || answersNumber(s.pn, number));
       return bibliography || legal ? { number, found: true, bibliography, legalStatus: legal?.statuses } : { number, found: false };
     });
 

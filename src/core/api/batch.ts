@@ -3,8 +3,11 @@
  * and bill per result. Any number of refs is split into such calls, run a few at a
  * time, and the answers merged back into the caller's order.
  */
+import { compactNumber as compact, withoutKind } from '../numbers/match';
 import { cancelledError, isPatsnapError, PartialBatchError, type MissingRefs, type PatsnapError } from './errors';
 import type { PatentRefs } from './types';
+
+export { withoutKind } from '../numbers/match';
 
 export const BATCH_SIZE = 100;
 
@@ -14,16 +17,6 @@ export interface BatchPlan {
   /** Trimmed, deduplicated, in input order. */
   ids: string[];
   numbers: string[];
-}
-
-/** Compact upper-case form, for comparing numbers as written with `pn` as answered. */
-function compact(n: string): string {
-  return n.replace(/[\s,]/g, '').toUpperCase();
-}
-
-/** `US11205304B2` -> `US11205304`; a number without kind code stays as it is. */
-export function withoutKind(pn: string): string {
-  return /^(.*\d)[A-Z]\d?$/.exec(pn)?.[1] ?? pn;
 }
 
 export function planRefs(refs: PatentRefs): BatchPlan {

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { raceAbort } from '../abort';
 import { keepPartial, type BatchOutcome } from '../api/errors';
 import type { Bibliography, LegalStatus, PatsnapApi } from '../api/types';
+import { answersNumber } from '../numbers/match';
 
 /** What hovers, the document view and the panel header show for one number. */
 export interface PatentCard {
@@ -23,18 +24,6 @@ export interface PatentLookupOptions {
 }
 
 const NO_IMAGE = Buffer.alloc(0);
-
-/** A patent's publication number without its kind code, e.g. US7123456B2 -> US7123456. */
-function withoutKind(pn: string): string {
-  return pn.replace(/[A-Z]\d?$/, '');
-}
-
-/** Whether an answer's `pn` is the patent a (possibly kind-less) number names. */
-export function answersNumber(pn: string, query: string): boolean {
-  const a = pn.toUpperCase();
-  const q = query.toUpperCase();
-  return a === q || (withoutKind(a) === q && a !== q);
-}
 
 interface Waiter {
   resolve(card: PatentCard | null): void;
@@ -145,11 +134,10 @@ export class PatentLookupService {
     const bibMissing = new Set(bib.missing.numbers.map((n) => n.toUpperCase()));
     const legalMissing = new Set(legal.missing.numbers.map((n) => n.toUpperCase()));
     const byPn = new Map(bib.results.map((b) => [b.pn.toUpperCase(), b]));
-    const byBase = new Map(bib.results.map((b) => [withoutKind(b.pn.toUpperCase()), b]));
     const statusByPn = new Map(legal.results.map((s) => [s.pn, s.statuses]));
     for (const number of numbers) {
       const q = number.toUpperCase();
-      const bibliography = byPn.get(q) ?? byBase.get(q);
+      const bibliography = byPn.get(q) ?? bib.results.find((b) => answersNumber(b.pn, q));
       // Kept only when every part came: a number whose batch failed is asked again next time.
       const failure = bibMissing.has(q) ? bib.failure : bibliography && legalMissing.has(q) ? legal.failure : undefined;
       if (failure) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Bibliography, ExamDocsPage, PatsnapApi } from '../../core/api/types';
-import { answersNumber } from '../../core/cache/patentLookup';
+import { answersNumber } from '../../core/numbers/match';
 import {
   NUMBER_MAX,
   panelStateSchema,

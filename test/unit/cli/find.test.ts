@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
+import { scanByWindows, WindowedScan } from '../../../src/cli/commands/find';
+import { findPatentNumbers } from '../../../src/core/numbers';
 import { lines, runIn } from './harness';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -41,5 +46,61 @@ describe('patent-lookup find (offline)', () => {
     assert.equal(r.code, 2);
     assert.deepEqual(lines(r.stderr), ['Cannot read missing.txt: no such file.']);
     assert.ok((JSON.parse(r.stdout) as unknown[]).length > 0);
+  });
+});
+
+describe('patent-lookup find: by windows of lines, streamed', () => {
+  const sample = [
+    'Claim 1 is anticipated by US 2005/0262868 A1 (Smith); see also U.S. Pat.',
+    'No. 7,123,456 and U.S. Pat. Nos. 7,123,456, 8,234,567 and',
+    '9,345,678.\r\nKR 10-2019-0467631 U.S. Patent No. 9,655,486\rWO 98/12345, DE 10 2019 123 456 A1',
+    '공개특허공보 제10-2016-0012345호 特開平8-179521号公報 ＵＳ７，１２３，４５６Ｂ２',
+  ].join('\n');
+
+  it('finds exactly what one scan of the whole text finds, whatever the window size', () => {
+    const whole = findPatentNumbers(sample);
+    assert.ok(whole.length >= 10, `${whole.length}`);
+    for (const size of [1, 5, 17, 40, 80, 1000]) assert.deepEqual([...scanByWindows(sample, size)], whole, `window ${size}`);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...sample.split(/(?<=[\n ])/)), { maxLength: 40 }), fc.integer({ min: 1, max: 200 }), (parts, size) => {
+        const text = parts.join('');
+        assert.deepEqual([...scanByWindows(text, size)], findPatentNumbers(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the same when the text arrives in pieces cut anywhere, as a file is read', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...sample.split(/(?<=[\n ])/)), { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 20 }), fc.integer({ min: 1, max: 120 }), (parts, cuts, size) => {
+        const text = parts.join('');
+        const scan = new WindowedScan(size);
+        const found = [];
+        let at = 0;
+        for (const cut of cuts) {
+          found.push(...scan.push(text.slice(at, at + cut)));
+          at += cut;
+        }
+        found.push(...scan.push(text.slice(at), true));
+        assert.deepEqual(found, findPatentNumbers(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('--json streams a large file: every number once, valid JSON, in order', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'find-'));
+    try {
+      const n = 40_000;
+      await fs.writeFile(path.join(dir, 'dense.txt'), Array.from({ length: n }, (_, i) => `Ref ${i}: US ${(7_000_000 + i).toLocaleString('en-US')} B2`).join('\n'));
+      const r = await runIn(undefined, ['find', 'dense.txt', '--json'], { env: {}, cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      const found = JSON.parse(r.stdout) as Array<{ line: number; number: string }>;
+      assert.equal(found.length, n);
+      assert.deepEqual(found[n - 1], { file: 'dense.txt', line: n, column: `Ref ${n - 1}: `.length + 1, text: `US ${(7_000_000 + n - 1).toLocaleString('en-US')} B2`, number: `US${7_000_000 + n - 1}B2`, type: 'publication', office: 'US', kind: 'B2' });
+      assert.ok(found.every((f, i) => f.line === i + 1));
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
