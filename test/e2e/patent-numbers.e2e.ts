@@ -196,6 +196,45 @@ describe('Patent numbers in documents: hover card, link, document view', functio
   });
 });
 
+describe('Patent numbers in documents: typing', function () {
+  let vscode: VsCode;
+
+  before(async () => {
+    Sandbox.current();
+    vscode = await openVsCode();
+    await showFile(vscode, 'drafting.txt');
+    await vscode.editor.waitForLink('EP 1 234 567 B1');
+  });
+
+  after(async () => {
+    // Leave the fixture as it was for the next spec's window.
+    await vscode?.palette.run('File: Revert File').catch(() => undefined);
+    await closeAllEditors(vscode);
+    await vscode?.close();
+  });
+
+  it('links a number as it is typed, and the numbers below keep their links and cards', async () => {
+    const page = vscode.page;
+    await vscode.editor.active.locator('.view-line', { hasText: 'Draft response' }).click();
+    // A new first line: every number below moves down one.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('Prior art: US 11,205,304');
+    // Rescanned as it is typed: the kind-less number is a link already.
+    await vscode.editor.waitForLink('US 11,205,304');
+    await page.keyboard.type(' B2 of Magic Leap.');
+    await page.keyboard.press('Escape');
+    assert.match(await vscode.editor.hoverUntil('US 11,205,304 B2', /augmented or virtual reality/), /US11205304B2 · Active/);
+    await vscode.screenshot('typing-new-number-card');
+    // The number below moved down a line: its link and its card followed it.
+    await vscode.editor.hoverAway();
+    await vscode.editor.waitForLink('EP 1 234 567 B1');
+    assert.match(await vscode.editor.hoverUntil('EP 1 234 567 B1', /cooling the stator/), /EP1234567B1/);
+    await vscode.screenshot('typing-moved-number-card');
+  });
+});
+
 describe('Patent numbers in documents with lookups turned off', function () {
   let vscode: VsCode;
   let sandbox: Sandbox;

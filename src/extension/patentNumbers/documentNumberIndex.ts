@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { findPatentNumbers, type PatentNumberMatch } from '../../core/numbers';
+import { type EditSpan, type LineText, rescanEdit } from '../../core/numbers/incremental';
 import { Disposable } from '../common/disposable';
 import type { PatentNumberSettings } from './patentNumberSettings';
 
@@ -12,14 +13,18 @@ interface Entry {
 }
 
 /**
- * The patent numbers of each open document, found once per document version and shared
- * by hovers, links, prefetching and the tree (a hover does not rescan the document).
+ * The patent numbers of each open document, shared by hovers, links, prefetching and the tree
+ * (one scan for all of them). A document is scanned whole once; after that each edit rescans
+ * only the lines near it, and the matches after it move with the text (their objects are
+ * updated in place: a match held from before an edit gives its position in the new text).
  */
 export class DocumentNumberIndex extends Disposable {
   private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly settings: PatentNumberSettings) {
     super();
+    // Registered first of the feature's listeners, so the others see the matches of the new text.
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.update(e)));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())));
     this.register(settings.onDidChange(() => this.entries.clear()));
   }
@@ -28,8 +33,7 @@ export class DocumentNumberIndex extends Disposable {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry?.version === document.version) return entry.matches;
-    const text = document.getText();
-    const matches = text.length > MAX_DOCUMENT_LENGTH ? [] : findPatentNumbers(text, { offices: this.settings.offices });
+    const matches = tooLong(document) ? [] : findPatentNumbers(document.getText(), { offices: this.settings.offices });
     this.entries.set(key, { version: document.version, matches });
     return matches;
   }
@@ -51,10 +55,76 @@ export class DocumentNumberIndex extends Disposable {
     return undefined;
   }
 
-  /** Matches on lines `startLine..endLine` (0-based, inclusive). */
+  /** Matches on lines `startLine..endLine` (0-based, inclusive), found by binary search. */
   inLines(document: vscode.TextDocument, startLine: number, endLine: number): PatentNumberMatch[] {
-    return this.matches(document).filter((m) => m.line - 1 >= startLine && m.line - 1 <= endLine);
+    const matches = this.matches(document);
+    let lo = 0;
+    let hi = matches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((matches[mid] as PatentNumberMatch).line - 1 < startLine) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: PatentNumberMatch[] = [];
+    for (let i = lo; i < matches.length && (matches[i] as PatentNumberMatch).line - 1 <= endLine; i++) out.push(matches[i] as PatentNumberMatch);
+    return out;
   }
+
+  /** Keeps a scanned document's matches up to date with an edit, rescanning only near it. */
+  private update(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const entry = this.entries.get(key);
+    if (!entry || entry.version >= e.document.version || e.contentChanges.length === 0) return;
+    const span = tooLong(e.document) ? undefined : editSpan(e);
+    const matches = span && rescanEdit(entry.matches, span, lineText(e.document), { offices: this.settings.offices });
+    if (!matches) {
+      this.entries.delete(key); // scanned whole (or found too long) when next asked
+      return;
+    }
+    this.entries.set(key, { version: e.document.version, matches });
+  }
+}
+
+/**
+ * The changes of one event as one span. VS Code gives them against the text before the event,
+ * last first; anything else (overlapping or out of order) is left to a whole rescan.
+ */
+function editSpan(e: vscode.TextDocumentChangeEvent): EditSpan | undefined {
+  const changes = e.contentChanges;
+  let delta = 0;
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i] as vscode.TextDocumentContentChangeEvent;
+    const next = changes[i + 1];
+    if (next && next.rangeOffset + next.rangeLength > c.rangeOffset) return undefined;
+    delta += c.text.length - c.rangeLength;
+  }
+  const first = changes[changes.length - 1] as vscode.TextDocumentContentChangeEvent;
+  const last = changes[0] as vscode.TextDocumentContentChangeEvent;
+  const oldEnd = last.rangeOffset + last.rangeLength;
+  const newEnd = oldEnd + delta;
+  return {
+    start: first.rangeOffset,
+    startLine: first.range.start.line,
+    oldEnd,
+    oldEndLine: last.range.end.line,
+    newEnd,
+    newEndLine: e.document.positionAt(newEnd).line,
+  };
+}
+
+function tooLong(document: vscode.TextDocument): boolean {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > MAX_DOCUMENT_LENGTH;
+}
+
+/** The document by lines, without joining its whole text. */
+function lineText(document: vscode.TextDocument): LineText {
+  const lineCount = document.lineCount;
+  const end = document.lineAt(lineCount - 1).rangeIncludingLineBreak.end;
+  return {
+    lineCount,
+    offsetOfLine: (line) => document.offsetAt(line >= lineCount ? end : new vscode.Position(line, 0)),
+    slice: (start, stop) => document.getText(new vscode.Range(document.positionAt(start), document.positionAt(stop))),
+  };
 }
 
 export function rangeOf(document: vscode.TextDocument, m: PatentNumberMatch): vscode.Range {

@@ -137,6 +137,45 @@ describe('Patent numbers in documents', function () {
     await setting('hover.enabled', undefined);
   });
 
+  it('follows edits: a number typed, completed or broken, and numbers after an edit moved', async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `Row ${i}: US ${(7_000_000 + i).toLocaleString('en-US')} B2 and EP 1 234 ${String(100 + i)} B1.`);
+    const editable = await vscode.workspace.openTextDocument({ content: lines.join('\n'), language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(editable);
+    const linked = async (): Promise<Array<[string, string]>> => {
+      const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editable.uri)) ?? [];
+      return links
+        .filter((l) => l.target?.scheme === 'command')
+        .map((l) => [editable.getText(l.range), (JSON.parse(decodeURIComponent(l.target?.query ?? '[]')) as Array<{ number: string }>)[0]?.number ?? '']);
+    };
+    assert.equal((await linked()).length, 800);
+
+    // A line typed at the top moves every number below it; each link still covers its number.
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'See WO 98/12345 first.\n'));
+    let now = await linked();
+    assert.equal(now.length, 801);
+    assert.deepEqual(now[0], ['WO 98/12345', 'WO1998012345']);
+    assert.deepEqual(now[800], ['EP 1 234 499 B1', 'EP1234499B1']);
+
+    // A number completed by its kind, in the middle of the document.
+    const row = editable.lineAt(201).text;
+    assert.ok(row.startsWith('Row 200: US 7,000,200 B2'), row);
+    await editor.edit((b) => b.delete(new vscode.Range(201, row.indexOf(' B2'), 201, row.indexOf(' B2') + 3)));
+    assert.deepEqual((await linked())[401], ['US 7,000,200', 'US7000200']);
+    await editor.edit((b) => b.insert(new vscode.Position(201, row.indexOf(' B2')), ' B1'));
+    assert.deepEqual((await linked())[401], ['US 7,000,200 B1', 'US7000200B1']);
+
+    // Broken by a letter typed inside it: no longer a number, and only that one is gone.
+    await editor.edit((b) => b.insert(new vscode.Position(201, row.indexOf('7,000') + 1), 'x'));
+    now = await linked();
+    assert.equal(now.length, 800);
+    assert.ok(!now.some(([, n]) => n.startsWith('US7000200')));
+
+    // The hover agrees with the links after the edits, and so does the document view's grouping.
+    const hover = await hoverAt(editable.uri, 399, editable.lineAt(399).text.indexOf('US 7,') + 4);
+    assert.match(hoverText(hover), /US7000398B2/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('recognises only the offices chosen in numbers.offices', async () => {
     await setting('numbers.offices', ['EP']);
     const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri)) ?? [];

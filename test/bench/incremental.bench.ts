@@ -1,0 +1,130 @@
+// A keystroke in a 10 MB document with 100,000 patent numbers: the scanning an edit costs
+// (rescanEdit, what DocumentNumberIndex runs on each change), against the target of 5 ms, and a
+// whole rescan for comparison. Keeping the text's line starts up to date is the editor's own
+// work, done outside the timing. Figures are printed; nothing is asserted.
+// Run: node --import tsx test/bench/incremental.bench.ts
+import { performance } from 'node:perf_hooks';
+import { findPatentNumbers, type PatentNumberMatch } from '../../src/core/numbers';
+import { type EditSpan, type LineText, rescanEdit } from '../../src/core/numbers/incremental';
+
+const BYTES = Number(process.env.BENCH_DOC_BYTES ?? 10 * 1024 * 1024);
+const NUMBERS = Number(process.env.BENCH_DOC_NUMBERS ?? 100_000);
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 2000);
+const TARGET_MS = 5;
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = rng(7);
+const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
+
+const FORMS: ReadonlyArray<() => string> = [
+  () => `US ${int(5_000_000, 11_900_000).toLocaleString('en-US')} B2`,
+  () => `EP ${int(1, 3)} ${int(100, 999)} ${int(100, 999)} B1`,
+  () => `WO 20${int(10, 23)}/${int(100000, 299999)} A1`,
+  () => `CN 1${int(10, 15)}${String(int(0, 999999)).padStart(6, '0')} A`,
+  () => `JP 20${int(10, 23)}-${String(int(0, 999999)).padStart(6, '0')} A`,
+];
+const FILLER = 'the seal of the first embodiment is pressed against the housing while the controller measures the flow and ';
+
+function buildDocument(): string {
+  const perNumber = Math.floor(BYTES / NUMBERS);
+  const lines: string[] = [];
+  let size = 0;
+  while (size < BYTES) {
+    const n = FORMS[int(0, FORMS.length - 1)]?.() ?? '';
+    const pad = FILLER.repeat(Math.ceil(perNumber / FILLER.length)).slice(0, Math.max(0, perNumber - n.length - 12));
+    const line = `Claim ${int(1, 30)}: ${n} ${pad}`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+/** A text by lines, as an editor keeps it; edits update the line starts (not timed). */
+class Doc implements LineText {
+  starts: number[] = [0];
+  constructor(public text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  offsetOfLine(line: number): number {
+    return line >= this.starts.length ? this.text.length : (this.starts[line] as number);
+  }
+  slice(a: number, b: number): string {
+    return this.text.slice(a, b);
+  }
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  edit(start: number, end: number, inserted: string): EditSpan {
+    const startLine = this.lineOf(start);
+    const oldEndLine = this.lineOf(end);
+    this.text = this.text.slice(0, start) + inserted + this.text.slice(end);
+    // An editor keeps its text by lines; a JS string built by concatenation is a rope until flattened,
+    // and the first slice of it would flatten 10 MB inside the timing. A regex flattens it here.
+    /$/.test(this.text);
+    const delta = inserted.length - (end - start);
+    const added: number[] = [];
+    for (let i = inserted.indexOf('\n'); i >= 0; i = inserted.indexOf('\n', i + 1)) added.push(start + i + 1);
+    for (let i = oldEndLine + 1; i < this.starts.length; i++) this.starts[i] = (this.starts[i] as number) + delta;
+    this.starts.splice(startLine + 1, oldEndLine - startLine, ...added);
+    return { start, startLine, oldEnd: end, oldEndLine, newEnd: start + inserted.length, newEndLine: this.lineOf(start + inserted.length) };
+  }
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+function main(): void {
+  const doc = new Doc(buildDocument());
+  let t = performance.now();
+  let matches: PatentNumberMatch[] = findPatentNumbers(doc.text);
+  const fullMs = performance.now() - t;
+  console.log(`document: ${(doc.text.length / 1024 / 1024).toFixed(1)} MB, ${doc.lineCount} lines, ${matches.length} numbers; a whole scan takes ${fullMs.toFixed(0)} ms`);
+
+  const times: number[] = [];
+  let fallbacks = 0;
+  // Typing at a few places, as a person does: a run of keystrokes at one spot, then another spot.
+  let at = Math.floor(doc.text.length / 2);
+  for (let k = 0; k < KEYSTROKES; k++) {
+    if (k % 50 === 0) at = int(0, doc.text.length - 1);
+    const r = rand();
+    const span = r < 0.7 ? doc.edit(at, at, 'x') : r < 0.85 ? doc.edit(at, Math.min(doc.text.length, at + 1), '') : r < 0.95 ? doc.edit(at, at, '\n') : doc.edit(at, at, '7');
+    if (r < 0.7 || r >= 0.85) at++;
+    t = performance.now();
+    const next = rescanEdit(matches, span, doc);
+    times.push(performance.now() - t);
+    if (next) matches = next;
+    else {
+      fallbacks++;
+      matches = findPatentNumbers(doc.text);
+    }
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 0.5);
+  const p99 = percentile(sorted, 0.99);
+  const max = sorted[sorted.length - 1] ?? NaN;
+  console.log(`${KEYSTROKES} keystrokes (typing, deleting, new lines): scanning per keystroke median ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms, max ${max.toFixed(3)} ms (target <= ${TARGET_MS} ms: ${max <= TARGET_MS ? 'met' : p99 <= TARGET_MS ? 'met at p99, not at max' : 'NOT met'}); ${fallbacks} whole rescans`);
+  const check = findPatentNumbers(doc.text);
+  console.log(`after the edits: ${matches.length} numbers kept, a whole scan finds ${check.length}${JSON.stringify(check.map((m) => [m.index, m.number])) === JSON.stringify(matches.map((m) => [m.index, m.number])) ? ' (the same)' : ' (DIFFERENT)'}`);
+}
+
+main();
