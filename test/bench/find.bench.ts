@@ -114,7 +114,12 @@ async function main(): Promise<void> {
     console.log(`  rg -on      : ${rg.ms.toFixed(0).padStart(5)} ms, peak ${rg.peakMb.toFixed(0)} MB`);
     console.log(`  time ${ratio.toFixed(2)}x rg (target <= 3x: ${verdict(ratio <= 3)}); memory ${ours.peakMb.toFixed(0)} MB (target <= 3 x input + 64 = ${memTarget.toFixed(0)} MB: ${verdict(ours.peakMb <= memTarget)})`);
     const node = await best(ROUNDS, () => run(process.execPath, ['-e', '0']));
-    console.log(`  (a bare node -e 0 takes ${node.ms.toFixed(0)} ms and ${node.peakMb.toFixed(0)} MB here)`);
+    const empty = path.join(dir, 'empty.txt');
+    await fs.writeFile(empty, '\n');
+    const startup = await best(ROUNDS, () => run(process.execPath, [CLI, 'find', '--json', empty]));
+    console.log(`  of which starting: find --json on an empty file ${startup.ms.toFixed(0)} ms, ${startup.peakMb.toFixed(0)} MB (a bare node -e 0: ${node.ms.toFixed(0)} ms, ${node.peakMb.toFixed(0)} MB)`);
+    const work = ours.ms - startup.ms;
+    console.log(`  the work itself (read, scan, JSON out): ${work.toFixed(0)} ms = ${(work / rg.ms).toFixed(2)}x rg's whole run, ${(ours.peakMb - startup.peakMb).toFixed(0)} MB over the start`);
 
     await fs.rm(prose);
     const dense = path.join(dir, 'dense.txt');
