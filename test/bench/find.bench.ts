@@ -8,6 +8,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { rng } from './lib/rng';
 
 const ROOT = path.join(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -17,17 +18,6 @@ const DENSE_BYTES = Number(process.env.BENCH_FIND_DENSE_BYTES ?? 50 * MB);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** A simple pattern of about the same reach: an office code, then digits with separators. */
 const RG_PATTERN = '\\b(US|EP|WO|CN|JP|KR|DE|GB|FR)[ -]?[0-9][0-9, /.-]*[0-9]';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = rng(12);
 const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));

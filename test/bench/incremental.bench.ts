@@ -6,22 +6,13 @@
 import { performance } from 'node:perf_hooks';
 import { findPatentNumbers, type PatentNumberMatch } from '../../src/core/numbers';
 import { type EditSpan, type LineText, rescanEdit } from '../../src/core/numbers/incremental';
+import { rng } from './lib/rng';
 
 const BYTES = Number(process.env.BENCH_DOC_BYTES ?? 10 * 1024 * 1024);
 const NUMBERS = Number(process.env.BENCH_DOC_NUMBERS ?? 100_000);
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 2000);
 const TARGET_MS = 5;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(7);
 const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 

@@ -9,21 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findPatentNumbers } from '../../src/core/numbers';
+import { rng } from './lib/rng';
 
 const SIZE = Number(process.env.BENCH_SCAN_BYTES ?? 20 * 1024 * 1024);
 const MB = 1024 * 1024;
-
-/** Deterministic PRNG (mulberry32) so every run scans the same text. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let rand = rng(20240531);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
