@@ -10,6 +10,9 @@ const PLANT = 16;
 const PLURAL = 32;
 const TERMINAL = 64; // `No.`: the number comes next
 const NOUN = 128; // says "this is a patent document"
+const UTILITY = 256; // a utility model
+const EXAMINED = 512; // an examined publication (JP kokoku)
+const REGISTERED = 1024;
 const SAYS_WHAT = APPLICATION | PUBLICATION | DESIGN | REISSUE | PLANT | NOUN;
 
 const WORDS: ReadonlyMap<string, number> = new Map([
@@ -39,12 +42,12 @@ const WORDS: ReadonlyMap<string, number> = new Map([
   ['des', DESIGN],
   ['reissue', REISSUE],
   ['plant', PLANT],
-  ['utility', NOUN],
+  ['utility', NOUN | UTILITY],
   ['model', 0],
-  ['registration', 0],
+  ['registration', REGISTERED],
   ['reg', 0],
   ['granted', 0],
-  ['examined', 0],
+  ['examined', EXAMINED],
   ['international', 0],
   ['pct', 0],
   ['offenlegungsschrift', PUBLICATION],
@@ -114,6 +117,9 @@ export function readLabel(text: string, pos: number): Label {
   else if (flags & APPLICATION) intent = 'application';
   const context: NumberContext = { intent };
   if (citedKind) context.citedKind = citedKind;
+  // What a Japanese document type would say (`Japanese Examined Patent Publication`, `Utility Model Laid-Open`).
+  if (flags & UTILITY) context.document = flags & EXAMINED ? 'um-kokoku' : flags & REGISTERED ? 'um-registration' : flags & APPLICATION && !(flags & PUBLICATION) ? 'um-application' : 'um-kokai';
+  else if (flags & EXAMINED) context.document = 'kokoku';
   if (flags & DESIGN) context.variant = 'design';
   else if (flags & REISSUE) context.variant = 'reissue';
   else if (flags & PLANT) context.variant = 'plant';

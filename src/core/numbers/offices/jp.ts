@@ -84,12 +84,12 @@ export function eraForm(text: string, era: string, pos: number, ctx: NumberConte
  * to Heisei 11 (1999); examined ones from Showa 25 to Heisei 8 (1996). Those ranges do not
  * overlap within a document type, so the year tells the era.
  */
-function withoutEra(text: string, pos: number, run: number, ctx: NumberContext): ParsedNumber | null {
+function withoutEra(text: string, pos: number, run: number, ctx: NumberContext, doc: JpDocument | undefined): ParsedNumber | null {
   const y = Number(text.slice(pos, run));
   const kindLetter = kindLetterAfter(text, digitRunEnd(text, run + 1, 6), ctx);
-  const examined = kindLetter === 'B' || kindLetter === 'Y';
+  const examined = doc === 'kokoku' || doc === 'um-kokoku' || kindLetter === 'B' || kindLetter === 'Y';
   const year = examined ? (y >= 1 && y <= 8 ? eraYear('H', y) : y >= 25 && y <= 64 ? eraYear('S', y) : null) : y >= 1 && y <= 11 ? eraYear('H', y) : y >= 46 && y <= 64 ? eraYear('S', y) : null;
-  return year ? eraSerial(text, year, run + 1, ctx) : null;
+  return year ? eraSerial(text, year, run + 1, ctx, doc) : null;
 }
 
 /** The letter of the kind written after `end` (glued or after a space), or of the kind cited before. */
@@ -127,7 +127,7 @@ export function parseJp(text: string, pos: number, ctx: NumberContext, doc?: JpD
   }
   if (len === 10 && isYear(text, pos) && isSeriesYear(text.slice(pos, pos + 4))) return yearSerial(text, pos, text.slice(pos, pos + 4), pos + 4, ctx, doc);
   if (ctx.intent === 'application' || doc === 'application') return null;
-  if ((len === 1 || len === 2) && text.charCodeAt(run) === HYPHEN) return doc ? null : withoutEra(text, pos, run, ctx);
+  if ((len === 1 || len === 2) && text.charCodeAt(run) === HYPHEN) return doc === 'grant' || doc === 'um-registration' ? null : withoutEra(text, pos, run, ctx, doc);
   if (len === 8 && !doc) return eightDigits(text, pos, run, ctx);
   // Granted patents and registered utility models: seven digits, sometimes grouped.
   const g = readGroupedDigits(text, pos, 7);
@@ -158,5 +158,7 @@ function eightDigits(text: string, pos: number, run: number, ctx: NumberContext)
 
 export const JP: OfficeRules = {
   code: 'JP',
-  parse: (text, pos, ctx) => parseJp(text, pos, ctx),
+  // A label may have named the document type: `Japanese Examined Patent Publication No. 3-41234` is 特公, not 特開.
+  // A utility model application (実願) is numbered like a patent application (特願): not read.
+  parse: (text, pos, ctx) => (ctx.document === 'um-application' ? null : parseJp(text, pos, ctx, ctx.document)),
 };

@@ -8,6 +8,8 @@ export type Intent = 'any' | 'publication' | 'application';
 export interface NumberContext {
   intent: Intent;
   variant?: 'design' | 'reissue' | 'plant';
+  /** The document type the label named, where an office numbers several types alike (JP 特公 and 特開). */
+  document?: 'kokoku' | 'um-kokai' | 'um-kokoku' | 'um-registration' | 'um-application';
   /** Kind given EPO citation style before the number: `EP-A-0 123 456`, `JP-A-2005-123456`. */
   citedKind?: string;
   /** A kind code must be written for the number to count (`US-5912345` is an order code, `US-5912345-A` is not). */

@@ -22,7 +22,7 @@ function prefixed(text: string, pos: number, ctx: NumberContext): ParsedNumber |
   } else if (c === 0x52 /* R */ && (c1 === 0x45 || c1 === 0x65) /* E|e */) {
     at = pos + 2;
     if (text.charCodeAt(at) === DOT) at++;
-    if (isInlineSpace(text.charCodeAt(at)) && at > pos + 2) at++;
+    if (isInlineSpace(text.charCodeAt(at))) at++; // `Re. 45,678`, `RE 45,678`
     prefix = 'RE';
   } else if (c === 0x50 /* P */ && c1 === 0x50 && isDigit(text.charCodeAt(pos + 2))) {
     at = pos + 2;
@@ -79,7 +79,7 @@ function preGrant(text: string, pos: number, ctx: NumberContext): ParsedNumber |
   let end: number;
   if (len === 4) {
     const sep = text.charCodeAt(run);
-    if (sep !== SLASH && sep !== HYPHEN) return null;
+    if (sep !== SLASH && sep !== HYPHEN && !(isInlineSpace(sep) && text.charCodeAt(run + 1) === 0x30)) return null; // `2005 0262868` too
     const sEnd = digitRunEnd(text, run + 1, 7);
     if (sEnd - run - 1 !== 7) return null;
     year = text.slice(pos, run);
