@@ -270,7 +270,14 @@ class Scanner {
     // Database exports double the code (`WOWO 98/41234`, `USUS5123456A`) or join with underscores (`WO_9812345_A1`).
     let q = p + 2;
     if (text.startsWith(office, q)) q += 2;
+    // `USPN 7,123,456`, `USP 7,123,456`, `USPAP 2005/0123456` (US patent number, US patent application publication).
+    if (office === 'US') q = afterUsAbbreviation(text, q);
     let ctx = this.bare;
+    // J-PlatPat's citation form: `JP,2005-123456,A`, `JP,11-123456,A`.
+    if (office === 'JP' && text.charCodeAt(q) === COMMA && isDigit(text.charCodeAt(q + 1))) {
+      const r = jpCommaForm(text, q + 1, ctx);
+      if (r) return this.emit(p, r, office);
+    }
     if (text.charCodeAt(q) === 0x5f && isDigit(text.charCodeAt(q + 1))) {
       q++;
       ctx = { intent: 'any', requireKind: true }; // `US_1234567` is an identifier; `WO_9812345_A1` an export
@@ -522,9 +529,44 @@ function japaneseNumber(text: string, i: number, doc: JpDocument | undefined, ct
   return r;
 }
 
+/** Past `PN`, `P` or `PAP` after `US` when a number follows (`USPN 7,123,456`); `USPP12,345` is a plant patent. */
+function afterUsAbbreviation(text: string, q: number): number {
+  if (text.charCodeAt(q) !== 0x50 /* P */ || text.charCodeAt(q + 1) === 0x50) return q;
+  let at = text.startsWith('PAP', q) ? q + 3 : text.startsWith('PN', q) ? q + 2 : q + 1;
+  if (text.charCodeAt(at) === DOT) at++;
+  const n = isInlineSpace(text.charCodeAt(at)) ? at + 1 : at;
+  return isDigit(text.charCodeAt(n)) ? at : q;
+}
+
+/**
+ * `2005-123456,A` or `11-123456,A` after `JP,`: the number, a comma and the kind, which must be
+ * there (`JP,3518240` in a CSV row is a country and an amount).
+ */
+function jpCommaForm(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
+  const r = OFFICE_RULES.JP.parse(text, pos, ctx);
+  if (!r || r.kind !== null || text.charCodeAt(r.end) !== COMMA || !isUpper(text.charCodeAt(r.end + 1))) return null;
+  const k = isDigit(text.charCodeAt(r.end + 2)) ? 2 : 1;
+  if (isWordChar(text.charCodeAt(r.end + 1 + k))) return null;
+  // Read again with the kind as if cited before the number, which the readers take.
+  const kind = text.slice(r.end + 1, r.end + 1 + k);
+  const cited = OFFICE_RULES.JP.parse(text, pos, { ...ctx, citedKind: kind });
+  return cited?.kind === kind ? { ...cited, end: r.end + 1 + k } : null;
+}
+
+/** German document types cited by their abbreviations (`DE-OS 2 123 456`, `DE-PS`, `DE-AS`, `DE-GM`), as kinds. */
+const GERMAN_TYPES: Readonly<Record<string, string>> = { OS: 'A1', PS: 'C', AS: 'B', GM: 'U1' };
+
 /** The number right after an office code: glued, after one space or hyphen, or EPO citation style `EP-A-…`. */
 function afterCode(text: string, q: number, rules: OfficeRules, ctx: NumberContext): ParsedNumber | null {
   const c = text.charCodeAt(q);
+  if (rules.code === 'DE' && c === HYPHEN) {
+    const kind = GERMAN_TYPES[text.slice(q + 1, q + 3)];
+    const s = text.charCodeAt(q + 3);
+    if (kind && (s === HYPHEN || isInlineSpace(s))) {
+      const r = rules.parse(text, q + 4, { ...ctx, citedKind: kind });
+      if (r) return r;
+    }
+  }
   if (c === HYPHEN && isUpper(text.charCodeAt(q + 1))) {
     let r = q + 2;
     if (isDigit(text.charCodeAt(r))) r++;
