@@ -15,6 +15,7 @@ const CLI = path.join(ROOT, 'dist/cli.js');
 const MB = 1024 * 1024;
 const PROSE_BYTES = Number(process.env.BENCH_FIND_BYTES ?? 8 * MB);
 const DENSE_BYTES = Number(process.env.BENCH_FIND_DENSE_BYTES ?? 50 * MB);
+// KEEP=1 keeps the generated files and prints where they are.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** A simple pattern of about the same reach: an office code, then digits with separators. */
 const RG_PATTERN = '\\b(US|EP|WO|CN|JP|KR|DE|GB|FR)[ -]?[0-9][0-9, /.-]*[0-9]';
@@ -111,14 +112,15 @@ async function main(): Promise<void> {
     const work = ours.ms - startup.ms;
     console.log(`  the work itself (read, scan, JSON out): ${work.toFixed(0)} ms = ${(work / rg.ms).toFixed(2)}x rg's whole run, ${(ours.peakMb - startup.peakMb).toFixed(0)} MB over the start`);
 
-    await fs.rm(prose);
+    if (process.env.KEEP) console.log(`  (kept in ${prose})`);
+    else await fs.rm(prose);
     const dense = path.join(dir, 'dense.txt');
     await fs.writeFile(dense, build(DENSE_BYTES, () => Array.from({ length: 6 }, () => pick(NUMBERS)()).join('; ')));
     const denseMb = (await fs.stat(dense)).size / MB;
     const big = await run(process.execPath, [CLI, 'find', '--json', dense]);
     console.log(`\ndense citations: ${denseMb.toFixed(1)} MB -> ${big.lines - 2} numbers in ${(big.ms / 1000).toFixed(1)} s, peak ${big.peakMb.toFixed(0)} MB (completes: ${verdict(big.lines > 1_000_000)}; memory target ${(3 * denseMb + 64).toFixed(0)} MB: ${verdict(big.peakMb <= 3 * denseMb + 64)})`);
   } finally {
-    await fs.rm(dir, { recursive: true, force: true });
+    if (!process.env.KEEP) await fs.rm(dir, { recursive: true, force: true });
   }
 }
 
