@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
 import { findPatentNumbersIn, type PatentNumberMatch } from '../../core/numbers';
+import { lineBreaks } from '../../core/numbers/text';
 import { parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine } from '../command';
 import type { CliOutput } from '../io';
@@ -142,7 +143,7 @@ export class WindowedScan {
         m.line += this.line - 1;
         yield m;
       }
-      this.line += lineBreaks(text, end);
+      this.line += lineBreaks(text, 0, end);
       this.base += end;
       this.carry = text.slice(end);
     }
@@ -152,14 +153,6 @@ export class WindowedScan {
 /** The matches of a whole text, as `find` scans a file (the same as one scan of it). */
 export function* scanByWindows(text: string, windowSize = WINDOW): Generator<PatentNumberMatch> {
   yield* new WindowedScan(windowSize).push(text, true);
-}
-
-/** Line breaks in text[0, to): CRLF, LF and lone CR each count once, as the scanner counts them. */
-function lineBreaks(text: string, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  for (let i = text.indexOf('\r'); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a) n++;
-  return n;
 }
 
 /** Output gathered into pieces of about FLUSH characters; a flush waits while the stream is full. */

@@ -6,7 +6,7 @@
 import { relaxed } from './bounds';
 import { readLabel } from './labels';
 import { eraForm, OFFICE_RULES, parseJp, parsePct, type JpDocument, type NumberContext, type OfficeRules, type ParsedNumber } from './offices';
-import { COMMA, CR, DOT, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isWordChar, LF, readGroupedDigits, SLASH } from './text';
+import { COMMA, DOT, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isWordChar, lineBreaks, readGroupedDigits, SLASH } from './text';
 import { SUPPORTED_OFFICES, type NumberProblem, type OfficeCode, type PatentNumberMatch } from './types';
 import { readSpacedDigits } from './offices/series';
 
@@ -500,17 +500,6 @@ function digitEnd(text: string, pos: number): number {
   let i = pos;
   while (isDigit(text.charCodeAt(i))) i++;
   return i;
-}
-
-/** Line breaks (CRLF, LF or CR each counting once) in text[from, to). */
-function lineBreaks(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LF) n++;
-    else if (c === CR && text.charCodeAt(i + 1) !== LF) n++;
-  }
-  return n;
 }
 
 /** A Japanese number after its document prefix. */

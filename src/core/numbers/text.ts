@@ -155,3 +155,14 @@ export function stripZeros(digits: string): string {
 export function asciiUpper(text: string): string {
   return text.replace(/[a-z]+/g, (s) => s.toUpperCase());
 }
+
+/** Line breaks in text[from, to): CRLF, LF and lone CR each count once, as VS Code counts lines. */
+export function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) n++;
+    else if (c === CR && text.charCodeAt(i + 1) !== LF) n++;
+  }
+  return n;
+}
