@@ -3,10 +3,21 @@
 // answer) and the forms DOCDB gives their documents. Each office: its series, longest first.
 import { LAST_YEAR } from '../bounds';
 import { exactDigits, HYPHEN, isDigit, isInlineSpace, SLASH } from '../text';
-import { finish, kinds, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
+import { finish, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 import { first, seriesRules, yearLed } from './series';
 
 const startsWithAny = (...prefixes: string[]) => (s: string) => prefixes.some((p) => s.startsWith(p));
+
+/**
+ * An application number in the office's own form (`CH 00612/16`, `A 50412/2018`, `1950123-4`,
+ * `PA 2019 70123`, `MX/a/2019/012345`): `form` matches at `pos` and `compact` writes it.
+ */
+function ownApplication(form: RegExp, compact: (m: RegExpExecArray) => string) {
+  return (text: string, pos: number, ctx: NumberContext): ParsedNumber | null => {
+    const m = form.exec(text.slice(pos, pos + 24));
+    return m ? finish(text, pos + m[0].length, compact(m), 'application', NO_KINDS, ctx) : null;
+  };
+}
 const and =
   (...tests: Array<(s: string) => boolean>) =>
   (s: string) =>
@@ -22,6 +33,9 @@ export const DE: OfficeRules = seriesRules({
   series: [
     { digits: 12, test: and(startsWithAny('10'), (s) => yearLed(2004, LAST_YEAR)(s.slice(2))), kinds: DE_PATENT, checkDigitApplication: true },
     { digits: 12, test: and(startsWithAny('20'), (s) => yearLed(2004, LAST_YEAR)(s.slice(2))), kinds: kinds('DE', 'U1', 'U8', 'U9'), checkDigitApplication: true },
+    // Since 2004 translations of European patents are `60 2017 047 171 T2`, European patents in German `50 2017 …`.
+    { digits: 12, test: and(startsWithAny('60'), (s) => yearLed(2004, LAST_YEAR)(s.slice(2))), kinds: kinds('DE', 'T1', 'T2', 'T3', 'T4', 'T5', 'T8', 'T9') },
+    { digits: 12, test: and(startsWithAny('50'), (s) => yearLed(2004, LAST_YEAR)(s.slice(2))), kinds: kinds('DE', 'D1'), needsKind: true },
     { digits: 8, test: startsWithAny('195', '196', '197', '198', '199', '100', '101', '102', '103'), kinds: kinds('DE', 'A1', 'A8', 'A9', 'B4', 'C1', 'C2', 'C3', 'C5', 'C8', 'C9'), checkDigitApplication: true },
     { digits: 8, test: startsWithAny('295', '296', '297', '298', '299', '200', '201', '202', '203'), kinds: kinds('DE', 'U1', 'U8', 'U9') },
     { digits: 8, test: first('56'), kinds: kinds('DE', 'T1', 'T2', 'T3', 'T4', 'T5', 'T8', 'T9') },
@@ -135,7 +149,7 @@ function brazil(text: string, pos: number, ctx: NumberContext): ParsedNumber | n
     parts = text.slice(pos + 2, pos + 12);
     at = pos + 12;
   }
-  if (!yearLed(2012, LAST_YEAR)(parts)) return null;
+  if (!yearLed(1995, LAST_YEAR)(parts)) return null;
   // The check digit after a hyphen or space is part of how the number is written, not of the document number.
   const c = text.charCodeAt(at);
   if ((c === HYPHEN || isInlineSpace(c)) && isDigit(text.charCodeAt(at + 1)) && !isDigit(text.charCodeAt(at + 2))) at += 2;
@@ -185,6 +199,9 @@ export const IT: OfficeRules = seriesRules({
   code: 'IT',
   // Before 2015, applications by province: `ITMI20121234A1`, `ITVR0020130124A` (zero-padded), with the kind.
   special(text, pos, ctx) {
+    // Applications since 2015: `102019000012345`.
+    const app = /^10(20[1-9]\d)\d{9}(?!\d)/.exec(text.slice(pos, pos + 16));
+    if (app) return finish(text, pos + 15, `IT${app[0]}`, 'application', NO_KINDS, ctx);
     if (!/^[A-Z]{2}0{0,2}(19|20)\d{6}/.test(text.slice(pos, pos + 14))) return null;
     let at = pos + 2;
     while (text.charCodeAt(at) === 0x30 && text.charCodeAt(at + 1) === 0x30) at++;
@@ -212,6 +229,7 @@ export const NL: OfficeRules = seriesRules({
 // Switzerland (IPI): six digits `CH 690 123 A5`, `CH 712 345 B1`.
 export const CH: OfficeRules = seriesRules({
   code: 'CH',
+  special: ownApplication(/^(\d{5})\/(\d{2})(?!\d)/, (m) => `CH${m[1]}/${m[2]}`),
   series: [
     { digits: 6, bound: 'CH', kinds: kinds('CH', 'A', 'A1', 'A2', 'A3', 'A5', 'A8', 'A9', 'B1', 'B5', 'B8', 'B9') },
     { digits: 5, kinds: kinds('CH', 'A', 'A5'), needsKind: true },
@@ -221,8 +239,12 @@ export const CH: OfficeRules = seriesRules({
 // Austria (ÖPA): six digits `AT 512 345 B1`, utility models `AT 12 345 U1`. "AT" is a word: kinds needed.
 export const AT: OfficeRules = seriesRules({
   code: 'AT',
+  special: ownApplication(/^A ?(\d{1,5})\/((?:19|20)\d\d)(?!\d)/, (m) => `ATA${m[1]}/${m[2]}`),
   series: [
-    { digits: 6, bound: 'AT', kinds: kinds('AT', 'A', 'A1', 'A2', 'A3', 'B', 'B1', 'B2', 'B8', 'E', 'T'), needsKind: true },
+    { digits: 6, bound: 'AT', kinds: kinds('AT', 'A', 'A1', 'A2', 'A3', 'B', 'B1', 'B2', 'B8'), needsKind: true },
+    // Translations of European patents have a series of their own, past the patents' bound.
+    { digits: 6, kinds: kinds('AT', 'E', 'T', 'T1'), needsKind: true },
+    { digits: 6, prefix: 'E', kinds: kinds('AT', 'E', 'T', 'T1') },
     { digits: 5, bound: 'AT utility model', kinds: kinds('AT', 'U1', 'U2', 'U3', 'U8'), needsKind: true },
     { digits: 4, kinds: kinds('AT', 'U1', 'U2', 'U3', 'U8'), needsKind: true },
   ],
@@ -232,6 +254,7 @@ export const AT: OfficeRules = seriesRules({
 // year + five digits `SE 1850123 A1` (with kind).
 export const SE: OfficeRules = seriesRules({
   code: 'SE',
+  special: ownApplication(/^(\d{7})-(\d)(?![\d-])/, (m) => `SE${m[1]}-${m[2]}`),
   series: [
     { digits: 6, test: first('345'), bound: 'SE', kinds: kinds('SE', 'B', 'C', 'C2') },
     { digits: 7, kinds: kinds('SE', 'A', 'A1', 'L'), needsKind: true },
@@ -242,6 +265,7 @@ export const SE: OfficeRules = seriesRules({
 // (`DK 2019 70123 A1`, `DK 2019 00012 U3`); translations of European patents under the EP number (`DK 1234567 T3`).
 export const DK: OfficeRules = seriesRules({
   code: 'DK',
+  special: ownApplication(/^PA ?((?:19|20)\d\d) ?(\d{5})(?!\d)/, (m) => `DKPA${m[1]}${m[2]}`),
   sameNumber: true,
   series: [
     { digits: 9, test: yearLed(1990, LAST_YEAR), kinds: kinds('DK', 'A', 'A1', 'U1', 'U3', 'U4', 'Y3', 'Y4') },
@@ -254,6 +278,7 @@ export const DK: OfficeRules = seriesRules({
 // before 2011 `MX PA01012345 A`); patents six digits `MX 123456 B`.
 export const MX: OfficeRules = seriesRules({
   code: 'MX',
+  special: ownApplication(/^\/a\/((?:19|20)\d\d)\/(\d{6})(?!\d)/i, (m) => `MX/a/${m[1]}/${m[2]}`),
   sameNumber: true,
   series: [
     { digits: 10, test: yearLed(1993, LAST_YEAR), kinds: kinds('MX', 'A') },
