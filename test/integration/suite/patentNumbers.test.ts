@@ -137,6 +137,17 @@ describe('Patent numbers in documents', function () {
     await setting('hover.enabled', undefined);
   });
 
+  it('shows the cards of numbers of the newly recognised offices, written as their offices print them', async () => {
+    const text = 'Cited: DE 10 2019 123 456 A1 and AU 2019/123456 B2.';
+    const other = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+    const de = hoverText(await hoverAt(other.uri, 0, text.indexOf('DE 10') + 3));
+    assert.match(de, /\*\*DE102019123456A1\*\*/);
+    assert.match(de, /ROBERT BOSCH/);
+    const au = hoverText(await hoverAt(other.uri, 0, text.indexOf('AU 2019') + 3));
+    assert.match(au, /\*\*AU2019123456B2\*\*/);
+    assert.doesNotMatch(au, /no patent with this number/);
+  });
+
   it('follows edits: a number typed, completed or broken, and numbers after an edit moved', async () => {
     const lines = Array.from({ length: 400 }, (_, i) => `Row ${i}: US ${(7_000_000 + i).toLocaleString('en-US')} B2 and EP 1 234 ${String(100 + i)} B1.`);
     const editable = await vscode.workspace.openTextDocument({ content: lines.join('\n'), language: 'plaintext' });
