@@ -30,7 +30,19 @@ const KOREAN_COUNTRIES: ReadonlyArray<readonly [string, OfficeCode]> = [
   ['멕시코', 'MX'],
 ];
 /** Korean gazette words that start a label without a country (`공개특허공보 제…`, `등록특허 제…`). */
-const KOREAN_LABELS = ['공개', '등록', '특허', '실용신안'];
+const KOREAN_LABELS = ['공개', '등록', '특허', '출원', '실용신안'];
+
+/**
+ * Country names as Japanese documents cite foreign art (`米国特許第7123456号明細書`,
+ * `欧州特許出願公開第1234567号`, `国際公開第2020/123456号`); `中国` also starts Chinese labels (`中国专利`).
+ */
+const JAPANESE_COUNTRIES: ReadonlyArray<readonly [string, OfficeCode]> = [
+  ['米国', 'US'], ['欧州', 'EP'], ['国際公開', 'WO'], ['中国', 'CN'], ['韓国', 'KR'], ['独国', 'DE'], ['ドイツ', 'DE'], ['英国', 'GB'],
+  ['仏国', 'FR'], ['フランス', 'FR'], ['台湾', 'TW'], ['カナダ', 'CA'], ['豪州', 'AU'], ['オーストラリア', 'AU'], ['インド', 'IN'],
+  ['ブラジル', 'BR'], ['ロシア', 'RU'], ['スペイン', 'ES'], ['イタリア', 'IT'], ['オランダ', 'NL'], ['スイス', 'CH'], ['オーストリア', 'AT'],
+  ['スウェーデン', 'SE'], ['デンマーク', 'DK'], ['メキシコ', 'MX'],
+];
+const JAPANESE_COUNTRY: ReadonlyMap<string, OfficeCode> = new Map(JAPANESE_COUNTRIES);
 
 /** Japanese document prefixes and the document type each names. */
 const JAPANESE: ReadonlyArray<readonly [string, JpDocument]> = [
@@ -57,6 +69,7 @@ const ANCHORS: Readonly<Record<OfficeCode, readonly string[]>> = (() => {
   out.KR.push('대한민국', '한국', ...KOREAN_LABELS);
   for (const [prefix] of JAPANESE) out.JP.push(prefix);
   for (const [label, office] of CHINESE) out[office].push(label);
+  for (const [name, office] of JAPANESE_COUNTRIES) out[office].push(name);
   return out;
 })();
 
@@ -355,6 +368,8 @@ class Scanner {
 
   /** Anchors in Japanese, Chinese or Korean script. */
   private cjk(p: number, a: string): number {
+    const country = JAPANESE_COUNTRY.get(a);
+    if (country) return this.foreignInJapanese(p, a.length, country);
     const doc = JAPANESE_DOCS.get(a);
     if (doc) return this.offices.has('JP') ? this.japanese(p, a.length, doc) : -1;
     const chinese = CHINESE_LABELS.get(a);
@@ -383,6 +398,28 @@ class Scanner {
     const r = OFFICE_RULES[office].parse(text, i, { intent, labelled: true });
     if (!r) return -1;
     return this.emit(i, text[r.end] === '號' || text[r.end] === '号' ? { ...r, end: r.end + 1 } : r, office);
+  }
+
+  /**
+   * Foreign art as Japanese documents cite it: `米国特許第7123456号明細書`, `米国特許出願公開第2005/0262868号`,
+   * `欧州特許第1234567号`, `韓国公開特許第10-2016-0012345号公報`, `国際公開第2020/123456号`, and `中国专利…` in
+   * Chinese. Such a label is never read as a Japanese number (its `特許第` is not Japan's).
+   */
+  private foreignInJapanese(p: number, length: number, office: OfficeCode): number {
+    const text = this.text;
+    let i = p + length;
+    const limit = Math.min(text.length, i + 12);
+    while (i < limit && text.charCodeAt(i) >= 0x3000 && text[i] !== '第') i++;
+    const label = text.slice(p + length, i);
+    const patentWord = office === 'WO' || /特許|专利|実用新案/.test(label);
+    if (text[i] === '第') i++;
+    if (!patentWord) return -1;
+    if (!this.offices.has(office)) return i;
+    const application = label.includes('出願') && !label.includes('公開');
+    const ctx: NumberContext = { intent: application ? 'application' : label.includes('公開') ? 'publication' : 'any', labelled: true };
+    const r = afterLabel(text, i, office, ctx);
+    if (!r) return i;
+    return this.emit(p, text[r.end] === '号' ? { ...r, end: r.end + 1 } : r, office);
   }
 
   /**
