@@ -48,6 +48,8 @@ const JAPANESE_COUNTRY: ReadonlyMap<string, OfficeCode> = new Map(JAPANESE_COUNT
 const JAPANESE: ReadonlyArray<readonly [string, JpDocument]> = [
   ['特開', 'kokai'], ['特表', 'kohyo'], ['特願', 'application'], ['特許第', 'grant'], ['特公', 'kokoku'], ['実開', 'um-kokai'],
   ['実公', 'um-kokoku'], ['実登', 'um-registration'], ['実用新案登録', 'um-registration'],
+  // As Chinese texts write them, in simplified characters.
+  ['特开', 'kokai'], ['特许第', 'grant'],
 ];
 
 /** Chinese labels (`申请号：201510570472.5`, `公开号：CN104169186A`); traditional ones are Taiwan's. */
