@@ -87,9 +87,20 @@ export type Series = keyof typeof SERIES_BOUNDS;
  */
 export const relaxed = { bounds: false, checkDigits: false };
 
-/** Whether `serial` (digits) is within what the office has issued in `series`. */
-export function withinBounds(series: Series, serial: string | number): boolean {
-  return relaxed.bounds || Number(serial) <= SERIES_BOUNDS[series];
+const BOUND_DIGITS = Object.fromEntries(Object.entries(SERIES_BOUNDS).map(([k, v]) => [k, String(v)])) as Record<Series, string>;
+
+/**
+ * Whether `serial` (digits, no leading zeros beyond what the series writes) is within what the
+ * office has issued in `series`. Compared as digit strings: this runs once per number found.
+ */
+export function withinBounds(series: Series, serial: string): boolean {
+  if (relaxed.bounds) return true;
+  const bound = BOUND_DIGITS[series];
+  let i = 0;
+  while (i < serial.length - 1 && serial.charCodeAt(i) === 0x30) i++;
+  const len = serial.length - i;
+  if (len !== bound.length) return len < bound.length;
+  return (i === 0 ? serial : serial.slice(i)) <= bound;
 }
 
 /** Year-numbered series (WO, US pre-grant, JP, KR, AU, MX, …) hold no year past this one. */

@@ -149,7 +149,7 @@ function eightDigits(text: string, pos: number, run: number, ctx: NumberContext)
   if (GRANT_KINDS.has(r.kind)) {
     if (!digits.startsWith('0')) return null;
     const grant = stripZeros(digits);
-    return grant.length === 7 ? { ...r, number: `JP${grant}${r.kind}` } : null;
+    return grant.length === 7 && withinBounds('JP grant', grant) ? { ...r, number: `JP${grant}${r.kind}` } : null;
   }
   const y = Number(digits.slice(0, 2));
   const year = y >= 1 && y <= 11 ? eraYear('H', y) : y >= 46 && y <= 64 ? eraYear('S', y) : null;

@@ -92,7 +92,7 @@ const COUNT_WORDS = new Set(
 );
 
 function followedByCountWord(text: string, end: number): boolean {
-  if (!isInlineSpace(text.charCodeAt(end))) return false;
+  if (!isInlineSpace(text.charCodeAt(end)) || !isLetter(text.charCodeAt(end + 1))) return false;
   let j = end + 1;
   const limit = j + 12;
   while (j < limit && isLetter(text.charCodeAt(j))) j++;

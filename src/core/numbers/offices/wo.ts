@@ -24,9 +24,11 @@ export function parsePct(text: string, pos: number, ctx: NumberContext): ParsedN
   const yLen = yEnd - y;
   if ((yLen !== 4 && yLen !== 2) || text.charCodeAt(yEnd) !== SLASH) return null;
   if (yLen === 4 && (!isYear(text, y) || Number(text.slice(y, yEnd)) > LAST_YEAR)) return null;
+  // Two-digit years were written until 2004 (`PCT/US97/16543`, `PCT/EP02/07746`).
+  if (yLen === 2 && !isShortYear(text.slice(y, yEnd))) return null;
   const sEnd = digitRunEnd(text, yEnd + 1, 6);
   const sLen = sEnd - yEnd - 1;
-  if (sLen < 3 || sLen > 6) return null;
+  if (sLen < 3 || sLen > 6 || /^0+$/.test(text.slice(yEnd + 1, sEnd))) return null;
   const year = yLen === 4 ? text.slice(y, yEnd) : widenYear(text.slice(y, yEnd));
   const number = `PCT/${text.slice(cc, cc + 2)}${year}/${text.slice(yEnd + 1, sEnd).padStart(6, '0')}`;
   return finish(text, sEnd, number, 'application', NO_KINDS, ctx);
