@@ -3,6 +3,8 @@ import { raceAbort } from '../abort';
 import { keepPartial, type BatchOutcome } from '../api/errors';
 import type { Bibliography, LegalStatus, PatsnapApi } from '../api/types';
 import { answersNumber } from '../numbers/match';
+import { PendingWrites } from './pendingWrites';
+import { LIFETIMES, type RecordStore } from './recordStore';
 
 /** What hovers, the document view and the panel header show for one number. */
 export interface PatentCard {
@@ -21,6 +23,22 @@ export interface PatentLookupOptions {
   maxImageBytes?: number;
   /** How long to gather numbers into one batch before calling. Default 15 ms. */
   batchWindowMs?: number;
+  /**
+   * The disk store that keeps cards and drawings across reloads (the extension's global
+   * storage), opened lazily; without it, answers are kept in memory only.
+   */
+  store?: () => Promise<RecordStore | undefined>;
+}
+
+/** Disk namespaces: a card lives as long as its legal status (a day), a drawing's bytes a month. */
+const CARD_NS = 'card-v1';
+const IMAGE_NS = 'image-v1';
+const NO_IMAGE_NS = 'image-none-v1';
+
+function isCard(v: unknown): v is { v: PatentCard | null } {
+  if (typeof v !== 'object' || v === null || !('v' in v)) return false;
+  const card = (v as { v: unknown }).v as Partial<PatentCard> | null;
+  return card === null || (typeof card === 'object' && typeof card.query === 'string' && typeof card.bibliography?.pn === 'string' && Array.isArray(card.legalStatus));
 }
 
 const NO_IMAGE = Buffer.alloc(0);
@@ -43,11 +61,14 @@ export class PatentLookupService {
   private readonly inFlightImages = new Map<string, Promise<Buffer | undefined>>();
   private timer: NodeJS.Timeout | undefined;
   private readonly batchWindowMs: number;
+  private readonly store: () => Promise<RecordStore | undefined>;
+  private readonly writes = new PendingWrites();
 
   constructor(
     private readonly api: () => PatsnapApi,
     options: PatentLookupOptions = {},
   ) {
+    this.store = () => (options.store ? options.store().catch(() => undefined) : Promise.resolve(undefined));
     this.cards = new LRUCache({ max: options.maxEntries ?? 5000, ttl: options.ttlMs ?? 6 * 3600_000 });
     this.images = new LRUCache({ maxSize: options.maxImageBytes ?? 32 * 1024 * 1024, sizeCalculation: (b) => Math.max(1, b.length) });
     this.batchWindowMs = options.batchWindowMs ?? 15;
@@ -98,22 +119,40 @@ export class PatentLookupService {
     return raceAbort(inFlight, signal);
   }
 
+  /** Resolves once every card and drawing so far is on disk. */
+  idle(): Promise<void> {
+    return this.writes.idle();
+  }
+
   clear(): void {
     this.cards.clear();
     this.images.clear();
   }
 
   private async fetchImage(number: string): Promise<Buffer | undefined> {
+    const store = await this.store();
+    const key = number.toUpperCase();
+    const kept = await store?.getBytes(IMAGE_NS, key).catch(() => undefined);
+    if (kept && kept.length > 0) {
+      this.images.set(number, kept);
+      return kept;
+    }
+    if (await store?.get(NO_IMAGE_NS, key).catch(() => undefined)) {
+      this.images.set(number, NO_IMAGE);
+      return undefined;
+    }
     const api = this.api();
     const [item] = (await api.abstractImages({ numbers: [number] })).filter((i) => answersNumber(i.pn, number));
     if (!item?.url) {
       // Remembered as "no drawing" (empty), so the next hover does not ask again.
       this.images.set(number, NO_IMAGE);
+      this.writes.add(store?.put(NO_IMAGE_NS, key, true, LIFETIMES.notFound));
       return undefined;
     }
     // A login page or an error document served as the drawing is refused, never cached.
     const { bytes } = await api.fetchSignedBytes(item.url, { maxBytes: 5 * 1024 * 1024, expect: 'image' });
     this.images.set(number, bytes);
+    this.writes.add(store?.putBytes(IMAGE_NS, key, bytes, LIFETIMES.image));
     return bytes;
   }
 
@@ -121,7 +160,21 @@ export class PatentLookupService {
     this.timer = undefined;
     const batch = new Map(this.pending);
     this.pending.clear();
-    const numbers = [...batch.keys()];
+    const store = await this.store();
+    const numbers: string[] = [];
+    // What an earlier window (or this one, before a reload) looked up needs no call.
+    await Promise.all(
+      [...batch.keys()].map(async (number) => {
+        const kept = await store?.get(CARD_NS, number.toUpperCase()).catch(() => undefined);
+        if (!isCard(kept)) {
+          numbers.push(number);
+          return;
+        }
+        this.cards.set(number, { card: kept.v });
+        for (const w of batch.get(number) ?? []) w.resolve(kept.v);
+      }),
+    );
+    if (numbers.length === 0) return;
     let outcomes: [BatchOutcome<Bibliography>, BatchOutcome<LegalStatus>];
     try {
       const api = this.api();
@@ -146,6 +199,7 @@ export class PatentLookupService {
       }
       const card: PatentCard | null = bibliography ? { query: number, bibliography, legalStatus: statusByPn.get(bibliography.pn) ?? [] } : null;
       this.cards.set(number, { card });
+      this.writes.add(store?.put(CARD_NS, number.toUpperCase(), { v: card }, card ? LIFETIMES.legalStatus : LIFETIMES.notFound));
       // A kind-less number's answer also answers its full pn (the panel opens that one).
       if (card && card.bibliography.pn !== number && !this.cards.has(card.bibliography.pn)) {
         this.cards.set(card.bibliography.pn, { card: { ...card, query: card.bibliography.pn } });

@@ -1,0 +1,359 @@
+/**
+ * The patent record's depth (claims, family, citations both ways, legal status and
+ * events, application-number resolution, PDF links) for the panel and the hover card,
+ * looked up once and kept: in memory for this window, and on disk (a `RecordStore` in
+ * the extension's global storage) across reloads, each kind for its `LIFETIMES` entry.
+ *
+ * Asks for the same kind made within a short window go out as one batched call (the
+ * client splits it at 100); concurrent asks for one patent share a call. A caller that
+ * stops waiting (a closed panel) stops waiting at once; the call itself is cancelled
+ * when nobody waits for it any more.
+ */
+import { LRUCache } from 'lru-cache';
+import { z } from 'zod';
+import { raceAbort } from '../abort';
+import { cancelledError, keepPartial, type BatchOutcome } from '../api/errors';
+import type { Citations, CitedBy, FamilyType, LegalEvents, LegalStatusDetail, PatentClaims, PatentFamily } from '../api/recordTypes';
+import type { Bibliography, CallOptions, PatentRefs, PatsnapApi, PdfLink } from '../api/types';
+import { buildFamilyView, familyMembers, type FamilyView } from '../record/family';
+import { resolveNumbers, type Resolution } from '../record/resolution';
+import { answersNumber } from '../numbers/match';
+import { PendingWrites } from './pendingWrites';
+import { LIFETIMES, type RecordStore } from './recordStore';
+
+/** A patent as the panel or the hover knows it: its number, its PatSnap id, or both. */
+export interface PatentKey {
+  number?: string;
+  patentId?: string;
+}
+
+interface Answer {
+  pn: string;
+  patentId: string;
+}
+
+/** One kind of record: where it is kept, for how long, and the batch call that fetches it. */
+interface Kind<T extends Answer> {
+  namespace: string;
+  ttlMs: number;
+  fetch(api: PatsnapApi, refs: PatentRefs, options: CallOptions): Promise<T[]>;
+}
+
+export interface RecordLookupOptions {
+  /** The disk store, when there is one (opened lazily; undefined keeps memory only). */
+  store?: () => Promise<RecordStore | undefined>;
+  /** How long to gather asks into one batch before calling. Default 15 ms. */
+  batchWindowMs?: number;
+  /** Entries kept in memory per kind. Default 2 000. */
+  maxEntries?: number;
+}
+
+/** What is kept on disk: the answer, or null for "PatSnap has no such patent". */
+const storedAnswer = z.object({ v: z.union([z.null(), z.looseObject({ pn: z.string(), patentId: z.string() })]) });
+const storedValue = z.object({ v: z.unknown() });
+
+function cacheKey(key: PatentKey): string {
+  return key.number ? key.number.toUpperCase() : `id:${key.patentId ?? ''}`;
+}
+
+interface Entry<T> {
+  key: PatentKey;
+  promise: Promise<T | null>;
+  resolve(value: T | null): void;
+  reject(error: unknown): void;
+  /** Callers still waiting; the batch's call is cancelled when none of its entries has any. */
+  waiting: number;
+  batch?: Batch;
+}
+
+interface Batch {
+  controller: AbortController;
+  entries: Set<Entry<unknown>>;
+}
+
+/** The asks of one kind: memory, then disk, then one batched call for what is left. */
+class Batcher<T extends Answer> {
+  private readonly memory: LRUCache<string, { v: T | null }>;
+  private readonly inFlight = new Map<string, Entry<T>>();
+  private queue: Entry<T>[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly kind: Kind<T>,
+    private readonly api: () => PatsnapApi,
+    private readonly store: () => Promise<RecordStore | undefined>,
+    private readonly windowMs: number,
+    maxEntries: number,
+    private readonly writes: PendingWrites,
+  ) {
+    this.memory = new LRUCache({ max: maxEntries, ttl: kind.ttlMs });
+  }
+
+  /** The record, null when PatSnap has none for this patent. */
+  get(key: PatentKey, signal?: AbortSignal): Promise<T | null> {
+    const k = cacheKey(key);
+    const cached = this.memory.get(k);
+    if (cached) return Promise.resolve(cached.v);
+    if (signal?.aborted) return Promise.reject(cancelledError());
+    let entry = this.inFlight.get(k);
+    if (!entry) {
+      let resolve!: (value: T | null) => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<T | null>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      promise.catch(() => undefined); // an ask everyone abandoned may still fail: nobody is told
+      entry = { key, promise, resolve, reject, waiting: 0 };
+      this.inFlight.set(k, entry);
+      this.queue.push(entry);
+      this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
+    }
+    return this.wait(k, entry, signal);
+  }
+
+  clear(): void {
+    this.memory.clear();
+  }
+
+  private wait(k: string, entry: Entry<T>, signal: AbortSignal | undefined): Promise<T | null> {
+    entry.waiting++;
+    const done = (): void => {
+      entry.waiting--;
+    };
+    if (!signal) return entry.promise.finally(done);
+    const onAbort = (): void => {
+      if (entry.waiting > 0) return;
+      // Nobody waits for this patent any more: forget the ask, and cancel the call when nobody waits for any of it.
+      if (this.inFlight.get(k) === entry) this.inFlight.delete(k);
+      this.queue = this.queue.filter((e) => e !== entry);
+      const batch = entry.batch;
+      if (batch && [...batch.entries].every((e) => e.waiting === 0)) batch.controller.abort();
+    };
+    return raceAbort(entry.promise, signal).finally(() => {
+      done();
+      if (signal.aborted) onAbort();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    const entries = this.queue;
+    this.queue = [];
+    if (entries.length === 0) return;
+    const batch: Batch = { controller: new AbortController(), entries: new Set(entries as Entry<unknown>[]) };
+    for (const e of entries) e.batch = batch;
+    const settle = (entry: Entry<T>, value: T | null): void => {
+      this.memory.set(cacheKey(entry.key), { v: value });
+      if (this.inFlight.get(cacheKey(entry.key)) === entry) this.inFlight.delete(cacheKey(entry.key));
+      entry.resolve(value);
+    };
+    const fail = (entry: Entry<T>, error: unknown): void => {
+      if (this.inFlight.get(cacheKey(entry.key)) === entry) this.inFlight.delete(cacheKey(entry.key));
+      entry.reject(error);
+    };
+    let store: RecordStore | undefined;
+    try {
+      store = await this.store();
+    } catch {
+      store = undefined; // no disk cache this time: the lookups still work
+    }
+    const misses: Entry<T>[] = [];
+    await Promise.all(
+      entries.map(async (entry) => {
+        const stored = await store?.get(this.kind.namespace, cacheKey(entry.key), storedAnswer).catch(() => undefined);
+        if (stored) settle(entry, stored.v as T | null);
+        else misses.push(entry);
+      }),
+    );
+    const asked = misses.filter((e) => e.waiting > 0);
+    for (const e of misses) if (e.waiting === 0) fail(e, cancelledError());
+    if (asked.length === 0) return;
+    const byId = asked.filter((e) => e.key.patentId);
+    const byNumber = asked.filter((e) => !e.key.patentId);
+    // When both are given PatSnap answers the ids only: numbers go in a call of their own.
+    const calls: Array<[Entry<T>[], PatentRefs]> = [];
+    if (byId.length > 0) calls.push([byId, { patentIds: byId.map((e) => e.key.patentId as string) }]);
+    if (byNumber.length > 0) calls.push([byNumber, { numbers: byNumber.map((e) => e.key.number as string) }]);
+    await Promise.all(
+      calls.map(async ([group, refs]) => {
+        let outcome: BatchOutcome<T>;
+        try {
+          outcome = await keepPartial(this.kind.fetch(this.api(), refs, { signal: batch.controller.signal }));
+        } catch (error) {
+          for (const e of group) fail(e, error);
+          return;
+        }
+        const missingIds = new Set(outcome.missing.patentIds);
+        const missingNumbers = new Set(outcome.missing.numbers.map((n) => n.toUpperCase()));
+        for (const entry of group) {
+          const answer = find(outcome.results, entry.key, group.length);
+          const missing = entry.key.patentId ? missingIds.has(entry.key.patentId) : missingNumbers.has((entry.key.number ?? '').toUpperCase());
+          if (!answer && missing && outcome.failure) {
+            fail(entry, outcome.failure);
+            continue;
+          }
+          settle(entry, answer ?? null);
+          const ttl = answer ? this.kind.ttlMs : LIFETIMES.notFound;
+          this.writes.add(store?.put(this.kind.namespace, cacheKey(entry.key), { v: answer ?? null }, ttl));
+          // The same answer also answers its own number (a panel that asked by id, a hover that asks by number).
+          if (answer && !entry.key.number) {
+            const byPn: PatentKey = { number: answer.pn };
+            if (!this.memory.has(cacheKey(byPn))) {
+              this.memory.set(cacheKey(byPn), { v: answer });
+              this.writes.add(store?.put(this.kind.namespace, cacheKey(byPn), { v: answer }, ttl));
+            }
+          }
+        }
+      }),
+    );
+  }
+}
+
+/**
+ * The answer for `key`: by id, else by number (a kind-less number matches its one
+ * publication). A call for one patent that got one answer takes it as that patent's,
+ * whatever number it carries: PatSnap's own examples do that.
+ */
+function find<T extends Answer>(results: readonly T[], key: PatentKey, asked: number): T | undefined {
+  if (key.patentId) {
+    const hit = results.find((r) => r.patentId === key.patentId);
+    if (hit) return hit;
+  } else if (key.number) {
+    const n = key.number.toUpperCase();
+    const hit = results.find((r) => r.pn.toUpperCase() === n) ?? results.find((r) => answersNumber(r.pn, n));
+    if (hit) return hit;
+  }
+  return asked === 1 && results.length === 1 ? results[0] : undefined;
+}
+
+const KINDS = {
+  legalDetail: { namespace: 'legal-detail-v1', ttlMs: LIFETIMES.legalStatus, fetch: (api, refs, o) => api.legalStatusDetail(refs, o) } satisfies Kind<LegalStatusDetail>,
+  family: { namespace: 'family-v1', ttlMs: LIFETIMES.family, fetch: (api, refs, o) => api.family(refs, o) } satisfies Kind<PatentFamily>,
+  citations: { namespace: 'citations-v1', ttlMs: LIFETIMES.citations, fetch: (api, refs, o) => api.citations(refs, o) } satisfies Kind<Citations>,
+  citedBy: { namespace: 'cited-by-v1', ttlMs: LIFETIMES.citedBy, fetch: (api, refs, o) => api.citedBy(refs, o) } satisfies Kind<CitedBy>,
+  // A family member's claims stand in where PatSnap has none of the patent's own; `pnRelated` says whose.
+  claims: { namespace: 'claims-v1', ttlMs: LIFETIMES.claims, fetch: (api, refs, o) => api.claims(refs, { ...o, replaceByRelated: true }) } satisfies Kind<PatentClaims>,
+  legalEvents: { namespace: 'legal-events-v1', ttlMs: LIFETIMES.legalEvents, fetch: (api, refs, o) => api.legalEvents(refs, o) } satisfies Kind<LegalEvents>,
+  bibliography: { namespace: 'bibliography-v1', ttlMs: LIFETIMES.bibliography, fetch: (api, refs, o) => api.bibliography(refs, o) } satisfies Kind<Bibliography>,
+  pdfLink: { namespace: 'pdf-link-v1', ttlMs: LIFETIMES.pdfLink, fetch: (api, refs, o) => api.pdfs(refs, { ...o, replaceByRelated: true }) } satisfies Kind<PdfLink>,
+};
+
+type Batchers = { [K in keyof typeof KINDS]: Batcher<(typeof KINDS)[K] extends Kind<infer T> ? T : never> };
+
+/** See the module comment. One per backend: another gateway or account may answer otherwise. */
+export class RecordLookup {
+  private readonly batchers: Batchers;
+  private readonly resolutions: LRUCache<string, { v: Resolution }>;
+  private readonly store: () => Promise<RecordStore | undefined>;
+  private readonly writes = new PendingWrites();
+
+  constructor(
+    private readonly api: () => PatsnapApi,
+    options: RecordLookupOptions = {},
+  ) {
+    this.store = options.store ?? (() => Promise.resolve(undefined));
+    const make = <T extends Answer>(kind: Kind<T>): Batcher<T> =>
+      new Batcher(kind, api, this.store, options.batchWindowMs ?? 15, options.maxEntries ?? 2000, this.writes);
+    this.batchers = {
+      legalDetail: make(KINDS.legalDetail),
+      family: make(KINDS.family),
+      citations: make(KINDS.citations),
+      citedBy: make(KINDS.citedBy),
+      claims: make(KINDS.claims),
+      legalEvents: make(KINDS.legalEvents),
+      bibliography: make(KINDS.bibliography),
+      pdfLink: make(KINDS.pdfLink),
+    };
+    this.resolutions = new LRUCache({ max: options.maxEntries ?? 2000, ttl: LIFETIMES.resolution });
+  }
+
+  /** P013: simple, detailed and event status. */
+  legalDetail(key: PatentKey, signal?: AbortSignal): Promise<LegalStatusDetail | null> {
+    return this.batchers.legalDetail.get(key, signal);
+  }
+
+  /** P014: the three families of the patent. */
+  family(key: PatentKey, signal?: AbortSignal): Promise<PatentFamily | null> {
+    return this.batchers.family.get(key, signal);
+  }
+
+  /** P016: what the patent cites. */
+  citations(key: PatentKey, signal?: AbortSignal): Promise<Citations | null> {
+    return this.batchers.citations.get(key, signal);
+  }
+
+  /** P015: what cites the patent. */
+  citedBy(key: PatentKey, signal?: AbortSignal): Promise<CitedBy | null> {
+    return this.batchers.citedBy.get(key, signal);
+  }
+
+  /** P018, a family member's claims standing in where the patent has none. */
+  claims(key: PatentKey, signal?: AbortSignal): Promise<PatentClaims | null> {
+    return this.batchers.claims.get(key, signal);
+  }
+
+  /** P026: INPADOC and office events. */
+  legalEvents(key: PatentKey, signal?: AbortSignal): Promise<LegalEvents | null> {
+    return this.batchers.legalEvents.get(key, signal);
+  }
+
+  /** P020's signed link (a family member's PDF where the patent has none), kept for its lifetime less a day. */
+  pdfLink(key: PatentKey, signal?: AbortSignal): Promise<PdfLink | null> {
+    return this.batchers.pdfLink.get(key, signal);
+  }
+
+  /**
+   * One family type's members grouped by office, each with its status and date: one
+   * P014, then one batched P013 and one batched P011 for the members not already known.
+   */
+  async familyView(key: PatentKey, type: FamilyType, signal?: AbortSignal): Promise<FamilyView | undefined> {
+    const family = await this.family(key, signal);
+    if (!family) return undefined;
+    const numbers = [...new Set(familyMembers(family, type).map((m) => m.number))];
+    const [statuses, bibliographies] = await Promise.all([
+      Promise.all(numbers.map((number) => this.batchers.legalDetail.get({ number }, signal))),
+      Promise.all(numbers.map((number) => this.batchers.bibliography.get({ number }, signal))),
+    ]);
+    return buildFamilyView(family, type, statuses.filter(isPresent), bibliographies.filter(isPresent));
+  }
+
+  /** P069: the publications an application number (or a loosely written number) stands for. */
+  async resolve(input: string, signal?: AbortSignal): Promise<Resolution> {
+    const k = input.trim().toUpperCase();
+    const cached = this.resolutions.get(k);
+    if (cached) return cached.v;
+    const store = await this.store().catch(() => undefined);
+    const stored = await store?.get('resolution-v1', k, storedValue).catch(() => undefined);
+    if (stored && isResolution(stored.v)) {
+      this.resolutions.set(k, { v: stored.v });
+      return stored.v;
+    }
+    const [resolution] = await resolveNumbers(this.api(), [input.trim()], { signal });
+    if (!resolution) throw new TypeError('resolveNumbers answered nothing');
+    this.resolutions.set(k, { v: resolution });
+    const ttl = resolution.publications.length > 0 ? LIFETIMES.resolution : LIFETIMES.notFound;
+    this.writes.add(store?.put('resolution-v1', k, { v: resolution }, ttl));
+    return resolution;
+  }
+
+  /** Resolves once every answer so far is on disk. */
+  idle(): Promise<void> {
+    return this.writes.idle();
+  }
+
+  /** Forgets what this window holds in memory (the disk store stays, as across a reload). */
+  clear(): void {
+    for (const b of Object.values(this.batchers)) b.clear();
+    this.resolutions.clear();
+  }
+}
+
+function isPresent<T>(v: T | null): v is T {
+  return v !== null;
+}
+
+function isResolution(v: unknown): v is Resolution {
+  const o = v as Partial<Resolution> | null;
+  return typeof o === 'object' && o !== null && typeof o.input === 'string' && Array.isArray(o.publications) && typeof o.query?.value === 'string';
+}
