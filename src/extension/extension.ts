@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
   const errors = new ErrorReporter(log);
   const settings = own(new Settings());
   const credentials = own(new CredentialStore(context.secrets));
-  const session = own(new PatsnapSession(settings, credentials, context.globalState, log, process.env[SANDBOX_URL_ENV]));
+  const session = own(new PatsnapSession(settings, credentials, context.globalState, log, process.env[SANDBOX_URL_ENV], context.globalStorageUri.fsPath));
   const host: FeatureHost = { context, session, credentials, errors, settings, log };
   const lazy = <T extends vscode.Disposable>(name: string, load: () => Promise<T>): LazyFeature<T> => own(new LazyFeature(name, load, log));
 

@@ -1,6 +1,9 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Credentials, PatsnapApi } from '../core/api/types';
 import type { PatentLookupService } from '../core/cache/patentLookup';
+import type { RecordLookup } from '../core/cache/recordLookup';
+import type { RecordStore } from '../core/cache/recordStore';
 import { Disposable } from './common/disposable';
 import { ConfigurationError, MissingCredentialsError } from './common/errorMessages.pure';
 import { baseUrlProblem } from './credentials/credentialsCodec.pure';
@@ -29,8 +32,10 @@ type State = { backend: Backend } | { error: Error };
  * A sandbox session (the demo's environment, "Use Local Sandbox…") sends the
  * sandbox's public credentials only: stored credentials never go to a sandbox URL.
  *
- * Also owns the lookup cache that panels and hovers share, dropped whenever the
- * backend changes because answers may differ under another account or gateway.
+ * Also owns the lookup caches that panels and hovers share: in memory, dropped whenever
+ * the backend changes because answers may differ under another account or gateway, and
+ * on disk (a `RecordStore` in the extension's global storage, one folder per backend),
+ * so a patent looked up before a reload costs no call after it.
  */
 export class PatsnapSession extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -40,6 +45,8 @@ export class PatsnapSession extends Disposable {
   private client: Promise<PatsnapApi> | undefined;
   private built: PatsnapApi | undefined;
   private lookups: Promise<PatentLookupService> | undefined;
+  private records: Promise<RecordLookup> | undefined;
+  private readonly stores = new Map<string, Promise<RecordStore | undefined>>();
   private generation = 0;
   private loading: Promise<void>;
   private sandboxUrl: string | undefined;
@@ -51,6 +58,8 @@ export class PatsnapSession extends Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** A sandbox for this window only (the environment of the demo and the tests); not remembered. */
     environmentSandbox?: string,
+    /** Where the lookup cache lives on disk (the extension's global storage); none keeps it in memory only. */
+    private readonly storageFolder?: string,
   ) {
     super();
     this.sandboxUrl = environmentSandbox ? normaliseBaseUrl(environmentSandbox) : memento.get<string>(SANDBOX_STATE_KEY);
@@ -108,8 +117,37 @@ export class PatsnapSession extends Disposable {
    * loads no HTTP code: its client waits for `api()` on each call.
    */
   lookupService(): Promise<PatentLookupService> {
-    this.lookups ??= import('../core/cache/patentLookup').then(({ PatentLookupService }) => new PatentLookupService(() => this.deferredClient));
+    this.lookups ??= import('../core/cache/patentLookup').then(({ PatentLookupService }) => new PatentLookupService(() => this.deferredClient, { store: () => this.recordStore() }));
     return this.lookups;
+  }
+
+  /** Claims, family, citations, legal status and events, resolutions and PDF links: the panel's and the hover's, cached like the cards. */
+  recordLookup(): Promise<RecordLookup> {
+    this.records ??= import('../core/cache/recordLookup').then(({ RecordLookup }) => new RecordLookup(() => this.deferredClient, { store: () => this.recordStore() }));
+    return this.records;
+  }
+
+  /**
+   * The disk store of the backend in use: one folder per gateway (or sandbox), since
+   * another one may answer differently. Opened on first use; a store that cannot be
+   * opened (a read-only profile) leaves the caches in memory, and says so in the log.
+   */
+  private async recordStore(): Promise<RecordStore | undefined> {
+    await this.settledState();
+    const state = this.state;
+    if (!this.storageFolder || 'error' in state) return undefined;
+    const { createHash } = await import('node:crypto');
+    const backend = createHash('sha256').update(state.backend.baseUrl).digest('hex').slice(0, 16);
+    let store = this.stores.get(backend);
+    if (!store) {
+      const folder = path.join(this.storageFolder, 'lookups', backend);
+      store = import('../core/cache/recordStore').then(({ RecordStore }) => RecordStore.open({ folder, log: (m) => this.log.debug(m) })).catch((e: unknown) => {
+        this.log.warn(`The lookup cache cannot be kept on disk: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      });
+      this.stores.set(backend, store);
+    }
+    return store;
   }
 
   /** Talks to the sandbox at `url` with its public credentials, or (undefined) back to the configured gateway. */
@@ -169,6 +207,7 @@ export class PatsnapSession extends Disposable {
       this.client = undefined;
       this.built = undefined;
       void this.lookups?.then((l) => l.clear());
+      void this.records?.then((r) => r.clear());
       if ('backend' in next) this.log.info(`PatSnap client ready for ${hostOf(next.backend.baseUrl)}${this.sandboxUrl !== undefined ? ' (sandbox)' : ''}.`);
       else this.log.info(`PatSnap client unavailable: ${next.error.message}`);
       await vscode.commands.executeCommand('setContext', HAS_CREDENTIALS, this.hasCredentials);

@@ -15,7 +15,11 @@ import { NUMBER_MAX, PATENT_ID_MAX, TEXT_MAX } from './limits';
 export { NUMBER_MAX, PATENT_ID_MAX, TEXT_MAX } from './limits';
 export { PATENT_VIEW_TYPE } from './viewTypes';
 
-const sectionSchema = z.enum(['overview', 'documents']);
+/** The record's sections, each loaded the first time it is shown. */
+export const RECORD_SECTIONS = ['claims', 'family', 'citations', 'legal'] as const;
+export type RecordSection = (typeof RECORD_SECTIONS)[number];
+
+const sectionSchema = z.enum(['overview', ...RECORD_SECTIONS, 'documents']);
 export type Section = z.infer<typeof sectionSchema>;
 
 /** What a panel is about: ids only. It is also the webview's persisted state. */
@@ -115,6 +119,117 @@ const imageViewSchema = z.discriminatedUnion('state', [
 ]);
 export type ImageView = z.infer<typeof imageViewSchema>;
 
+// --- the record's sections ------------------------------------------------------
+
+/** A section not loaded yet, loading, with nothing recorded, or failed (with its fixes). */
+const pendingStates = [
+  z.object({ state: z.literal('loading') }),
+  z.object({ state: z.literal('empty'), message: text }),
+  z.object({ state: z.literal('error'), error: errorViewSchema }),
+] as const;
+
+const shortText = z.string().check(z.maxLength(1_000));
+const labelSchema = z.object({ code: shortText, label: shortText });
+const number = z.string().check(z.minLength(1), z.maxLength(NUMBER_MAX));
+
+const claimRowSchema = z.object({
+  num: count,
+  independent: z.boolean(),
+  /** The claims it refers to. */
+  parents: z.array(count).check(z.maxLength(1_000)),
+  text,
+  /** Nesting under its parent: 0 for a claim at the top. */
+  depth: count,
+});
+export type ClaimRow = z.infer<typeof claimRowSchema>;
+
+const claimsViewSchema = z.discriminatedUnion('state', [
+  ...pendingStates,
+  z.object({
+    state: z.literal('loaded'),
+    /** In tree order: each dependent claim after its parent, one level deeper. */
+    claims: z.array(claimRowSchema).check(z.maxLength(5_000)),
+    /** The language shown (`EN`, `CN`, …), and the others PatSnap has. */
+    language: z.optional(shortText),
+    languages: z.array(shortText).check(z.maxLength(20)),
+    independentCount: count,
+    /** Set when PatSnap shows a family member's claims because it has none of the patent's own. */
+    substitute: z.optional(z.object({ number, of: number })),
+  }),
+]);
+export type ClaimsView = z.infer<typeof claimsViewSchema>;
+
+const familyTypeSchema = z.enum(['simple', 'inpadoc', 'patsnap']);
+export type FamilyTypeId = z.infer<typeof familyTypeSchema>;
+
+const familyMemberSchema = z.object({
+  number,
+  kind: z.optional(shortText),
+  /** yyyy-mm-dd publication date. */
+  date: z.optional(shortText),
+  title: z.optional(text),
+  legalStatus: z.array(shortText).check(z.maxLength(50)),
+  detailedStatus: z.array(shortText).check(z.maxLength(50)),
+  /** The patent the panel shows. */
+  self: z.boolean(),
+});
+export type FamilyMemberRow = z.infer<typeof familyMemberSchema>;
+
+const familyViewSchema = z.discriminatedUnion('state', [
+  ...pendingStates,
+  z.object({
+    state: z.literal('loaded'),
+    type: familyTypeSchema,
+    sizes: z.object({ simple: count, inpadoc: count, patsnap: count }),
+    offices: z.array(z.object({ office: shortText, members: z.array(familyMemberSchema).check(z.maxLength(5_000)) })).check(z.maxLength(500)),
+  }),
+]);
+export type FamilyPanelView = z.infer<typeof familyViewSchema>;
+
+const citationsViewSchema = z.discriminatedUnion('state', [
+  ...pendingStates,
+  z.object({
+    state: z.literal('loaded'),
+    cites: z.array(z.object({ number, kind: z.optional(shortText), categories: z.array(labelSchema).check(z.maxLength(20)), citeTypes: z.array(labelSchema).check(z.maxLength(20)) })).check(z.maxLength(10_000)),
+    /** Literature: a DOI is opened by the host (by index) when it is a valid one. */
+    nonPatent: z.array(z.object({ index: count, title: z.optional(text), text: z.optional(text), authors: z.array(shortText).check(z.maxLength(200)), doi: z.optional(shortText), linked: z.boolean(), copyright: z.optional(shortText) })).check(z.maxLength(10_000)),
+    citedBy: z.array(z.object({ number })).check(z.maxLength(10_000)),
+    counts: z.object({ citedBy: count, threeYears: z.optional(count), fiveYears: z.optional(count), simpleFamily: z.optional(count), inpadocFamily: z.optional(count), patsnapFamily: z.optional(count) }),
+  }),
+]);
+export type CitationsPanelView = z.infer<typeof citationsViewSchema>;
+
+const legalViewSchema = z.discriminatedUnion('state', [
+  ...pendingStates,
+  z.object({
+    state: z.literal('loaded'),
+    simple: z.array(shortText).check(z.maxLength(50)),
+    detailed: z.array(shortText).check(z.maxLength(50)),
+    events: z.array(shortText).check(z.maxLength(50)),
+    /** yyyy-mm-dd of the latest legal change. */
+    date: z.optional(shortText),
+    /** Oldest first; undated last. */
+    timeline: z
+      .array(
+        z.object({
+          date: z.optional(shortText),
+          source: z.enum(['inpadoc', 'office']),
+          office: z.optional(shortText),
+          code: z.optional(shortText),
+          description: z.optional(text),
+          legalStatus: z.optional(shortText),
+          volume: z.optional(shortText),
+          others: z.optional(text),
+        }),
+      )
+      .check(z.maxLength(5_000)),
+  }),
+]);
+export type LegalPanelView = z.infer<typeof legalViewSchema>;
+
+/** The webview's words, in the user's language: the host sends them (vscode.l10n) before anything else. */
+const stringsSchema = z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(500)));
+
 /** Extension host -> webview. */
 const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('init'), state: panelStateSchema }),
@@ -124,6 +239,11 @@ const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('image'), image: imageViewSchema }),
   z.object({ type: z.literal('documents'), documents: documentsViewSchema }),
   z.object({ type: z.literal('showSection'), section: sectionSchema }),
+  z.object({ type: z.literal('strings'), strings: stringsSchema }),
+  z.object({ type: z.literal('claims'), view: claimsViewSchema }),
+  z.object({ type: z.literal('family'), view: familyViewSchema }),
+  z.object({ type: z.literal('citations'), view: citationsViewSchema }),
+  z.object({ type: z.literal('legal'), view: legalViewSchema }),
 ]);
 export type ToWebview = z.infer<typeof toWebviewSchema>;
 
@@ -132,12 +252,23 @@ const fromWebviewSchema = z.discriminatedUnion('type', [
   /** The webview's script runs and listens: the host may send. */
   z.object({ type: z.literal('ready') }),
   /** A button of an error view: what it is about, and which fix. */
-  z.object({ type: z.literal('errorAction'), about: z.enum(['patent', 'documents']), action: errorActionSchema }),
+  z.object({ type: z.literal('errorAction'), about: z.enum(['patent', 'documents', ...RECORD_SECTIONS]), action: errorActionSchema }),
+  /** The reader chose a section (a tab): the host loads it the first time and keeps it for a reload. */
+  z.object({ type: z.literal('section'), section: sectionSchema }),
+  z.object({ type: z.literal('familyType'), familyType: familyTypeSchema }),
+  z.object({ type: z.literal('claimsLanguage'), language: z.string().check(z.regex(/^[A-Za-z-]{1,16}$/)) }),
+  /** Copies one claim's text, or (without num) every independent claim. */
+  z.object({ type: z.literal('copyClaims'), num: z.optional(count) }),
+  /** A family member or a citation: its own panel. */
+  z.object({ type: z.literal('openPatent'), number }),
+  /** The DOI of the literature citation at this index, in the browser. */
+  z.object({ type: z.literal('openDoi'), index: count }),
   z.object({ type: z.literal('copyNumber') }),
   z.object({ type: z.literal('pdf'), mode: z.enum(['open', 'save']) }),
   z.object({ type: z.literal('loadDocuments'), filter: docFilterSchema, offset: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)) }),
   z.object({ type: z.literal('document'), index: count, mode: z.enum(['open', 'save']) }),
 ]);
+export type ErrorAbout = Extract<FromWebview, { type: 'errorAction' }>['about'];
 export type FromWebview = z.infer<typeof fromWebviewSchema>;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; problem: string };

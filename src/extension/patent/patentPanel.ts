@@ -14,15 +14,21 @@ import {
   type PanelState,
   type PatentRef,
   type PatentView,
+  type RecordSection,
   type Section,
   type ToWebview,
+  RECORD_SECTIONS,
+  type ErrorAbout,
 } from '../../webview/protocol';
 import { ERROR_ACTIONS, type ErrorActionId } from '../common/errorActions.pure';
 import { describeError, isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
 import type { ErrorReporter } from '../common/errors';
+import { openExternalLink } from '../common/links';
 import type { PatsnapSession } from '../session';
 import { AbstractWebviewPanel } from '../webview/abstractWebviewPanel';
+import { panelStrings } from './panelStrings';
 import type { PatentFiles } from './patentFiles';
+import { PatentSections } from './patentSections';
 import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView.pure';
 
 export interface PatentPanelDeps {
@@ -30,6 +36,12 @@ export interface PatentPanelDeps {
   errors: ErrorReporter;
   files: PatentFiles;
   log: vscode.LogOutputChannel;
+  /** The preferred language of claims, titles and abstracts. */
+  language(): string | undefined;
+}
+
+function isRecordSection(s: string): s is RecordSection {
+  return (RECORD_SECTIONS as readonly string[]).includes(s);
 }
 
 export type MainView = { state: 'loading' } | { state: 'patent'; patent: PatentView } | { state: 'error'; error: ErrorView };
@@ -62,7 +74,8 @@ class PatentNotFound extends Error {}
 
 /**
  * One patent in a webview panel: bibliography, legal status and drawing at once;
- * the PDF and the examination documents on request. The panel's persisted state
+ * claims, family, citations and legal events when their section is first shown
+ * (`PatentSections`); the PDF and the examination documents on request. The panel's persisted state
  * is its `PatentRef` (ids only), which the serializer uses after a reload.
  */
 export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
@@ -74,6 +87,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   private docsPage: ExamDocsPage | undefined;
   /** The errors shown, for the setting their "Open Settings" opens. */
   private readonly errorsShown: { patent?: ErrorDescription; documents?: ErrorDescription } = {};
+  private readonly sections: PatentSections;
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -84,10 +98,23 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     super(panel, html, deps.log);
     this.ref = state.ref;
     this.view = { main: { state: 'loading' }, image: { state: 'loading' }, section: state.section ?? 'overview' };
+    this.sections = new PatentSections({
+      records: () => deps.session.recordLookup(),
+      errors: deps.errors,
+      language: () => deps.language(),
+      send: (message) => this.post(message),
+      errorView: (section, e, what) => {
+        const description = errorDescription(e, what);
+        this.sections.rememberError(section, description);
+        return { state: 'error', error: toErrorView(description) };
+      },
+    });
+    if (isRecordSection(this.view.section)) this.sections.show(this.view.section);
     this.register({
       dispose: () => {
         this.loadController?.abort();
         this.docsController?.abort();
+        this.sections.dispose();
       },
     });
     // Other credentials or another gateway may answer differently: show their answer.
@@ -98,6 +125,11 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   /** For tests and the manager: what the panel currently shows. */
   get snapshot(): Readonly<PatentPanelView> {
     return this.view;
+  }
+
+  /** For tests: what each record section shows. */
+  get sectionViews(): ReadonlyMap<RecordSection, Extract<ToWebview, { type: RecordSection }>> {
+    return this.sections.snapshot;
   }
 
   get patentRef(): PatentRef {
@@ -118,6 +150,14 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   show(section: Section | undefined): void {
     this.panel.reveal();
     if (section === 'documents') this.showDocuments();
+    else if (section && isRecordSection(section)) this.showSection(section);
+  }
+
+  /** Shows a record section (and loads it the first time), as the reader's choice of tab does. */
+  showSection(section: RecordSection): void {
+    this.view.section = section;
+    this.post({ type: 'showSection', section });
+    this.sections.show(section);
   }
 
   protected parse(raw: unknown): ReturnType<typeof parseFromWebview> {
@@ -135,6 +175,13 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
         return { type: 'error', error: toErrorView(UNSHOWABLE) };
       case 'documents':
         return { type: 'documents', documents: { state: 'error', error: toErrorView(UNSHOWABLE) } };
+      case 'claims':
+      case 'family':
+      case 'citations':
+      case 'legal':
+        this.deps.log.warn(`The ${message.type} of this patent have a shape the panel cannot show.`);
+        this.sections.rememberError(message.type, UNSHOWABLE);
+        return { type: message.type, view: { state: 'error', error: toErrorView(UNSHOWABLE) } };
       case 'image':
         return { type: 'image', image: { state: 'error', message: 'The drawing could not be shown.' } };
       default:
@@ -143,11 +190,13 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   }
 
   protected onReady(): void {
+    this.post({ type: 'strings', strings: panelStrings() });
     this.post({ type: 'init', state: this.persistedState() });
     this.sendMain();
     this.post({ type: 'image', image: this.view.image });
     if (this.view.documents) this.post({ type: 'documents', documents: this.view.documents });
-    if (this.view.section === 'documents') this.post({ type: 'showSection', section: 'documents' });
+    this.sections.resend();
+    if (this.view.section !== 'overview') this.post({ type: 'showSection', section: this.view.section });
   }
 
   protected async onMessage(m: FromWebview): Promise<void> {
@@ -156,6 +205,27 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
         return;
       case 'errorAction':
         return this.errorAction(m.about, m.action);
+      case 'section':
+        this.view.section = m.section;
+        if (isRecordSection(m.section)) this.sections.show(m.section);
+        return;
+      case 'familyType':
+        return this.sections.setFamilyType(m.familyType);
+      case 'claimsLanguage':
+        return this.sections.setClaimsLanguage(m.language);
+      case 'copyClaims': {
+        const text = this.sections.claimsText(m.num);
+        if (text) await vscode.env.clipboard.writeText(text);
+        return;
+      }
+      case 'openPatent':
+        await vscode.commands.executeCommand('patentLookup.openPatent', { number: m.number });
+        return;
+      case 'openDoi': {
+        const link = this.sections.doiLink(m.index);
+        if (link) await openExternalLink(link);
+        return;
+      }
       case 'copyNumber': {
         const number = this.currentNumber();
         if (number) await vscode.env.clipboard.writeText(number);
@@ -177,7 +247,11 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     if (!this.view.documents || this.view.documents.state === 'error') void this.loadDocuments(EMPTY_FILTER, 0);
   }
 
-  private async errorAction(about: 'patent' | 'documents', action: ErrorActionId): Promise<void> {
+  private async errorAction(about: ErrorAbout, action: ErrorActionId): Promise<void> {
+    if (isRecordSection(about)) {
+      await this.deps.errors.run(action, { setting: this.sections.shownError(about)?.setting, retry: () => this.sections.retry(about) });
+      return;
+    }
     const retry = about === 'patent' ? () => this.load() : () => this.loadDocuments(this.docsFilter(), 0);
     await this.deps.errors.run(action, { setting: this.errorsShown[about]?.setting, retry });
   }
@@ -242,6 +316,8 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     const signal = controller.signal;
     this.setMain({ state: 'loading' });
     this.setImage({ state: 'loading' });
+    // Another backend may answer otherwise: the sections are loaded again once the patent is.
+    this.sections.setPatent(undefined);
     try {
       const { bibliography, legalStatus } = await this.fetchPatent(signal);
       if (signal.aborted) return;
@@ -251,6 +327,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
       this.panel.title = patent.number;
       this.setMain({ state: 'patent', patent });
       this.post({ type: 'init', state: this.persistedState() });
+      this.sections.setPatent({ number: patent.number, patentId: patent.patentId });
       if (this.view.section === 'documents' && (!this.view.documents || this.view.documents.state !== 'page')) void this.loadDocuments(EMPTY_FILTER, 0);
       await this.loadImage(patent, signal);
     } catch (e) {

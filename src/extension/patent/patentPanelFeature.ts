@@ -25,7 +25,7 @@ export class PatentPanelFeature extends Disposable implements Feature<'panel'> {
   constructor(host: FeatureHost) {
     super();
     this.extensionUri = host.context.extensionUri;
-    this.deps = { session: host.session, errors: host.errors, log: host.log, files: new PatentFiles() };
+    this.deps = { session: host.session, errors: host.errors, log: host.log, files: new PatentFiles(), language: () => host.settings.language };
     this.register({ dispose: () => [...this.panels].forEach((p) => p.dispose()) });
   }
 

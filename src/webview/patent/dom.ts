@@ -11,6 +11,8 @@ export interface Attrs {
   title?: string;
   type?: string;
   scope?: string;
+  lang?: string;
+  tabindex?: string;
   [attribute: `aria-${string}`]: string | undefined;
   [attribute: `data-${string}`]: string | undefined;
 }

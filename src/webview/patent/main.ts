@@ -5,16 +5,21 @@
  */
 import {
   parseToWebview,
+  RECORD_SECTIONS,
   type DocFilter,
   type DocumentsView,
+  type ErrorAbout,
   type ErrorView,
   type FromWebview,
   type ImageView,
   type PanelState,
   type PatentView,
+  type RecordSection,
   type Section,
 } from '../protocol';
 import { append, button, h, replaceChildren } from './dom';
+import { renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
+import { setStrings, t, type PanelStringKey } from './strings';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -28,12 +33,66 @@ const send = (m: FromWebview): void => vscode.postMessage(m);
 
 const root = document.getElementById('root') as HTMLElement;
 const main = h('div', { class: 'patent', id: 'patent' });
-const documents = h('section', { class: 'documents', id: 'documents', 'aria-labelledby': 'documents-heading' });
+const documents = h('section', { class: 'documents tab-panel', id: 'documents', 'aria-labelledby': 'documents-heading' });
 const drawing = h('figure', { class: 'drawing', 'aria-busy': 'true' });
 // The one live region: screen readers hear a line about what changed, not every re-rendered node.
 const announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', id: 'announcer' });
-append(root, main, documents);
+
+// The record's sections as tabs; each panel is loaded by the host the first time its tab is chosen.
+type TabId = RecordSection | 'documents';
+const TABS: ReadonlyArray<readonly [TabId, PanelStringKey]> = [
+  ['claims', 'tabClaims'],
+  ['family', 'tabFamily'],
+  ['citations', 'tabCitations'],
+  ['legal', 'tabLegal'],
+  ['documents', 'tabDocuments'],
+];
+const tabList = h('div', { class: 'tabs', role: 'tablist', id: 'sections' });
+const tabs = new Map<TabId, HTMLButtonElement>();
+const panels = new Map<TabId, HTMLElement>([['documents', documents]]);
+for (const [id] of TABS) {
+  const tab = h('button', { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': id, 'aria-selected': 'false', tabindex: '-1' });
+  tab.addEventListener('click', () => selectTab(id, true));
+  tabs.set(id, tab);
+  tabList.append(tab);
+  if (id !== 'documents') panels.set(id, h('section', { class: `tab-panel ${id}`, id, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, tabindex: '0' }));
+}
+documents.setAttribute('role', 'tabpanel');
+documents.setAttribute('aria-labelledby', 'tab-documents');
+tabList.addEventListener('keydown', (e) => {
+  const ids = TABS.map(([id]) => id);
+  const at = ids.indexOf(selected);
+  const next = e.key === 'ArrowRight' ? ids[(at + 1) % ids.length] : e.key === 'ArrowLeft' ? ids[(at - 1 + ids.length) % ids.length] : e.key === 'Home' ? ids[0] : e.key === 'End' ? ids[ids.length - 1] : undefined;
+  if (!next) return;
+  e.preventDefault();
+  selectTab(next, true);
+  tabs.get(next)?.focus();
+});
+append(root, main, tabList, ...[...TABS].map(([id]) => panels.get(id)));
 document.body.append(announcer);
+
+let selected: TabId = 'claims';
+
+/** Shows one section; the host hears of it (and loads it) when the reader chose it. */
+function selectTab(id: TabId, byReader: boolean): void {
+  selected = id;
+  for (const [tabId, tab] of tabs) {
+    const on = tabId === id;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    const panel = panels.get(tabId);
+    if (panel) panel.hidden = !on;
+  }
+  if (!byReader) return;
+  if (state) setState({ ...state, section: id });
+  send({ type: 'section', section: id });
+  if (id === 'documents' && (!docs || docs.state === 'error') && (patent?.examDocsSupported ?? true)) send({ type: 'loadDocuments', filter, offset: 0 });
+}
+
+function labelTabs(): void {
+  for (const [id, key] of TABS) (tabs.get(id) as HTMLButtonElement).textContent = t(key);
+  tabList.setAttribute('aria-label', t('sections'));
+}
 
 let announced = 0;
 function announce(text: string): void {
@@ -64,7 +123,7 @@ function renderLoading(): void {
 }
 
 /** The error and its fixes, the first one primary; the host names them (one table with the notifications). */
-function errorBlock(error: ErrorView, about: 'patent' | 'documents'): HTMLElement {
+function errorBlock(error: ErrorView, about: ErrorAbout): HTMLElement {
   const actions = h('div', { class: 'actions' });
   error.actions.forEach((a, i) => append(actions, button(a.label, () => send({ type: 'errorAction', about, action: a.id }), { class: i === 0 ? 'primary' : 'secondary' })));
   return h('div', { class: 'error', role: 'alert' }, h('p', {}, error.message), actions);
@@ -149,10 +208,59 @@ function renderImage(image: ImageView): void {
       const img = h('img', { title: image.alt });
       img.alt = image.alt;
       img.src = image.dataUri; // a data: URI the host built from bytes it checked to be a raster image
-      replaceChildren(drawing, img, h('figcaption', {}, 'Abstract drawing'));
+      const enlarge = h('button', { type: 'button', class: 'drawing-button', 'aria-label': t('enlargeDrawing'), title: t('enlargeDrawing') }, img);
+      enlarge.addEventListener('click', () => openDrawing(image.dataUri, image.alt));
+      replaceChildren(drawing, enlarge, h('figcaption', {}, 'Abstract drawing'));
     }
   }
 }
+
+/** The drawing at its own size or larger, in a modal dialog (Escape closes it). */
+function openDrawing(dataUri: string, alt: string): void {
+  const img = h('img', { class: 'enlarged' });
+  img.alt = alt;
+  img.src = dataUri;
+  let zoom = 0; // 0 fits the window; otherwise a scale of the drawing's own size
+  const apply = (): void => {
+    if (zoom === 0) {
+      img.style.width = '';
+      img.classList.add('fit');
+    } else {
+      img.classList.remove('fit');
+      img.style.width = `${Math.round(img.naturalWidth * zoom)}px`;
+    }
+  };
+  const current = (): number => (zoom === 0 ? img.width / Math.max(1, img.naturalWidth) : zoom);
+  const dialog = h('dialog', { class: 'drawing-dialog', 'aria-label': t('drawingDialog') });
+  const close = button(t('close'), () => dialog.close(), { class: 'primary' });
+  const bar = h(
+    'div',
+    { class: 'actions', role: 'toolbar', 'aria-label': t('drawingDialog') },
+    button(t('zoomOut'), () => {
+      zoom = Math.max(0.25, current() / 1.25);
+      apply();
+    }),
+    button(t('zoomIn'), () => {
+      zoom = Math.min(8, current() * 1.25);
+      apply();
+    }),
+    button(t('zoomFit'), () => {
+      zoom = 0;
+      apply();
+    }),
+    close,
+  );
+  dialog.append(bar, h('div', { class: 'drawing-scroll' }, img));
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  apply();
+  dialog.showModal();
+  close.focus();
+}
+
+// --- the record's sections ------------------------------------------------------------
+
+const sectionDeps: SectionDeps = { send, announce, errorBlock, badgeClass: statusClass };
 
 // --- examination documents ----------------------------------------------------------
 
@@ -291,6 +399,10 @@ function renderDocuments(view: DocumentsView | undefined): void {
 
 function showDocuments(load: boolean): void {
   if (state) setState({ ...state, section: 'documents' });
+  if (selected !== 'documents') {
+    selectTab('documents', false);
+    send({ type: 'section', section: 'documents' });
+  }
   documents.scrollIntoView({ block: 'start' });
   (documents.querySelector('h2') as HTMLElement | null)?.setAttribute('tabindex', '-1');
   (documents.querySelector('h2') as HTMLElement | null)?.focus();
@@ -327,13 +439,37 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'showSection':
       if (m.section === 'documents') showDocuments(false);
+      else if (isRecordSection(m.section)) selectTab(m.section, false);
+      return;
+    case 'strings':
+      setStrings(m.strings);
+      labelTabs();
+      return;
+    case 'claims':
+      renderClaims(panels.get('claims') as HTMLElement, m.view, sectionDeps);
+      return;
+    case 'family':
+      renderFamily(panels.get('family') as HTMLElement, m.view, sectionDeps);
+      return;
+    case 'citations':
+      renderCitations(panels.get('citations') as HTMLElement, m.view, sectionDeps);
+      return;
+    case 'legal':
+      renderLegal(panels.get('legal') as HTMLElement, m.view, sectionDeps);
       return;
   }
 });
 
+function isRecordSection(s: Section): s is RecordSection {
+  return (RECORD_SECTIONS as readonly string[]).includes(s);
+}
+
 const saved = vscode.getState() as Partial<PanelState> | undefined;
 const savedSection: Section | undefined = saved?.section;
-if (savedSection === 'documents') documents.scrollIntoView();
 renderLoading();
 renderDocuments(undefined);
+// The section read last (kept across reloads), else the claims; the host loads what is shown.
+const first: TabId = savedSection && savedSection !== 'overview' ? savedSection : 'claims';
+selectTab(first, false);
 send({ type: 'ready' });
+send({ type: 'section', section: first });

@@ -12,6 +12,15 @@ describe('webview message protocol', () => {
       { type: 'pdf', mode: 'save' },
       { type: 'loadDocuments', filter: { docCodes: ['CTNF', 'IDS'], dateFrom: 20200101, dateTo: 20231231 }, offset: 20 },
       { type: 'document', index: 3, mode: 'open' },
+      { type: 'section', section: 'claims' },
+      { type: 'section', section: 'documents' },
+      { type: 'errorAction', about: 'citations', action: 'retry' },
+      { type: 'familyType', familyType: 'inpadoc' },
+      { type: 'claimsLanguage', language: 'CN' },
+      { type: 'copyClaims' },
+      { type: 'copyClaims', num: 3 },
+      { type: 'openPatent', number: 'US20130033085A1' },
+      { type: 'openDoi', index: 0 },
     ];
     for (const m of messages) assert.equal(parseFromWebview(m).ok, true, JSON.stringify(m));
   });
@@ -30,6 +39,13 @@ describe('webview message protocol', () => {
       { type: 'loadDocuments', filter: { docCodes: ['CTNF"><script>'] }, offset: 0 },
       { type: 'loadDocuments', filter: { docCodes: [], dateFrom: 2020 }, offset: 0 },
       { type: 'loadDocuments', filter: { docCodes: [] }, offset: -20 },
+      { type: 'section', section: 'settings' },
+      { type: 'familyType', familyType: 'all' },
+      { type: 'claimsLanguage', language: 'en"><script>' },
+      { type: 'copyClaims', num: -1 },
+      { type: 'openPatent', number: '' },
+      { type: 'openPatent', number: 'x'.repeat(65) },
+      { type: 'openDoi', index: 'https://evil.example' },
     ];
     for (const m of bad) {
       const r = parseFromWebview(m);

@@ -1,0 +1,289 @@
+/**
+ * The record's sections in the patent panel: claims as a tree, the family by office,
+ * citations both ways, the legal status and its timeline. Each renders what the host
+ * sent, as text nodes only (never markup: claim HTML was parsed by the host), and asks
+ * the host for everything else by message: a patent's own panel, a DOI in the browser,
+ * the clipboard.
+ */
+import type { CitationsPanelView, ClaimsView, ErrorView, FamilyPanelView, FamilyTypeId, FromWebview, LegalPanelView, RecordSection } from '../protocol';
+import { append, button, h, replaceChildren } from './dom';
+import { t, type PanelStringKey } from './strings';
+
+export interface SectionDeps {
+  send(message: FromWebview): void;
+  announce(text: string): void;
+  errorBlock(error: ErrorView, about: RecordSection): HTMLElement;
+  badgeClass(status: string): string;
+}
+
+type Pending = { state: 'loading' } | { state: 'empty'; message: string } | { state: 'error'; error: ErrorView };
+
+const LOADING: Record<RecordSection, PanelStringKey> = { claims: 'loadingClaims', family: 'loadingFamily', citations: 'loadingCitations', legal: 'loadingLegal' };
+
+/** Loading, empty and error look the same in every section. */
+function pending(panel: HTMLElement, section: RecordSection, view: Pending, deps: SectionDeps): void {
+  panel.setAttribute('aria-busy', view.state === 'loading' ? 'true' : 'false');
+  if (view.state === 'loading') replaceChildren(panel, h('p', { class: 'status' }, t(LOADING[section])));
+  else if (view.state === 'empty') replaceChildren(panel, h('p', { class: 'muted empty' }, view.message));
+  else replaceChildren(panel, deps.errorBlock(view.error, section));
+}
+
+/** A patent number that opens its own panel. */
+function patentButton(number: string, deps: SectionDeps): HTMLButtonElement {
+  return button(number, () => deps.send({ type: 'openPatent', number }), { class: 'link pn', 'aria-label': t('openPatentLabel', number) });
+}
+
+function table(headings: readonly string[], rows: readonly HTMLElement[]): HTMLElement {
+  return h('table', {}, h('thead', {}, h('tr', {}, ...headings.map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, ...rows));
+}
+
+/** A date as people read it (the locale's medium form), with the ISO date for machines and the tooltip. */
+export function readableDate(iso: string | undefined): HTMLElement {
+  if (!iso) return h('span', { class: 'muted' }, t('undated'));
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  let shown = iso;
+  if (m) {
+    try {
+      shown = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    } catch {
+      shown = iso;
+    }
+  }
+  const time = h('time', { title: iso }, shown);
+  time.dateTime = iso;
+  return time;
+}
+
+// --- claims ---------------------------------------------------------------------
+
+export function renderClaims(panel: HTMLElement, view: ClaimsView, deps: SectionDeps): void {
+  if (view.state !== 'loaded') return pending(panel, 'claims', view, deps);
+  panel.setAttribute('aria-busy', 'false');
+  const head = h('div', { class: 'section-head' }, h('p', {}, t('claimsSummary', view.claims.length, view.independentCount)));
+  if (view.language) append(head, h('p', { class: 'muted' }, t('claimsLanguage', view.language)));
+  const others = view.languages.filter((l) => l !== view.language);
+  if (others.length > 0) {
+    append(
+      head,
+      h('p', { class: 'languages' }, h('span', { class: 'muted' }, t('claimsOtherLanguages')), ...others.map((l) => button(l, () => deps.send({ type: 'claimsLanguage', language: l }), { lang: l.toLowerCase() }))),
+    );
+  }
+  const substitute = view.substitute;
+  const note = substitute
+    ? h('p', { class: 'note', role: 'note' }, t('claimsSubstitute', substitute.of, substitute.number), ' ', patentButton(substitute.number, deps))
+    : null;
+  const toolbar = h(
+    'div',
+    { class: 'actions', role: 'toolbar', 'aria-label': t('tabClaims') },
+    view.independentCount > 0
+      ? button(
+          t('copyIndependent'),
+          () => {
+            deps.send({ type: 'copyClaims' });
+            deps.announce(t('copiedIndependent'));
+          },
+          { class: 'secondary' },
+        )
+      : null,
+  );
+  // Nested lists: each dependent claim inside the item of the claim it depends on.
+  const root = h('ol', { class: 'claim-tree' });
+  const lists: HTMLOListElement[] = [root];
+  let last: HTMLLIElement | undefined;
+  for (const claim of view.claims) {
+    while (lists.length > claim.depth + 1) lists.pop();
+    if (lists.length < claim.depth + 1 && last) {
+      const nested = h('ol', { class: 'claim-tree nested' });
+      last.append(nested);
+      lists.push(nested);
+    }
+    const list = lists[lists.length - 1] as HTMLOListElement;
+    const kind = claim.independent
+      ? h('span', { class: 'badge independent' }, t('independent'))
+      : claim.parents.length > 0
+        ? h('span', { class: 'muted' }, t('dependsOn', claim.parents.join(', ')))
+        : null;
+    const item = h(
+      'li',
+      { class: claim.independent ? 'claim independent' : 'claim', id: `claim-${claim.num}`, 'data-num': String(claim.num) },
+      h(
+        'div',
+        { class: 'claim-head' },
+        h('span', { class: 'claim-num' }, `${claim.num}.`),
+        kind,
+        button(
+          t('copyClaim'),
+          () => {
+            deps.send({ type: 'copyClaims', num: claim.num });
+            deps.announce(t('copiedClaim', claim.num));
+          },
+          { class: 'small', 'aria-label': t('copyClaimLabel', claim.num) },
+        ),
+      ),
+      h('p', { class: 'claim-text', lang: view.language === 'CN' ? 'zh' : view.language?.toLowerCase() }, claim.text),
+    );
+    list.append(item);
+    last = item;
+  }
+  replaceChildren(panel, head, note, toolbar, root);
+  deps.announce(t('loadedClaims', t('claimsSummary', view.claims.length, view.independentCount)));
+}
+
+// --- family ---------------------------------------------------------------------
+
+const FAMILY_LABELS: Record<FamilyTypeId, PanelStringKey> = { simple: 'familySimple', inpadoc: 'familyInpadoc', patsnap: 'familyPatsnap' };
+
+export function renderFamily(panel: HTMLElement, view: FamilyPanelView, deps: SectionDeps): void {
+  if (view.state !== 'loaded') return pending(panel, 'family', view, deps);
+  panel.setAttribute('aria-busy', 'false');
+  const types = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': t('familyTypes') });
+  for (const type of ['simple', 'inpadoc', 'patsnap'] as const) {
+    const b = button(t(FAMILY_LABELS[type], view.sizes[type]), () => {
+      if (type !== view.type) deps.send({ type: 'familyType', familyType: type });
+    });
+    b.setAttribute('role', 'radio');
+    b.setAttribute('aria-checked', String(type === view.type));
+    b.tabIndex = type === view.type ? 0 : -1;
+    types.append(b);
+  }
+  types.addEventListener('keydown', (e) => {
+    const radios = Array.from(types.querySelectorAll<HTMLButtonElement>('[role="radio"]'));
+    const at = radios.indexOf(document.activeElement as HTMLButtonElement);
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (!step || at < 0) return;
+    e.preventDefault();
+    const next = radios[(at + step + radios.length) % radios.length];
+    next?.focus();
+    next?.click();
+  });
+  const members = view.offices.reduce((n, o) => n + o.members.length, 0);
+  const groups = view.offices.map((group) =>
+    h(
+      'section',
+      { class: 'office', 'aria-label': t('familyOffice', group.office, group.members.length) },
+      h('h3', {}, t('familyOffice', group.office, group.members.length)),
+      table(
+        [t('columnNumber'), t('columnKind'), t('columnPublished'), t('columnStatus'), t('columnTitle')],
+        group.members.map((m) =>
+          h(
+            'tr',
+            { class: m.self ? 'self' : undefined },
+            h('td', { class: 'number' }, m.self ? h('span', { class: 'pn' }, m.number) : patentButton(m.number, deps), m.self ? h('span', { class: 'muted' }, ` (${t('thisPatent')})`) : null),
+            h('td', { class: 'code' }, m.kind ?? ''),
+            h('td', { class: 'date' }, readableDate(m.date)),
+            h('td', { class: 'status' }, ...m.legalStatus.map((s) => h('span', { class: deps.badgeClass(s) }, s)), ...m.detailedStatus.map((s) => h('span', { class: 'badge detail' }, s))),
+            h('td', {}, m.title ?? ''),
+          ),
+        ),
+      ),
+    ),
+  );
+  replaceChildren(panel, types, h('p', { class: 'muted' }, t('familySummary', members, view.offices.length)), ...groups);
+  deps.announce(t('loadedFamily', t('familySummary', members, view.offices.length)));
+}
+
+// --- citations ------------------------------------------------------------------
+
+function labels(items: ReadonlyArray<{ code: string; label: string }>, cls: string): HTMLElement[] {
+  return items.map((l) => h('span', { class: cls, title: l.label }, l.code === l.label ? l.code : `${l.code} \u2013 ${l.label}`));
+}
+
+export function renderCitations(panel: HTMLElement, view: CitationsPanelView, deps: SectionDeps): void {
+  if (view.state !== 'loaded') return pending(panel, 'citations', view, deps);
+  panel.setAttribute('aria-busy', 'false');
+  const cites =
+    view.cites.length === 0
+      ? h('p', { class: 'muted' }, t('citesNone'))
+      : table(
+          [t('columnNumber'), t('columnKind'), t('columnCategory'), t('columnCitedBy')],
+          view.cites.map((c) =>
+            h('tr', {}, h('td', { class: 'number' }, patentButton(c.number, deps)), h('td', { class: 'code' }, c.kind ?? ''), h('td', {}, ...labels(c.categories, 'badge category')), h('td', {}, ...labels(c.citeTypes, 'cite-type'))),
+          ),
+        );
+  const literature =
+    view.nonPatent.length === 0
+      ? h('p', { class: 'muted' }, t('literatureNone'))
+      : h(
+          'ol',
+          { class: 'literature' },
+          ...view.nonPatent.map((n) =>
+            h(
+              'li',
+              {},
+              n.title ? h('strong', {}, n.title) : null,
+              n.authors.length > 0 ? h('span', { class: 'muted' }, ` \u2013 ${n.authors.join('; ')}`) : null,
+              n.text ? h('p', {}, n.text) : null,
+              n.copyright ? h('span', { class: 'muted' }, `\u00a9 ${n.copyright} `) : null,
+              n.doi
+                ? n.linked
+                  ? button(`doi:${n.doi}`, () => deps.send({ type: 'openDoi', index: n.index }), { class: 'link', 'aria-label': t('openDoiLabel', n.doi) })
+                  : h('span', { class: 'code' }, `doi:${n.doi}`)
+                : null,
+            ),
+          ),
+        );
+  const c = view.counts;
+  const counted = [
+    c.threeYears !== undefined ? t('withinThreeYears', c.threeYears) : undefined,
+    c.fiveYears !== undefined ? t('withinFiveYears', c.fiveYears) : undefined,
+    c.simpleFamily !== undefined ? t('bySimpleFamily', c.simpleFamily) : undefined,
+    c.inpadocFamily !== undefined ? t('byInpadocFamily', c.inpadocFamily) : undefined,
+    c.patsnapFamily !== undefined ? t('byPatsnapFamily', c.patsnapFamily) : undefined,
+  ].filter((x): x is string => x !== undefined);
+  const citedBy =
+    view.citedBy.length === 0 ? h('p', { class: 'muted' }, t('citedByNone')) : h('ul', { class: 'numbers' }, ...view.citedBy.map((p) => h('li', {}, patentButton(p.number, deps))));
+  replaceChildren(
+    panel,
+    h('h3', {}, t('citesHeading', view.cites.length)),
+    cites,
+    h('h3', {}, t('literatureHeading', view.nonPatent.length)),
+    literature,
+    h('h3', {}, t('citedByHeading', c.citedBy)),
+    counted.length > 0 ? h('p', { class: 'muted counts', 'aria-label': t('citedByCounts') }, counted.join(' \u00b7 ')) : null,
+    citedBy,
+  );
+  deps.announce(t('loadedCitations', view.cites.length + view.nonPatent.length, c.citedBy));
+}
+
+// --- legal status and events -------------------------------------------------------
+
+export function renderLegal(panel: HTMLElement, view: LegalPanelView, deps: SectionDeps): void {
+  if (view.state !== 'loaded') return pending(panel, 'legal', view, deps);
+  panel.setAttribute('aria-busy', 'false');
+  const row = (label: string, values: HTMLElement[]): HTMLElement[] => (values.length === 0 ? [] : [h('dt', {}, label), h('dd', {}, ...values)]);
+  const summary = h(
+    'dl',
+    { class: 'facts' },
+    ...row(t('legalSimple'), view.simple.map((s) => h('span', { class: deps.badgeClass(s) }, s))),
+    ...row(t('legalDetailed'), view.detailed.map((s) => h('span', { class: 'badge detail' }, s))),
+    ...row(t('legalEvents'), view.events.map((s) => h('span', { class: 'badge detail' }, s))),
+    ...row(t('legalDate'), view.date ? [readableDate(view.date)] : []),
+  );
+  const timeline =
+    view.timeline.length === 0
+      ? h('p', { class: 'muted' }, t('timelineNone'))
+      : h(
+          'ol',
+          { class: 'timeline' },
+          ...view.timeline.map((e) =>
+            h(
+              'li',
+              { class: `event ${e.source}` },
+              h('div', { class: 'event-when' }, readableDate(e.date)),
+              h(
+                'div',
+                { class: 'event-what' },
+                h('span', { class: 'badge source' }, e.source === 'inpadoc' ? t('sourceInpadoc') : t('sourceOffice')),
+                e.office ? h('span', { class: 'code' }, ` ${e.office}`) : null,
+                e.code ? h('code', {}, ` ${e.code}`) : null,
+                e.description ? h('p', {}, e.description) : null,
+                e.legalStatus ? h('p', { class: 'muted' }, t('eventStatus', e.legalStatus)) : null,
+                e.volume ? h('span', { class: 'muted' }, t('eventVolume', e.volume)) : null,
+                e.others ? h('p', { class: 'muted' }, e.others) : null,
+              ),
+            ),
+          ),
+        );
+  replaceChildren(panel, summary, h('h3', {}, t('timelineHeading')), timeline);
+  deps.announce(t('loadedLegal', view.timeline.length));
+}
