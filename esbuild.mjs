@@ -21,6 +21,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 // mime-db, 130 KB) for multipart bodies, which nothing here sends (Node's own FormData
 // stands in); its helpers log through `debug` only when DEBUG is set.
 const alias = { 'form-data': './scripts/shims/form-data.cjs', debug: './scripts/shims/debug.cjs' };
+// The extension alone: claim markup decoded with HTML 4's entity names, not HTML5's 47 KB table (scripts/shims/entities-decode.cjs).
+const extensionAlias = { ...alias, 'entities/lib/decode.js': './scripts/shims/entities-decode.cjs' };
 
 // The extension: `dist/extension.js` is what activation loads, and each `import()` in
 // src/extension (a feature, the HTTP client) becomes a file of its own in dist/chunks/,
@@ -38,7 +40,7 @@ const extension = {
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
-  alias,
+  alias: extensionAlias,
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   metafile: true,
@@ -74,7 +76,35 @@ const builds = [
   { ...node, entryPoints: ['src/sandbox/main.ts'], outfile: 'dist/sandbox.js' },
   // Webview pages: browser bundles, loaded by the panels from dist/webview/.
   { ...common, entryPoints: { patent: 'src/webview/patent/main.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
+  // The PDF viewer: pdf.js's library and viewer components (legacy build, see src/webview/pdf/pdfjs.ts) with
+  // our page, and pdf_viewer.css with its icons inlined. Loaded only by a viewer's page, never by the extension.
+  {
+    ...common,
+    entryPoints: { pdf: 'src/webview/pdf/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.svg': 'dataurl', '.png': 'dataurl', '.gif': 'dataurl' },
+    // pdf.js's Node.js branches (canvas, fs) never run in a webview.
+    external: ['canvas', '@napi-rs/canvas', 'fs', 'path', 'url', 'module'],
+  },
 ];
+
+/**
+ * pdf.js's worker (already minified by pdf.js) and its WebAssembly decoders (JBIG2,
+ * JPEG 2000, ICC colour), copied as they ship: the viewer's page starts the worker from
+ * a blob of its text and hands the decoders' folder to pdf.js.
+ */
+function copyPdfjs() {
+  const from = 'node_modules/pdfjs-dist';
+  const to = 'dist/webview/pdfjs';
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(path.join(to, 'wasm'), { recursive: true });
+  fs.copyFileSync(path.join(from, 'legacy/build/pdf.worker.min.mjs'), path.join(to, 'pdf.worker.min.mjs'));
+  for (const f of ['jbig2.wasm', 'openjpeg.wasm', 'qcms_bg.wasm']) fs.copyFileSync(path.join(from, 'wasm', f), path.join(to, 'wasm', f));
+  fs.copyFileSync(path.join(from, 'LICENSE'), path.join(to, 'LICENSE'));
+}
 
 const filesIn = (dir, suffix) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => `${dir}/${f}`) : []);
 const integrationSuites = filesIn('test/integration/suite', '.test.ts');
@@ -90,6 +120,7 @@ if (tests) {
   fs.rmSync('out/test/integration', { recursive: true, force: true });
   await Promise.all(testBuilds.map((b) => esbuild.build(b)));
 } else if (watch) {
+  copyPdfjs();
   for (const b of builds) await (await esbuild.context(b)).watch();
   const plugins = [{ name: 'to-commonjs', setup: (build) => build.onEnd((r) => (r.errors.length ? undefined : toCommonJs())) }];
   await (await esbuild.context({ ...extension, plugins })).watch();
@@ -98,4 +129,5 @@ if (tests) {
   if (production) fs.rmSync('dist', { recursive: true, force: true });
   fs.rmSync(EXTENSION_ESM, { recursive: true, force: true });
   await Promise.all([...builds.map((b) => esbuild.build(b)), esbuild.build(extension).then(toCommonJs)]);
+  copyPdfjs();
 }

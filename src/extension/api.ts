@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { CredentialStore } from './credentials/credentialStore';
 import type { ExportsFeature } from './exports/exportsFeature';
 import type { PatentPanelFeature } from './patent/patentPanelFeature';
+import type { PdfFeature } from './pdf/pdfFeature';
 import type { PatentNumberFeatures } from './patentNumbers';
 import type { SearchFeature } from './search/searchFeature';
 import type { PatsnapSession } from './session';
@@ -24,4 +25,5 @@ export interface PatentLookupTestApi {
   panels(): Promise<PatentPanelFeature>;
   numbers(): Promise<PatentNumberFeatures>;
   exports(): Promise<ExportsFeature>;
+  pdfs(): Promise<PdfFeature>;
 }

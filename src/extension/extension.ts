@@ -22,6 +22,7 @@ import type { ExportTaskNode } from './exports/exportTasksView';
 import type { ResultNode } from './search/resultNodes';
 import type { SearchFeature } from './search/searchFeature';
 import { RESULTS_VIEW_ID } from './search/viewIds.pure';
+import { registerPdfViewer } from './pdf/pdfRegistration';
 import { PatsnapSession } from './session';
 import { Settings } from './settings';
 import { PATENT_VIEW_TYPE } from '../webview/viewTypes';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
   const panels = lazy('Patent panel', () => import('./patent/patentPanelFeature').then((m) => new m.PatentPanelFeature(host)));
   const numbers = lazy('Patent numbers', () => import('./patentNumbers/patentNumbersFeature').then((m) => m.createPatentNumbersFeature(host)));
   const exports: LazyFeature<ExportsFeature> = lazy('Exports', () => import('./exports/exportsFeature').then((m) => new m.ExportsFeature(host, exportsTree)));
+  const pdfs = lazy('PDF viewer', () => import('./pdf/pdfFeature').then((m) => new m.PdfFeature(host)));
 
   own(
     registerCommands(
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
       errors,
     ),
   );
+  own(registerPdfViewer(pdfs));
   own(vscode.window.registerWebviewPanelSerializer(PATENT_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => (await panels.get()).restore(panel, state) }));
   // Numbers are read in whatever editor shows; unfinished exports are followed again.
   own(onFirstTextEditor(() => numbers.preload()));
@@ -68,5 +71,5 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
 
   // The in-host tests reach the features through this; any other caller gets nothing.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { session, credentials, settings, state: context.globalState, search: () => search.get(), panels: () => panels.get(), numbers: () => numbers.get(), exports: () => exports.get() };
+  return { session, credentials, settings, state: context.globalState, search: () => search.get(), panels: () => panels.get(), numbers: () => numbers.get(), exports: () => exports.get(), pdfs: () => pdfs.get() };
 }

@@ -10,7 +10,7 @@
  * when nobody waits for it any more.
  */
 import { LRUCache } from 'lru-cache';
-import { z } from 'zod';
+import * as z from 'zod';
 import { raceAbort } from '../abort';
 import { cancelledError, keepPartial, type BatchOutcome } from '../api/errors';
 import type { Citations, CitedBy, FamilyType, LegalEvents, LegalStatusDetail, PatentClaims, PatentFamily } from '../api/recordTypes';
@@ -114,6 +114,13 @@ class Batcher<T extends Answer> {
 
   clear(): void {
     this.memory.clear();
+  }
+
+  /** Forgets one patent's record, on disk too (a signed link that no longer opens). */
+  async forget(key: PatentKey): Promise<void> {
+    this.memory.delete(cacheKey(key));
+    const store = await this.store().catch(() => undefined);
+    await store?.delete(this.kind.namespace, cacheKey(key)).catch(() => undefined);
   }
 
   private wait(k: string, entry: Entry<T>, signal: AbortSignal | undefined): Promise<T | null> {
@@ -301,6 +308,11 @@ export class RecordLookup {
   /** P020's signed link (a family member's PDF where the patent has none), kept for its lifetime less a day. */
   pdfLink(key: PatentKey, signal?: AbortSignal): Promise<PdfLink | null> {
     return this.batchers.pdfLink.get(key, signal);
+  }
+
+  /** Forgets the PDF link kept for the patent: the next ask gets a fresh one. */
+  forgetPdfLink(key: PatentKey): Promise<void> {
+    return this.batchers.pdfLink.forget(key);
   }
 
   /**

@@ -1,35 +1,40 @@
 import * as vscode from 'vscode';
-import type { PatentRefs, PatsnapApi } from '../../core/api/types';
+import type { PatsnapApi } from '../../core/api/types';
+import { PDF_VIEW_TYPE } from '../../webview/viewTypes';
 import { withAbortSignal } from '../common/cancellation';
-import { openExternalLink } from '../common/links';
 import { showInfo } from '../common/notifications';
+import { pdfUriParts, PDF_SCHEME, type PdfTarget } from '../pdf/pdfUris.pure';
 import { pdfFileName } from './patentView.pure';
 
 /** Large enough for any patent PDF or office action; a guard against a runaway download. */
 const MAX_PDF_BYTES = 200 * 1024 * 1024;
 
 /**
- * Opening and saving the signed links PatSnap hands out (PDFs, office actions).
- * Links are used at once and never stored: they expire.
+ * Opening and saving PatSnap's documents (PDFs, office actions). Opening is the
+ * editor's PDF viewer, which downloads in the extension host (the browser's VS Code
+ * cannot follow a signed link); saving downloads the signed link at once, never kept.
  */
 export class PatentFiles {
-  /** The patent's PDF (a family member's when PatSnap has none of its own), opened or saved. */
-  async pdf(api: PatsnapApi, refs: PatentRefs, label: string, mode: 'open' | 'save'): Promise<void> {
-    const link = (await api.pdfs(refs, { replaceByRelated: true }))[0];
+  /** The patent's PDF (a family member's when PatSnap has none of its own), in the viewer or saved. */
+  async pdf(api: () => Promise<PatsnapApi>, patent: { number: string; patentId?: string }, mode: 'open' | 'save'): Promise<void> {
+    if (mode === 'open') return this.view({ kind: 'patent', ...patent });
+    const refs = patent.patentId ? { patentIds: [patent.patentId] } : { numbers: [patent.number] };
+    const client = await api();
+    const link = (await client.pdfs(refs, { replaceByRelated: true }))[0];
     if (!link?.url) {
-      void showInfo(`PatSnap has no PDF of ${label}.`);
+      void showInfo(vscode.l10n.t('PatSnap has no PDF of {0}.', patent.number));
       return;
     }
     if (link.pnRelated && link.pnRelated !== link.pn) {
-      void showInfo(`PatSnap has no PDF of ${link.pn} itself; this is the PDF of family member ${link.pnRelated}.`);
+      void showInfo(vscode.l10n.t('PatSnap has no PDF of {0} itself; this is the PDF of family member {1}.', link.pn, link.pnRelated));
     }
-    if (mode === 'open') await this.open(link.url);
-    else await this.save(api, link.url, pdfFileName(link.pnRelated ?? link.pn));
+    await this.save(client, link.url, pdfFileName(link.pnRelated ?? link.pn));
   }
 
-  /** In the browser; a link that is not http(s) is refused with a message that says so. */
-  async open(url: string): Promise<void> {
-    await openExternalLink(url);
+  /** A patent's PDF or an office action in the editor's PDF viewer (custom editor `patentLookup.pdf`). */
+  async view(target: PdfTarget): Promise<void> {
+    const { path, query } = pdfUriParts(target);
+    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.from({ scheme: PDF_SCHEME, path, query }), PDF_VIEW_TYPE);
   }
 
   /** Downloads `url` and saves it where the user picks, proposing the workspace folder. */

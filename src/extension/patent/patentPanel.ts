@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Bibliography, ExamDocsPage, PatsnapApi } from '../../core/api/types';
+import type { Bibliography, ExamDocsPage } from '../../core/api/types';
 import { answersNumber } from '../../core/numbers/match';
 import {
   NUMBER_MAX,
@@ -20,13 +20,15 @@ import {
   RECORD_SECTIONS,
   type ErrorAbout,
 } from '../../webview/protocol';
-import { ERROR_ACTIONS, type ErrorActionId } from '../common/errorActions.pure';
+import type { ErrorActionId } from '../common/errorActions.pure';
+import { retryableDescription, toErrorView } from '../common/errorView.pure';
 import { describeError, isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
 import type { ErrorReporter } from '../common/errors';
 import { openExternalLink } from '../common/links';
 import type { PatsnapSession } from '../session';
 import { AbstractWebviewPanel } from '../webview/abstractWebviewPanel';
 import { panelStrings } from './panelStrings';
+import type { PdfTarget } from '../pdf/pdfUris.pure';
 import type { PatentFiles } from './patentFiles';
 import { PatentSections } from './patentSections';
 import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView.pure';
@@ -57,15 +59,6 @@ export interface PatentPanelView {
 
 const EMPTY_FILTER: DocFilter = { docCodes: [] };
 
-/** An error as the panel shows it: its message and its fixes from the one actions table; the panel can always retry. */
-function errorDescription(e: unknown, what: string): ErrorDescription {
-  const d = describeError(e, what) ?? { message: `${what} was cancelled.`, actions: [] };
-  return d.actions.includes('retry') ? d : { ...d, actions: [...d.actions, 'retry'] };
-}
-
-function toErrorView(d: ErrorDescription): ErrorView {
-  return { message: d.message, actions: d.actions.map((id) => ({ id, label: ERROR_ACTIONS[id].label })) };
-}
 
 /** What the panel says about an answer it could not show (the webview would reject it). */
 const UNSHOWABLE: ErrorDescription = { message: 'PatSnap\u2019s answer could not be shown; the details are in the Patent Lookup log.', actions: ['retry', 'showLog'] };
@@ -104,7 +97,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
       language: () => deps.language(),
       send: (message) => this.post(message),
       errorView: (section, e, what) => {
-        const description = errorDescription(e, what);
+        const description = retryableDescription(e, what);
         this.sections.rememberError(section, description);
         return { state: 'error', error: toErrorView(description) };
       },
@@ -333,26 +326,26 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     } catch (e) {
       if (signal.aborted || isCancellation(e)) return;
       this.deps.errors.report(e, { what: 'Opening the patent', quiet: true });
-      const description: ErrorDescription = e instanceof PatentNotFound ? { message: e.message, actions: ['retry'] } : errorDescription(e, 'Loading the patent');
+      const description: ErrorDescription = e instanceof PatentNotFound ? { message: e.message, actions: ['retry'] } : retryableDescription(e, 'Loading the patent');
       this.setMain({ state: 'error', error: this.shownError('patent', description) });
       this.setImage({ state: 'none' });
     }
   }
 
   private async fetchPatent(signal: AbortSignal): Promise<{ bibliography: Bibliography; legalStatus: string[] }> {
-    const api = await this.deps.session.api();
-    if (this.ref.patentId) {
-      const refs = { patentIds: [this.ref.patentId] };
-      const [bibs, statuses] = await Promise.all([api.bibliography(refs, { signal }), api.legalStatus(refs, { signal })]);
-      const bibliography = bibs[0];
-      if (!bibliography) throw new PatentNotFound(`PatSnap has no patent ${this.ref.number ?? `with id ${this.ref.patentId}`}.`);
-      return { bibliography, legalStatus: statuses.find((s) => s.patentId === bibliography.patentId)?.statuses ?? [] };
+    const number = this.ref.number;
+    if (number) {
+      // Shared with hovers, and kept on disk: a patent just hovered, or read before a reload, opens without a call.
+      const card = await (await this.deps.session.lookupService()).lookupOne(number, signal);
+      if (card && (!this.ref.patentId || card.bibliography.patentId === this.ref.patentId)) return { bibliography: card.bibliography, legalStatus: card.legalStatus };
+      if (!card && !this.ref.patentId) throw new PatentNotFound(`PatSnap has no patent ${number}.`);
     }
-    const number = this.ref.number ?? '';
-    // Shared with hovers: a patent just hovered opens without another call.
-    const card = await (await this.deps.session.lookupService()).lookupOne(number, signal);
-    if (!card) throw new PatentNotFound(`PatSnap has no patent ${number}.`);
-    return { bibliography: card.bibliography, legalStatus: card.legalStatus };
+    const api = await this.deps.session.api();
+    const refs = { patentIds: [this.ref.patentId ?? ''] };
+    const [bibs, statuses] = await Promise.all([api.bibliography(refs, { signal }), api.legalStatus(refs, { signal })]);
+    const bibliography = bibs[0];
+    if (!bibliography) throw new PatentNotFound(`PatSnap has no patent ${this.ref.number ?? `with id ${this.ref.patentId}`}.`);
+    return { bibliography, legalStatus: statuses.find((s) => s.patentId === bibliography.patentId)?.statuses ?? [] };
   }
 
   private async loadImage(patent: PatentView, signal: AbortSignal): Promise<void> {
@@ -397,35 +390,39 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     } catch (e) {
       if (controller.signal.aborted || isCancellation(e)) return;
       this.deps.errors.report(e, { what: 'Loading examination documents', quiet: true });
-      this.setDocuments({ state: 'error', error: this.shownError('documents', errorDescription(e, 'Loading the examination documents')) });
+      this.setDocuments({ state: 'error', error: this.shownError('documents', retryableDescription(e, 'Loading the examination documents')) });
     }
   }
 
   private async pdf(mode: 'open' | 'save'): Promise<void> {
-    const number = this.currentNumber();
+    const number = this.currentNumber() ?? this.ref.patentId ?? 'patent';
     try {
-      const api = await this.deps.session.api();
-      const refs = this.ref.patentId ? { patentIds: [this.ref.patentId] } : { numbers: [number ?? ''] };
-      await this.deps.files.pdf(api, refs, number ?? 'this patent', mode);
+      await this.deps.files.pdf(() => this.deps.session.api(), { number, ...(this.ref.patentId ? { patentId: this.ref.patentId } : {}) }, mode);
     } catch (e) {
-      this.deps.errors.report(e, { what: 'Getting the PDF', retry: () => this.pdf(mode) });
+      this.deps.errors.report(e, { what: vscode.l10n.t('Getting the PDF'), retry: () => this.pdf(mode) });
     }
   }
 
   private async document(index: number, mode: 'open' | 'save'): Promise<void> {
     const doc = this.docsPage?.documents[index];
-    if (!doc?.url) return;
+    const view = this.view.documents;
+    if (!doc?.url || view?.state !== 'page') return;
+    const number = this.currentNumber() ?? 'document';
     try {
-      const api = await this.deps.session.api();
-      const suffix = `-${[doc.date, doc.docCode].filter((p) => p !== undefined).join('-')}-${index + 1}`;
-      await this.useLink(api, doc.url, mode, pdfFileName(this.currentNumber() ?? 'document', suffix));
+      if (mode === 'open') {
+        const target: PdfTarget = { kind: 'document', number, docCodes: [...view.filter.docCodes], offset: view.offset, index };
+        if (this.ref.patentId) target.patentId = this.ref.patentId;
+        if (view.filter.dateFrom !== undefined) target.dateFrom = view.filter.dateFrom;
+        if (view.filter.dateTo !== undefined) target.dateTo = view.filter.dateTo;
+        if (doc.date !== undefined) target.date = doc.date;
+        if (doc.docCode) target.code = doc.docCode;
+        await this.deps.files.view(target);
+        return;
+      }
+      const suffix = `-${[doc.date, doc.docCode].filter((p) => p !== undefined).join('-')}-${view.offset + index + 1}`;
+      await this.deps.files.save(await this.deps.session.api(), doc.url, pdfFileName(number, suffix));
     } catch (e) {
-      this.deps.errors.report(e, { what: 'Opening the document' });
+      this.deps.errors.report(e, { what: vscode.l10n.t('Opening the document') });
     }
-  }
-
-  private async useLink(api: PatsnapApi, url: string, mode: 'open' | 'save', fileName: string): Promise<void> {
-    if (mode === 'open') await this.deps.files.open(url);
-    else await this.deps.files.save(api, url, fileName);
   }
 }

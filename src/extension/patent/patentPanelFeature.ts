@@ -50,8 +50,9 @@ export class PatentPanelFeature extends Disposable implements Feature<'panel'> {
       'patentLookup.results.openPdf': async (arg) => {
         const request = readOpenPatentArgs(arg);
         if (!request) return;
-        const refs = request.patentId ? { patentIds: [request.patentId] } : { numbers: [normalisedNumber(request.number ?? '')] };
-        await this.deps.files.pdf(await this.deps.session.api(), refs, request.number ?? 'this patent', 'open');
+        const number = request.number ? normalisedNumber(request.number) : undefined;
+        if (!number && !request.patentId) return;
+        await this.deps.files.pdf(() => this.deps.session.api(), { number: number ?? request.patentId ?? 'patent', ...(request.patentId ? { patentId: request.patentId } : {}) }, 'open');
       },
     };
   }

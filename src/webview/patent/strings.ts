@@ -1,9 +1,6 @@
-/**
- * The words the panel's record sections use. The host sends them, translated
- * (`vscode.l10n.t` in src/extension/patent/panelStrings.ts, one call per key), before
- * anything else; `{0}`, `{1}` are filled here. A key the host did not send reads as
- * itself, which a test would notice.
- */
+/** The words the panel's record sections use; the host sends them (src/extension/patent/panelStrings.ts). */
+import { translator } from '../l10n';
+
 export const PANEL_STRING_KEYS = [
   'sections',
   'tabClaims',
@@ -79,14 +76,6 @@ export const PANEL_STRING_KEYS = [
 
 export type PanelStringKey = (typeof PANEL_STRING_KEYS)[number];
 
-let strings: Readonly<Record<string, string>> = {};
-
-export function setStrings(next: Readonly<Record<string, string>>): void {
-  strings = next;
-}
-
-/** The host's text for `key`, with `{0}`, `{1}` … replaced by `args`. */
-export function t(key: PanelStringKey, ...args: Array<string | number>): string {
-  const template = Object.hasOwn(strings, key) ? (strings[key] as string) : key;
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
-}
+const strings = translator<PanelStringKey>();
+export const setStrings = strings.set;
+export const t = strings.t;

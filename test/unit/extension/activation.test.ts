@@ -70,6 +70,6 @@ describe('activation', function () {
 
   it('returns its internals only to the test host', () => {
     assert.equal(activate({ mode: 'production' }).returned, null);
-    assert.deepEqual(activate({ mode: 'test' }).returned?.sort(), ['credentials', 'exports', 'numbers', 'panels', 'search', 'session', 'settings', 'state']);
+    assert.deepEqual(activate({ mode: 'test' }).returned?.sort(), ['credentials', 'exports', 'numbers', 'panels', 'pdfs', 'search', 'session', 'settings', 'state']);
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * The bytes of what the PDF viewer shows: a file (a PDF saved in the workspace, read
+ * with VS Code's file system, local or remote), or a patent's PDF or office action,
+ * downloaded here in the extension host with the signed-link client (checked to be a
+ * PDF) and never by the browser, which in VS Code for the web cannot reach the link.
+ * The last few documents are kept in memory, so the viewer and the file system
+ * provider reading the same document download it once.
+ */
+import { LRUCache } from 'lru-cache';
+import * as vscode from 'vscode';
+import type { PatsnapApi } from '../../core/api/types';
+import { isPatsnapError } from '../../core/api/errors';
+import { UserInputError } from '../common/errorMessages.pure';
+import type { PatsnapSession } from '../session';
+import { DOCS_PAGE_SIZE } from '../patent/patentView.pure';
+import { parsePdfUri, type PdfTarget } from './pdfUris.pure';
+
+/** Large enough for any patent PDF or office action; a guard against a runaway download. */
+export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+
+export interface PdfContent {
+  bytes: Uint8Array;
+  /** The file name, shown as the viewer's title. */
+  title: string;
+  /** Said beside the document: whose PDF it is when a family member's stands in. */
+  note?: string;
+}
+
+export class PdfSource {
+  private readonly kept = new LRUCache<string, PdfContent>({ maxSize: 128 * 1024 * 1024, sizeCalculation: (c) => Math.max(1, c.bytes.length) });
+  private readonly inFlight = new Map<string, Promise<PdfContent>>();
+
+  constructor(private readonly session: PatsnapSession) {}
+
+  /** The document's bytes; concurrent reads of one URI share one download. */
+  read(uri: vscode.Uri, signal?: AbortSignal): Promise<PdfContent> {
+    const key = uri.toString();
+    const kept = this.kept.get(key);
+    if (kept) return Promise.resolve(kept);
+    let reading = this.inFlight.get(key);
+    if (!reading) {
+      reading = this.load(uri, signal)
+        .then((content) => {
+          this.kept.set(key, content);
+          return content;
+        })
+        .finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, reading);
+    }
+    return reading;
+  }
+
+  /** What the URI names, for the viewer's title before the bytes come. */
+  title(uri: vscode.Uri): string {
+    return uri.path.split('/').pop() || 'PDF';
+  }
+
+  private async load(uri: vscode.Uri, signal: AbortSignal | undefined): Promise<PdfContent> {
+    const target = parsePdfUri(uri);
+    if (!target) return { bytes: await vscode.workspace.fs.readFile(uri), title: this.title(uri) };
+    const api = await this.session.api();
+    return target.kind === 'patent' ? this.patentPdf(api, target, uri, signal) : this.document(api, target, uri, signal);
+  }
+
+  private async patentPdf(api: PatsnapApi, target: Extract<PdfTarget, { kind: 'patent' }>, uri: vscode.Uri, signal: AbortSignal | undefined): Promise<PdfContent> {
+    const records = await this.session.recordLookup();
+    const key = { number: target.number, patentId: target.patentId };
+    for (let attempt = 0; ; attempt++) {
+      const link = await records.pdfLink(key, signal);
+      if (!link?.url) throw new UserInputError(vscode.l10n.t('PatSnap has no PDF of {0}.', target.number));
+      const note =
+        link.pnRelated && link.pnRelated.toUpperCase() !== link.pn.toUpperCase()
+          ? vscode.l10n.t('PatSnap has no PDF of {0} itself; this is the PDF of family member {1}.', link.pn, link.pnRelated)
+          : undefined;
+      try {
+        const { bytes } = await api.fetchSignedBytes(link.url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' });
+        return note ? { bytes, title: this.title(uri), note } : { bytes, title: this.title(uri) };
+      } catch (e) {
+        // A kept link the storage no longer honours (expired early, revoked): ask for a fresh one, once.
+        if (attempt > 0 || !isPatsnapError(e) || !['forbidden', 'notFound', 'credentials'].includes(e.kind)) throw e;
+        await records.forgetPdfLink(key);
+      }
+    }
+  }
+
+  private async document(api: PatsnapApi, target: Extract<PdfTarget, { kind: 'document' }>, uri: vscode.Uri, signal: AbortSignal | undefined): Promise<PdfContent> {
+    // Signed links are never kept in a URI: the listing is asked for again (it is cheap) and the same document taken from it.
+    const page = await api.examinationDocuments(
+      {
+        ...(target.patentId ? { patentId: target.patentId } : { patentNumber: target.number }),
+        docCodes: target.docCodes,
+        dateFrom: target.dateFrom,
+        dateTo: target.dateTo,
+        limit: DOCS_PAGE_SIZE,
+        offset: target.offset,
+      },
+      { signal },
+    );
+    const same = (d: { date?: number; docCode?: string }): boolean => (target.date === undefined || d.date === target.date) && (target.code === undefined || d.docCode === target.code);
+    const at = page.documents[target.index];
+    const doc = at && same(at) ? at : page.documents.find(same);
+    if (!doc?.url) throw new UserInputError(vscode.l10n.t('PatSnap no longer lists this examination document of {0}; open it again from the patent panel.', target.number));
+    const { bytes } = await api.fetchSignedBytes(doc.url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' });
+    return { bytes, title: this.title(uri) };
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * A webview's words: the host sends them translated (`vscode.l10n.t`, one call per
+ * key) before anything else; `{0}`, `{1}` are filled here. A key the host did not send
+ * reads as itself, which a test would notice.
+ */
+export interface Translator<K extends string> {
+  set(strings: Readonly<Record<string, string>>): void;
+  t(key: K, ...args: Array<string | number>): string;
+}
+
+export function translator<K extends string>(): Translator<K> {
+  let strings: Readonly<Record<string, string>> = {};
+  return {
+    set: (next) => {
+      strings = next;
+    },
+    t: (key, ...args) => {
+      const template = Object.hasOwn(strings, key) ? (strings[key] as string) : key;
+      return template.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+    },
+  };
+}
