@@ -86,6 +86,7 @@ export function pdfViewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri)
     <button type="button" id="prev">&#x2039;</button>
     <input id="page" type="number" min="1" value="1" inputmode="numeric">
     <span id="pageCount"></span>
+    <button type="button" id="next">&#x203a;</button>
     <span class="separator"></span>
     <button type="button" id="zoomOut">&#x2212;</button>
     <select id="zoom">
@@ -112,7 +113,7 @@ export function pdfViewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri)
   </div>
   <p id="note" class="note" hidden></p>
   <div id="status" class="status" role="status"></div>
-  <div id="viewerContainer" tabindex="0"><div id="viewer" class="pdfViewer"></div></div>
+  <div id="viewerArea"><div id="viewerContainer" tabindex="0"><div id="viewer" class="pdfViewer"></div></div></div>
   <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
   <div id="pdf-config" hidden data-worker="${escapeAttribute(asset('pdfjs', 'pdf.worker.min.mjs'))}" data-wasm="${escapeAttribute(asset('pdfjs', 'wasm') + '/')}"></div>
   <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(asset('pdf.js'))}"></script>

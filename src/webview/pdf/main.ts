@@ -48,8 +48,10 @@ const wasmUrl = config.dataset.wasm ?? '';
 const eventBus = new EventBus();
 const linkService = new PDFLinkService({ eventBus });
 const findController = new PDFFindController({ eventBus, linkService });
+// pdf.js refuses a container that is not absolutely positioned (media/pdfViewer.css).
 const viewer = new PDFViewer({ container, eventBus, linkService, findController, removePageBorders: false });
 linkService.setViewer(viewer);
+window.addEventListener('error', (e) => send({ type: 'failed', message: String(e.message).slice(0, 1_000) }));
 
 let documentLoaded: pdfjsLib.PDFDocumentProxy | undefined;
 let chunks: Uint8Array[] = [];

@@ -83,6 +83,27 @@ export class PatentPanel extends WebviewPanel {
     );
   }
 
+  sectionTab(name: string | RegExp): Locator {
+    return this.content.getByRole('tab', { name });
+  }
+
+  /** A record section's panel: claims, family, citations or legal. */
+  section(id: 'claims' | 'family' | 'citations' | 'legal'): Locator {
+    return this.content.locator(`section#${id}`);
+  }
+
+  /** Chooses a section's tab and waits until it shows something other than its loading line. */
+  async showSection(tabName: string | RegExp, id: 'claims' | 'family' | 'citations' | 'legal', timeout = UI_MS): Promise<Locator> {
+    await this.sectionTab(tabName).click();
+    const section = this.section(id);
+    await section.locator(':scope[aria-busy="false"]').or(section.locator('.error')).first().waitFor({ state: 'attached', timeout });
+    return section;
+  }
+
+  get claims(): Locator {
+    return this.section('claims').locator('li.claim');
+  }
+
   /** Shows the examination documents and waits for their rows (or what shows instead). */
   async showDocuments(timeout = UI_MS): Promise<void> {
     await this.button('Examination Documents').click();

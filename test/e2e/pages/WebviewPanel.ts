@@ -12,9 +12,12 @@ export class WebviewPanel {
     return this.page.locator('.tabs-container .tab').filter({ hasText: this.tabTitle ?? /./ }).first();
   }
 
-  /** The webview's own document (the outer iframe hosts an inner #active-frame). */
+  /**
+   * The webview's own document (the outer iframe hosts an inner #active-frame): the last
+   * one showing, since a PDF viewer keeps its page (hidden) while another tab shows.
+   */
   get content(): FrameLocator {
-    return this.page.locator('iframe.webview.ready').last().contentFrame().frameLocator('#active-frame');
+    return this.page.locator('iframe.webview.ready').filter({ visible: true }).last().contentFrame().frameLocator('#active-frame');
   }
 
   /** Waits until the webview's document carries VS Code's class for a theme kind (`vscode-light`, `vscode-high-contrast` …). */

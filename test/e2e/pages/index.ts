@@ -5,13 +5,14 @@ import { CommandPalette } from './CommandPalette';
 import { Editor } from './Editor';
 import { Notifications } from './Notifications';
 import { PatentPanel } from './PatentPanel';
+import { PdfViewer } from './PdfViewer';
 import { QuickInput } from './QuickInput';
 import { Sandbox, SANDBOX_PATHS, type SandboxFault } from './Sandbox';
 import { SideBar, TreeView } from './SideBar';
 import { WebviewPanel } from './WebviewPanel';
 import { Workbench } from './Workbench';
 
-export { CommandPalette, Editor, Notifications, PatentPanel, QuickInput, Sandbox, SANDBOX_PATHS, SideBar, TreeView, WebviewPanel, Workbench, type SandboxFault };
+export { CommandPalette, Editor, Notifications, PatentPanel, PdfViewer, QuickInput, Sandbox, SANDBOX_PATHS, SideBar, TreeView, WebviewPanel, Workbench, type SandboxFault };
 
 let shots = 0;
 
@@ -46,6 +47,11 @@ export class VsCode {
     await this.quickInput.type(label);
     await this.quickInput.pick(label);
     await this.quickInput.waitClosed();
+  }
+
+  /** The PDF viewer whose tab shows `title`. */
+  pdfViewer(title: string | RegExp): PdfViewer {
+    return new PdfViewer(this.page, title);
   }
 
   /** The patent panel whose tab shows `number`. */
