@@ -7,3 +7,8 @@
 export function notificationText(text: string): string {
   return text.replace(/\]\(/g, '] (');
 }
+
+/** Text that may carry API data on its way into a quick pick, which draws `$(name)` as an icon: shown as written. */
+export function quickPickText(text: string): string {
+  return text.replace(/\$\(/g, '$\u200b(');
+}

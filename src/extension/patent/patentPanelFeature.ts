@@ -13,7 +13,10 @@ import type { Feature, FeatureHost } from '../common/feature';
 import { requireCredentials } from '../credentials/requireCredentials';
 import { webviewHtml, webviewResourceRoots } from '../webview/webviewHtml';
 import { readOpenPatentArgs, type OpenPatentRequest } from './openPatentArgs.pure';
-import { normalisePatentInput } from './patentNumberInput';
+import { formatYmd } from '../common/format.pure';
+import { quickPickText } from '../common/plainText.pure';
+import { normalisePatentInput, openPatentInput } from './patentNumberInput';
+import { showInfo } from '../common/notifications';
 import { PatentFiles } from './patentFiles';
 import { PatentPanel, type PatentPanelDeps } from './patentPanel';
 
@@ -83,19 +86,41 @@ export class PatentPanelFeature extends Disposable implements Feature<'panel'> {
     let request = readOpenPatentArgs(arg);
     if (!request) {
       const typed = await vscode.window.showInputBox({
-        title: section === 'documents' ? 'Show Examination Documents' : 'Open Patent',
-        prompt: 'A publication number, written any common way',
-        placeHolder: 'e.g. US11205304B2, US 11,205,304 B2, EP 1 234 567 B1',
+        title: section === 'documents' ? vscode.l10n.t('Show Examination Documents') : vscode.l10n.t('Open Patent'),
+        prompt: vscode.l10n.t('A publication or application number, written any common way'),
+        placeHolder: vscode.l10n.t('e.g. US11205304B2, US 11,205,304 B2, EP 1 234 567 B1, U.S. Appl. No. 14/706,838'),
         ignoreFocusOut: true,
         validateInput: (v) => {
-          const r = normalisePatentInput(v);
+          const r = openPatentInput(v);
           return r.ok ? undefined : r.problem;
         },
       });
       if (typed === undefined) return;
       request = { number: typed };
     }
+    const input = request.number && !request.patentId ? openPatentInput(request.number) : undefined;
+    if (input?.ok && input.kind === 'application') {
+      const publication = await this.publicationOf(input.number);
+      if (!publication) return;
+      request = { ...request, number: publication.pn, patentId: publication.patentId };
+    }
     await this.open(section ? { ...request, section } : request);
+  }
+
+  /** The publication an application number stands for (P069): the only one, or the one the user picks. */
+  private async publicationOf(apno: string): Promise<{ pn: string; patentId: string } | undefined> {
+    const records = await this.deps.session.recordLookup();
+    const resolution = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Looking up application {0}\u2026', apno) }, () => records.resolve(apno));
+    const publications = resolution.publications;
+    if (publications.length === 0) {
+      void showInfo(vscode.l10n.t('PatSnap has no publication of application {0}.', apno));
+      return undefined;
+    }
+    if (publications.length === 1) return publications[0];
+    // Latest first: the grant, usually, is what one wants to read.
+    const items = [...publications].reverse().map((p) => ({ label: quickPickText(p.pn), description: quickPickText(p.title ?? ''), detail: p.publicationDate ? vscode.l10n.t('Published {0}', formatYmd(p.publicationDate) ?? '') : undefined, publication: p }));
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Publications of application {0}', apno), placeHolder: vscode.l10n.t('Which publication to open') });
+    return picked?.publication;
   }
 
   private adopt(panel: vscode.WebviewPanel, state: PanelState): PatentPanel {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { PatentLookupService } from '../../core/cache/patentLookup';
+import type { RecordLookup } from '../../core/cache/recordLookup';
 
 /** What the patent-number features need from the rest of the extension. */
 export interface PatentNumberFeatureDeps {
@@ -10,4 +11,6 @@ export interface PatentNumberFeatureDeps {
   /** Fires when the client was rebuilt (credentials or settings changed): cached answers are gone. */
   onDidChangeLookups?: vscode.Event<void>;
   log: vscode.LogOutputChannel;
+  /** Family sizes and application numbers' publications (loaded on the first hover that needs them). */
+  records?: () => Promise<RecordLookup>;
 }

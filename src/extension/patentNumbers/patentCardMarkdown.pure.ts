@@ -28,12 +28,47 @@ export type CardLookup =
   /** `message` is one short sentence for people; the details went to the log. */
   | { state: 'error'; message: string };
 
+/** What an application number resolved to (P069), when it did in the hover's time. */
+export type CardResolution =
+  | { state: 'found'; publications: ReadonlyArray<{ pn: string; patentId?: string; title?: string }> }
+  | { state: 'notFound' }
+  | { state: 'error'; message: string };
+
 export interface CardInput {
   number: string;
   type: NumberType;
   lookup: CardLookup;
   /** The abstract drawing, only when it was cached or arrived in the hover's time. */
   image?: { mimeType: string; base64: string };
+  /** Family sizes (P014), only when cached or arrived in the hover's time. */
+  family?: { simple: number; inpadoc: number };
+  /** An application number's publications. */
+  resolution?: CardResolution;
+}
+
+/** Publications an application card lists; more are in the panel of each. */
+export const MAX_CARD_PUBLICATIONS = 5;
+
+function familyLine(family: CardInput['family']): string | undefined {
+  if (!family) return undefined;
+  const simple = `Family: ${family.simple} member${family.simple === 1 ? '' : 's'}`;
+  return family.inpadoc > family.simple ? `${simple} (INPADOC ${family.inpadoc})` : simple;
+}
+
+function applicationCard(input: CardInput): string {
+  const r = input.resolution;
+  const heading = `**${escapeMarkdown(input.number)}** · application number`;
+  const copy = actions(input.number, { open: false, documents: false, pdf: false });
+  if (!r) return [heading, copy].join('\n\n');
+  if (r.state === 'notFound') return [heading, 'PatSnap has no publication of this application.', copy].join('\n\n');
+  if (r.state === 'error') return [heading, `_${escapeMarkdown(r.message, 200)}_`, copy].join('\n\n');
+  const shown = r.publications.slice(0, MAX_CARD_PUBLICATIONS);
+  const lines = shown.map((p) => {
+    const arg = p.patentId ? { number: p.pn, patentId: p.patentId } : { number: p.pn };
+    return `${commandLink(`Open ${p.pn}`, 'patentLookup.openPatent', arg)}${p.title ? ` · ${escapeMarkdown(p.title, 120)}` : ''}`;
+  });
+  const more = r.publications.length > shown.length ? [`_and ${r.publications.length - shown.length} more_`] : [];
+  return [heading, `Published as ${r.publications.length === 1 ? '' : `${r.publications.length} publications`}`.trim(), ...lines, ...more, copy].join('\n\n');
 }
 
 /**
@@ -68,10 +103,8 @@ function actions(number: string, options: { documents: boolean; pdf: boolean; op
 /** The card as Markdown paragraphs; every piece of API text goes through `escapeMarkdown`. */
 export function buildCardMarkdown(input: CardInput): string {
   const { lookup } = input;
-  if (input.type === 'application') {
-    // Batch lookups take publication numbers only; the two namespaces must not be mixed.
-    return [`**${escapeMarkdown(input.number)}** · application number`, actions(input.number, { open: false, documents: false, pdf: false })].join('\n\n');
-  }
+  // Batch lookups take publication numbers only; an application is resolved to its publications (P069).
+  if (input.type === 'application') return applicationCard(input);
   const anyAction = { open: true, documents: examDocsSupported(input.number), pdf: true };
   switch (lookup.state) {
     case 'found': {
@@ -89,6 +122,7 @@ export function buildCardMarkdown(input: CardInput): string {
         heading,
         t ? escapeMarkdown(t) : '_No title_',
         facts.length > 0 ? facts.map((f) => escapeMarkdown(f, 120)).join(' · ') : undefined,
+        familyLine(input.family),
         input.image ? `![${escapeMarkdown(`Abstract drawing of ${pn}`)}](data:${input.image.mimeType};base64,${input.image.base64}|height=${CARD_IMAGE_HEIGHT})` : undefined,
         actions(pn, { ...anyAction, documents: examDocsSupported(pn) }),
       ]

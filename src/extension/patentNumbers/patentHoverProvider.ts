@@ -6,11 +6,13 @@ import { abortSignalOf } from '../common/cancellation';
 import { within } from './abort.pure';
 import type { PatentNumberFeatureDeps } from './deps';
 import { rangeOf, type DocumentNumberIndex } from './documentNumberIndex';
-import { buildCardMarkdown, CARD_COMMANDS, MAX_CARD_IMAGE_BASE64, type CardInput, type CardLookup } from './patentCardMarkdown.pure';
+import { buildCardMarkdown, CARD_COMMANDS, MAX_CARD_IMAGE_BASE64, type CardInput, type CardLookup, type CardResolution } from './patentCardMarkdown.pure';
 import type { PatentNumberSettings } from './patentNumberSettings';
 
-/** How long a card waits for a drawing not cached yet; the fetch goes on and the next hover shows it. */
+/** How long a card waits for a drawing (or the family's size) not cached yet; the fetch goes on and the next hover shows it. */
 const IMAGE_WAIT_MS = 1_200;
+/** An application card waits longer: its publications are what it is for. */
+const RESOLVE_WAIT_MS = 4_000;
 
 /**
  * A card over a patent number, in any document: cached answers at once, otherwise one
@@ -45,12 +47,49 @@ export class PatentHoverProvider implements vscode.HoverProvider {
   /** undefined when the hover was cancelled while waiting. */
   private async cardInput(match: PatentNumberMatch, signal: AbortSignal): Promise<CardInput | undefined> {
     const base = { number: match.number, type: match.type };
-    if (match.type === 'application') return { ...base, lookup: { state: 'notFound' } };
+    if (match.type === 'application') {
+      const resolution = await this.resolution(match.number, signal);
+      if (signal.aborted) return undefined;
+      return resolution ? { ...base, lookup: { state: 'notFound' }, resolution } : { ...base, lookup: { state: 'notFound' } };
+    }
     const lookup = await this.lookup(match.number, signal);
     if (!lookup) return undefined;
     if (lookup.state !== 'found') return { ...base, lookup };
-    const image = await this.image(lookup.card.bibliography.pn || match.number, signal);
-    return image ? { ...base, lookup, image } : { ...base, lookup };
+    const pn = lookup.card.bibliography.pn || match.number;
+    const [image, family] = await Promise.all([this.image(pn, signal), this.family(pn, signal)]);
+    const input: CardInput = { ...base, lookup };
+    if (image) input.image = image;
+    if (family) input.family = family;
+    return input;
+  }
+
+  /** The family's sizes, when they come in the hover's time (P014, batched and cached like the card). */
+  private async family(number: string, signal: AbortSignal): Promise<CardInput['family']> {
+    if (!this.deps.records) return undefined;
+    try {
+      const records = await this.deps.records();
+      const family = await within(records.family({ number }, signal), IMAGE_WAIT_MS, signal);
+      return family ? { simple: family.simple.length, inpadoc: family.inpadoc.length } : undefined;
+    } catch (e) {
+      if (!isCancellation(e)) this.deps.log.debug(`Family of ${number} not loaded: ${errorDetail(e)}`);
+      return undefined;
+    }
+  }
+
+  /** An application number's publications (P069), unless lookups are off or no credentials are set. */
+  private async resolution(number: string, signal: AbortSignal): Promise<CardResolution | undefined> {
+    if (!this.deps.records || !this.settings.lookupsEnabled || !this.deps.canLookUp()) return undefined;
+    try {
+      const records = await this.deps.records();
+      const resolved = await within(records.resolve(number, signal), RESOLVE_WAIT_MS, signal);
+      if (!resolved) return undefined;
+      if (resolved.publications.length === 0) return { state: 'notFound' };
+      return { state: 'found', publications: resolved.publications.map((p) => ({ pn: p.pn, patentId: p.patentId, ...(p.title ? { title: p.title } : {}) })) };
+    } catch (e) {
+      if (signal.aborted || isCancellation(e)) return undefined;
+      this.deps.log.warn(`Hover resolution of ${number} failed: ${errorDetail(e)}`);
+      return { state: 'error', message: describeError(e, 'Lookup')?.message ?? 'Lookup failed.' };
+    }
   }
 
   private async lookup(number: string, signal: AbortSignal): Promise<CardLookup | undefined> {

@@ -4,8 +4,8 @@ import { commandUri } from './markdown.pure';
 import type { PatentNumberSettings } from './patentNumberSettings';
 
 /**
- * Every publication number becomes a link that opens it in the patent panel
- * (Ctrl/Cmd+click). Application numbers are left alone: the panel opens publications.
+ * Every patent number becomes a link that opens it in the patent panel (Ctrl/Cmd+click);
+ * an application number opens its publication, which Open Patent… looks up (P069).
  */
 export class PatentLinkProvider implements vscode.DocumentLinkProvider {
   constructor(
@@ -15,13 +15,10 @@ export class PatentLinkProvider implements vscode.DocumentLinkProvider {
 
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
     if (!this.settings.linksEnabled) return [];
-    return this.index
-      .matches(document)
-      .filter((m) => m.type === 'publication')
-      .map((m) => {
-        const link = new vscode.DocumentLink(rangeOf(document, m), vscode.Uri.parse(commandUri('patentLookup.openPatent', { number: m.number })));
-        link.tooltip = `Open ${m.number} in Patent Lookup`;
-        return link;
-      });
+    return this.index.matches(document).map((m) => {
+      const link = new vscode.DocumentLink(rangeOf(document, m), vscode.Uri.parse(commandUri('patentLookup.openPatent', { number: m.number })));
+      link.tooltip = m.type === 'application' ? vscode.l10n.t('Open the publication of application {0} in Patent Lookup', m.number) : `Open ${m.number} in Patent Lookup`;
+      return link;
+    });
   }
 }

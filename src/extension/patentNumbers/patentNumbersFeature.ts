@@ -6,5 +6,5 @@ export async function createPatentNumbersFeature(host: FeatureHost): Promise<Pat
   const { session, log } = host;
   // The cache loads no HTTP code: that comes with the first lookup, once a document shows numbers.
   const lookups = await session.lookupService();
-  return new PatentNumberFeatures({ lookups, canLookUp: () => session.hasCredentials, onDidChangeLookups: session.onDidChange, log });
+  return new PatentNumberFeatures({ lookups, canLookUp: () => session.hasCredentials, onDidChangeLookups: session.onDidChange, log, records: () => session.recordLookup() });
 }

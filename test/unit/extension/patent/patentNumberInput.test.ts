@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readOpenPatentArgs } from '../../../../src/extension/patent/openPatentArgs.pure';
-import { normalisePatentInput } from '../../../../src/extension/patent/patentNumberInput';
+import { normalisePatentInput, openPatentInput } from '../../../../src/extension/patent/patentNumberInput';
 
 describe('Open Patent input', () => {
   it('normalises numbers as people write them', () => {
@@ -36,5 +36,21 @@ describe('openPatent arguments', () => {
   it('ignores what names no patent, and unknown sections', () => {
     for (const arg of [undefined, null, '', 42, {}, { number: 7 }, { section: 'documents' }]) assert.equal(readOpenPatentArgs(arg), undefined);
     assert.deepEqual(readOpenPatentArgs({ number: 'US1B1', section: 'javascript:' }), { number: 'US1B1' });
+  });
+});
+
+describe('Open Patent… input', () => {
+  it('takes publication and application numbers as people write them', () => {
+    assert.deepEqual(openPatentInput('US 11,205,304 B2'), { ok: true, kind: 'publication', number: 'US11205304B2' });
+    assert.deepEqual(openPatentInput('U.S. Appl. No. 17/521,392'), { ok: true, kind: 'application', number: 'US17/521392' });
+    assert.deepEqual(openPatentInput('ZL 2015 1 0570472.5'), { ok: true, kind: 'application', number: 'CN201510570472.5' });
+    assert.deepEqual(openPatentInput('CN201510570472.5'), { ok: true, kind: 'application', number: 'CN201510570472.5' });
+  });
+
+  it('refuses what is neither, saying why', () => {
+    const r = openPatentInput('hello');
+    assert.equal(r.ok, false);
+    assert.match(r.ok ? '' : r.problem, /does not look like a patent number/);
+    assert.equal(openPatentInput('').ok, false);
   });
 });

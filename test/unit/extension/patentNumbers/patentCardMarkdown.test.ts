@@ -124,3 +124,39 @@ describe('buildCardMarkdown', () => {
     assert.deepEqual(commandsOf(text), ['patentLookup.results.copyNumber']);
   });
 });
+
+describe('buildCardMarkdown: the record\u2019s depth on the card', () => {
+  it('says the family\u2019s size, INPADOC\u2019s too when it is larger', () => {
+    const base: CardInput = { number: 'US11205304B2', type: 'publication', lookup: { state: 'found', card: card() } };
+    assert.match(buildCardMarkdown({ ...base, family: { simple: 6, inpadoc: 6 } }), /\n\nFamily: 6 members\n\n/);
+    assert.match(buildCardMarkdown({ ...base, family: { simple: 1, inpadoc: 99 } }), /Family: 1 member \(INPADOC 99\)/);
+    assert.doesNotMatch(buildCardMarkdown(base), /Family/);
+  });
+
+  it('lists an application number\u2019s publications, each opening its panel, titles escaped', () => {
+    const markdown = buildCardMarkdown({
+      number: 'US17/521392',
+      type: 'application',
+      lookup: { state: 'notFound' },
+      resolution: {
+        state: 'found',
+        publications: [
+          { pn: 'US20230145678A1', patentId: 'a', title: 'Feedback [x](command:workbench.action.terminal.new)' },
+          { pn: 'US11985678B2', patentId: 'b' },
+        ],
+      },
+    });
+    assert.match(markdown, /Published as 2 publications/);
+    const commands = commandsOf(markdown);
+    assert.deepEqual(commands.filter((c) => c === 'patentLookup.openPatent').length, 2);
+    assert.ok(commands.every((c) => (CARD_COMMANDS as readonly string[]).includes(c)), commands.join(', '));
+    assert.ok(links(markdown).some((l) => decodeURIComponent(l).includes('"patentId":"b"')), 'opens by id');
+  });
+
+  it('says when an application has no publication, or its lookup failed', () => {
+    const base: CardInput = { number: 'US99/999999', type: 'application', lookup: { state: 'notFound' } };
+    assert.match(buildCardMarkdown({ ...base, resolution: { state: 'notFound' } }), /no publication of this application/);
+    assert.match(buildCardMarkdown({ ...base, resolution: { state: 'error', message: 'Lookup failed: the service is busy.' } }), /_Lookup failed\\: the service is busy\\._/);
+    assert.match(buildCardMarkdown(base), /application number/);
+  });
+});
