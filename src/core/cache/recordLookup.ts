@@ -90,11 +90,30 @@ class Batcher<T extends Answer> {
   }
 
   /** The record, null when PatSnap has none for this patent. */
-  get(key: PatentKey, signal?: AbortSignal): Promise<T | null> {
-    const k = cacheKey(key);
-    const cached = this.memory.get(k);
-    if (cached) return Promise.resolve(cached.v);
+  async get(key: PatentKey, signal?: AbortSignal): Promise<T | null> {
+    return (await this.getMany([key], signal))[0] ?? null;
+  }
+
+  /** The records of many patents, in order: one wait, and one abort listener, for all of them. */
+  getMany(keys: readonly PatentKey[], signal?: AbortSignal): Promise<Array<T | null>> {
     if (signal?.aborted) return Promise.reject(cancelledError());
+    const asks = keys.map((key): { value: T | null } | { k: string; entry: Entry<T> } => {
+      const k = cacheKey(key);
+      const cached = this.memory.get(k);
+      return cached ? { value: cached.v } : { k, entry: this.entryFor(k, key) };
+    });
+    const waiting = asks.filter((a): a is { k: string; entry: Entry<T> } => 'entry' in a);
+    for (const { entry } of waiting) entry.waiting++;
+    const all = Promise.all(asks.map((a) => ('value' in a ? a.value : a.entry.promise)));
+    return (signal ? raceAbort(all, signal) : all).finally(() => {
+      for (const { k, entry } of waiting) {
+        entry.waiting--;
+        if (signal?.aborted && entry.waiting === 0) this.abandon(k, entry);
+      }
+    });
+  }
+
+  private entryFor(k: string, key: PatentKey): Entry<T> {
     let entry = this.inFlight.get(k);
     if (!entry) {
       let resolve!: (value: T | null) => void;
@@ -109,7 +128,15 @@ class Batcher<T extends Answer> {
       this.queue.push(entry);
       this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
     }
-    return this.wait(k, entry, signal);
+    return entry;
+  }
+
+  /** Nobody waits for this patent any more: forget the ask, and cancel the call when nobody waits for any of it. */
+  private abandon(k: string, entry: Entry<T>): void {
+    if (this.inFlight.get(k) === entry) this.inFlight.delete(k);
+    this.queue = this.queue.filter((e) => e !== entry);
+    const batch = entry.batch;
+    if (batch && [...batch.entries].every((e) => e.waiting === 0)) batch.controller.abort();
   }
 
   clear(): void {
@@ -121,26 +148,6 @@ class Batcher<T extends Answer> {
     this.memory.delete(cacheKey(key));
     const store = await this.store().catch(() => undefined);
     await store?.delete(this.kind.namespace, cacheKey(key)).catch(() => undefined);
-  }
-
-  private wait(k: string, entry: Entry<T>, signal: AbortSignal | undefined): Promise<T | null> {
-    entry.waiting++;
-    const done = (): void => {
-      entry.waiting--;
-    };
-    if (!signal) return entry.promise.finally(done);
-    const onAbort = (): void => {
-      if (entry.waiting > 0) return;
-      // Nobody waits for this patent any more: forget the ask, and cancel the call when nobody waits for any of it.
-      if (this.inFlight.get(k) === entry) this.inFlight.delete(k);
-      this.queue = this.queue.filter((e) => e !== entry);
-      const batch = entry.batch;
-      if (batch && [...batch.entries].every((e) => e.waiting === 0)) batch.controller.abort();
-    };
-    return raceAbort(entry.promise, signal).finally(() => {
-      done();
-      if (signal.aborted) onAbort();
-    });
   }
 
   private async flush(): Promise<void> {
@@ -323,10 +330,8 @@ export class RecordLookup {
     const family = await this.family(key, signal);
     if (!family) return undefined;
     const numbers = [...new Set(familyMembers(family, type).map((m) => m.number))];
-    const [statuses, bibliographies] = await Promise.all([
-      Promise.all(numbers.map((number) => this.batchers.legalDetail.get({ number }, signal))),
-      Promise.all(numbers.map((number) => this.batchers.bibliography.get({ number }, signal))),
-    ]);
+    const keys = numbers.map((number) => ({ number }));
+    const [statuses, bibliographies] = await Promise.all([this.batchers.legalDetail.getMany(keys, signal), this.batchers.bibliography.getMany(keys, signal)]);
     return buildFamilyView(family, type, statuses.filter(isPresent), bibliographies.filter(isPresent));
   }
 

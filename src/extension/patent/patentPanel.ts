@@ -146,6 +146,19 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     else if (section && isRecordSection(section)) this.showSection(section);
   }
 
+  /** What the panel's buttons do, for the in-host tests: Retry in a section, Open PDF, a document's Open. */
+  retrySection(section: RecordSection): Promise<void> {
+    return this.sections.retry(section);
+  }
+
+  openPdf(): Promise<void> {
+    return this.pdf('open');
+  }
+
+  openDocument(index: number): Promise<void> {
+    return this.document(index, 'open');
+  }
+
   /** Shows a record section (and loads it the first time), as the reader's choice of tab does. */
   showSection(section: RecordSection): void {
     this.view.section = section;

@@ -1,0 +1,208 @@
+/**
+ * The whole patent record in a real extension host: the panel's sections against the
+ * sandbox, against PatSnap's own example answers as they stand, and against empty and
+ * failing answers; the lookup cache kept across a (simulated) reload, so a reopened
+ * panel and a repeated hover cost no call; application numbers; and the PDF viewer.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
+import type { RecordSection, ToWebview } from '../../../src/webview/protocol';
+import { extensionApi, restoreSandboxSession, sandbox, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
+import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
+
+const NUMBER = 'US11205304B2';
+const SECTIONS: readonly RecordSection[] = ['claims', 'family', 'citations', 'legal'];
+const EXAMPLES = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'patsnap-examples');
+/** Every path that costs a call or a download. */
+const BILLED = ['/basic-patent-data', '/advanced-patent-data', '/search', '/_files'];
+
+async function calls(): Promise<number> {
+  let n = 0;
+  for (const p of BILLED) n += await sandbox.calls(p);
+  return n;
+}
+
+function example(name: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), 'utf8')) as Record<string, unknown>;
+}
+
+/** Opens `number` and shows every record section; resolves once none is loading. */
+async function openAll(api: TestApi, number: string): Promise<PatentPanel> {
+  await vscode.commands.executeCommand('patentLookup.openPatent', number);
+  const panel = await waitFor('a panel', () => api.panelFeature.openPanels.find((p) => p.patentRef.number?.startsWith(number.slice(0, 8))));
+  await waitFor('the patent', () => panel.snapshot.main.state !== 'loading');
+  for (const s of SECTIONS) panel.showSection(s);
+  await waitFor('every section', () => SECTIONS.every((s) => panel.sectionViews.get(s) && panel.sectionViews.get(s)?.view.state !== 'loading'));
+  return panel;
+}
+
+type Loaded<S extends RecordSection> = Extract<Extract<ToWebview, { type: S }>['view'], { state: 'loaded' }>;
+
+function loaded<S extends RecordSection>(panel: PatentPanel, section: S): Loaded<S> {
+  const view = panel.sectionViews.get(section)?.view;
+  assert.strictEqual(view?.state, 'loaded', `${section}: ${JSON.stringify(view).slice(0, 300)}`);
+  return view as Loaded<S>;
+}
+
+describe('The patent record (panel sections, cache, documents)', () => {
+  let api: TestApi;
+
+  before(async () => {
+    api = await extensionApi();
+    await restoreSandboxSession(api);
+  });
+
+  afterEach(async () => {
+    await sandbox.clearFaults();
+    for (const p of api.panelFeature.openPanels) p.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await restoreSandboxSession(api);
+  });
+
+  it('shows claims, family, citations and events of a sandbox patent', async () => {
+    const panel = await openAll(api, NUMBER);
+    const claims = loaded(panel, 'claims');
+    assert.ok(claims.claims.length >= 3 && claims.claims[0]?.independent && claims.claims.some((c) => c.depth > 0), JSON.stringify(claims.claims.map((c) => [c.num, c.depth])));
+    const family = loaded(panel, 'family');
+    assert.ok(family.offices.length >= 2);
+    assert.ok(family.offices.every((o) => o.members.every((m) => m.legalStatus.length > 0)), 'every member has its status');
+    const citations = loaded(panel, 'citations');
+    assert.ok(citations.cites.length > 0);
+    const legal = loaded(panel, 'legal');
+    assert.deepStrictEqual([legal.simple, legal.detailed], [['Active'], ['Granted']]);
+    const dates = legal.timeline.map((e) => e.date ?? '');
+    assert.deepStrictEqual(dates, [...dates].sort());
+  });
+
+  it('costs no call for a reopened panel or a repeated hover after a reload', async () => {
+    const doc = await vscode.workspace.openTextDocument({ content: `See ${NUMBER} and U.S. Appl. No. 14/706,838.\n`, language: 'plaintext' });
+    await vscode.window.showTextDocument(doc);
+    const hover = async (text: string): Promise<string> => {
+      const at = doc.positionAt(doc.getText().indexOf(text) + 2);
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at)) ?? [];
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    };
+    const first = await openAll(api, NUMBER);
+    await waitFor('the drawing', () => first.snapshot.image.state !== 'loading');
+    // Looked up before the hover, so the card does not depend on answers arriving in its time.
+    await (await api.session.recordLookup()).resolve('US14/706838');
+    assert.match(await hover(NUMBER), /Family: \d+ member/);
+    assert.match(await hover('14/706'), /Open US11205304B2/);
+    first.dispose();
+    await (await api.session.lookupService()).idle();
+    await (await api.session.recordLookup()).idle();
+
+    // What a reload keeps: the disk store only (the session drops its memory on a backend change, as a new window starts without it).
+    await restoreSandboxSession(api);
+    assert.strictEqual((await api.session.lookupService()).peek(NUMBER), undefined, 'nothing in memory');
+    const before = await calls();
+    const again = await openAll(api, NUMBER);
+    await waitFor('the drawing', () => again.snapshot.image.state !== 'loading');
+    assert.strictEqual(again.snapshot.image.state, 'loaded');
+    for (const s of SECTIONS) loaded(again, s);
+    assert.match(await hover(NUMBER), /Family: \d+ member/);
+    assert.match(await hover('14/706'), /Open US11205304B2/);
+    assert.strictEqual(await calls(), before, 'not one call: bibliography, status, drawing, claims, family, citations, events, hover, resolution');
+  });
+
+  it('opens the publication an application number stands for', async () => {
+    await vscode.commands.executeCommand('patentLookup.openPatent', 'U.S. Appl. No. 14/706,838');
+    const panel = await waitFor('a panel', () => api.panelFeature.openPanels[0]);
+    await waitFor('the patent', () => panel.snapshot.main.state !== 'loading');
+    assert.strictEqual(panel.snapshot.main.state === 'patent' && panel.snapshot.main.patent.number, NUMBER);
+  });
+
+  describe('against PatSnap\u2019s own example answers, and empty and failing ones', () => {
+    let proxy: RecordingProxy;
+
+    before(async () => {
+      proxy = await startRecordingProxy(sandboxUrl());
+    });
+
+    after(async () => {
+      await proxy.close();
+    });
+
+    afterEach(() => proxy.clearRewrites());
+
+    it('shows every section from the examples as they stand: Chinese claims of a family member, a numeric event code', async () => {
+      const answers: Array<[string, string]> = [
+        ['/basic-patent-data/claim-data', 'P018-claims.json'],
+        ['/basic-patent-data/patent-family', 'P014-patent-family.json'],
+        ['/basic-patent-data/backward-citation', 'P015-cited-by-patents.json'],
+        ['/advanced-patent-data/forward-citation', 'P016-patent-citation.json'],
+        ['/basic-patent-data/legal-status', 'P013-legal-status.json'],
+        ['/advanced-patent-data/legal-data', 'P026-legal-events.json'],
+      ];
+      for (const [p, file] of answers) proxy.rewrite(p, () => example(file));
+      await api.session.useSandbox(proxy.url, { remember: false });
+      const panel = await openAll(api, NUMBER);
+      const claims = loaded(panel, 'claims');
+      assert.match(claims.claims[0]?.text ?? '', /^用于VEGFA基因编辑的系统/);
+      assert.deepStrictEqual(claims.substitute, { number: 'CN103106923A', of: NUMBER });
+      assert.deepStrictEqual(claims.claims.map((c) => c.num), [1, 2, 3, 4, 5]);
+      const family = loaded(panel, 'family');
+      // P013's example answers for US11205304B2, not for the member: the member is listed, without a status of another patent's.
+      assert.deepStrictEqual(family.offices.map((o) => o.members.map((m) => [m.number, m.kind, m.legalStatus])), [[['US20130033085A1', 'A1', []]]]);
+      assert.deepStrictEqual(loaded(panel, 'legal').simple, ['Pending'], 'the patent\u2019s own status is P013\u2019s');
+      const citations = loaded(panel, 'citations');
+      assert.strictEqual(citations.nonPatent[0]?.linked, true);
+      assert.deepStrictEqual(citations.citedBy, [{ number: 'US20130033085A1' }]);
+      const legal = loaded(panel, 'legal');
+      assert.deepStrictEqual(legal.timeline.map((e) => e.code), ['1.3', 'B350']);
+      assert.strictEqual(legal.timeline[0]?.legalStatus, '专利权的终止');
+    });
+
+    it('says "no citations recorded" for an empty answer, and shows a failure with Retry while the rest loads', async () => {
+      proxy.rewrite('/advanced-patent-data/forward-citation', () => ({ status: true, error_code: 0, data: [] }));
+      proxy.rewrite('/basic-patent-data/backward-citation', () => ({ status: true, error_code: 0, data: [] }));
+      proxy.rewrite('/advanced-patent-data/legal-data', () => ({ status: false, error_code: 68300008, error_msg: 'Service error, please try again later!' }));
+      await api.session.useSandbox(proxy.url, { remember: false });
+      const panel = await openAll(api, 'EP1234567B1');
+      assert.deepStrictEqual(panel.sectionViews.get('citations')?.view, { state: 'empty', message: 'No citations recorded.' });
+      const legal = panel.sectionViews.get('legal')?.view;
+      assert.strictEqual(legal?.state, 'error');
+      assert.ok(legal?.state === 'error' && legal.error.actions.some((a) => a.id === 'retry'));
+      loaded(panel, 'claims');
+      loaded(panel, 'family');
+      proxy.clearRewrites();
+      panel.retrySection('legal');
+      await waitFor('the events', () => panel.sectionViews.get('legal')?.view.state === 'loaded');
+    });
+  });
+
+  describe('the PDF viewer', () => {
+    it('opens the patent\u2019s PDF and an office action in an editor tab, rendered by the viewer', async () => {
+      const pdfs = await api.pdfs();
+      const panel = await openAll(api, NUMBER);
+      await panel.openPdf();
+      const patentPdf = await waitFor('the PDF viewer', () => pdfs.openViewers.find((v) => v.document.uri.path.endsWith(`/${NUMBER}.pdf`) && v.viewState), 30_000);
+      assert.strictEqual(patentPdf.viewState?.pages, 3);
+      assert.strictEqual(patentPdf.failure, undefined);
+
+      panel.showDocuments();
+      await waitFor('the documents', () => panel.snapshot.documents?.state === 'page');
+      await panel.openDocument(0);
+      const doc = await waitFor('the office action', () => pdfs.openViewers.find((v) => v.document.uri.query.includes('doc=1') && v.viewState), 30_000);
+      assert.ok((doc.viewState?.pages ?? 0) >= 1);
+    });
+
+    it('opens a PDF saved in the workspace in the same viewer', async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      assert.ok(folder, 'a workspace folder');
+      const file = vscode.Uri.joinPath(folder, 'from-the-sandbox.pdf');
+      const links = await sandbox.calls('/basic-patent-data/pdf-data');
+      const pdfs = await api.pdfs();
+      const bytes = (await pdfs.source.read(vscode.Uri.from({ scheme: 'patentlookup-pdf', path: `/${NUMBER}/${NUMBER}.pdf` }))).bytes;
+      assert.ok(links <= (await sandbox.calls('/basic-patent-data/pdf-data')));
+      await vscode.workspace.fs.writeFile(file, Uint8Array.from(bytes));
+      await vscode.commands.executeCommand('vscode.open', file);
+      const viewer = await waitFor('the viewer', () => pdfs.openViewers.find((v) => v.document.uri.toString() === file.toString() && v.viewState), 30_000);
+      assert.strictEqual(viewer.viewState?.pages, 3);
+      await vscode.workspace.fs.delete(file);
+    });
+  });
+});
