@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
+import { webviewResourceRoots } from '../webview/webviewHtml';
 import type { FeatureHost } from '../common/feature';
 import { PatentPdfFileSystem } from './pdfFileSystem';
 import { PdfSource } from './pdfSource';
@@ -41,7 +42,7 @@ export class PdfFeature extends Disposable implements vscode.CustomReadonlyEdito
   }
 
   resolveCustomEditor(document: PdfDocument, panel: vscode.WebviewPanel): void {
-    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.host.context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.host.context.extensionUri, 'media')] };
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: webviewResourceRoots(this.host.context.extensionUri) };
     const viewer = new PdfViewer(panel, document, { source: this.source, errors: this.host.errors, log: this.host.log, extensionUri: this.host.context.extensionUri });
     this.viewers.add(viewer);
     viewer.onDidDispose(() => this.viewers.delete(viewer));

@@ -3,7 +3,6 @@
  * reads the bytes (`PdfSource`) and streams them to the page in chunks; the page
  * (src/webview/pdf/main.ts) renders them with pdf.js and reports what it shows.
  */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { parseFromViewer, parseToViewer, PDF_CHUNK_BYTES, type FromViewer, type ToViewer } from '../../webview/pdfProtocol';
 import type { ErrorDescription } from '../common/errorMessages.pure';
@@ -13,6 +12,7 @@ import { retryableDescription, toErrorView } from '../common/errorView.pure';
 import { openExternalLink } from '../common/links';
 import { showInfo } from '../common/notifications';
 import { AbstractWebviewPanel } from '../webview/abstractWebviewPanel';
+import { escapeAttribute, webviewAsset, webviewHtml } from '../webview/webviewHtml';
 import type { PdfContent, PdfSource } from './pdfSource';
 import { pdfStrings } from './pdfStrings';
 
@@ -47,10 +47,6 @@ export class PdfDocument implements vscode.CustomDocument {
 
 export type PdfViewState = Extract<FromViewer, { type: 'state' }>;
 
-function escapeAttribute(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
  * The viewer's page. CSP: nothing by default; our script by nonce; pdf.js's worker from
  * a blob of our copy (a webview cannot start a worker from another origin), its files
@@ -59,30 +55,8 @@ function escapeAttribute(s: string): string {
  * Fonts embedded in a PDF load as data.
  */
 export function pdfViewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-  const asset = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...p)).toString();
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data: blob:`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource} data:`,
-    `script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`,
-    'worker-src blob:',
-    `connect-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link rel="stylesheet" href="${escapeAttribute(asset('pdf.css'))}">
-  <link rel="stylesheet" href="${escapeAttribute(webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'pdfViewer.css')).toString())}">
-  <title>PDF</title>
-</head>
-<body>
-  <div id="toolbar" role="toolbar">
+  const asset = (...p: string[]): string => webviewAsset(webview, extensionUri, ...p);
+  const body = `  <div id="toolbar" role="toolbar">
     <button type="button" id="prev">&#x2039;</button>
     <input id="page" type="number" min="1" value="1" inputmode="numeric">
     <span id="pageCount"></span>
@@ -115,10 +89,15 @@ export function pdfViewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri)
   <div id="status" class="status" role="status"></div>
   <div id="viewerArea"><div id="viewerContainer" tabindex="0"><div id="viewer" class="pdfViewer"></div></div></div>
   <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
-  <div id="pdf-config" hidden data-worker="${escapeAttribute(asset('pdfjs', 'pdf.worker.min.mjs'))}" data-wasm="${escapeAttribute(asset('pdfjs', 'wasm') + '/')}"></div>
-  <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(asset('pdf.js'))}"></script>
-</body>
-</html>`;
+  <div id="pdf-config" hidden data-worker="${escapeAttribute(asset('pdfjs', 'pdf.worker.min.mjs'))}" data-wasm="${escapeAttribute(`${asset('pdfjs', 'wasm')}/`)}"></div>`;
+  return webviewHtml(webview, extensionUri, {
+    title: 'PDF',
+    script: 'pdf.js',
+    bundledStyles: ['pdf.css'],
+    styles: ['pdfViewer.css'],
+    body,
+    csp: { img: 'blob:', font: 'data:', script: "'wasm-unsafe-eval'", extra: ['worker-src blob:', `connect-src ${webview.cspSource}`] },
+  });
 }
 
 export class PdfViewer extends AbstractWebviewPanel<FromViewer, ToViewer> {

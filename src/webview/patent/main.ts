@@ -446,19 +446,19 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       labelTabs();
       return;
     case 'claims':
-      renderClaims(panels.get('claims') as HTMLElement, m.view, sectionDeps);
-      return;
+      return renderClaims(sectionPanel(m.type), m.view, sectionDeps);
     case 'family':
-      renderFamily(panels.get('family') as HTMLElement, m.view, sectionDeps);
-      return;
+      return renderFamily(sectionPanel(m.type), m.view, sectionDeps);
     case 'citations':
-      renderCitations(panels.get('citations') as HTMLElement, m.view, sectionDeps);
-      return;
+      return renderCitations(sectionPanel(m.type), m.view, sectionDeps);
     case 'legal':
-      renderLegal(panels.get('legal') as HTMLElement, m.view, sectionDeps);
-      return;
+      return renderLegal(sectionPanel(m.type), m.view, sectionDeps);
   }
 });
+
+function sectionPanel(section: RecordSection): HTMLElement {
+  return panels.get(section) as HTMLElement;
+}
 
 function isRecordSection(s: Section): s is RecordSection {
   return (RECORD_SECTIONS as readonly string[]).includes(s);
