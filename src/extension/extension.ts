@@ -59,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
         ...lazyCommands('numbers', numbers),
         ...lazyCommands('exports', exports),
         'patentLookup.showLog': () => log.show(),
+        'patentLookup.clearLookupCache': () => session.clearLookupCache(),
       },
       errors,
     ),

@@ -127,6 +127,16 @@ export class PatsnapSession extends Disposable {
     return this.records;
   }
 
+  /** Forgets every lookup, in memory and on disk, of the backend in use ("Clear Lookup Cache"). */
+  async clearLookupCache(): Promise<void> {
+    const [lookups, records] = await Promise.all([this.lookups, this.records]);
+    await Promise.all([lookups?.idle(), records?.idle()]);
+    lookups?.clear();
+    records?.clear();
+    await (await this.recordStore())?.clear();
+    this.log.info('The lookup cache was cleared.');
+  }
+
   /**
    * The disk store of the backend in use: one folder per gateway (or sandbox), since
    * another one may answer differently. Opened on first use; a store that cannot be

@@ -30,7 +30,7 @@ export const FEATURE_COMMANDS = {
   panel: ['patentLookup.openPatent', 'patentLookup.showExaminationDocuments', 'patentLookup.results.copyNumber', 'patentLookup.results.openPdf'],
   numbers: ['patentLookup.findInDocument', 'patentLookup.documentPatents.refresh'],
   exports: Object.values(EXPORT_COMMANDS),
-  log: ['patentLookup.showLog'],
+  log: ['patentLookup.showLog', 'patentLookup.clearLookupCache'],
 } as const;
 
 export type FeatureName = keyof typeof FEATURE_COMMANDS;

@@ -155,6 +155,10 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     return this.pdf('open');
   }
 
+  savePdf(): Promise<void> {
+    return this.pdf('save');
+  }
+
   openDocument(index: number): Promise<void> {
     return this.document(index, 'open');
   }

@@ -76,9 +76,9 @@ export class PdfSource {
         const { bytes } = await api.fetchSignedBytes(link.url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' });
         return note ? { bytes, title: this.title(uri), note } : { bytes, title: this.title(uri) };
       } catch (e) {
-        // A kept link the storage no longer honours (expired early, revoked): ask for a fresh one, once.
-        if (attempt > 0 || !isPatsnapError(e) || !['forbidden', 'notFound', 'credentials'].includes(e.kind)) throw e;
+        // A kept link that does not open is not kept; one the storage no longer honours (expired early, revoked) is asked for afresh, once.
         await records.forgetPdfLink(key);
+        if (attempt > 0 || !isPatsnapError(e) || !['forbidden', 'notFound', 'credentials'].includes(e.kind)) throw e;
       }
     }
   }

@@ -110,6 +110,11 @@ export class PdfViewer extends AbstractWebviewPanel<FromViewer, ToViewer> {
   /** Whether the bytes were all sent. */
   sent = false;
 
+  /** The error the page shows instead of the document, if any (for tests). */
+  get error(): string | undefined {
+    return this.shownError?.message;
+  }
+
   constructor(
     panel: vscode.WebviewPanel,
     readonly document: PdfDocument,
@@ -163,6 +168,7 @@ export class PdfViewer extends AbstractWebviewPanel<FromViewer, ToViewer> {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     this.sent = false;
+    this.shownError = undefined;
     const title = this.deps.source.title(this.document.uri);
     this.post({ type: 'loading', title });
     try {

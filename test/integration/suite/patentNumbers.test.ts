@@ -89,12 +89,12 @@ describe('Patent numbers in documents', function () {
     assert.doesNotMatch(hoverText(hovers), /Open Patent/);
   });
 
-  it('links each publication number to the patent panel', async () => {
+  it('links each number to the patent panel, an application number to its publication\u2019s', async () => {
     const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri)) ?? [];
     const ours = links.filter((l) => l.target?.scheme === 'command' && l.target.path === 'patentLookup.openPatent');
     const numbers = ours.map((l) => (JSON.parse(decodeURIComponent(l.target?.query ?? '[]')) as Array<{ number: string }>)[0]?.number);
-    assert.deepEqual(numbers, ['US11205304B2', 'EP1234567B1', 'US7123456', 'US7123456B2']);
-    assert.deepEqual(ours.map((l) => doc.getText(l.range)), ['US 11,205,304 B2', 'EP 1 234 567 B1', 'U.S. Pat. No. 7,123,456', 'US7123456B2']);
+    assert.deepEqual(numbers, ['US11205304B2', 'EP1234567B1', 'US7123456', 'US7123456B2', 'US14/706838']);
+    assert.deepEqual(ours.map((l) => doc.getText(l.range)), ['US 11,205,304 B2', 'EP 1 234 567 B1', 'U.S. Pat. No. 7,123,456', 'US7123456B2', 'U.S. Appl. No. 14/706,838']);
   });
 
   it('lists the document\u2019s patents, grouped, with titles and the places they are written', async () => {

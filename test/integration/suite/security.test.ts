@@ -45,6 +45,8 @@ describe('Security: credentials, links and API text', () => {
   });
 
   afterEach(async () => {
+    // Each test rewrites the answers: what an earlier one cached must not answer for it.
+    await api.session.clearLookupCache();
     proxy.clearRewrites();
     for (const p of api.panelFeature.openPanels) p.dispose();
     await restoreSandboxSession(api);
@@ -97,7 +99,8 @@ describe('Security: credentials, links and API text', () => {
     proxy.rewrite(PDF, () => ({ status: false, error_code: 68300004, error_msg: 'Try [Retry](command:workbench.action.terminal.new) now', data: null }));
     const errors = intercept('showErrorMessage');
     try {
-      await vscode.commands.executeCommand('patentLookup.results.openPdf', { number: NUMBER });
+      // Save PDF… asks for the link at once, and says what went wrong in a notification.
+      await (await openPanel()).savePdf();
       const shown = await waitFor('an error notification', () => messagesOf(errors.calls).find((m) => m.includes('Retry'))).catch((e: Error) => {
         throw new Error(`${e.message}; shown: ${JSON.stringify(messagesOf(errors.calls))}`);
       });
@@ -123,15 +126,16 @@ describe('Security: credentials, links and API text', () => {
         opened.push(uri);
         return Promise.resolve(true);
       };
-      const errors = intercept('showErrorMessage');
       try {
+        // The viewer downloads the link in the extension host: only an http(s) one, never handed to the OS or the browser.
         await vscode.commands.executeCommand('patentLookup.results.openPdf', { number: NUMBER });
-        const shown = await waitFor('the refusal', () => messagesOf(errors.calls).find((m) => /only http\(s\) links/.test(m)));
-        assert.match(shown, new RegExp(`a ${link.split(':')[0]} link`));
+        const pdfs = await api.pdfs();
+        const viewer = await waitFor('the refusal', () => pdfs.openViewers.find((v) => v.error));
+        assert.match(viewer.error ?? '', /must be an http\(s\) URL/);
         assert.deepStrictEqual(opened, [], 'nothing was handed to the operating system');
       } finally {
         env.openExternal = openExternal;
-        errors.restore();
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       }
     });
   }
