@@ -41,6 +41,9 @@ export class PatsnapSession extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after the backend changed (the client is then rebuilt on its next call). */
   readonly onDidChange = this.changed.event;
+  private readonly cleared = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the lookups were forgotten ("Clear Lookup Cache", or the backend changed): other caches follow. */
+  readonly onDidClearLookups = this.cleared.event;
   private state: State = { error: new MissingCredentialsError() };
   private client: Promise<PatsnapApi> | undefined;
   private built: PatsnapApi | undefined;
@@ -134,6 +137,7 @@ export class PatsnapSession extends Disposable {
     lookups?.clear();
     records?.clear();
     await (await this.recordStore())?.clear();
+    this.cleared.fire();
     this.log.info('The lookup cache was cleared.');
   }
 
@@ -218,6 +222,7 @@ export class PatsnapSession extends Disposable {
       this.built = undefined;
       void this.lookups?.then((l) => l.clear());
       void this.records?.then((r) => r.clear());
+      this.cleared.fire();
       if ('backend' in next) this.log.info(`PatSnap client ready for ${hostOf(next.backend.baseUrl)}${this.sandboxUrl !== undefined ? ' (sandbox)' : ''}.`);
       else this.log.info(`PatSnap client unavailable: ${next.error.message}`);
       await vscode.commands.executeCommand('setContext', HAS_CREDENTIALS, this.hasCredentials);

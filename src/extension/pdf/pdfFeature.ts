@@ -21,7 +21,7 @@ export class PdfFeature extends Disposable implements vscode.CustomReadonlyEdito
 
   constructor(private readonly host: FeatureHost) {
     super();
-    this.source = new PdfSource(host.session);
+    this.source = this.register(new PdfSource(host.session));
     this.fileSystem = this.register(new PatentPdfFileSystem(this.source));
     this.register({ dispose: () => [...this.viewers].forEach((v) => v.dispose()) });
   }

@@ -26,11 +26,20 @@ export interface PdfContent {
   note?: string;
 }
 
-export class PdfSource {
+export class PdfSource implements vscode.Disposable {
   private readonly kept = new LRUCache<string, PdfContent>({ maxSize: 128 * 1024 * 1024, sizeCalculation: (c) => Math.max(1, c.bytes.length) });
   private readonly inFlight = new Map<string, Promise<PdfContent>>();
+  private readonly listener: vscode.Disposable;
 
-  constructor(private readonly session: PatsnapSession) {}
+  constructor(private readonly session: PatsnapSession) {
+    // Another backend (or a cleared cache) may answer otherwise: documents are read again.
+    this.listener = session.onDidClearLookups(() => this.kept.clear());
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.kept.clear();
+  }
 
   /** The document's bytes; concurrent reads of one URI share one download. */
   read(uri: vscode.Uri, signal?: AbortSignal): Promise<PdfContent> {
