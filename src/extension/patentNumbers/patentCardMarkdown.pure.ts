@@ -121,8 +121,8 @@ export function buildCardMarkdown(input: CardInput): string {
       return [
         heading,
         t ? escapeMarkdown(t) : '_No title_',
-        facts.length > 0 ? facts.map((f) => escapeMarkdown(f, 120)).join(' · ') : undefined,
-        familyLine(input.family),
+        // The family's size joins the facts' line: a card taller than VS Code's 250 px would scroll.
+        [...facts.map((f) => escapeMarkdown(f, 120)), familyLine(input.family)].filter((f) => f !== undefined).join(' · ') || undefined,
         input.image ? `![${escapeMarkdown(`Abstract drawing of ${pn}`)}](data:${input.image.mimeType};base64,${input.image.base64}|height=${CARD_IMAGE_HEIGHT})` : undefined,
         actions(pn, { ...anyAction, documents: examDocsSupported(pn) }),
       ]

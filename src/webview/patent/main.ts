@@ -72,6 +72,8 @@ append(root, main, tabList, ...[...TABS].map(([id]) => panels.get(id)));
 document.body.append(announcer);
 
 let selected: TabId = 'claims';
+/** The section the reader chose and waits for: its loading is announced, a section loading by itself is not. */
+let awaited: TabId | undefined;
 
 /** Shows one section; the host hears of it (and loads it) when the reader chose it. */
 function selectTab(id: TabId, byReader: boolean): void {
@@ -84,6 +86,7 @@ function selectTab(id: TabId, byReader: boolean): void {
     if (panel) panel.hidden = !on;
   }
   if (!byReader) return;
+  awaited = id;
   if (state) setState({ ...state, section: id });
   send({ type: 'section', section: id });
   if (id === 'documents' && (!docs || docs.state === 'error') && (patent?.examDocsSupported ?? true)) send({ type: 'loadDocuments', filter, offset: 0 });
@@ -260,7 +263,17 @@ function openDrawing(dataUri: string, alt: string): void {
 
 // --- the record's sections ------------------------------------------------------------
 
-const sectionDeps: SectionDeps = { send, announce, errorBlock, badgeClass: statusClass };
+const sectionDeps: SectionDeps = {
+  send,
+  announce,
+  announceLoaded: (section, text) => {
+    if (awaited !== section || selected !== section) return;
+    awaited = undefined;
+    announce(text);
+  },
+  errorBlock,
+  badgeClass: statusClass,
+};
 
 // --- examination documents ----------------------------------------------------------
 

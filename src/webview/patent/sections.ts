@@ -11,7 +11,10 @@ import { t, type PanelStringKey } from './strings';
 
 export interface SectionDeps {
   send(message: FromWebview): void;
+  /** Says `text` to screen readers (what the reader's own action did). */
   announce(text: string): void;
+  /** Says that a section loaded, when the reader is waiting for it (chose its tab); not when it loaded by itself. */
+  announceLoaded(section: RecordSection, text: string): void;
   errorBlock(error: ErrorView, about: RecordSection): HTMLElement;
   badgeClass(status: string): string;
 }
@@ -126,7 +129,7 @@ export function renderClaims(panel: HTMLElement, view: ClaimsView, deps: Section
     last = item;
   }
   replaceChildren(panel, head, note, toolbar, root);
-  deps.announce(t('loadedClaims', t('claimsSummary', view.claims.length, view.independentCount)));
+  deps.announceLoaded('claims', t('loadedClaims', t('claimsSummary', view.claims.length, view.independentCount)));
 }
 
 // --- family ---------------------------------------------------------------------
@@ -179,7 +182,7 @@ export function renderFamily(panel: HTMLElement, view: FamilyPanelView, deps: Se
     ),
   );
   replaceChildren(panel, types, h('p', { class: 'muted' }, t('familySummary', members, view.offices.length)), ...groups);
-  deps.announce(t('loadedFamily', t('familySummary', members, view.offices.length)));
+  deps.announceLoaded('family', t('loadedFamily', t('familySummary', members, view.offices.length)));
 }
 
 // --- citations ------------------------------------------------------------------
@@ -242,7 +245,7 @@ export function renderCitations(panel: HTMLElement, view: CitationsPanelView, de
     counted.length > 0 ? h('p', { class: 'muted counts', 'aria-label': t('citedByCounts') }, counted.join(' \u00b7 ')) : null,
     citedBy,
   );
-  deps.announce(t('loadedCitations', view.cites.length + view.nonPatent.length, c.citedBy));
+  deps.announceLoaded('citations', t('loadedCitations', view.cites.length + view.nonPatent.length, c.citedBy));
 }
 
 // --- legal status and events -------------------------------------------------------
@@ -285,5 +288,5 @@ export function renderLegal(panel: HTMLElement, view: LegalPanelView, deps: Sect
           ),
         );
   replaceChildren(panel, summary, h('h3', {}, t('timelineHeading')), timeline);
-  deps.announce(t('loadedLegal', view.timeline.length));
+  deps.announceLoaded('legal', t('loadedLegal', view.timeline.length));
 }

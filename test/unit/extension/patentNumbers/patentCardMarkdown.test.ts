@@ -128,7 +128,7 @@ describe('buildCardMarkdown', () => {
 describe('buildCardMarkdown: the record\u2019s depth on the card', () => {
   it('says the family\u2019s size, INPADOC\u2019s too when it is larger', () => {
     const base: CardInput = { number: 'US11205304B2', type: 'publication', lookup: { state: 'found', card: card() } };
-    assert.match(buildCardMarkdown({ ...base, family: { simple: 6, inpadoc: 6 } }), /\n\nFamily: 6 members\n\n/);
+    assert.match(buildCardMarkdown({ ...base, family: { simple: 6, inpadoc: 6 } }), /Published 2021\\-12\\-21 · Family: 6 members\n\n/);
     assert.match(buildCardMarkdown({ ...base, family: { simple: 1, inpadoc: 99 } }), /Family: 1 member \(INPADOC 99\)/);
     assert.doesNotMatch(buildCardMarkdown(base), /Family/);
   });
