@@ -3,7 +3,7 @@
  * exactly the shapes of PatSnap's published examples, and the files their
  * signed links point to.
  */
-import type { SampleData } from './data';
+import { publishLater, type SampleData, type SamplePatent } from './data';
 import { BasicDataEndpoints } from './endpoints/basicData';
 import { ExamDocEndpoints } from './endpoints/examDocs';
 import { ExportEndpoints } from './endpoints/exports';
@@ -67,12 +67,18 @@ export class SandboxApi {
   readonly routes: ReadonlyMap<string, Handler>;
   private readonly families: readonly EndpointFamily[];
 
+  /** The search index over `data.patents`, kept in step with it when later publications come and go. */
+  private readonly docs: SearchDoc[];
+  private readonly docOf = new Map<SamplePatent, SearchDoc>();
+
   constructor(
     readonly data: SampleData,
     signer: UrlSigner,
     settings: ApiSettings,
   ) {
-    const ctx: SandboxContext = { data, docs: data.patents.map((p) => new SearchDoc(p)), signer, settings };
+    this.docs = [];
+    this.indexDocs();
+    const ctx: SandboxContext = { data, docs: this.docs, signer, settings };
     this.families = [
       new SearchEndpoints(ctx),
       new StandardNumberEndpoints(ctx),
@@ -92,9 +98,25 @@ export class SandboxApi {
     this.routes = routes;
   }
 
-  /** Export tasks and their files are forgotten; sample data stays. */
+  /** Export tasks and their files are forgotten; sample data stays (later publications are withdrawn by the server's reset). */
   reset(): void {
     for (const family of this.families) family.reset?.();
+  }
+
+  /**
+   * Publishes the later publications up to `until` (yyyyMMdd), or withdraws them
+   * (undefined): the switch that makes a search run again find something new.
+   */
+  publish(until: number | undefined): readonly SamplePatent[] {
+    const shown = publishLater(this.data, until);
+    this.indexDocs();
+    return shown;
+  }
+
+  private indexDocs(): void {
+    const docs = this.data.patents.map((p) => this.docOf.get(p) ?? new SearchDoc(p));
+    for (const d of docs) this.docOf.set(d.patent, d);
+    this.docs.splice(0, this.docs.length, ...docs);
   }
 
   /** The file behind a signed path (`/_files/<kind>/<key>/<name>`), or undefined. The signature is checked before. */

@@ -9,11 +9,13 @@ import { startSandbox, type SandboxOptions } from './server';
 
 export const DEFAULT_SANDBOX_PORT = 8787;
 
-const USAGE = `usage: patent-lookup sandbox [--port N] [--pending-polls N] [--max-rps N] [--synthetic-export-bytes N]
+const USAGE = `usage: patent-lookup sandbox [--port N] [--pending-polls N] [--max-rps N] [--synthetic-export-bytes N] [--published-until yyyyMMdd]
   --port N                    port on 127.0.0.1 (default ${DEFAULT_SANDBOX_PORT}; 0 for any free port)
   --pending-polls N           export polls answered PENDING before the result (default 2)
   --max-rps N                 answer 67200002 above N business calls per second (default: no limit)
   --synthetic-export-bytes N  finished exports are a streamed CSV of exactly N bytes
+  --published-until yyyyMMdd  start with the later publications (after 20250630) up to this date published
+                              (POST /_sandbox/publish {"until": yyyyMMdd} publishes them later; DELETE withdraws)
 `;
 
 export interface SandboxCliIo {
@@ -49,6 +51,12 @@ function parseArgs(argv: readonly string[]): SandboxOptions & { port: number } {
       case '--synthetic-export-bytes':
         options.syntheticExportBytes = value();
         break;
+      case '--published-until': {
+        const until = value();
+        if (!/^\d{8}$/.test(String(until))) throw new Error('--published-until takes a date written yyyyMMdd.');
+        options.publishedUntil = until;
+        break;
+      }
       default:
         throw new Error(`unknown argument "${arg}".`);
     }

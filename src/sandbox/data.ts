@@ -95,10 +95,24 @@ export interface SampleData {
   byBase: ReadonlyMap<string, readonly SamplePatent[]>;
   /** Key: normalised apno (see `apnoKey`). */
   byApno: ReadonlyMap<string, readonly SamplePatent[]>;
+  /**
+   * Publications after REFERENCE_DATE, oldest first: grants of pending applications (new
+   * members of known families) and new inventions. Not part of the data until
+   * `publishLater` publishes them, so that a search run again finds something new.
+   */
+  readonly later: readonly SamplePatent[];
+  /** Up to when the later publications are published; undefined while none are. */
+  readonly publishedUntil: number | undefined;
 }
 
 /** Publication dates stop here, so the data does not depend on the day it is generated. */
 export const REFERENCE_DATE = 20250630;
+/** The later publications (see `publishLater`) run from the day after REFERENCE_DATE to this day. */
+export const LATER_UNTIL = 20251231;
+const LATER_DAYS = 184;
+/** Priority dates of the later inventions start here (first publication some 18 months on). */
+const LATER_PRIORITY_FROM = 20240115;
+const LATER_INVENTIONS = 30;
 
 /** The pn without its kind code: US11205304B2 -> US11205304, USD912345S -> USD912345. */
 export function pnBase(pn: string): string {
@@ -177,7 +191,8 @@ class Numbering {
   private readonly used = new Set<string>();
   private readonly usedBases = new Set<string>();
 
-  constructor(private readonly rng: Random) {}
+  /** Swapped for their own generator when the later publications are made. */
+  constructor(public rng: Random) {}
 
   reserve(pn: string): void {
     this.used.add(pn);
@@ -864,7 +879,11 @@ function citationOf(rng: Random, citing: SamplePatent, cited: SamplePatent): Sam
 }
 
 export function generateSampleData(options: { seed?: number; count?: number } = {}): SampleData {
-  const rng = new Random(options.seed ?? 20240607);
+  const seed = options.seed ?? 20240607;
+  // Reassigned once, for the later publications: what comes before is the same with or without them.
+  let rng = new Random(seed);
+  /** Publication dates kept: (after, until]. The later publications move it past REFERENCE_DATE. */
+  const published = { after: 0, until: REFERENCE_DATE };
   const target = options.count ?? 400;
   const numbering = new Numbering(rng);
   for (const pn of CANONICAL_NUMBERS) numbering.reserve(pn);
@@ -878,8 +897,8 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
     const topicKey = o ? o.topic : rng.pick(company.topics);
     const topic = TOPICS.find((t) => t.key === topicKey) as Topic;
     const design = o ? o.design === true : rng.chance(0.03);
-    // Priority dates skew recent, as filings do.
-    const prio = o?.prio ?? addDays(20000101, Math.floor(Math.sqrt(rng.next()) * 8570));
+    // Priority dates skew recent, as filings do; a later invention's first publication falls after REFERENCE_DATE.
+    const prio = o?.prio ?? (published.after > 0 ? addDays(LATER_PRIORITY_FROM, rng.int(0, 170)) : addDays(20000101, Math.floor(Math.sqrt(rng.next()) * 8570)));
     const text = makeText(rng, topic, design, o);
     if (o?.title) text.title = o.title;
     if (o?.titleZh) text.titleZh = o.titleZh;
@@ -978,7 +997,7 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
           (spec.kind === 'S' || spec.kind.startsWith('U') ? addDays(apdt, rng.int(150, 420))
           : grant ? addDays(apdt, office === 'CN' ? rng.int(700, 1400) : rng.int(900, 1800))
           : addDays(inv.prio, rng.int(540, 560)));
-        if (pbdt > REFERENCE_DATE) continue;
+        if (pbdt > published.until || pbdt <= published.after) continue;
         const sameSerial = keepsSerial && (office !== 'CN' || spec.kind === 'A' || spec.kind === 'B');
         const pn = spec.pn ?? numbering.publication(office, spec.kind, pbdt, sameSerial ? sharedBase : undefined, apdt);
         if (sameSerial && !spec.pn) sharedBase ??= pnBase(pn);
@@ -998,7 +1017,7 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
       if (epGrant && member.validations) {
         for (const state of member.validations) {
           const tPbdt = addDays(epGrant.pbdt, rng.int(60, 200));
-          if (tPbdt > REFERENCE_DATE) continue;
+          if (tPbdt > published.until || tPbdt <= published.after) continue;
           const kind = state === 'DE' ? 'T2' : state === 'AT' ? 'T' : 'T3';
           const base = translationNumber(state, { pn: epGrant.pn, apno }, tPbdt);
           const tApno = state === 'DE' ? base : `${state}${apno.replace(/\D/g, '').slice(0, 8)}T`;
@@ -1083,7 +1102,31 @@ export function generateSampleData(options: { seed?: number; count?: number } = 
     if (earlier.length > 0) p.citedPatents = rng.sample(earlier, rng.int(canonicalNumbers.has(p.pn) ? 1 : 0, 4)).map((q) => citationOf(rng, p, q));
   }
 
-  return indexData(patents);
+  // ---- the later publications, held back until `publishLater` --------------------
+  rng = new Random(seed ^ 0x1a7e5);
+  numbering.rng = rng;
+  const main = patents.length;
+  // Grants of pending applications: new members of families already published.
+  const grants: SamplePatent[] = [];
+  const granted = new Set(patents.filter((p) => p.isd !== undefined).map((p) => apnoKey(p.apno)));
+  for (const p of patents.slice(0, main)) {
+    const kind = GRANT_KIND[p.office];
+    if (p.patentType !== 'APPLICATION' || p.legalStatus[0] !== 'Pending' || !kind || granted.has(apnoKey(p.apno)) || !rng.chance(0.3)) continue;
+    granted.add(apnoKey(p.apno));
+    const pbdt = addDays(REFERENCE_DATE, rng.int(1, LATER_DAYS));
+    const pn = numbering.publication(p.office, kind, pbdt, KEEPS_SERIAL.has(p.office) ? pnBase(p.pn) : undefined, p.apdt);
+    grants.push({ ...p, patentId: rng.uuid(), pn, docNumber: pnBase(pn).slice(2), kind, patentType: patentTypeOf(p.office, kind), pbdt, isd: pbdt, legalStatus: ['Active'], hasPdf: true, seed: rng.int(1, 2 ** 31) });
+  }
+  // New inventions, first published after REFERENCE_DATE: new families.
+  published.after = REFERENCE_DATE;
+  published.until = LATER_UNTIL;
+  for (let i = 0; i < LATER_INVENTIONS; i++) addInvention();
+  const fresh = patents.splice(main);
+  const older = patents.filter((q) => q.pbdt < LATER_PRIORITY_FROM);
+  for (const p of fresh) p.citedPatents = rng.sample(older.filter((q) => q.pbdt < p.apdt), rng.int(0, 3)).map((q) => citationOf(rng, p, q));
+  const later = [...grants, ...fresh].sort((a, b) => a.pbdt - b.pbdt || a.pn.localeCompare(b.pn));
+
+  return indexData(patents, later);
 }
 
 /** Offices whose file wrappers P048 serves ("overseas": not CN; the national offices here have none). */
@@ -1099,20 +1142,64 @@ function legalStatusFor(rng: Random, office: Office, granted: boolean, apdt: num
   return [rng.chance(0.8) ? 'Inactive' : 'Undetermined'];
 }
 
-function indexData(patents: SamplePatent[]): SampleData {
-  const byId = new Map<string, SamplePatent>();
-  const byPn = new Map<string, SamplePatent>();
-  const byBase = new Map<string, SamplePatent[]>();
-  const byApno = new Map<string, SamplePatent[]>();
+/** What `publishLater` changes in place: the lists and maps a SampleData shows. */
+interface Editable {
+  readonly patents: SamplePatent[];
+  readonly byId: Map<string, SamplePatent>;
+  readonly byPn: Map<string, SamplePatent>;
+  readonly byBase: Map<string, SamplePatent[]>;
+  readonly byApno: Map<string, SamplePatent[]>;
+  /** The patents generated within REFERENCE_DATE. */
+  readonly main: readonly SamplePatent[];
+  /** Simple legal statuses a published grant changed, to restore on withdrawal. */
+  readonly statusBefore: Map<SamplePatent, string[]>;
+}
+
+const EDITABLE = new WeakMap<SampleData, Editable>();
+
+function index(e: Editable, patents: readonly SamplePatent[]): void {
+  e.patents.splice(0, e.patents.length, ...patents);
+  for (const m of [e.byId, e.byPn, e.byBase, e.byApno]) m.clear();
   for (const p of patents) {
-    byId.set(p.patentId, p);
-    byPn.set(p.pn.toUpperCase(), p);
+    e.byId.set(p.patentId, p);
+    e.byPn.set(p.pn.toUpperCase(), p);
     const base = pnBase(p.pn);
-    byBase.set(base, [...(byBase.get(base) ?? []), p]);
+    e.byBase.set(base, [...(e.byBase.get(base) ?? []), p]);
     const key = apnoKey(p.apno);
-    byApno.set(key, [...(byApno.get(key) ?? []), p]);
+    e.byApno.set(key, [...(e.byApno.get(key) ?? []), p]);
   }
-  return { patents, byId, byPn, byBase, byApno };
+}
+
+function indexData(patents: SamplePatent[], later: readonly SamplePatent[]): SampleData {
+  const e: Editable = { patents: [], byId: new Map(), byPn: new Map(), byBase: new Map(), byApno: new Map(), main: [...patents], statusBefore: new Map() };
+  index(e, patents);
+  const data: SampleData = { patents: e.patents, byId: e.byId, byPn: e.byPn, byBase: e.byBase, byApno: e.byApno, later, publishedUntil: undefined };
+  EDITABLE.set(data, e);
+  return data;
+}
+
+/**
+ * Publishes the later publications (`data.later`) up to `until` (yyyyMMdd), or withdraws
+ * them all (undefined), in place: every endpoint answers from the new state at once. A
+ * published grant makes its pending application Active, as the office's grant does.
+ * Deterministic: the same `until` always gives the same data. Returns what is published now.
+ */
+export function publishLater(data: SampleData, until: number | undefined): readonly SamplePatent[] {
+  const e = EDITABLE.get(data);
+  if (!e) throw new TypeError('Not a sandbox data set made by generateSampleData.');
+  for (const [p, status] of e.statusBefore) p.legalStatus = status;
+  e.statusBefore.clear();
+  const shown = until === undefined ? [] : data.later.filter((p) => p.pbdt <= until);
+  for (const grant of shown.filter((p) => p.isd !== undefined && e.main.some((q) => q.apno === p.apno))) {
+    for (const p of e.main) {
+      if (p.apno !== grant.apno || e.statusBefore.has(p)) continue;
+      e.statusBefore.set(p, p.legalStatus);
+      p.legalStatus = [...grant.legalStatus];
+    }
+  }
+  index(e, [...e.main, ...shown]);
+  (data as { publishedUntil: number | undefined }).publishedUntil = until;
+  return shown;
 }
 
 /** A patent by publication number: exact, or without kind code when exactly one patent has that number. */

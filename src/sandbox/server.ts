@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SandboxApi, type LinkLifetimes } from './api';
-import { generateSampleData, type SampleData } from './data';
+import { generateSampleData, LATER_UNTIL, type SampleData } from './data';
 import { envelopeOf, envelopeShapeProblem, FaultQueue, type EnvelopeShape, type Fault, type RequestCategory } from './faults';
 import { handleSignedFile } from './handlers/files';
 import { SandboxAuth } from './handlers/auth';
@@ -47,6 +47,8 @@ export interface SandboxOptions {
   envelope?: EnvelopeShape;
   /** Debug lines (method and path only, never credentials or query text). */
   log?: (line: string) => void;
+  /** Start with the later publications up to this date (yyyyMMdd) published; see `SandboxServer.publish`. */
+  publishedUntil?: number;
 }
 
 export interface SandboxServer {
@@ -56,7 +58,15 @@ export interface SandboxServer {
   faults: { add(f: Fault): void; clear(): void };
   /** Requests per path (not /_sandbox; signed files count under '/_files'). */
   stats: { calls(path?: string): number; reset(): void };
-  /** Clears faults, stats, export tasks and the QPS window; issued tokens stay valid. */
+  /**
+   * Publishes the later publications (patents published after the sample's reference
+   * date: new families, and grants of pending applications) up to `until` (yyyyMMdd;
+   * default all of them), or withdraws them (null), so a search run again finds
+   * something new. Deterministic. Over HTTP: `POST /_sandbox/publish {"until": 20251231}`,
+   * `DELETE /_sandbox/publish`. Returns the numbers published now.
+   */
+  publish(until?: number | null): string[];
+  /** Clears faults, stats, export tasks and the QPS window, and withdraws later publications (unless `publishedUntil` says otherwise); issued tokens stay valid. */
   reset(): void;
   /** The sample patents, for tests that need to know what is there. */
   readonly data: SampleData;
@@ -104,11 +114,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const calls = new Map<string, number>();
   const qps = new QpsWindow(options.maxRequestsPerSecond);
   const auth = new SandboxAuth({ now, tokenTtlSeconds: options.tokenTtlSeconds ?? 1799, tokenShape: options.tokenShape ?? 'documented' });
+  const publish = (until?: number | null): string[] => api.publish(until === null ? undefined : (until ?? LATER_UNTIL)).map((p) => p.pn);
+  if (options.publishedUntil !== undefined) publish(options.publishedUntil);
   const reset = (): void => {
     faults.clear();
     calls.clear();
     qps.clear();
     api.reset();
+    publish(options.publishedUntil ?? null);
   };
 
   // ---- dispatch ---------------------------------------------------------------------
@@ -120,7 +133,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     log(`${req.method} ${path}`);
-    if (path.startsWith('/_sandbox/')) return handleControl({ faults, calls, reset }, req, res, url);
+    if (path.startsWith('/_sandbox/')) return handleControl({ faults, calls, reset, publish, publishedUntil: () => data.publishedUntil }, req, res, url);
     const category: RequestCategory = path.startsWith('/_files/') ? 'file' : path === '/oauth/token' ? 'token' : 'api';
     const key = category === 'file' ? '/_files' : path;
     calls.set(key, (calls.get(key) ?? 0) + 1);
@@ -169,6 +182,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       calls: (path) => (path === undefined ? [...calls.values()].reduce((a, b) => a + b, 0) : (calls.get(path) ?? 0)),
       reset: () => calls.clear(),
     },
+    publish,
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {
