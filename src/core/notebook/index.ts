@@ -10,3 +10,4 @@ export { NotebookFormatError, emptyNotebook, parseNotebook, serializeNotebook } 
 export { cellEndpoints, cellRequests, dateFilter, diagnoseCell, effectiveQuery, type CellRequests, type FacetRequest } from './requests';
 export { compareRuns, familyOf, isComplete, keptResult, recordRun, runDay, type RecordOptions, type Recorded, type ResultMark, type RunComparison, type RunHit, type RunInput } from './runs';
 export { describeOptions, renderSearchLogHtml, renderSearchLogMarkdown, type SearchLogOptions } from './searchLog';
+export { fetchRun, isRunProblemError, planRun, RunProblemError, type FetchRunOptions, type RunPlan, type RunProblem } from './execute';
