@@ -89,6 +89,8 @@ const builds = [
     // pdf.js's Node.js branches (canvas, fs) never run in a webview.
     external: ['canvas', '@napi-rs/canvas', 'fs', 'path', 'url', 'module'],
   },
+  // The search notebook's renderer: VS Code loads it as an ES module exporting activate().
+  { ...common, entryPoints: { notebookRenderer: 'src/webview/notebook/renderer.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'esm', target: 'es2022' },
 ];
 
 /**

@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { CredentialStore } from './credentials/credentialStore';
 import type { ExportsFeature } from './exports/exportsFeature';
+import type { NotebookFeature } from './notebook/notebookFeature';
+import type { QueryLanguageFeature } from './query/queryLanguageFeature';
 import type { PatentPanelFeature } from './patent/patentPanelFeature';
 import type { PdfFeature } from './pdf/pdfFeature';
 import type { PatentNumberFeatures } from './patentNumbers';
@@ -26,4 +28,6 @@ export interface PatentLookupTestApi {
   numbers(): Promise<PatentNumberFeatures>;
   exports(): Promise<ExportsFeature>;
   pdfs(): Promise<PdfFeature>;
+  notebooks(): Promise<NotebookFeature>;
+  queryLanguage(): Promise<QueryLanguageFeature>;
 }

@@ -12,13 +12,15 @@ import * as vscode from 'vscode';
 import type { PatentLookupTestApi } from './api';
 import { registerCommands } from './common/commands';
 import { ErrorReporter } from './common/errors';
-import { afterActivation, lazyCommands, LazyFeature, onFirstTextEditor, type FeatureHost } from './common/feature';
+import { afterActivation, lazyCommands, LazyFeature, onFirstTextEditor, onLanguageDocument, type FeatureHost } from './common/feature';
 import { LazyTreeView } from './common/lazyTreeView';
 import { CredentialStore } from './credentials/credentialStore';
 import { SANDBOX_URL_ENV } from './credentials/sandbox.pure';
 import { EXPORT_TASKS_STATE_KEY, EXPORTS_VIEW_ID, mayNeedFollowing } from './exports/exportTaskState.pure';
 import type { ExportsFeature } from './exports/exportsFeature';
 import type { ExportTaskNode } from './exports/exportTasksView';
+import { NOTEBOOK_CONTENT_OPTIONS, NOTEBOOK_TYPE, QUERY_LANGUAGE } from './notebook/notebookType.pure';
+import type { NotebookFeature } from './notebook/notebookFeature';
 import type { ResultNode } from './search/resultNodes';
 import type { SearchFeature } from './search/searchFeature';
 import { RESULTS_VIEW_ID } from './search/viewIds.pure';
@@ -49,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
   const numbers = lazy('Patent numbers', () => import('./patentNumbers/patentNumbersFeature').then((m) => m.createPatentNumbersFeature(host)));
   const exports: LazyFeature<ExportsFeature> = lazy('Exports', () => import('./exports/exportsFeature').then((m) => new m.ExportsFeature(host, exportsTree)));
   const pdfs = lazy('PDF viewer', () => import('./pdf/pdfFeature').then((m) => new m.PdfFeature(host)));
+  const notebooks: LazyFeature<NotebookFeature> = lazy('Search notebooks', () => import('./notebook/notebookFeature').then((m) => new m.NotebookFeature(host, () => search.loaded?.results.shownSearch)));
+  const queryLanguage = lazy('Query language', () => import('./query/queryLanguageFeature').then((m) => new m.QueryLanguageFeature(host)));
 
   own(
     registerCommands(
@@ -58,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
         ...lazyCommands('panel', panels),
         ...lazyCommands('numbers', numbers),
         ...lazyCommands('exports', exports),
+        ...lazyCommands('notebook', notebooks),
         'patentLookup.showLog': () => log.show(),
         'patentLookup.clearLookupCache': () => session.clearLookupCache(),
       },
@@ -66,11 +71,35 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
   );
   own(registerPdfViewer(pdfs));
   own(vscode.window.registerWebviewPanelSerializer(PATENT_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => (await panels.get()).restore(panel, state) }));
+  own(
+    vscode.workspace.registerNotebookSerializer(
+      NOTEBOOK_TYPE,
+      {
+        deserializeNotebook: async (content) => (await notebooks.get()).serializer.deserializeNotebook(content),
+        serializeNotebook: async (data) => (await notebooks.get()).serializer.serializeNotebook(data),
+      },
+      NOTEBOOK_CONTENT_OPTIONS,
+    ),
+  );
+  // Query cells and query files get their checks, completion and hover once one is open.
+  own(onLanguageDocument(QUERY_LANGUAGE, () => queryLanguage.preload()));
   // Numbers are read in whatever editor shows; unfinished exports are followed again.
   own(onFirstTextEditor(() => numbers.preload()));
   if (mayNeedFollowing(context.globalState.get(EXPORT_TASKS_STATE_KEY))) own(afterActivation(() => exports.preload()));
 
   // The in-host tests reach the features through this; any other caller gets nothing.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { session, credentials, settings, state: context.globalState, search: () => search.get(), panels: () => panels.get(), numbers: () => numbers.get(), exports: () => exports.get(), pdfs: () => pdfs.get() };
+  return {
+    session,
+    credentials,
+    settings,
+    state: context.globalState,
+    search: () => search.get(),
+    panels: () => panels.get(),
+    numbers: () => numbers.get(),
+    exports: () => exports.get(),
+    pdfs: () => pdfs.get(),
+    notebooks: () => notebooks.get(),
+    queryLanguage: () => queryLanguage.get(),
+  };
 }

@@ -30,6 +30,14 @@ export const FEATURE_COMMANDS = {
   panel: ['patentLookup.openPatent', 'patentLookup.showExaminationDocuments', 'patentLookup.results.copyNumber', 'patentLookup.results.openPdf'],
   numbers: ['patentLookup.findInDocument', 'patentLookup.documentPatents.refresh'],
   exports: Object.values(EXPORT_COMMANDS),
+  notebook: [
+    'patentLookup.notebook.new',
+    'patentLookup.results.saveToNotebook',
+    'patentLookup.notebook.exportSearchLog',
+    'patentLookup.notebook.editOptions',
+    'patentLookup.notebook.runAgain',
+    'patentLookup.notebook.runAllAgain',
+  ],
   log: ['patentLookup.showLog', 'patentLookup.clearLookupCache'],
 } as const;
 

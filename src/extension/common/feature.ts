@@ -105,3 +105,17 @@ export function onFirstTextEditor(load: () => unknown): vscode.Disposable {
   });
   return listener;
 }
+
+/**
+ * Runs `load` once a document of `languageId` is open (a query cell, a query file):
+ * after activation if one is open already, else when the first one opens.
+ */
+export function onLanguageDocument(languageId: string, load: () => unknown): vscode.Disposable {
+  if (vscode.workspace.textDocuments.some((d) => d.languageId === languageId)) return afterActivation(load);
+  const listener = vscode.workspace.onDidOpenTextDocument((doc) => {
+    if (doc.languageId !== languageId) return;
+    listener.dispose();
+    load();
+  });
+  return listener;
+}

@@ -63,6 +63,11 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
     return undefined;
   }
 
+  /** The search shown, with its sort and collapse: what "Save Search to Notebook…" saves. */
+  get shownSearch(): { query: string; options: SearchOptions } | undefined {
+    return this.state.kind === 'results' ? { query: this.state.results.query, options: this.state.results.options } : undefined;
+  }
+
   /** The state, for tests and the commands that act on it. */
   get current(): ResultsState {
     return this.state;

@@ -39,6 +39,10 @@ const vscode = {
   Position: Plain,
   CancellationTokenSource: Plain,
   Uri: { file: (p) => ({ fsPath: p, scheme: 'file', toString: () => `file://${p}` }), joinPath: (u, ...p) => ({ ...u, fsPath: [u.fsPath, ...p].join('/') }), parse: (s) => ({ toString: () => s }) },
+  Diagnostic: Plain,
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  CompletionItemKind: { Field: 4, Operator: 11, Value: 12, Keyword: 13 },
+  CodeActionKind: { QuickFix: { value: 'quickfix' } },
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   ProgressLocation: { Notification: 15, Window: 10 },
   ConfigurationTarget: { Global: 1, Workspace: 2 },
@@ -49,7 +53,7 @@ const vscode = {
   QuickInputButtons: { Back: {} },
   window: namespace(),
   commands: namespace(),
-  workspace: Object.assign(namespace(), { getConfiguration: () => ({ get: (_k, d) => d, has: () => false, inspect: () => undefined, update: async () => undefined }), workspaceFolders: undefined, textDocuments: [] }),
+  workspace: Object.assign(namespace(), { getConfiguration: () => ({ get: (_k, d) => d, has: () => false, inspect: () => undefined, update: async () => undefined }), workspaceFolders: undefined, textDocuments: [], notebookDocuments: [] }),
   languages: namespace(),
   env: namespace(),
   extensions: namespace(),
@@ -65,6 +69,9 @@ vscode.window.createOutputChannel = () => channel;
 // BENCH_STUB_EDITOR=1: a text document is open, as in most windows (the patent-number feature loads for it).
 const editor = { document: { uri: { scheme: 'file', toString: () => 'file:///doc.txt' }, getText: () => '', version: 1 }, visibleRanges: [] };
 vscode.window.visibleTextEditors = process.env.BENCH_STUB_EDITOR === '1' ? [editor] : [];
+// BENCH_STUB_QUERY=1: a patsnap-query document is open (a search notebook's cell); its language support loads for it.
+const query = { languageId: 'patsnap-query', uri: { scheme: 'untitled', toString: () => 'untitled:query' }, getText: () => 'TTL:(battery OR cell', positionAt: (o) => ({ offset: o }) };
+vscode.workspace.textDocuments = process.env.BENCH_STUB_QUERY === '1' ? [query] : [];
 vscode.window.activeTextEditor = undefined;
 
 const load = Module._load;

@@ -48,6 +48,10 @@ async function sandboxCall(method: string, path: string, body?: unknown): Promis
 export const sandbox = {
   addFault: (fault: Record<string, unknown>) => sandboxCall('POST', '/_sandbox/faults', fault),
   clearFaults: () => sandboxCall('DELETE', '/_sandbox/faults'),
+  /** Publishes the sandbox's later publications (new families, grants of pending applications): a search run again finds more. */
+  publishLater: (until?: number) => sandboxCall('POST', '/_sandbox/publish', until === undefined ? {} : { until }),
+  /** Back to the sample as it started. */
+  withdrawLater: () => sandboxCall('DELETE', '/_sandbox/publish'),
   calls: async (pathPrefix: string): Promise<number> => {
     const stats = (await sandboxCall('GET', '/_sandbox/stats')) as { calls: Record<string, number> };
     return Object.entries(stats.calls)

@@ -20,7 +20,7 @@ interface Activation {
 }
 
 /** Runs activate() in a child process and reports, once `exitOn` is logged (or at once), what it loaded. */
-function activate(options: { mode: 'production' | 'test'; editor?: boolean; exitOn?: string }): Activation {
+function activate(options: { mode: 'production' | 'test'; editor?: boolean; query?: boolean; exitOn?: string }): Activation {
   const script = `
     const ctx = vscodeStubContext();
     ctx.extensionMode = ${options.mode === 'test' ? 3 : 1};
@@ -33,7 +33,7 @@ function activate(options: { mode: 'production' | 'test'; editor?: boolean; exit
     const returned = require('./src/extension/extension.ts').activate(ctx);
     ${options.exitOn ? '' : 'setImmediate(() => process.exit(0));'}
   `;
-  const env = { ...process.env, BENCH_STUB_EDITOR: options.editor ? '1' : '0', BENCH_EXIT_ON: options.exitOn ?? '' };
+  const env = { ...process.env, BENCH_STUB_EDITOR: options.editor ? '1' : '0', BENCH_STUB_QUERY: options.query ? '1' : '0', BENCH_EXIT_ON: options.exitOn ?? '' };
   const r = spawnSync(process.execPath, ['--import', 'tsx', '-r', STUB, '-e', script], { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout) as Activation;
@@ -44,7 +44,8 @@ const HEAVY = [
   /^node_modules\/(axios|bottleneck|zod|follow-redirects|form-data|lru-cache)$/,
   /^src\/core\/api\/(client|transport|signed|schemas|validation|mapping|batch)\.ts$/,
   /^src\/core\/(auth|exports|cache)\//,
-  /^src\/extension\/(exports|patent|search)\/(?!.*\.pure\.ts$)/,
+  /^src\/extension\/(exports|patent|search|notebook|query)\/(?!.*\.pure\.ts$)/,
+  /^src\/core\/(notebook|query)\//,
   /^src\/webview\/protocol\.ts$/,
 ];
 
@@ -68,8 +69,17 @@ describe('activation', function () {
     assert.deepEqual(heavyIn(loaded).filter((m) => !/lru-cache|src\/core\/cache\//.test(m)), []);
   });
 
+  it('loads the query language support once a query document is open, still without the HTTP stack', () => {
+    const { loaded } = activate({ mode: 'production', query: true, exitOn: 'Query language loaded.' });
+    assert.ok(loaded.includes('src/extension/query/queryLanguageFeature.ts'), 'the feature loaded');
+    assert.ok(loaded.includes('src/core/query/diagnose.ts'));
+    // The notebook's schema (zod) comes with it, to read a cell's options; nothing that sends.
+    assert.deepEqual(heavyIn(loaded).filter((m) => !/zod|src\/core\/(notebook|query)\/|src\/core\/api\/validation|src\/extension\/(query|notebook)\//.test(m)), []);
+    assert.ok(!loaded.some((m) => /src\/extension\/notebook\/notebook(Controller|Feature)/.test(m)), 'the notebook itself waits for a notebook');
+  });
+
   it('returns its internals only to the test host', () => {
     assert.equal(activate({ mode: 'production' }).returned, null);
-    assert.deepEqual(activate({ mode: 'test' }).returned?.sort(), ['credentials', 'exports', 'numbers', 'panels', 'pdfs', 'search', 'session', 'settings', 'state']);
+    assert.deepEqual(activate({ mode: 'test' }).returned?.sort(), ['credentials', 'exports', 'notebooks', 'numbers', 'panels', 'pdfs', 'queryLanguage', 'search', 'session', 'settings', 'state']);
   });
 });

@@ -1,0 +1,183 @@
+/**
+ * The search notebook's commands besides running: a new notebook (from recent searches),
+ * "Save Search to Notebook…" from the results view, and the search log (Markdown opened
+ * in an editor, or one self-contained HTML page saved to a file).
+ */
+import * as vscode from 'vscode';
+import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, renderSearchLogHtml, renderSearchLogMarkdown, type Notebook, type NotebookCell, type QueryCell, type QueryOptions } from '../../core/notebook';
+import { showInfo } from '../common/notifications';
+import type { SearchHistory } from '../search/searchHistory.pure';
+import { searchParams, type SearchOptions } from '../search/searchOptions.pure';
+import { DEFAULT_CELL_OPTIONS, fromNotebookData, NOTEBOOK_TYPE, toNotebookData, type CellDataLike } from './notebookData.pure';
+import { toVsCode } from './notebookSerializer';
+
+/** The search the results view shows, for "Save Search to Notebook…". */
+export interface ShownSearch {
+  readonly query: string;
+  readonly options: SearchOptions;
+}
+
+/** A query cell for `query`, sorted and collapsed as the results view had it, with the default charts. */
+export function cellForSearch(query: string, options?: SearchOptions): QueryCell {
+  const o: { -readonly [K in keyof QueryOptions]: QueryOptions[K] } = { ...DEFAULT_CELL_OPTIONS };
+  if (options) {
+    const params = searchParams(query, options, 0, 1);
+    if (params.sort) o.sort = params.sort.map((s) => ({ ...s }));
+    if (params.collapseType) Object.assign(o, { collapseType: params.collapseType, collapseBy: 'PBD', collapseOrder: 'LATEST' });
+  }
+  return { kind: 'query', source: query, options: o, runs: [] };
+}
+
+/** Query text or `{ query, sort?, collapse? }` from a caller (a test, another command). */
+function searchFromArg(arg: unknown): ShownSearch | undefined {
+  if (typeof arg === 'string' && arg.trim() !== '') return { query: arg.trim(), options: { sort: 'relevance', collapse: 'none' } };
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const o = arg as Record<string, unknown>;
+  if (typeof o.query !== 'string' || o.query.trim() === '') return undefined;
+  return { query: o.query.trim(), options: { sort: 'relevance', collapse: 'none', ...(typeof o.options === 'object' && o.options !== null ? (o.options as Partial<SearchOptions>) : {}) } };
+}
+
+/** The notebook a command acts on: given (a URI, the notebook toolbar's context), or the active one. */
+export function notebookFromArg(arg: unknown): vscode.NotebookDocument | undefined {
+  const uri = arg instanceof vscode.Uri ? arg : (arg as { notebookEditor?: { notebookUri?: unknown } } | undefined)?.notebookEditor?.notebookUri;
+  const notebooks = vscode.workspace.notebookDocuments.filter((nb) => nb.notebookType === NOTEBOOK_TYPE);
+  if (uri instanceof vscode.Uri) return notebooks.find((nb) => nb.uri.toString() === uri.toString());
+  const active = vscode.window.activeNotebookEditor?.notebook;
+  return active?.notebookType === NOTEBOOK_TYPE ? active : undefined;
+}
+
+/** What the notebook holds now (unsaved runs included), as the core's notebook. */
+export function notebookOf(doc: vscode.NotebookDocument): Notebook {
+  const cells = doc.getCells().map((c): CellDataLike => ({ kind: c.kind === vscode.NotebookCellKind.Markup ? 'markup' : 'code', value: c.document.getText(), languageId: c.document.languageId, metadata: c.metadata }));
+  return fromNotebookData({ cells, metadata: doc.metadata });
+}
+
+export class NotebookCommands {
+  constructor(
+    private readonly history: SearchHistory,
+    private readonly shownSearch: () => ShownSearch | undefined,
+  ) {}
+
+  /** "New Search Notebook…": an untitled notebook, with the recent searches picked as its first queries. */
+  async newNotebook(): Promise<vscode.NotebookDocument | undefined> {
+    const recent = this.history.entries();
+    let picked: string[] = [];
+    if (recent.length > 0) {
+      const items = await vscode.window.showQuickPick(
+        recent.map((q) => ({ label: q, iconPath: new vscode.ThemeIcon('history') })),
+        { title: vscode.l10n.t('New Search Notebook'), placeHolder: vscode.l10n.t('Start with recent searches (pick none for an empty query)'), canPickMany: true },
+      );
+      if (items === undefined) return undefined;
+      picked = items.map((i) => i.label);
+    }
+    return this.create(picked.length > 0 ? picked.map((q) => cellForSearch(q)) : [cellForSearch('')]);
+  }
+
+  /**
+   * "Save Search to Notebook…": the search the results view shows (or the one given, or
+   * recent searches picked), as a query cell of a new notebook or at the end of an open one.
+   */
+  async saveSearch(arg: unknown): Promise<vscode.NotebookDocument | undefined> {
+    let cells: QueryCell[];
+    const given = searchFromArg(arg) ?? this.shownSearch();
+    if (given) cells = [cellForSearch(given.query, given.options)];
+    else {
+      const recent = this.history.entries();
+      if (recent.length === 0) {
+        void showInfo(vscode.l10n.t('Search first: the search shown in Search Results, or a recent one, is what goes into the notebook.'));
+        return undefined;
+      }
+      const items = await vscode.window.showQuickPick(
+        recent.map((q) => ({ label: q, iconPath: new vscode.ThemeIcon('history') })),
+        { title: vscode.l10n.t('Save Search to Notebook'), placeHolder: vscode.l10n.t('Recent searches to save'), canPickMany: true },
+      );
+      if (!items || items.length === 0) return undefined;
+      cells = items.map((i) => cellForSearch(i.label));
+    }
+    const open = vscode.workspace.notebookDocuments.filter((nb) => nb.notebookType === NOTEBOOK_TYPE);
+    const target = (arg as { target?: unknown } | undefined)?.target;
+    let notebook: vscode.NotebookDocument | undefined;
+    if (target === 'new' || open.length === 0) notebook = undefined;
+    else if (target instanceof vscode.Uri) notebook = open.find((nb) => nb.uri.toString() === target.toString());
+    else {
+      const choice = await vscode.window.showQuickPick(
+        [{ label: vscode.l10n.t('$(new-file) New search notebook'), notebook: undefined as vscode.NotebookDocument | undefined }, ...open.map((nb) => ({ label: `$(notebook) ${basename(nb.uri)}`, description: vscode.workspace.asRelativePath(nb.uri), notebook: nb }))],
+        { title: vscode.l10n.t('Save Search to Notebook'), placeHolder: vscode.l10n.t('A new notebook, or the end of an open one') },
+      );
+      if (!choice) return undefined;
+      notebook = choice.notebook;
+    }
+    if (!notebook) return this.create(cells);
+    const data = toVsCode(toNotebookData({ format: NOTEBOOK_FORMAT, version: NOTEBOOK_VERSION, cells }));
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(notebook.uri, [vscode.NotebookEdit.insertCells(notebook.cellCount, data.cells)]);
+    await vscode.workspace.applyEdit(edit);
+    await vscode.window.showNotebookDocument(notebook, { selections: [new vscode.NotebookRange(notebook.cellCount - cells.length, notebook.cellCount)] });
+    return notebook;
+  }
+
+  private async create(queries: readonly QueryCell[]): Promise<vscode.NotebookDocument> {
+    const intro: NotebookCell = { kind: 'markdown', source: vscode.l10n.t('## Scope\n\nWhat this search is for, and why each query below is here.') };
+    const data = toVsCode(toNotebookData({ format: NOTEBOOK_FORMAT, version: NOTEBOOK_VERSION, cells: [intro, ...queries] }));
+    const doc = await vscode.workspace.openNotebookDocument(NOTEBOOK_TYPE, data);
+    await vscode.window.showNotebookDocument(doc);
+    return doc;
+  }
+
+  /**
+   * "Export Search Log…": Markdown opens in a new editor (save it where the report
+   * goes); HTML is one page with no script, saved beside the notebook unless told otherwise.
+   */
+  async exportSearchLog(arg: unknown): Promise<vscode.TextDocument | vscode.Uri | undefined> {
+    const doc = notebookFromArg(arg);
+    if (!doc) {
+      void showInfo(vscode.l10n.t('Open a search notebook (.patentsearch) to export its search log.'));
+      return undefined;
+    }
+    const given = (arg as { format?: unknown } | undefined)?.format;
+    const format =
+      given === 'markdown' || given === 'html'
+        ? given
+        : (
+            await vscode.window.showQuickPick(
+              [
+                { id: 'markdown' as const, label: vscode.l10n.t('Markdown'), detail: vscode.l10n.t('Opens in an editor, ready for a search report\u2019s appendix') },
+                { id: 'html' as const, label: vscode.l10n.t('HTML'), detail: vscode.l10n.t('One self-contained page with no script, saved to a file') },
+              ],
+              { title: vscode.l10n.t('Export Search Log') },
+            )
+          )?.id;
+    if (!format) return undefined;
+    const notebook = notebookOf(doc);
+    const title = notebook.title ?? basename(doc.uri).replace(/\.patentsearch$/i, '');
+    if (format === 'markdown') {
+      const log = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderSearchLogMarkdown(notebook, { title }) });
+      await vscode.window.showTextDocument(log);
+      return log;
+    }
+    const target =
+      (arg as { target?: unknown } | undefined)?.target instanceof vscode.Uri
+        ? ((arg as { target: vscode.Uri }).target)
+        : await vscode.window.showSaveDialog({ defaultUri: siblingHtml(doc.uri), filters: { HTML: ['html'] }, title: vscode.l10n.t('Save Search Log') });
+    if (!target) return undefined;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderSearchLogHtml(notebook, { title })));
+    const open = vscode.l10n.t('Open in Editor');
+    void showInfo(vscode.l10n.t('Search log saved as {0}.', basename(target)), open).then(async (picked) => {
+      if (picked === open) await vscode.window.showTextDocument(target);
+    });
+    return target;
+  }
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
+
+function siblingHtml(uri: vscode.Uri): vscode.Uri | undefined {
+  const name = `${basename(uri).replace(/\.patentsearch$/i, '') || 'search'}.search-log.html`;
+  if (uri.scheme === 'untitled') {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return folder && vscode.Uri.joinPath(folder, name);
+  }
+  return vscode.Uri.joinPath(uri, '..', name);
+}

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseNotebook, recordRun, type QueryCell } from '../../../../src/core/notebook';
+import { ENGLISH } from '../../../../src/extension/common/l10n.pure';
+import { chartOf, errorView, labels, runningView, runView } from '../../../../src/extension/notebook/searchRunView.pure';
+import { LABEL_KEYS } from '../../../../src/webview/notebook/protocol';
+
+const FIXTURE = path.join(__dirname, '../../../fixtures/notebooks/battery-watch.patentsearch');
+const ctx = { cell: 'vscode-notebook-cell:/n.patentsearch#W1', l10n: ENGLISH, locale: 'en' };
+
+function fixtureCell(): QueryCell {
+  const cell = parseNotebook(fs.readFileSync(FIXTURE, 'utf8')).cells[1];
+  assert.ok(cell?.kind === 'query');
+  return cell;
+}
+
+describe('what a query cell\u2019s output shows', () => {
+  it('labels every word the renderer shows', () => {
+    const l = labels(ENGLISH);
+    for (const key of LABEL_KEYS) assert.ok(typeof l[key] === 'string' && l[key] !== '', key);
+    assert.deepEqual(Object.keys(l).sort(), [...LABEL_KEYS].sort());
+  });
+
+  it('shows the last run marked against the one before, what is gone, and every run newest first', () => {
+    const cell = fixtureCell();
+    const view = runView(cell, ctx);
+    assert.ok(view?.kind === 'run');
+    assert.equal(view.total, cell.runs[1]?.total);
+    assert.equal(view.ranAt, '2026-12-01 08:30 UTC');
+    assert.match(view.summary ?? '', /since 2026-11-03/);
+    assert.deepEqual(view.results.map((r) => r.mark), ['new', 'newMember', 'seen']);
+    assert.deepEqual(view.history.map((h) => h.date), ['2026-12-01', '2026-11-03']);
+    assert.equal(view.history[1]?.change, 'First run.');
+    assert.equal(view.stale, false);
+    assert.equal(view.cachedAt, undefined);
+  });
+
+  it('says when the cell changed since its run, and when the run is the session\u2019s cached one', () => {
+    const cell = { ...fixtureCell(), source: 'TTL:other' };
+    const view = runView(cell, ctx, new Date(Date.UTC(2026, 11, 1, 14, 5)));
+    assert.ok(view?.kind === 'run');
+    assert.equal(view.stale, true);
+    assert.equal(view.cachedAt, '14:05');
+    const optionsChanged = runView({ ...fixtureCell(), options: { limit: 7 } }, ctx);
+    assert.ok(optionsChanged?.kind === 'run' && optionsChanged.stale);
+  });
+
+  it('draws years in time order as columns and the rest as bars in PatSnap\u2019s order', () => {
+    const years = chartOf('PUBLICATION_YEAR', [{ name: '2023', count: 4 }, { name: '2021', count: 9 }, { name: '2022', count: 1 }], ENGLISH);
+    assert.equal(years.kind, 'columns');
+    assert.deepEqual(years.buckets.map((b) => b.name), ['2021', '2022', '2023']);
+    assert.equal(years.title, 'By publication year');
+    const offices = chartOf('AUTHORITY', [{ name: 'US', count: 9 }, { name: 'CN', count: 4 }], ENGLISH);
+    assert.deepEqual([offices.kind, offices.title, offices.buckets.map((b) => b.name)], ['bars', 'By office', ['US', 'CN']]);
+  });
+
+  it('shows nothing for a cell never run, and a first run as such', () => {
+    const cell: QueryCell = { kind: 'query', source: 'TTL:drone', options: {}, runs: [] };
+    assert.equal(runView(cell, ctx), undefined);
+    const first = recordRun(cell, { total: 2, hits: [{ pn: 'US1B2' }, { pn: 'US2B2' }] }, { now: () => Date.UTC(2026, 0, 2) }).cell;
+    const view = runView(first, ctx);
+    assert.ok(view?.kind === 'run');
+    assert.equal(view.summary, undefined);
+    assert.deepEqual(view.results.map((r) => r.mark), ['seen', 'seen']);
+    assert.deepEqual(view.gone, []);
+  });
+
+  it('builds the running and error views with the cell they belong to', () => {
+    assert.deepEqual({ ...runningView(ctx, 12), labels: undefined }, { kind: 'running', cell: ctx.cell, locale: 'en', total: 12, labels: undefined });
+    const error = errorView(ctx, 'No.', { problems: ['unbalanced'], actions: [{ id: 'retry', label: 'Retry' }] });
+    assert.ok(error.kind === 'error');
+    assert.deepEqual([error.message, error.problems, error.actions.map((a) => a.id)], ['No.', ['unbalanced'], ['retry']]);
+  });
+});
