@@ -23,11 +23,11 @@ export const STYLE = `
 .pl-run table { border-collapse: collapse; width: 100%; margin: 4px 0 10px; }
 .pl-run caption { text-align: left; font-weight: 600; padding: 2px 0 4px; }
 .pl-run th, .pl-run td { text-align: left; vertical-align: top; padding: 3px 8px 3px 0; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border, rgba(128, 128, 128, 0.35))); overflow-wrap: anywhere; }
-.pl-run thead th { color: var(--vscode-descriptionForeground); font-weight: 600; }
+.pl-run thead th { color: var(--vscode-descriptionForeground); font-weight: 600; white-space: nowrap; }
 .pl-mark { width: 1%; white-space: nowrap; }
 .pl-date, .pl-count, .pl-bar-count { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .pl-badge { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 0.85em; font-weight: 600; color: var(--vscode-badge-foreground); background: var(--vscode-badge-background); border: 1px solid var(--vscode-contrastBorder, transparent); white-space: nowrap; }
-.pl-badge.pl-member { color: var(--vscode-foreground); background: transparent; border-color: var(--vscode-badge-background); }
+.pl-badge.pl-member { color: var(--vscode-foreground); background: transparent; border-color: var(--vscode-contrastBorder, var(--vscode-badge-background)); }
 tr.pl-changed > td:first-child { box-shadow: inset 3px 0 0 var(--vscode-charts-green, var(--vscode-badge-background)); padding-left: 6px; }
 .pl-run details { margin: 4px 0 8px; }
 .pl-run summary { cursor: pointer; color: var(--vscode-descriptionForeground); }

@@ -43,6 +43,16 @@ export class Sandbox {
     await this.control('DELETE', '/_sandbox/faults');
   }
 
+  /** Publishes the sandbox's later publications (patents published after its sample's date): a search run again finds more. */
+  async publishLater(): Promise<void> {
+    await this.control('POST', '/_sandbox/publish', {});
+  }
+
+  /** Withdraws them: the sample as it started. */
+  async withdrawLater(): Promise<void> {
+    await this.control('DELETE', '/_sandbox/publish');
+  }
+
   /** Calls the sandbox answered on `path` (all API paths when omitted). */
   async calls(path?: string): Promise<number> {
     const { calls } = (await (await this.control('GET', '/_sandbox/stats')).json()) as { calls: Record<string, number> };

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { e2eEnvironment } from '../environment';
 import { CommandPalette } from './CommandPalette';
 import { Editor } from './Editor';
+import { NotebookEditor } from './Notebook';
 import { Notifications } from './Notifications';
 import { PatentPanel } from './PatentPanel';
 import { PdfViewer } from './PdfViewer';
@@ -12,7 +13,7 @@ import { SideBar, TreeView } from './SideBar';
 import { WebviewPanel } from './WebviewPanel';
 import { Workbench } from './Workbench';
 
-export { CommandPalette, Editor, Notifications, PatentPanel, PdfViewer, QuickInput, Sandbox, SANDBOX_PATHS, SideBar, TreeView, WebviewPanel, Workbench, type SandboxFault };
+export { CommandPalette, Editor, NotebookEditor, Notifications, PatentPanel, PdfViewer, QuickInput, Sandbox, SANDBOX_PATHS, SideBar, TreeView, WebviewPanel, Workbench, type SandboxFault };
 
 let shots = 0;
 
@@ -24,6 +25,7 @@ export class VsCode {
   readonly quickInput: QuickInput;
   readonly sideBar: SideBar;
   readonly editor: Editor;
+  readonly notebook: NotebookEditor;
 
   constructor(readonly page: Page) {
     this.workbench = new Workbench(page);
@@ -32,6 +34,7 @@ export class VsCode {
     this.quickInput = new QuickInput(page);
     this.sideBar = new SideBar(page);
     this.editor = new Editor(page);
+    this.notebook = new NotebookEditor(page);
   }
 
   webview(tabTitle?: string | RegExp): WebviewPanel {

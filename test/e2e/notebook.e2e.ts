@@ -1,0 +1,184 @@
+/**
+ * A search notebook as a user works with it in code-server: a `.patentsearch` file with
+ * three query cells opens as a notebook; "Run All" says what it will cost, then shows
+ * each cell's hit count, its results table and its charts; a number opens the patent
+ * panel; the notebook is saved; after the sandbox published newer patents, "Run All
+ * Again at PatSnap" shows what is new, marked; the search log opens as Markdown. The
+ * outputs stay readable in a high-contrast theme, and API text in a stored run stays text.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseNotebook, type Notebook } from '../../src/core/notebook';
+import { e2eEnvironment } from './environment';
+import { openVsCode, Sandbox, type VsCode } from './pages';
+import { UI_MS } from './pages/timeouts';
+
+const NOTEBOOK = 'watch.patentsearch';
+const HOSTILE = 'stored.patentsearch';
+const PATENT = 'US20250006211A1'; // one of the lidar patents the sandbox publishes later
+
+const watch = {
+  format: 'patent-search-notebook',
+  version: 1,
+  title: 'Lidar and battery watch',
+  cells: [
+    { kind: 'markdown', source: ['## Scope', '', 'Lidar sensors, and batteries with a long cycle life.'] },
+    { kind: 'query', source: ['TACD:"lidar sensor"'], options: { limit: 20, facets: ['PUBLICATION_YEAR', 'ASSIGNEE', 'AUTHORITY'] }, runs: [] },
+    { kind: 'query', source: ['TTL:battery'], options: { sort: [{ field: 'PBDT_YEARMONTHDAY', order: 'DESC' }], collapseType: 'DOCDB', collapseBy: 'PBD', collapseOrder: 'LATEST', limit: 5 }, runs: [] },
+    { kind: 'markdown', source: ['Narrowed to cycle life.'] },
+    { kind: 'query', source: ['TACD:(battery AND "cycle life")'], options: { limit: 5, facets: ['AUTHORITY'] }, runs: [] },
+  ],
+};
+
+describe('Search notebooks', function () {
+  let vscode: VsCode;
+  let sandbox: Sandbox;
+  const file = (name: string): string => path.join(e2eEnvironment().workspace, name);
+
+  before(async () => {
+    sandbox = Sandbox.current();
+    fs.writeFileSync(file(NOTEBOOK), JSON.stringify(watch, null, 2));
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'notebooks', 'battery-watch.patentsearch'), file(HOSTILE));
+    vscode = await openVsCode();
+  });
+
+  after(async () => {
+    await sandbox?.withdrawLater();
+    await vscode?.close();
+    for (const name of [NOTEBOOK, HOSTILE]) fs.rmSync(file(name), { force: true });
+  });
+
+  /**
+   * Saves the notebook (Ctrl+S; VS Code in the browser also saves by itself after a
+   * second) and resolves the file once it holds `runs` runs in each query cell.
+   */
+  async function save(runs: number): Promise<Notebook> {
+    await vscode.palette.run('File: Save');
+    const deadline = Date.now() + UI_MS;
+    for (;;) {
+      const saved = parseNotebook(fs.readFileSync(file(NOTEBOOK), 'utf8'));
+      if (saved.cells.every((c) => c.kind !== 'query' || c.runs.length === runs)) {
+        await vscode.page.locator('.tabs-container .tab.dirty', { hasText: NOTEBOOK }).waitFor({ state: 'detached', timeout: UI_MS });
+        return saved;
+      }
+      if (Date.now() > deadline) throw new Error(`${NOTEBOOK} was not saved with ${runs} run(s) per query`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Waits until no cell runs any more: the toolbar offers "Run All" again instead of "Stop Execution". */
+  async function runsFinished(): Promise<void> {
+    await vscode.notebook.toolbarButton(/^Run All$/).waitFor({ state: 'visible', timeout: 60_000 });
+  }
+
+  /** Answers the modal that states the number of calls before several queries run. */
+  async function confirmRun(queries: number): Promise<string> {
+    const dialog = vscode.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: UI_MS });
+    const text = await dialog.innerText();
+    assert.match(text, new RegExp(`Run ${queries} queries\\? This makes up to \\d+ calls to PatSnap\\.`));
+    await vscode.screenshot('notebook-confirm-run');
+    await dialog.locator('.monaco-button', { hasText: /^Run$/ }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: UI_MS });
+    return text;
+  }
+
+  it('opens the file as a notebook: reasoning and three query cells with their options', async () => {
+    await vscode.workbench.openFile(NOTEBOOK);
+    await vscode.notebook.waitOpen();
+    assert.strictEqual(await vscode.notebook.codeCells.count(), 3);
+    // Each query cell shows its options and what a run costs.
+    await vscode.notebook.root.locator('.cell-statusbar-container', { hasText: /Publication date, newest first/ }).first().waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.notebook.root.locator('.cell-statusbar-container', { hasText: /up to 6 calls/ }).first().waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.screenshot('notebook-opened');
+  });
+
+  it('runs all three after saying what it costs: counts, a results table and charts', async () => {
+    const before = await sandbox.calls();
+    await vscode.notebook.toolbarButton(/^Run All$/).click();
+    const asked = await confirmRun(3);
+    assert.match(asked, /up to 17 calls/);
+    const lidar = await vscode.notebook.output(/^7 hits/, 60_000);
+    assert.strictEqual(await lidar.locator('.pl-results tbody tr').count(), 7);
+    assert.match(await lidar.locator('.pl-results caption').innerText(), /All 7 kept/);
+    assert.strictEqual(await lidar.locator('.pl-chart').count(), 3, 'by publication year, assignee and office');
+    assert.deepStrictEqual(await lidar.locator('.pl-chart figcaption').allInnerTexts(), ['By publication year', 'By assignee', 'By office']);
+    assert.ok((await sandbox.calls()) > before, 'the runs called PatSnap');
+    await vscode.screenshot('notebook-first-run');
+  });
+
+  it('saves the notebook with its runs', async () => {
+    await runsFinished();
+    const saved = await save(1);
+    const totals = saved.cells.flatMap((c) => (c.kind === 'query' ? [c.runs.map((r) => r.total)] : []));
+    assert.strictEqual(totals.length, 3);
+    assert.deepStrictEqual(totals[0], [7]);
+    assert.ok(totals.every((t) => t.length === 1));
+  });
+
+  it('after the sandbox published newer patents, runs again and marks what is new', async () => {
+    await sandbox.publishLater();
+    await vscode.palette.run('Patent: Run All Again at PatSnap');
+    await confirmRun(3);
+    const lidar = await vscode.notebook.output(/^16 hits/, 60_000);
+    assert.match(await lidar.locator('.pl-summary').innerText(), /^2 new since \d{4}-\d{2}-\d{2}; 16 hits \(\+9\)\.$/);
+    assert.strictEqual(await lidar.locator('.pl-badge.pl-new').count(), 9);
+    assert.ok((await lidar.locator('tr.pl-changed').count()) >= 9);
+    // (Read, not clicked open: a click below the fold of the notebook lands on what covers it.)
+    assert.deepStrictEqual(await lidar.locator('.pl-history tbody tr td.pl-count').allTextContents(), ['16', '7'], 'both runs, newest first, with their dates');
+    await vscode.screenshot('notebook-what-is-new');
+    await runsFinished();
+    const saved = await save(2);
+    const first = saved.cells[1];
+    assert.ok(first?.kind === 'query');
+    assert.deepStrictEqual(first.runs.map((r) => r.total), [7, 16]);
+  });
+
+  it('opens a result in the patent panel', async () => {
+    const lidar = await vscode.notebook.output(/^16 hits/);
+    await lidar.locator('.pl-results button.pl-number', { hasText: PATENT }).click();
+    const panel = vscode.patentPanel(PATENT);
+    await panel.waitLoaded();
+    assert.strictEqual((await panel.shownNumber.innerText()).trim(), PATENT);
+    await vscode.screenshot('notebook-open-patent');
+    await vscode.workbench.editorTab(NOTEBOOK).click();
+  });
+
+  it('exports the search log, which opens as Markdown', async () => {
+    await vscode.palette.run('Patent: Export Search Log…');
+    await vscode.quickInput.pick('Markdown');
+    await vscode.editor.waitVisible();
+    await vscode.editor.active.locator('.view-line', { hasText: '## Query 1' }).first().waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.page.locator('.statusbar-item', { hasText: /^Markdown$/ }).first().waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.screenshot('notebook-search-log');
+  });
+
+  it('shows a stored run as it was saved, its API text as text', async () => {
+    await vscode.workbench.openFile(HOSTILE);
+    await vscode.notebook.waitOpen();
+    const run = await vscode.notebook.output(/1,857 hits/);
+    const cell = run.locator('.pl-results td', { hasText: '<b>halide</b>' }).first();
+    await cell.waitFor({ state: 'visible', timeout: UI_MS });
+    assert.strictEqual(await run.locator('.pl-results b').count(), 0, 'no markup from a title');
+    assert.deepStrictEqual(await run.locator('.pl-badge').allInnerTexts(), ['new', 'new member']);
+    await vscode.screenshot('notebook-stored-run');
+  });
+
+  it('keeps the output readable in a high-contrast theme', async () => {
+    try {
+      await vscode.setColorTheme('Dark High Contrast');
+      const frame = vscode.notebook.outputs;
+      await frame.locator('body.vscode-high-contrast').waitFor({ state: 'attached', timeout: UI_MS });
+      const badge = frame.locator('.pl-badge.pl-new').first();
+      const ratio = await vscode.webview().contrastRatio(badge);
+      assert.ok(ratio >= 4.5, `"new" badge: contrast ${ratio.toFixed(2)}:1`);
+      // High-contrast themes outline every bar (their contrastBorder), so bars stand apart without colour.
+      const border = await frame.locator('.pl-col').first().evaluate((e) => getComputedStyle(e).borderTopColor);
+      assert.ok(!/rgba\(0, 0, 0, 0\)|transparent/.test(border), `bars are outlined in high contrast (${border})`);
+      await vscode.screenshot('notebook-high-contrast');
+    } finally {
+      await vscode.setColorTheme('Dark Modern');
+    }
+  });
+});
