@@ -23,6 +23,16 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 const alias = { 'form-data': './scripts/shims/form-data.cjs', debug: './scripts/shims/debug.cjs' };
 // The extension alone: claim markup decoded with HTML 4's entity names, not HTML5's 47 KB table (scripts/shims/entities-decode.cjs).
 const extensionAlias = { ...alias, 'entities/lib/decode.js': './scripts/shims/entities-decode.cjs' };
+// In the extension, axios' browser adapters too (XMLHttpRequest, fetch): in Node the
+// http adapter is always the one chosen. Their helpers (cookies, fetch streams) go with them.
+const nodeAdapterOnly = {
+  name: 'axios-node-adapter-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(xhr|fetch)\.js$/ }, (args) =>
+      /[\\/]axios[\\/]lib[\\/]adapters$/.test(args.resolveDir) ? { path: path.resolve('scripts/shims/axios-browser-adapter.mjs') } : undefined,
+    );
+  },
+};
 
 // The extension: `dist/extension.js` is what activation loads, and each `import()` in
 // src/extension (a feature, the HTTP client) becomes a file of its own in dist/chunks/,
@@ -44,6 +54,7 @@ const extension = {
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   metafile: true,
+  plugins: [nodeAdapterOnly],
 };
 
 async function toCommonJs() {
@@ -125,7 +136,7 @@ if (tests) {
   copyPdfjs();
   for (const b of builds) await (await esbuild.context(b)).watch();
   const plugins = [{ name: 'to-commonjs', setup: (build) => build.onEnd((r) => (r.errors.length ? undefined : toCommonJs())) }];
-  await (await esbuild.context({ ...extension, plugins })).watch();
+  await (await esbuild.context({ ...extension, plugins: [...extension.plugins, ...plugins] })).watch();
 } else {
   // A production build starts from nothing, so no development file (a source map) can ship.
   if (production) fs.rmSync('dist', { recursive: true, force: true });

@@ -6,10 +6,11 @@
 import { compactNumber as compact, withoutKind } from '../numbers/match';
 import { cancelledError, isPatsnapError, PartialBatchError, type MissingRefs, type PatsnapError } from './errors';
 import type { PatentRefs } from './types';
+import { BATCH_MAX } from './validation';
 
 export { withoutKind } from '../numbers/match';
 
-export const BATCH_SIZE = 100;
+export const BATCH_SIZE = BATCH_MAX;
 
 export type BatchParam = 'patent_id' | 'patent_number';
 

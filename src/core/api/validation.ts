@@ -31,6 +31,8 @@ export const TRANS_LANGS = ['cn', 'en', 'jp'] as const;
 export const FACET_LANGS = ['cn', 'en', 'jp'] as const;
 export const FACET_FIELDS_MAX = 5;
 export const FACET_LIMIT_MAX = 100;
+/** Batch endpoints: at most this many ids and this many numbers per call. */
+export const BATCH_MAX = 100;
 export const FACET_WINDOW_MAX = 200;
 /** P003 refuses positional operators in its query: $W, $PRE, $WS, $SEN, $PARA, $FREQ, with or without a distance. */
 export const POSITIONAL_OPERATOR = /\$(?:WS|W|PRE|SEN|PARA|FREQ)\d*(?![A-Za-z])/i;

@@ -9,9 +9,8 @@
  * Every limit of the contract is checked for all of them before the first is sent.
  */
 import { keepPartial } from '../api/errors';
-import { BATCH_SIZE } from '../api/batch';
 import type { FacetCounts, PatsnapApi, SearchHit } from '../api/types';
-import { checkCountParams, checkFacetParams, checkSearchParams } from '../api/validation';
+import { BATCH_MAX, checkCountParams, checkFacetParams, checkSearchParams } from '../api/validation';
 import { throwIfAborted } from '../abort';
 import type { QueryBackend } from '../query';
 import { cellRequests, diagnoseCell, type CellRequests } from './requests';
@@ -61,7 +60,7 @@ export function planRun(cell: Cell, backend: QueryBackend = 'patsnap'): RunPlan 
   const contract = [...checkCountParams(requests.count), ...checkSearchParams(requests.search), ...(requests.facets ? checkFacetParams(requests.facets) : [])].filter((p) => p.parameter !== 'query' || problems.length === 0);
   for (const p of contract) if (!problems.some((q) => q.message === p.message)) problems.push({ message: p.message });
   const kept = requests.search.limit ?? 10;
-  const calls = requests.calls + LOOKUPS * Math.ceil(kept / BATCH_SIZE);
+  const calls = requests.calls + LOOKUPS * Math.ceil(kept / BATCH_MAX);
   return { requests, calls, problems };
 }
 

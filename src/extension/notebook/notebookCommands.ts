@@ -6,35 +6,26 @@
 import * as vscode from 'vscode';
 import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, renderSearchLogHtml, renderSearchLogMarkdown, type Notebook, type NotebookCell, type QueryCell, type QueryOptions } from '../../core/notebook';
 import { showInfo } from '../common/notifications';
+import type { SearchParams } from '../../core/api/types';
 import type { SearchHistory } from '../search/searchHistory.pure';
-import { searchParams, type SearchOptions } from '../search/searchOptions.pure';
 import { DEFAULT_CELL_OPTIONS, fromNotebookData, NOTEBOOK_TYPE, toNotebookData, type CellDataLike } from './notebookData.pure';
 import { toVsCode } from './notebookSerializer';
 
-/** The search the results view shows, for "Save Search to Notebook…". */
-export interface ShownSearch {
-  readonly query: string;
-  readonly options: SearchOptions;
-}
+/** The search the results view shows, for "Save Search to Notebook…": its query, sort and collapse as P002 takes them. */
+export type ShownSearch = Pick<SearchParams, 'query' | 'sort' | 'collapseType'>;
 
-/** A query cell for `query`, sorted and collapsed as the results view had it, with the default charts. */
-export function cellForSearch(query: string, options?: SearchOptions): QueryCell {
+/** A query cell for the search, sorted and collapsed as the results view had it, with the default charts. */
+export function cellForSearch(search: ShownSearch): QueryCell {
   const o: { -readonly [K in keyof QueryOptions]: QueryOptions[K] } = { ...DEFAULT_CELL_OPTIONS };
-  if (options) {
-    const params = searchParams(query, options, 0, 1);
-    if (params.sort) o.sort = params.sort.map((s) => ({ ...s }));
-    if (params.collapseType) Object.assign(o, { collapseType: params.collapseType, collapseBy: 'PBD', collapseOrder: 'LATEST' });
-  }
-  return { kind: 'query', source: query, options: o, runs: [] };
+  if (search.sort) o.sort = search.sort.map((s) => ({ field: s.field, order: s.order }));
+  if (search.collapseType && search.collapseType !== 'ALL') Object.assign(o, { collapseType: search.collapseType, collapseBy: 'PBD', collapseOrder: 'LATEST' });
+  return { kind: 'query', source: search.query, options: o, runs: [] };
 }
 
-/** Query text or `{ query, sort?, collapse? }` from a caller (a test, another command). */
+/** Query text or `{ query }` from a caller (a test, another command). */
 function searchFromArg(arg: unknown): ShownSearch | undefined {
-  if (typeof arg === 'string' && arg.trim() !== '') return { query: arg.trim(), options: { sort: 'relevance', collapse: 'none' } };
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const o = arg as Record<string, unknown>;
-  if (typeof o.query !== 'string' || o.query.trim() === '') return undefined;
-  return { query: o.query.trim(), options: { sort: 'relevance', collapse: 'none', ...(typeof o.options === 'object' && o.options !== null ? (o.options as Partial<SearchOptions>) : {}) } };
+  const query = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null ? (arg as { query?: unknown }).query : undefined;
+  return typeof query === 'string' && query.trim() !== '' ? { query: query.trim() } : undefined;
 }
 
 /** The notebook a command acts on: given (a URI, the notebook toolbar's context), or the active one. */
@@ -70,7 +61,7 @@ export class NotebookCommands {
       if (items === undefined) return undefined;
       picked = items.map((i) => i.label);
     }
-    return this.create(picked.length > 0 ? picked.map((q) => cellForSearch(q)) : [cellForSearch('')]);
+    return this.create((picked.length > 0 ? picked : ['']).map((query) => cellForSearch({ query })));
   }
 
   /**
@@ -80,7 +71,7 @@ export class NotebookCommands {
   async saveSearch(arg: unknown): Promise<vscode.NotebookDocument | undefined> {
     let cells: QueryCell[];
     const given = searchFromArg(arg) ?? this.shownSearch();
-    if (given) cells = [cellForSearch(given.query, given.options)];
+    if (given) cells = [cellForSearch(given)];
     else {
       const recent = this.history.entries();
       if (recent.length === 0) {
@@ -92,7 +83,7 @@ export class NotebookCommands {
         { title: vscode.l10n.t('Save Search to Notebook'), placeHolder: vscode.l10n.t('Recent searches to save'), canPickMany: true },
       );
       if (!items || items.length === 0) return undefined;
-      cells = items.map((i) => cellForSearch(i.label));
+      cells = items.map((i) => cellForSearch({ query: i.label }));
     }
     const open = vscode.workspace.notebookDocuments.filter((nb) => nb.notebookType === NOTEBOOK_TYPE);
     const target = (arg as { target?: unknown } | undefined)?.target;

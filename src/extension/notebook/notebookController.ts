@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache';
 import * as vscode from 'vscode';
 import { fetchRun, isRunProblemError, planRun, recordRun, type QueryCell, type RunInput } from '../../core/notebook';
 import type { QueryBackend } from '../../core/query';
@@ -11,7 +10,7 @@ import type { FeatureHost } from '../common/feature';
 import { askModal } from '../common/notifications';
 import { cellMetadata, NOTEBOOK_TYPE, QUERY_LANGUAGE, queryCellOf } from './notebookData.pure';
 import { runOutput } from './notebookSerializer';
-import { runCacheKey } from './runCache.pure';
+import { RunCache, runCacheKey } from './runCache.pure';
 import { errorView, runningView, runView, type ViewContext } from './searchRunView.pure';
 
 /** A run fetched in this session: shown again for the same query and options without a call. */
@@ -41,7 +40,7 @@ export interface RunOptions {
  */
 export class SearchNotebookController extends Disposable {
   readonly controller: vscode.NotebookController;
-  private readonly cache = new LRUCache<string, CachedRun>({ max: 200 });
+  private readonly cache = new RunCache<CachedRun>(200);
   private order = 0;
   /**
    * Asks before several queries run (PatSnap bills each call): true to go on. A modal

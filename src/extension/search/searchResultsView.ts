@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SearchPage } from '../../core/api/types';
+import type { SearchPage, SearchParams } from '../../core/api/types';
 import { withAbortSignal } from '../common/cancellation';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages.pure';
@@ -63,9 +63,11 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
     return undefined;
   }
 
-  /** The search shown, with its sort and collapse: what "Save Search to Notebook…" saves. */
-  get shownSearch(): { query: string; options: SearchOptions } | undefined {
-    return this.state.kind === 'results' ? { query: this.state.results.query, options: this.state.results.options } : undefined;
+  /** The search shown, with its sort and collapse as P002 takes them: what "Save Search to Notebook…" saves. */
+  get shownSearch(): Pick<SearchParams, 'query' | 'sort' | 'collapseType'> | undefined {
+    if (this.state.kind !== 'results') return undefined;
+    const { query, sort, collapseType } = searchParams(this.state.results.query, this.state.results.options, 0, 1);
+    return { query, ...(sort ? { sort } : {}), ...(collapseType ? { collapseType } : {}) };
   }
 
   /** The state, for tests and the commands that act on it. */

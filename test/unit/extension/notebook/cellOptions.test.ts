@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { queryOptionsSchema } from '../../../../src/core/notebook';
 import { ENGLISH } from '../../../../src/extension/common/l10n.pure';
 import { describeCellOptions, parseDateRange, sortChoiceOf, withCharts, withCollapse, withDateRange, withKept, withSort } from '../../../../src/extension/notebook/cellOptions.pure';
-import { runCacheKey } from '../../../../src/extension/notebook/runCache.pure';
+import { RunCache, runCacheKey } from '../../../../src/extension/notebook/runCache.pure';
 
 describe('a query cell\u2019s options', () => {
   it('reads date ranges as typed, and says what is wrong', () => {
@@ -42,5 +42,18 @@ describe('a query cell\u2019s options', () => {
     const b = runCacheKey({ search: { sort: [{ order: 'DESC', field: 'SCORE' }], offset: 0, limit: 20, query: 'q' }, count: { collapseType: 'DOCDB', query: 'q' } });
     assert.equal(a, b);
     assert.notEqual(a, runCacheKey({ count: { query: 'q', collapseType: 'DOCDB' }, search: { query: 'q', limit: 21, offset: 0 } }));
+  });
+
+  it('keeps at most so many runs in the session’s cache, dropping the one stored longest ago', () => {
+    const cache = new RunCache<number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.set('a', 3); // stored again: now the newest
+    cache.set('c', 4);
+    assert.deepEqual([cache.get('a'), cache.has('b'), cache.get('c')], [3, false, 4]);
+    cache.delete('a');
+    assert.equal(cache.has('a'), false);
+    cache.clear();
+    assert.equal(cache.get('c'), undefined);
   });
 });
