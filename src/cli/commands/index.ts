@@ -1,14 +1,17 @@
 import type { Command } from '../command';
 import { citationsCommand } from './citations';
 import { claimsCommand } from './claims';
+import { countCommand } from './count';
 import { eventsCommand } from './events';
 import { familyCommand } from './family';
 import { resolveCommand } from './resolve';
 import { examDocsCommand } from './examDocs';
 import { exportCommand } from './export';
+import { facetsCommand } from './facets';
 import { findCommand } from './find';
 import { imageCommand } from './image';
 import { lookupCommand } from './lookup';
+import { notebookCommand } from './notebook';
 import { sandboxCommand } from './sandbox';
 import { searchCommand } from './search';
 
@@ -22,6 +25,9 @@ export const COMMANDS: readonly Command[] = [
   citationsCommand,
   eventsCommand,
   resolveCommand,
+  countCommand,
+  facetsCommand,
+  notebookCommand,
   exportCommand,
   findCommand,
   sandboxCommand,
