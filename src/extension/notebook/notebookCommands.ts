@@ -149,7 +149,7 @@ export class NotebookCommands {
     const target =
       (arg as { target?: unknown } | undefined)?.target instanceof vscode.Uri
         ? ((arg as { target: vscode.Uri }).target)
-        : await vscode.window.showSaveDialog({ defaultUri: siblingHtml(doc.uri), filters: { HTML: ['html'] }, title: vscode.l10n.t('Save Search Log') });
+        : await vscode.window.showSaveDialog({ defaultUri: siblingHtml(doc.uri), filters: { [vscode.l10n.t('HTML')]: ['html'] }, title: vscode.l10n.t('Save Search Log') });
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderSearchLogHtml(notebook, { title })));
     const open = vscode.l10n.t('Open in Editor');
