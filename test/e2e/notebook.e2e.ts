@@ -18,19 +18,6 @@ const NOTEBOOK = 'watch.patentsearch';
 const HOSTILE = 'stored.patentsearch';
 const PATENT = 'US20250006211A1'; // one of the lidar patents the sandbox publishes later
 
-const watch = {
-  format: 'patent-search-notebook',
-  version: 1,
-  title: 'Lidar and battery watch',
-  cells: [
-    { kind: 'markdown', source: ['## Scope', '', 'Lidar sensors, and batteries with a long cycle life.'] },
-    { kind: 'query', source: ['TACD:"lidar sensor"'], options: { limit: 20, facets: ['PUBLICATION_YEAR', 'ASSIGNEE', 'AUTHORITY'] }, runs: [] },
-    { kind: 'query', source: ['TTL:battery'], options: { sort: [{ field: 'PBDT_YEARMONTHDAY', order: 'DESC' }], collapseType: 'DOCDB', collapseBy: 'PBD', collapseOrder: 'LATEST', limit: 5 }, runs: [] },
-    { kind: 'markdown', source: ['Narrowed to cycle life.'] },
-    { kind: 'query', source: ['TACD:(battery AND "cycle life")'], options: { limit: 5, facets: ['AUTHORITY'] }, runs: [] },
-  ],
-};
-
 describe('Search notebooks', function () {
   let vscode: VsCode;
   let sandbox: Sandbox;
@@ -38,8 +25,10 @@ describe('Search notebooks', function () {
 
   before(async () => {
     sandbox = Sandbox.current();
-    fs.writeFileSync(file(NOTEBOOK), JSON.stringify(watch, null, 2));
-    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'notebooks', 'battery-watch.patentsearch'), file(HOSTILE));
+    // Three query cells between reasoning cells (the in-host tests run the same notebook).
+    const fixtures = path.join(__dirname, '..', 'fixtures', 'notebooks');
+    fs.copyFileSync(path.join(fixtures, 'watch.patentsearch'), file(NOTEBOOK));
+    fs.copyFileSync(path.join(fixtures, 'battery-watch.patentsearch'), file(HOSTILE));
     vscode = await openVsCode();
   });
 

@@ -18,19 +18,6 @@ import { extensionApi, restoreSandboxSession, sandbox, waitFor, type TestApi } f
 
 const QUERIES = ['TACD:"lidar sensor"', 'TTL:battery', 'TACD:(battery AND "cycle life")'];
 
-const NOTEBOOK = {
-  format: 'patent-search-notebook',
-  version: 1,
-  title: 'Integration: three queries',
-  cells: [
-    { kind: 'markdown', source: ['## Scope', '', 'Lidar and battery patents, for the in-host tests.'] },
-    { kind: 'query', source: [QUERIES[0]], options: { limit: 20, facets: ['PUBLICATION_YEAR', 'ASSIGNEE', 'AUTHORITY'] }, runs: [] },
-    { kind: 'query', source: [QUERIES[1]], options: { sort: [{ field: 'PBDT_YEARMONTHDAY', order: 'DESC' }], collapseType: 'DOCDB', limit: 5 }, runs: [] },
-    { kind: 'markdown', source: ['Narrowed to cycle life.'] },
-    { kind: 'query', source: [QUERIES[2]], options: { limit: 50, facets: ['PUBLICATION_YEAR'] }, runs: [] },
-  ],
-};
-
 function view(cell: vscode.NotebookCell): SearchRunView | undefined {
   const item = cell.outputs[0]?.items.find((i) => i.mime === SEARCH_RUN_MIME);
   return item ? (JSON.parse(new TextDecoder().decode(item.data)) as SearchRunView) : undefined;
@@ -66,7 +53,10 @@ describe('Search notebooks', function () {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder, 'the tests run in a workspace');
     file = vscode.Uri.joinPath(folder, 'integration.patentsearch');
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(NOTEBOOK, null, 2)));
+    // The notebook the e2e tier runs too: three query cells between reasoning cells.
+    const extension = vscode.extensions.getExtension('patent-lookup.patent-lookup');
+    assert.ok(extension);
+    await vscode.workspace.fs.copy(vscode.Uri.joinPath(extension.extensionUri, 'test', 'fixtures', 'notebooks', 'watch.patentsearch'), file, { overwrite: true });
   });
 
   after(async () => {
@@ -176,7 +166,7 @@ describe('Search notebooks', function () {
     const saved = parseNotebook(fs.readFileSync(file.fsPath, 'utf8'));
     const runs = saved.cells.flatMap((c) => (c.kind === 'query' ? [c.runs.length] : []));
     assert.deepStrictEqual(runs, [1, 1, 1]);
-    assert.strictEqual(saved.title, 'Integration: three queries', 'the rest of the file as it was');
+    assert.strictEqual(saved.title, 'Lidar and battery watch', 'the rest of the file as it was');
   });
 
   it('runs again from this session\u2019s cache: no call, nothing recorded, and says so', async () => {
@@ -221,7 +211,7 @@ describe('Search notebooks', function () {
     assert.strictEqual(doc.languageId, 'markdown');
     assert.strictEqual(vscode.window.activeTextEditor?.document, doc);
     const text = doc.getText();
-    assert.match(text, /^# Integration\\: three queries/);
+    assert.match(text, /^# Lidar and battery watch\n/);
     assert.match(text, /## Query 1\n\n```\nTACD:"lidar sensor"\n```/);
     assert.match(text, /\| \d{4}-\d{2}-\d{2} \| 16 \| 2 new, 0 gone \|/);
     assert.match(text, /Narrowed to cycle life\./, 'the reasoning cells where they stand');

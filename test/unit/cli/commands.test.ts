@@ -1,25 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
-import { lines, runIn } from './harness';
+import { lines, useCliSandbox } from './harness';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('patent-lookup search, lookup, image and exam-docs against the sandbox', () => {
-  let sandbox: SandboxServer;
-  let scratch: string;
-  before(async () => {
-    sandbox = await startSandbox();
-  });
-  after(() => sandbox.close());
-  beforeEach(async () => {
-    sandbox.reset();
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-cli-'));
-  });
-  afterEach(() => fs.rm(scratch, { recursive: true, force: true }));
-  const run = (argv: string[]) => runIn(sandbox.url, argv, { cwd: scratch });
+  const cli = useCliSandbox('patent-cli-');
+  const run = (argv: string[]) => cli.run(argv);
 
   describe('search', () => {
     it('prints a table of number, title, assignee and date with an "N of TOTAL" footer', async () => {
@@ -91,12 +79,12 @@ describe('patent-lookup search, lookup, image and exam-docs against the sandbox'
     });
 
     it('batches more than 100 numbers', async () => {
-      const numbers = sandbox.data.patents.slice(0, 130).map((p) => p.pn);
+      const numbers = cli.sandbox.data.patents.slice(0, 130).map((p) => p.pn);
       const r = await run(['lookup', ...numbers, '--json']);
       assert.equal(r.code, 0, r.stderr);
       assert.equal((JSON.parse(r.stdout) as unknown[]).length, 130);
-      assert.equal(sandbox.stats.calls('/basic-patent-data/simple-bibliography'), 2);
-      assert.equal(sandbox.stats.calls('/basic-patent-data/simple-legal-status'), 2);
+      assert.equal(cli.sandbox.stats.calls('/basic-patent-data/simple-bibliography'), 2);
+      assert.equal(cli.sandbox.stats.calls('/basic-patent-data/simple-legal-status'), 2);
     });
   });
 
@@ -104,9 +92,9 @@ describe('patent-lookup search, lookup, image and exam-docs against the sandbox'
     it('saves each drawing as NUMBER.png in --out', async () => {
       const r = await run(['image', 'US11205304B2', 'EP 2458380 B1', '--out', 'drawings']);
       assert.equal(r.code, 0, r.stderr);
-      const files = (await fs.readdir(path.join(scratch, 'drawings'))).sort();
+      const files = (await fs.readdir(path.join(cli.scratch, 'drawings'))).sort();
       assert.deepEqual(files, ['EP2458380B1.png', 'US11205304B2.png']);
-      for (const f of files) assert.ok((await fs.readFile(path.join(scratch, 'drawings', f))).subarray(0, 8).equals(PNG_MAGIC));
+      for (const f of files) assert.ok((await fs.readFile(path.join(cli.scratch, 'drawings', f))).subarray(0, 8).equals(PNG_MAGIC));
       assert.match(r.stdout, /^Saved drawings\/US11205304B2\.png \(/m);
     });
 
@@ -119,15 +107,15 @@ describe('patent-lookup search, lookup, image and exam-docs against the sandbox'
       assert.equal(forced.code, 0, forced.stderr);
       const [saved] = JSON.parse(forced.stdout) as Array<{ number: string; pn: string; file: string; bytes: number }>;
       assert.equal(saved?.pn, 'US11205304B2');
-      assert.equal(saved?.file, path.join(scratch, 'US11205304B2.png'));
-      assert.equal(saved?.bytes, (await fs.stat(path.join(scratch, 'US11205304B2.png'))).size);
+      assert.equal(saved?.file, path.join(cli.scratch, 'US11205304B2.png'));
+      assert.equal(saved?.bytes, (await fs.stat(path.join(cli.scratch, 'US11205304B2.png'))).size);
     });
 
     it('exits 2 for a number not found, still saving the others', async () => {
       const r = await run(['image', 'US9999999B2', 'US7123456B2']);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /No patent found for US9999999B2/);
-      assert.deepEqual(await fs.readdir(scratch), ['US7123456B2.png']);
+      assert.deepEqual(await fs.readdir(cli.scratch), ['US7123456B2.png']);
     });
   });
 
@@ -154,7 +142,7 @@ describe('patent-lookup search, lookup, image and exam-docs against the sandbox'
     it('exits 2 for a CN patent (not covered) without calling', async () => {
       const r = await run(['exam-docs', 'CN104169186A']);
       assert.equal(r.code, 2, r.stderr);
-      assert.equal(sandbox.stats.calls('/advanced-patent-data/overseas-patent-documents'), 0);
+      assert.equal(cli.sandbox.stats.calls('/advanced-patent-data/overseas-patent-documents'), 0);
     });
   });
 });

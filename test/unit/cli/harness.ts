@@ -1,7 +1,11 @@
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
+import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
 
 export interface CliRun {
   code: number;
@@ -42,4 +46,35 @@ export async function runIn(baseUrl: string | undefined, argv: string[], options
 
 export function lines(text: string): string[] {
   return text.split('\n').filter((l) => l.length > 0);
+}
+
+/**
+ * One sandbox for the enclosing describe block (reset before each test) and a scratch
+ * folder per test, removed after it; `run` runs the CLI there against the sandbox.
+ */
+export function useCliSandbox(prefix: string): { readonly sandbox: SandboxServer; readonly scratch: string; run(argv: string[]): Promise<CliRun> } {
+  let sandbox: SandboxServer | undefined;
+  let scratch = '';
+  before(async () => {
+    sandbox = await startSandbox();
+  });
+  after(() => sandbox?.close());
+  beforeEach(async () => {
+    sandbox?.reset();
+    scratch = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  });
+  afterEach(() => fs.rm(scratch, { recursive: true, force: true }));
+  const started = (): SandboxServer => {
+    if (!sandbox) throw new Error('sandbox not started');
+    return sandbox;
+  };
+  return {
+    get sandbox() {
+      return started();
+    },
+    get scratch() {
+      return scratch;
+    },
+    run: (argv) => runIn(started().url, argv, { cwd: scratch }),
+  };
 }

@@ -1,35 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseNotebook, serializeNotebook, type Notebook } from '../../../src/core/notebook';
 import { LATER_UNTIL } from '../../../src/sandbox/data';
-import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
-import { lines, runIn } from './harness';
+import { lines, useCliSandbox } from './harness';
 
 const BUSINESS = ['/search/patent/query-search-count', '/search/patent/query-search-patent', '/basic-patent-data', '/patent-field/query'];
 
 describe('patent-lookup count, facets and notebook against the sandbox', () => {
-  let sandbox: SandboxServer;
-  let scratch: string;
-  before(async () => {
-    sandbox = await startSandbox();
-  });
-  after(() => sandbox.close());
-  beforeEach(async () => {
-    sandbox.reset();
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-cli-nb-'));
-  });
-  afterEach(() => fs.rm(scratch, { recursive: true, force: true }));
-  const run = (argv: string[]) => runIn(sandbox.url, argv, { cwd: scratch });
-  const calls = (): number => BUSINESS.reduce((n, p) => n + sandbox.stats.calls(p), 0);
+  const cli = useCliSandbox('patent-cli-nb-');
+  const run = (argv: string[]) => cli.run(argv);
+  const calls = (): number => BUSINESS.reduce((n, p) => n + cli.sandbox.stats.calls(p), 0);
 
   describe('count', () => {
     it('prints COUNT<TAB>QUERY for each query, one call each', async () => {
       const r = await run(['count', 'TACD:"lidar sensor"', 'TTL:battery', 'TTL:zzzqqq']);
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(lines(r.stdout), ['7\tTACD:"lidar sensor"', '42\tTTL:battery', '0\tTTL:zzzqqq']);
-      assert.equal(sandbox.stats.calls('/search/patent/query-search-count'), 3);
+      assert.equal(cli.sandbox.stats.calls('/search/patent/query-search-count'), 3);
       assert.equal(r.stderr, '');
     });
 
@@ -89,7 +77,7 @@ describe('patent-lookup count, facets and notebook against the sandbox', () => {
         { kind: 'query', source: 'TACD:(battery AND "cycle life")', options: { limit: 50 }, runs: [] },
       ],
     };
-    const file = (): string => path.join(scratch, 'watch.patentsearch');
+    const file = (): string => path.join(cli.scratch, 'watch.patentsearch');
     const write = (nb: Notebook): Promise<void> => fs.writeFile(file(), serializeNotebook(nb));
     const read = async (): Promise<Notebook> => parseNotebook(await fs.readFile(file(), 'utf8'));
 
@@ -114,7 +102,7 @@ describe('patent-lookup count, facets and notebook against the sandbox', () => {
       assert.deepEqual(stored.cells.map((c) => (c.kind === 'query' ? c.runs.length : -1)), [-1, 1, 1]);
       assert.equal(stored.title, 'Watch');
 
-      sandbox.publish(LATER_UNTIL);
+      cli.sandbox.publish(LATER_UNTIL);
       const second = await run(['notebook', file(), '--write', '--json']);
       assert.equal(second.code, 0, second.stderr);
       const doc = JSON.parse(second.stdout) as { file: string; written: boolean; queries: Array<{ index: number; total: number; totalBefore: number; since: string; summary: string; new: Array<{ number: string }>; newMembers: Array<{ number: string }>; gone: unknown[] }> };
@@ -125,12 +113,12 @@ describe('patent-lookup count, facets and notebook against the sandbox', () => {
       assert.equal(lidar?.since, stored.cells[1]?.kind === 'query' ? stored.cells[1].runs[0]?.date.slice(0, 10) : '');
       assert.match(lidar?.summary ?? '', /^2 new since \d{4}-\d{2}-\d{2}; 16 hits \(\+9\)\.$/);
       assert.equal(lidar?.new.length, 9);
-      for (const k of lidar?.new ?? []) assert.ok(sandbox.data.later.some((p) => p.pn === k.number), `${k.number} was published later`);
+      for (const k of lidar?.new ?? []) assert.ok(cli.sandbox.data.later.some((p) => p.pn === k.number), `${k.number} was published later`);
       assert.ok((cycle?.newMembers.length ?? 0) > 0, 'a grant of a known application is a new family member');
       assert.deepEqual((await read()).cells.map((c) => (c.kind === 'query' ? c.runs.map((r) => r.total) : null)), [null, [7, 16], [cycle?.totalBefore, cycle?.total]]);
 
       // In words: the new ones, the new members, what is gone.
-      sandbox.publish(null);
+      cli.sandbox.publish(null);
       const third = await run(['notebook', file()]);
       assert.equal(third.code, 0, third.stderr);
       assert.match(third.stdout, /Nothing new since \d{4}-\d{2}-\d{2}, 2 gone.*; 7 hits \(\u22129\)\./);
@@ -146,7 +134,7 @@ describe('patent-lookup count, facets and notebook against the sandbox', () => {
       r = await run(['notebook', file()]);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /Query 3 \(TTL:\(lidar\) cannot be sent: /);
-      r = await run(['notebook', path.join(scratch, 'missing.patentsearch')]);
+      r = await run(['notebook', path.join(cli.scratch, 'missing.patentsearch')]);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /does not exist/);
       assert.equal(calls(), 0);
