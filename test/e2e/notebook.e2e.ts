@@ -17,6 +17,7 @@ import { UI_MS } from './pages/timeouts';
 const NOTEBOOK = 'watch.patentsearch';
 const HOSTILE = 'stored.patentsearch';
 const PATENT = 'US20250006211A1'; // one of the lidar patents the sandbox publishes later
+const RECENT = 'TACD:"head-mounted display"';
 
 describe('Search notebooks', function () {
   let vscode: VsCode;
@@ -169,5 +170,49 @@ describe('Search notebooks', function () {
     } finally {
       await vscode.setColorTheme('Dark Modern');
     }
+  });
+
+  it('saves the search shown in Search Results to a new notebook', async () => {
+    await vscode.palette.run('Patent: Search Patents…');
+    await vscode.quickInput.type(RECENT);
+    await vscode.quickInput.row(RECENT).waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.quickInput.accept();
+    const results = vscode.sideBar.view('Search Results');
+    await results.description.filter({ hasText: / of / }).waitFor({ state: 'visible', timeout: UI_MS });
+    await results.moreAction('Save Search to Notebook…');
+    await vscode.quickInput.pick('New search notebook');
+    await vscode.workbench.editorTab('Untitled').first().waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.notebook.waitOpen();
+    await vscode.notebook.codeCells.first().locator('.view-line', { hasText: RECENT }).waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.notebook.root.locator('.cell-statusbar-container', { hasText: /charts: year, assignee, office/ }).first().waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.screenshot('notebook-saved-search');
+  });
+
+  it('starts a new notebook from recent searches', async () => {
+    await vscode.palette.run('Patent: New Search Notebook…');
+    await vscode.quickInput.title.filter({ hasText: 'New Search Notebook' }).waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.quickInput.pick(RECENT);
+    await vscode.quickInput.accept();
+    await vscode.quickInput.waitClosed();
+    await vscode.notebook.waitOpen();
+    assert.strictEqual(await vscode.notebook.codeCells.count(), 1);
+    await vscode.notebook.codeCells.first().locator('.view-line', { hasText: RECENT }).waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.screenshot('notebook-from-recent');
+  });
+
+  it('says why a run failed, and its Retry runs the cell again', async () => {
+    await sandbox.addFault({ path: '/search/patent/query-search-count', errorCode: 68300008, times: 0 });
+    try {
+      await vscode.notebook.toolbarButton(/^Run All$/).click();
+      const error = vscode.notebook.outputs.locator('.pl-error');
+      await error.waitFor({ state: 'visible', timeout: 60_000 });
+      assert.match(await error.locator('.pl-error-message').innerText(), /^The run failed: /);
+      await vscode.screenshot('notebook-run-failed');
+    } finally {
+      await sandbox.clearFaults();
+    }
+    await vscode.notebook.outputs.locator('.pl-error .pl-button', { hasText: 'Retry' }).click();
+    await vscode.notebook.output(/^\d+ hits/, 60_000);
+    await vscode.screenshot('notebook-retried');
   });
 });

@@ -93,6 +93,19 @@ export class TreeView {
     await menu.waitFor({ state: 'hidden', timeout: UI_MS });
   }
 
+  /** Picks an entry of the view's "More Actions…" menu in its title bar. */
+  async moreAction(item: string | RegExp): Promise<void> {
+    await this.header.hover();
+    await this.header.locator('.actions .codicon-toolbar-more').click();
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const menuItem = menu.locator('.action-item').filter({ hasText: item }).first();
+    await menuItem.waitFor({ state: 'visible', timeout: UI_MS });
+    await menuItem.hover();
+    await menu.locator('.action-item.focused').filter({ hasText: item }).waitFor({ state: 'visible', timeout: UI_MS });
+    await this.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: UI_MS });
+  }
+
   /** Rows at the top of the tree (not children). */
   get topRows(): Locator {
     return this.pane.locator('.pane-body .monaco-list-row[aria-level="1"]');
