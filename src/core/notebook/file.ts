@@ -51,11 +51,35 @@ export function parseNotebook(text: string): Notebook {
   return parsed.data;
 }
 
+/**
+ * Where JSON.parse stopped. V8 names the position in most of its messages ("… in JSON at
+ * position 8"); for an unexpected token it quotes the text around it instead, up to ten
+ * characters either side, with "..." where it cut: the position is read back from that.
+ */
+function errorOffset(text: string, message: string): number | undefined {
+  const at = /position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  const quoted = /^Unexpected token .*?, (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!quoted) return undefined;
+  const [, cutBefore, context = '', cutAfter] = quoted;
+  const CONTEXT = 10;
+  if (cutBefore && cutAfter) {
+    const start = text.indexOf(context);
+    return start < 0 ? undefined : start + CONTEXT;
+  }
+  if (cutBefore) return text.endsWith(context) ? text.length - context.length + CONTEXT : undefined;
+  if (cutAfter) return text.startsWith(context) ? context.length - CONTEXT : undefined;
+  return undefined; // a short file quoted whole: the token could be anywhere in it
+}
+
 function jsonError(text: string, e: Error): NotebookFormatError {
-  const m = /position (\d+)/.exec(e.message);
-  const detail = e.message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
-  if (!m) return new NotebookFormatError(`The notebook file is not valid JSON: ${detail}. Fix the file in a text editor (Reopen Editor With… Text Editor), or restore it from git.`);
-  const at = Number(m[1]);
+  const at = errorOffset(text, e.message);
+  // The reason without the file's own text, which V8 may quote.
+  const detail = e.message
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '');
+  if (at === undefined) return new NotebookFormatError(`The notebook file is not valid JSON: ${detail}. Fix the file in a text editor (Reopen Editor With… Text Editor), or restore it from git.`);
   const before = text.slice(0, at);
   const line = before.split('\n').length;
   const column = at - before.lastIndexOf('\n');

@@ -5,7 +5,7 @@ import type { SearchRunView } from '../../webview/notebook/protocol';
 import { abortSignalOf } from '../common/cancellation';
 import { Disposable } from '../common/disposable';
 import { ERROR_ACTIONS } from '../common/errorActions.pure';
-import { describeError, isCancellation } from '../common/errorMessages.pure';
+import { describeError, isCancellation, UserInputError } from '../common/errorMessages.pure';
 import type { FeatureHost } from '../common/feature';
 import { askModal } from '../common/notifications';
 import { cellMetadata, NOTEBOOK_TYPE, QUERY_LANGUAGE, queryCellOf } from './notebookData.pure';
@@ -21,6 +21,8 @@ interface CachedRun {
 }
 
 export const CONTROLLER_ID = 'patentLookup.searchNotebook';
+/** How long selecting this kernel may take before the user is asked to pick it. */
+const SELECT_KERNEL_MS = 10_000;
 
 export interface RunOptions {
   /** Past the session's cache: ask PatSnap again. */
@@ -122,18 +124,24 @@ export class SearchNotebookController extends Disposable {
   private async select(notebook: vscode.NotebookDocument): Promise<void> {
     const key = notebook.uri.toString();
     if (this.selected.has(key)) return;
-    const selected = new Promise<void>((resolve) => {
-      const listener = this.controller.onDidChangeSelectedNotebooks((e) => {
-        if (e.notebook !== notebook || !e.selected) return;
-        listener.dispose();
-        resolve();
+    let listener: vscode.Disposable | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const selected = new Promise<void>((resolve, reject) => {
+      listener = this.controller.onDidChangeSelectedNotebooks((e) => {
+        if (e.notebook === notebook && e.selected) resolve();
       });
-      this.register(listener);
+      // Should VS Code not make the change (another kernel pinned?), say what to do rather than wait.
+      timer = setTimeout(() => reject(new UserInputError(vscode.l10n.t('Pick "PatSnap" as this notebook’s kernel (top right of the notebook), then run again.'))), SELECT_KERNEL_MS);
     });
-    // The kernel is picked for the active notebook editor.
-    if (vscode.window.activeNotebookEditor?.notebook !== notebook) await vscode.window.showNotebookDocument(notebook);
-    await vscode.commands.executeCommand('notebook.selectKernel', { id: this.controller.id, extension: this.host.context.extension.id });
-    if (!this.selected.has(key)) await selected;
+    try {
+      // The kernel is picked for the active notebook editor.
+      if (vscode.window.activeNotebookEditor?.notebook !== notebook) await vscode.window.showNotebookDocument(notebook);
+      await vscode.commands.executeCommand('notebook.selectKernel', { id: this.controller.id, extension: this.host.context.extension.id });
+      if (!this.selected.has(key)) await selected;
+    } finally {
+      listener?.dispose();
+      clearTimeout(timer);
+    }
   }
 
   private async confirm(cells: readonly vscode.NotebookCell[], fresh: boolean): Promise<boolean> {

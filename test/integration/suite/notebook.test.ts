@@ -50,6 +50,8 @@ describe('Search notebooks', function () {
     await restoreSandboxSession(api);
     feature = await api.notebooks();
     ask = feature.controller.ask;
+    // VS Code in the browser saves by itself after a second: these tests save when they mean to.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder, 'the tests run in a workspace');
     file = vscode.Uri.joinPath(folder, 'integration.patentsearch');
@@ -61,6 +63,7 @@ describe('Search notebooks', function () {
 
   after(async () => {
     feature.controller.ask = ask;
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await sandbox.withdrawLater();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
@@ -83,6 +86,18 @@ describe('Search notebooks', function () {
     assert.deepStrictEqual(queryCells(notebook).map((c) => c.document.getText()), QUERIES);
     assert.deepStrictEqual(stored(queryCells(notebook)[1] as vscode.NotebookCell).options.collapseType, 'DOCDB', 'options come with the cell');
     assert.ok(queryCells(notebook).every((c) => c.outputs.length === 0), 'nothing run yet, nothing shown');
+  });
+
+  it('refuses a file that is not a search notebook, saying where, and leaves it as it is', async () => {
+    const broken = vscode.Uri.joinPath(file, '..', 'broken.patentsearch');
+    const text = '{\n  "cells": [\n    { "kind": "query", "source": "TTL:x" },\n  ]\n}\n';
+    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode(text));
+    try {
+      await assert.rejects(Promise.resolve(vscode.workspace.openNotebookDocument(broken)), (e: Error) => /not valid JSON at line 4, column 3/.test(e.message));
+      assert.strictEqual(fs.readFileSync(broken.fsPath, 'utf8'), text);
+    } finally {
+      await vscode.workspace.fs.delete(broken);
+    }
   });
 
   it('checks a query cell before anything is sent: a diagnostic from Patent Lookup, and a run that sends nothing', async () => {

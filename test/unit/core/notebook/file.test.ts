@@ -98,6 +98,15 @@ describe('.patentsearch files', () => {
       refuses('{\n  "cells": [\n    { "kind": "markdown", "source": "x" }\n    { "kind": "markdown" }\n  ]\n}', /not valid JSON at line 4, column 5/, { line: 4, column: 5 });
       refuses('{"cells": [', /not valid JSON/);
     });
+    it('JSON syntax V8 reports by quoting the text around it: still the line and column, without the quote', () => {
+      // A trailing comma: "Unexpected token ']', ..."L:x" }, ]}" is not valid JSON".
+      const end = '{\n  "cells": [\n    { "kind": "query", "source": "TTL:x" },\n  ]\n}\n';
+      refuses(end, /^The notebook file is not valid JSON at line 4, column 3: Unexpected token '\]'\. Fix it/, { line: 4, column: 3 });
+      const middle = `{\n  "title": "${'t'.repeat(40)}",\n  "cells": [ x ],\n  "other": "${'o'.repeat(40)}"\n}\n`;
+      refuses(middle, /at line 3, column 14: Unexpected token 'x'\./, { line: 3, column: 14 });
+      const start = `{"c": x, "cells": [], "title": "${'t'.repeat(40)}" }`;
+      refuses(start, /at line 1, column 7: Unexpected token 'x'\./, { line: 1, column: 7 });
+    });
     it('another kind of file', () => {
       refuses('[1, 2]', /one JSON object with a "cells" list/);
       refuses('{"format": "jupyter", "cells": []}', /"format" is "jupyter", not "patent-search-notebook"/);
