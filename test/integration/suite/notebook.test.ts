@@ -12,7 +12,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseNotebook, type QueryCell } from '../../../src/core/notebook';
 import type { NotebookFeature } from '../../../src/extension/notebook/notebookFeature';
-import { METADATA_KEY, queryCellOf } from '../../../src/extension/notebook/notebookData.pure';
+import { cellMetadata, METADATA_KEY, queryCellOf } from '../../../src/extension/notebook/notebookData.pure';
 import { SEARCH_RUN_MIME, type SearchRunView } from '../../../src/webview/notebook/protocol';
 import { extensionApi, restoreSandboxSession, sandbox, waitFor, type TestApi } from './extensionHarness';
 
@@ -124,6 +124,45 @@ describe('Search notebooks', function () {
 
     const remove = new vscode.WorkspaceEdit();
     remove.set(notebook.uri, [vscode.NotebookEdit.deleteCells(new vscode.NotebookRange(bad.index, bad.index + 1))]);
+    assert.ok(await vscode.workspace.applyEdit(remove));
+  });
+
+  it('offers the fix where it is certain, as a quick fix that edits the cell', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(notebook.uri, [vscode.NotebookEdit.insertCells(notebook.cellCount, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'TTL:battery)', 'patsnap-query')])]);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const cell = notebook.cellAt(notebook.cellCount - 1);
+    await waitFor('the stray ) to be marked', () => vscode.languages.getDiagnostics(cell.document.uri).length > 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', cell.document.uri, new vscode.Range(0, 11, 0, 12), vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Remove this )');
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(cell.document.getText(), 'TTL:battery');
+    await waitFor('the mark to go', () => vscode.languages.getDiagnostics(cell.document.uri).length === 0);
+    const remove = new vscode.WorkspaceEdit();
+    remove.set(notebook.uri, [vscode.NotebookEdit.deleteCells(new vscode.NotebookRange(cell.index, cell.index + 1))]);
+    assert.ok(await vscode.workspace.applyEdit(remove));
+  });
+
+  it('checks a cell as its options will send it: with charts, positional operators are refused', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    const data = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'TTL:(lidar $W2 sensor)', 'patsnap-query');
+    data.metadata = cellMetadata(undefined, { options: {}, runs: [] });
+    edit.set(notebook.uri, [vscode.NotebookEdit.insertCells(notebook.cellCount, [data])]);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const cell = notebook.cellAt(notebook.cellCount - 1);
+    const errors = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(cell.document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    // Checked now, as on every change: search and count take $W.
+    const language = await api.queryLanguage();
+    assert.deepStrictEqual(language.check(cell.document).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+    assert.deepStrictEqual(errors(), []);
+    const charts = new vscode.WorkspaceEdit();
+    charts.set(notebook.uri, [vscode.NotebookEdit.updateCellMetadata(cell.index, cellMetadata(cell.metadata, { options: { facets: ['ASSIGNEE'] }, runs: [] }))]);
+    assert.ok(await vscode.workspace.applyEdit(charts));
+    const refused = await waitFor('the $W to be refused for the charts', () => errors().length > 0 && errors());
+    assert.match(String(refused[0]?.code), /positional/i);
+    const remove = new vscode.WorkspaceEdit();
+    remove.set(notebook.uri, [vscode.NotebookEdit.deleteCells(new vscode.NotebookRange(cell.index, cell.index + 1))]);
     assert.ok(await vscode.workspace.applyEdit(remove));
   });
 
