@@ -24,8 +24,10 @@ export function parsePct(text: string, pos: number, ctx: NumberContext): ParsedN
   const yLen = yEnd - y;
   if ((yLen !== 4 && yLen !== 2) || text.charCodeAt(yEnd) !== SLASH) return null;
   if (yLen === 4 && (!isYear(text, y) || Number(text.slice(y, yEnd)) > LAST_YEAR)) return null;
-  // Two-digit years were written until 2004 (`PCT/US97/16543`, `PCT/EP02/07746`).
-  if (yLen === 2 && !isShortYear(text.slice(y, yEnd))) return null;
+  // Two-digit years were WIPO's until 2004 (`PCT/US97/16543`, `PCT/EP02/07746`); after the
+  // `PCT/` prefix people and tools still write them for later years (`PCT/US17/36577`, as
+  // patent_client does), and the prefix leaves no doubt which year is meant.
+  if (yLen === 2 && Number(widenYear(text.slice(y, yEnd))) > LAST_YEAR) return null;
   const sEnd = digitRunEnd(text, yEnd + 1, 6);
   const sLen = sEnd - yEnd - 1;
   if (sLen < 3 || sLen > 6 || /^0+$/.test(text.slice(yEnd + 1, sEnd))) return null;

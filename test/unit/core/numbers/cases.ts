@@ -69,6 +69,7 @@ export const POSITIVE: ReadonlyArray<readonly [input: string, expected: readonly
   ['International Publication No. WO 2020/123456 A1', [['International Publication No. WO 2020/123456 A1', 'WO2020123456A1', 'A1']]],
   ['PCT/US2020/012345', [['PCT/US2020/012345', 'PCT/US2020/012345', null, 'application']]],
   ['PCT/US97/16543', [['PCT/US97/16543', 'PCT/US1997/016543', null, 'application']]],
+  ['PCT/US17/36577', [['PCT/US17/36577', 'PCT/US2017/036577', null, 'application']]],
   ['International Application No. PCT/JP2019/045678', [['International Application No. PCT/JP2019/045678', 'PCT/JP2019/045678', null, 'application']]],
   // China
   ['CN 104169186 A', [['CN 104169186 A', 'CN104169186A', 'A']]],
@@ -207,6 +208,7 @@ export const NEGATIVE: readonly string[] = [
   'JP 2020-1234',
   'KR 10-2020-123',
   'PCT/US2020',
+  'PCT/US45/12345',
   'US 7,123,456.78',
   'the United States Patent and Trademark Office',
   // Without what makes them unambiguous: the check digit, a valid type digit, a year an era had
