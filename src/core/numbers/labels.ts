@@ -1,4 +1,4 @@
-import type { Intent, NumberContext } from './offices';
+import { numberContext, type Intent, type NumberContext } from './offices';
 import { COLON, DOT, HYPHEN, isLetter, isWordChar, skipGap } from './text';
 
 // What each word of a label says about the number after it.
@@ -73,11 +73,15 @@ export interface Label {
   /** Whether any word said what kind of document this is (a bare `No.` does not). */
   saysWhat: boolean;
   plural: boolean;
+  /** Shared between labels: never changed. */
   context: NumberContext;
 }
 
-/** Reads label words such as `Patent Application Publication No.` starting at `pos`; bounded to a few words. */
-export function readLabel(text: string, pos: number): Label {
+/**
+ * Reads label words such as `Patent Application Publication No.` starting at `pos`; bounded to a
+ * few words. `labelled`: the words follow an office's name, so the context says so.
+ */
+export function readLabel(text: string, pos: number, labelled = false): Label {
   let i = pos;
   let end = pos;
   let flags = 0;
@@ -112,16 +116,31 @@ export function readLabel(text: string, pos: number): Label {
     // Words are apart, unless abbreviated: `Pat.No.`
     if (i === k && text.charCodeAt(k - 1) !== DOT) break;
   }
+  return { end, saysWhat: (flags & SAYS_WHAT) !== 0, plural: (flags & PLURAL) !== 0, context: contextOf(flags, citedKind, labelled) };
+}
+
+/** Flags that shape the context; with the cited kind and `labelled`, the key of a cached context. */
+const CONTEXT_FLAGS = APPLICATION | PUBLICATION | DESIGN | REISSUE | PLANT | UTILITY | EXAMINED | REGISTERED;
+const contexts = new Map<number, NumberContext>();
+
+/** The context the label's words make: one shared object per combination (contexts are never changed). */
+function contextOf(flags: number, citedKind: string | undefined, labelled: boolean): NumberContext {
+  const key = (flags & CONTEXT_FLAGS) | (citedKind ? citedKind.charCodeAt(0) << 12 : 0) | (labelled ? 1 << 20 : 0);
+  let context = contexts.get(key);
+  if (context) return context;
   let intent: Intent = 'any';
   if (flags & PUBLICATION) intent = 'publication';
   else if (flags & APPLICATION) intent = 'application';
-  const context: NumberContext = { intent };
-  if (citedKind) context.citedKind = citedKind;
+  const c: NumberContext = { intent };
+  if (citedKind) c.citedKind = citedKind;
   // What a Japanese document type would say (`Japanese Examined Patent Publication`, `Utility Model Laid-Open`).
-  if (flags & UTILITY) context.document = flags & EXAMINED ? 'um-kokoku' : flags & REGISTERED ? 'um-registration' : flags & APPLICATION && !(flags & PUBLICATION) ? 'um-application' : 'um-kokai';
-  else if (flags & EXAMINED) context.document = 'kokoku';
-  if (flags & DESIGN) context.variant = 'design';
-  else if (flags & REISSUE) context.variant = 'reissue';
-  else if (flags & PLANT) context.variant = 'plant';
-  return { end, saysWhat: (flags & SAYS_WHAT) !== 0, plural: (flags & PLURAL) !== 0, context };
+  if (flags & UTILITY) c.document = flags & EXAMINED ? 'um-kokoku' : flags & REGISTERED ? 'um-registration' : flags & APPLICATION && !(flags & PUBLICATION) ? 'um-application' : 'um-kokai';
+  else if (flags & EXAMINED) c.document = 'kokoku';
+  if (flags & DESIGN) c.variant = 'design';
+  else if (flags & REISSUE) c.variant = 'reissue';
+  else if (flags & PLANT) c.variant = 'plant';
+  if (labelled) c.labelled = true;
+  context = numberContext(c);
+  contexts.set(key, context);
+  return context;
 }

@@ -5,13 +5,16 @@
 // counted forward from the previous match: the output is most of what a dense text allocates.
 import { relaxed } from './bounds';
 import { readLabel } from './labels';
-import { eraForm, OFFICE_RULES, parseJp, parsePct, type JpDocument, type NumberContext, type OfficeRules, type ParsedNumber } from './offices';
+import { eraForm, numberContext, OFFICE_RULES, parseJp, parsePct, type JpDocument, type NumberContext, type OfficeRules, type ParsedNumber } from './offices';
 import { COMMA, DOT, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isWordChar, lineBreaks, readGroupedDigits, SLASH } from './text';
 import { SUPPORTED_OFFICES, type NumberProblem, type OfficeCode, type PatentNumberMatch } from './types';
 import { readSpacedDigits } from './offices/series';
 
-const ANY: NumberContext = { intent: 'any' };
-const TYPED: NumberContext = { intent: 'any', labelled: true };
+const ANY = numberContext({ intent: 'any' });
+const TYPED = numberContext({ intent: 'any', labelled: true });
+const APPLICATION = numberContext({ intent: 'application' });
+/** `US_1234567` is an identifier; `WO_9812345_A1` an export. */
+const KIND_REQUIRED = numberContext({ intent: 'any', requireKind: true });
 
 /** Office names as English texts write them before a label (`German Patent No.`). */
 const OFFICE_WORDS: ReadonlyArray<readonly [string, OfficeCode]> = [
@@ -254,7 +257,7 @@ class Scanner {
       if (a === 'ZL') {
         // A granted Chinese patent is cited by its application number: `ZL201510570472.5`.
         const at = isInlineSpace(text.charCodeAt(p + 2)) ? p + 3 : p + 2;
-        const r = OFFICE_RULES.CN.parse(text, at, { intent: 'application' });
+        const r = OFFICE_RULES.CN.parse(text, at, APPLICATION);
         return r ? this.emit(p, r, 'CN') : -1;
       }
       if (a === 'UK') return this.designated(p, p + 2, 'GB');
@@ -295,7 +298,7 @@ class Scanner {
     }
     if (text.charCodeAt(q) === 0x5f && isDigit(text.charCodeAt(q + 1))) {
       q++;
-      ctx = { intent: 'any', requireKind: true }; // `US_1234567` is an identifier; `WO_9812345_A1` an export
+      ctx = KIND_REQUIRED;
     }
     const rules = OFFICE_RULES[office];
     const r = afterCode(text, q, rules, ctx);
@@ -313,14 +316,14 @@ class Scanner {
     const text = this.text;
     if (!this.offices.has(office)) return -1;
     const at = isInlineSpace(text.charCodeAt(pos)) ? pos + 1 : pos;
-    const label = readLabel(text, at);
+    const label = readLabel(text, at, true);
     if (!label.saysWhat) {
       // `U.S. 7,123,456 B2`: the dotted code alone, as some citations write it.
       if (office !== 'US' || text.charCodeAt(pos - 1) !== DOT || label.end !== at || at === pos) return -1;
       const r = OFFICE_RULES.US.parse(text, at, ANY);
       return r ? this.emit(start, r, office) : -1;
     }
-    const ctx: NumberContext = { ...label.context, labelled: true };
+    const ctx = label.context;
     const r = afterLabel(text, label.end, office, ctx);
     if (!r) return this.flag ? this.impossible(start, label.end, office, ctx) : -1;
     const end = this.emit(start, r, office);
@@ -397,7 +400,7 @@ class Scanner {
     for (let n = 0; n < 3 && (text.charCodeAt(i) === 0x3a || isInlineSpace(text.charCodeAt(i))); n++) i++;
     if (text[i] === '第') i++;
     if (/^(CN|ZL|TW)/.test(text.slice(i, i + 2))) return -1; // their own anchors read them
-    const r = OFFICE_RULES[office].parse(text, i, { intent, labelled: true });
+    const r = OFFICE_RULES[office].parse(text, i, numberContext({ intent, labelled: true }));
     if (!r) return -1;
     return this.emit(i, text[r.end] === '號' || text[r.end] === '号' ? { ...r, end: r.end + 1 } : r, office);
   }
@@ -418,7 +421,7 @@ class Scanner {
     if (!patentWord) return -1;
     if (!this.offices.has(office)) return i;
     const application = label.includes('出願') && !label.includes('公開');
-    const ctx: NumberContext = { intent: application ? 'application' : label.includes('公開') ? 'publication' : 'any', labelled: true };
+    const ctx = numberContext({ intent: application ? 'application' : label.includes('公開') ? 'publication' : 'any', labelled: true });
     const r = afterLabel(text, i, office, ctx);
     if (!r) return i;
     return this.emit(p, text[r.end] === '号' ? { ...r, end: r.end + 1 } : r, office);
@@ -444,7 +447,7 @@ class Scanner {
     }
     if (!this.offices.has(office) || !/특허|실용|공보|공개|등록|출원|특개|특표|특공|실개|실공|특원/.test(label)) return i;
     const application = label.includes('출원') || label.includes('특원');
-    const ctx: NumberContext = { intent: application ? 'application' : 'publication', labelled: true };
+    const ctx = numberContext({ intent: application ? 'application' : 'publication', labelled: true });
     let r: ParsedNumber | null;
     if (office === 'JP') {
       const doc: JpDocument | undefined = label.includes('특개') || label.includes('특표')

@@ -15,4 +15,4 @@ export const OFFICE_RULES: Readonly<Record<OfficeCode, OfficeRules>> = {
 export { cnCheckDigit } from './cn';
 export { eraForm, parseJp, type JpDocument } from './jp';
 export { parsePct } from './wo';
-export type { Intent, NumberContext, OfficeRules, ParsedNumber } from './office';
+export { numberContext, type Intent, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
