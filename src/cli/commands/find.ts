@@ -26,6 +26,8 @@ export interface FoundNumber {
 const WINDOW = 1 << 14;
 const FLUSH = 1 << 16;
 const READ = 1 << 16;
+/** Room past FLUSH in the JSON buffer for one occurrence; longer text goes through a string of its own. */
+const JSON_SLACK = 4096;
 
 export const findCommand: Command = {
   name: 'find',
@@ -45,31 +47,19 @@ export const findCommand: Command = {
     // The output is written as the numbers are found, never held whole: 50 MB of dense
     // citations are millions of matches, more than one string can hold.
     const out = new Output(io.stdout, io.signal);
-    const json = values.json === true;
-    let first = true;
-    if (json) out.add('[');
+    const json = values.json === true ? new JsonArray(out) : undefined;
     let unreadable = 0;
     for (const file of positionals) {
-      const head = `{"file":${JSON.stringify(file)},"line":`;
+      const write = json ? json.file(file) : (m: PatentNumberMatch) => out.add(`${file}:${m.line}:${m.column}  ${m.text} -> ${m.number}\n`);
       const scan = new WindowedScan();
       // Read in pieces too: only the lines not scanned yet are held, not the whole file.
       const pieces = createReadStream(path.resolve(io.cwd, file), { encoding: 'utf8', highWaterMark: READ });
       try {
         for await (const piece of pieces as AsyncIterable<string>) {
-          for (const m of scan.push(piece)) {
-            if (json) {
-              out.add((first ? '\n  ' : ',\n  ') + foundJson(head, m));
-              first = false;
-            } else out.add(`${file}:${m.line}:${m.column}  ${m.text} -> ${m.number}\n`);
-            if (out.full) await out.flush();
-          }
+          for (const m of scan.push(piece)) write(m);
+          if (out.full) await out.flush();
         }
-        for (const m of scan.push('', true)) {
-          if (json) {
-            out.add((first ? '\n  ' : ',\n  ') + foundJson(head, m));
-            first = false;
-          } else out.add(`${file}:${m.line}:${m.column}  ${m.text} -> ${m.number}\n`);
-        }
+        for (const m of scan.push('', true)) write(m);
       } catch (e) {
         unreadable++;
         io.stderr.write(`Cannot read ${file}: ${readProblem(e)}.\n`);
@@ -77,34 +67,105 @@ export const findCommand: Command = {
         pieces.destroy();
       }
     }
-    if (json) out.add(first ? ']\n' : '\n]\n');
+    json?.close();
     await out.flush();
     return unreadable > 0 ? 2 : 0;
   },
 };
 
-/** Text JSON can carry between quotes as it is: printable ASCII without `"` or `\`. */
+/** Text JSON can carry between quotes as it is: printable ASCII without `"` or `\\`. */
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 /**
- * One occurrence as JSON, keys in the documented order. `number`, `office` and `kind` are the
- * normaliser's own ASCII; `text` is escaped unless plain. Concatenation, not a template per
- * field or JSON.stringify per object: this runs millions of times on a dense file.
+ * The occurrences as one JSON array, keys in the documented order. Each is written as bytes
+ * into a buffer that becomes one string a buffer at a time: a string per field, joined, was
+ * most of what `find --json` allocated on a dense file. `number`, `office` and `kind` are the
+ * normaliser's own ASCII; `text` is copied as it is when plain, else JSON.stringify'd.
  */
-function foundJson(head: string, m: PatentNumberMatch): string {
-  return (
-    head +
-    m.line +
-    ',"column":' +
-    m.column +
-    ',"text":' +
-    (PLAIN.test(m.text) ? '"' + m.text + '"' : JSON.stringify(m.text)) +
-    ',"number":"' +
-    m.number +
-    (m.type === 'publication' ? '","type":"publication","office":"' : '","type":"application","office":"') +
-    m.office +
-    (m.kind === null ? '","kind":null}' : '","kind":"' + m.kind + '"}')
-  );
+class JsonArray {
+  private readonly bytes = Buffer.allocUnsafe(FLUSH + JSON_SLACK);
+  private at = 0;
+  private first = true;
+
+  constructor(private readonly out: Output) {
+    this.ascii('[');
+  }
+
+  /** The writer of one file's occurrences. */
+  file(name: string): (m: PatentNumberMatch) => void {
+    const head = Buffer.from(`{"file":${JSON.stringify(name)},"line":`);
+    return (m) => {
+      if (this.at > FLUSH) this.pass();
+      const b = this.bytes;
+      this.ascii(this.first ? '\n  ' : ',\n  ');
+      this.first = false;
+      if (head.length > JSON_SLACK / 2) this.utf8(head.toString());
+      else {
+        let at = this.at;
+        for (let i = 0; i < head.length; i++) b[at++] = head[i] as number;
+        this.at = at;
+      }
+      this.int(m.line);
+      this.ascii(',"column":');
+      this.int(m.column);
+      this.ascii(',"text":');
+      if (m.text.length < JSON_SLACK / 4 && PLAIN.test(m.text)) {
+        b[this.at++] = 0x22;
+        this.ascii(m.text);
+        b[this.at++] = 0x22;
+      } else this.utf8(JSON.stringify(m.text));
+      this.ascii(',"number":"');
+      this.ascii(m.number);
+      this.ascii(m.type === 'publication' ? '","type":"publication","office":"' : '","type":"application","office":"');
+      this.ascii(m.office);
+      if (m.kind === null) this.ascii('","kind":null}');
+      else {
+        this.ascii('","kind":"');
+        this.ascii(m.kind);
+        this.ascii('"}');
+      }
+    };
+  }
+
+  close(): void {
+    this.ascii(this.first ? ']\n' : '\n]\n');
+    this.pass();
+  }
+
+  /** Hands what the buffer holds to the output, as a string. */
+  private pass(): void {
+    if (this.at === 0) return;
+    this.out.add(this.bytes.toString('utf8', 0, this.at));
+    this.at = 0;
+  }
+
+  /** ASCII text the caller knows fits (the buffer keeps JSON_SLACK past FLUSH for one occurrence). */
+  private ascii(s: string): void {
+    const b = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < s.length; i++) b[at++] = s.charCodeAt(i);
+    this.at = at;
+  }
+
+  private utf8(s: string): void {
+    if (this.at + Buffer.byteLength(s) > this.bytes.length - 256) {
+      this.pass();
+      if (Buffer.byteLength(s) > this.bytes.length - 256) {
+        this.out.add(s);
+        return;
+      }
+    }
+    this.at += this.bytes.write(s, this.at, 'utf8');
+  }
+
+  private int(n: number): void {
+    const b = this.bytes;
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    for (let x = n; digits-- > 0; x = Math.floor(x / 10)) b[--at] = 0x30 + (x % 10);
+  }
 }
 
 /**
@@ -124,24 +185,30 @@ export class WindowedScan {
 
   constructor(private readonly windowSize = WINDOW) {}
 
-  /** The numbers that `piece` completes; `final` when no more text follows. */
-  *push(piece: string, final = false): Generator<PatentNumberMatch> {
+  /** The numbers that `piece` completes, in order; `final` when no more text follows. */
+  push(piece: string, final = false): PatentNumberMatch[] {
     this.carry += piece;
+    let found: PatentNumberMatch[] = [];
     for (;;) {
       const text = this.carry;
-      if (text.length === 0) return;
+      if (text.length === 0) return found;
       let end = text.indexOf('\n', Math.min(text.length, this.windowSize));
-      if (end < 0 && !final) return;
+      if (end < 0 && !final) return found;
       end = end < 0 ? text.length : end + 1;
       let lookahead = end < text.length ? text.indexOf('\n', end) : text.length;
-      if (lookahead < 0 && !final) return;
+      if (lookahead < 0 && !final) return found;
       lookahead = lookahead < 0 ? text.length : lookahead + 1;
       const base = this.base;
-      for (const m of findPatentNumbersIn(text.slice(0, lookahead), Math.max(0, this.taken - base), end)) {
-        this.taken = base + m.index + m.length;
-        m.index += base;
-        m.line += this.line - 1;
-        yield m;
+      const window = findPatentNumbersIn(lookahead === text.length ? text : text.slice(0, lookahead), Math.max(0, this.taken - base), end);
+      const last = window[window.length - 1];
+      if (last) {
+        this.taken = base + last.index + last.length;
+        const lines = this.line - 1;
+        for (const m of window) {
+          m.index += base;
+          m.line += lines;
+        }
+        found = found.length === 0 ? window : found.concat(window);
       }
       this.line += lineBreaks(text, 0, end);
       this.base += end;
@@ -151,8 +218,8 @@ export class WindowedScan {
 }
 
 /** The matches of a whole text, as `find` scans a file (the same as one scan of it). */
-export function* scanByWindows(text: string, windowSize = WINDOW): Generator<PatentNumberMatch> {
-  yield* new WindowedScan(windowSize).push(text, true);
+export function scanByWindows(text: string, windowSize = WINDOW): PatentNumberMatch[] {
+  return new WindowedScan(windowSize).push(text, true);
 }
 
 /** Output gathered into pieces of about FLUSH characters; a flush waits while the stream is full. */
