@@ -15,6 +15,7 @@ export { BOUNDS_AS_OF, LAST_YEAR, SERIES_BOUNDS } from './bounds';
 export type { NumberStyle } from './format';
 
 const ALL: ReadonlySet<OfficeCode> = new Set(SUPPORTED_OFFICES);
+const ANY_DIGIT = /[0-9]/;
 
 // Full-width forms (ＵＳ７，１２３，４５６Ｂ２; 特開２０２０－１２３４５６) as CJK text and IMEs
 // write them, the ideographic space, and the dashes word processors put for hyphens.
@@ -68,6 +69,9 @@ export function findPatentNumbersIn(text: string, from: number, to: number, opti
   if (offices.length === 0 || text.length === 0 || from >= to) return [];
   const found: PatentNumberMatch[] = [];
   const narrowed = narrow(text);
+  // Every number has an ASCII digit (wide ones are narrowed): text without one after `from` has none,
+  // and a search for a digit is far cheaper than one for the anchors.
+  if (!ANY_DIGIT.test(from === 0 ? narrowed : narrowed.slice(from))) return found;
   scan(narrowed, new Set(offices), anchorsFor(offices, false), found, { flag: options?.flagImpossible === true, from, to });
   return asWritten(text, narrowed, found);
 }

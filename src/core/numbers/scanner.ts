@@ -78,7 +78,12 @@ const ANCHORS: Readonly<Record<OfficeCode, readonly string[]>> = (() => {
   return out;
 })();
 
-const CODE_OFFICE: ReadonlyMap<string, OfficeCode> = new Map(SUPPORTED_OFFICES.map((o) => [o, o]));
+/** Office codes by their two letters, (first - A) * 26 + (second - A): read without hashing the anchor's string. */
+const CODE_OFFICE: ReadonlyArray<OfficeCode | undefined> = (() => {
+  const out: Array<OfficeCode | undefined> = new Array<OfficeCode | undefined>(26 * 26).fill(undefined);
+  for (const o of SUPPORTED_OFFICES) out[(o.charCodeAt(0) - 0x41) * 26 + o.charCodeAt(1) - 0x41] = o;
+  return out;
+})();
 const NAMED: ReadonlyMap<string, OfficeCode> = new Map([
   ...OFFICE_WORDS.map(([w, o]) => [w.toUpperCase(), o] as const),
   ['UK', 'GB'],
@@ -230,8 +235,9 @@ class Scanner {
    */
   private emit(index: number, r: ParsedNumber, office: OfficeCode, problem?: NumberProblem): number {
     const end = r.end;
-    if (lineBreaks(this.text, index, end) > 1) return -1;
+    // After advanceTo, the next breaks are known: most numbers end before them, and need no count.
     this.advanceTo(index);
+    if ((this.nextLf < end || this.nextCr < end) && lineBreaks(this.text, index, end) > 1) return -1;
     const m: PatentNumberMatch = {
       index,
       length: end - index,
@@ -261,7 +267,7 @@ class Scanner {
         return r ? this.emit(p, r, 'CN') : -1;
       }
       if (a === 'UK') return this.designated(p, p + 2, 'GB');
-      const office = CODE_OFFICE.get(a);
+      const office = isUpper(c) ? CODE_OFFICE[(c - 0x41) * 26 + a.charCodeAt(1) - 0x41] : undefined;
       return office ? this.atCode(p, office) : -1;
     }
     switch (a) {
