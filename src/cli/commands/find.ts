@@ -195,7 +195,9 @@ export class WindowedScan {
       let end = text.indexOf('\n', Math.min(text.length, this.windowSize));
       if (end < 0 && !final) return found;
       end = end < 0 ? text.length : end + 1;
-      let lookahead = end < text.length ? text.indexOf('\n', end) : text.length;
+      // The line after the window, which a number starting in it may run into; when the text ends
+      // at the window's end, that line is still to come unless this is the last piece.
+      let lookahead = end < text.length ? text.indexOf('\n', end) : final ? text.length : -1;
       if (lookahead < 0 && !final) return found;
       lookahead = lookahead < 0 ? text.length : lookahead + 1;
       const base = this.base;

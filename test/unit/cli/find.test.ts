@@ -88,6 +88,30 @@ describe('patent-lookup find: by windows of lines, streamed', () => {
     );
   });
 
+  it('finds the same with the read cut at every position, and at any set of seams', () => {
+    const whole = findPatentNumbers(sample);
+    const readAt = (seams: readonly number[], size: number) => {
+      const scan = new WindowedScan(size);
+      const found = [];
+      let at = 0;
+      for (const seam of seams) {
+        found.push(...scan.push(sample.slice(at, seam)));
+        at = seam;
+      }
+      found.push(...scan.push(sample.slice(at), true));
+      return found;
+    };
+    for (const size of [1, 30, 1 << 14]) {
+      for (let seam = 0; seam <= sample.length; seam++) assert.deepEqual(readAt([seam], size), whole, `seam at ${seam}, window ${size}`);
+    }
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: sample.length }), { maxLength: 12 }), fc.integer({ min: 1, max: 400 }), (seams, size) => {
+        assert.deepEqual(readAt([...seams].sort((x, y) => x - y), size), whole);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('--json streams a large file: every number once, valid JSON, in order', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'find-'));
     try {
