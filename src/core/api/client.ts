@@ -3,7 +3,7 @@
  * (../shared/patsnap-api.md) on top of the transport (HTTP, auth, retry, rate
  * limit, envelope and schema checks) and the batching of the batch endpoints.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { createTokenProvider, type TokenProvider } from '../auth/tokenProvider';
 import { invalidInput, isPartialBatchError, PatsnapError } from './errors';
 import { fetchBatched, planRefs, type BatchParam } from './batch';
@@ -404,7 +404,7 @@ class PatsnapClient implements PatsnapApi {
     return this.signed.stream(url, options);
   }
 
-  private async batch<W extends z.ZodType, T extends { patentId: string; pn: string }>(
+  private async batch<W extends z.ZodMiniType, T extends { patentId: string; pn: string }>(
     path: string,
     refs: PatentRefs,
     item: W,

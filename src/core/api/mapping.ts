@@ -1,5 +1,5 @@
 /** From the wire shapes of schemas.ts to the camelCase types the rest of the code uses. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type {
   abstractImageItemSchema,
   BibliographyItem,

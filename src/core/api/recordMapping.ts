@@ -1,5 +1,5 @@
 /** From the wire shapes of recordSchemas.ts to the types of recordTypes.ts. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { defined, nonBlank } from './mapping';
 import type {
   citationsItemSchema,

@@ -4,72 +4,69 @@
  * a missing, null or oddly typed descriptive field reads as absent, and a list entry
  * that does not fit is dropped, so one odd member never fails the batch.
  */
-import * as z from 'zod';
-import { int, looseList, nonEmpty, opt, patentItem, text } from './schemas';
+import * as z from 'zod/mini';
+import { block, int, looseList, nonEmpty, opt, patentItem, preprocess, type Preprocessed, text } from './schemas';
 
 /** Codes and serials: PatSnap sends some as numbers (`event_code: 1.3`, `num: 1`). */
-const code = z.union([z.string(), z.number().transform(String)]);
+const code = z.union([z.string(), z.pipe(z.number(), z.transform(String))]);
 /** A descriptive list: anything but a list reads as empty, entries that do not fit are dropped. */
-function entries<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodPreprocess<z.ZodArray<T>, unknown>, unknown> {
-  return z.preprocess((v) => (Array.isArray(v) ? v : []), looseList(item));
+function entries<T extends z.ZodMiniType>(item: T): Preprocessed<Preprocessed<z.ZodMiniArray<T>>> {
+  return preprocess((v) => (Array.isArray(v) ? v : []), looseList(item));
 }
 /** A list of labels; a single label sent bare counts as a list of one. */
-const labels = z.preprocess((v) => (typeof v === 'string' ? [v] : v), entries(z.string()));
+const labels = preprocess((v) => (typeof v === 'string' ? [v] : v), entries(z.string()));
 
 const reference = z.object({
   country: nonEmpty,
-  doc_number: z.union([nonEmpty, z.number().int().transform(String)]),
+  doc_number: z.union([nonEmpty, z.pipe(z.number().check(z.int()), z.transform(String))]),
   kind: opt(text),
   sequence: opt(int),
 });
 
 // ---- P013 legal status ---------------------------------------------------------
 
-export const legalStatusDetailItemSchema = patentItem.extend({
+export const legalStatusDetailItemSchema = z.extend(patentItem, {
   legal_date: opt(int),
-  patent_legal: z
-    .object({ simple_legal_status: labels, legal_status: labels, event_status: labels })
-    .catch({ simple_legal_status: [], legal_status: [], event_status: [] })
-    .default({ simple_legal_status: [], legal_status: [], event_status: [] }),
+  patent_legal: block(z.object({ simple_legal_status: labels, legal_status: labels, event_status: labels }), { simple_legal_status: [], legal_status: [], event_status: [] }),
 });
 
 // ---- P014 family -----------------------------------------------------------------
 
-export const familyItemSchema = patentItem.extend({
-  patent_family: z
-    .object({
+export const familyItemSchema = z.extend(patentItem, {
+  patent_family: block(
+    z.object({
       simple_family: entries(reference),
       inpadoc_family: entries(reference),
       patsnap_family: entries(reference),
       simple_family_id: opt(code),
       inpadoc_family_id: opt(code),
       patsnap_family_id: opt(code),
-    })
-    .catch({ simple_family: [], inpadoc_family: [], patsnap_family: [] })
-    .default({ simple_family: [], inpadoc_family: [], patsnap_family: [] }),
+    }),
+    { simple_family: [], inpadoc_family: [], patsnap_family: [] },
+  ),
 });
 
 // ---- P015 cited by -------------------------------------------------------------------
 
-export const citedByItemSchema = patentItem.extend({
-  patent_cited: z
-    .object({
+export const citedByItemSchema = z.extend(patentItem, {
+  patent_cited: block(
+    z.object({
       cited_by_patents: entries(reference),
       cited_by_3y: opt(int),
       cited_by_5y: opt(int),
       cited_by_simple_family: opt(int),
       cited_by_inpadoc_family: opt(int),
       cited_by_patsnap_family: opt(int),
-    })
-    .catch({ cited_by_patents: [] })
-    .default({ cited_by_patents: [] }),
+    }),
+    { cited_by_patents: [] },
+  ),
 });
 
 // ---- P016 citations ---------------------------------------------------------------------
 
-const citedPatent = reference.extend({ num: opt(code), category: labels, cite_type: labels });
+const citedPatent = z.extend(reference, { num: opt(code), category: labels, cite_type: labels });
 
-const author = z.union([z.string().transform((name) => ({ name })), z.object({ name: nonEmpty, lang: opt(text), sequence: opt(int) })]);
+const author = z.union([z.pipe(z.string(), z.transform((name) => ({ name }))), z.object({ name: nonEmpty, lang: opt(text), sequence: opt(int) })]);
 
 const citedOther = z.object({
   num: opt(code),
@@ -81,16 +78,13 @@ const citedOther = z.object({
   lang: opt(text),
 });
 
-export const citationsItemSchema = patentItem.extend({
-  patsnap_reference_cited: z
-    .object({ cited_patents: entries(citedPatent), cited_others: entries(citedOther) })
-    .catch({ cited_patents: [], cited_others: [] })
-    .default({ cited_patents: [], cited_others: [] }),
+export const citationsItemSchema = z.extend(patentItem, {
+  patsnap_reference_cited: block(z.object({ cited_patents: entries(citedPatent), cited_others: entries(citedOther) }), { cited_patents: [], cited_others: [] }),
 });
 
 // ---- P018 claims --------------------------------------------------------------------------
 
-export const claimsItemSchema = patentItem.extend({
+export const claimsItemSchema = z.extend(patentItem, {
   claims: entries(z.object({ lang: opt(text), claim_text: z.string(), data_format: opt(text), claim_independent_count: opt(int) })),
   pn_related: opt(text),
   claim_count: opt(int),
@@ -98,14 +92,14 @@ export const claimsItemSchema = patentItem.extend({
 
 // ---- P026 legal events -------------------------------------------------------------------
 
-export const legalEventsItemSchema = patentItem.extend({
-  patsnap_legal_data: z
-    .object({
+export const legalEventsItemSchema = z.extend(patentItem, {
+  patsnap_legal_data: block(
+    z.object({
       inpadoc_legal_data: entries(z.object({ event_code: opt(code), event_date: opt(int), event_desc: opt(text), ref_country_code: opt(text) })),
       official_legal_data: entries(
         z.object({ event_vol: opt(code), event_code: opt(code), event_date: opt(int), event_desc: opt(text), event_legal_status: opt(text), event_others: opt(text) }),
       ),
-    })
-    .catch({ inpadoc_legal_data: [], official_legal_data: [] })
-    .default({ inpadoc_legal_data: [], official_legal_data: [] }),
+    }),
+    { inpadoc_legal_data: [], official_legal_data: [] },
+  ),
 });

@@ -5,16 +5,27 @@
  * PatSnap documents as optional and which vary by office and account: a missing,
  * null or oddly typed optional field is simply absent.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+/** zod's `preprocess` (a transform piped into the schema), which zod/mini spells out. */
+export type Preprocessed<T extends z.ZodMiniType> = z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, T>;
+export function preprocess<T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: T): Preprocessed<T> {
+  return z.pipe(z.transform(fn), schema);
+}
 
 /** An optional leaf: anything not of the expected type reads as absent. */
-export function opt<T extends z.ZodType>(schema: T): z.ZodCatch<z.ZodOptional<T>> {
-  return schema.optional().catch(undefined);
+export function opt<T extends z.ZodMiniType>(schema: T): z.ZodMiniCatch<z.ZodMiniOptional<T>> {
+  return z.catch(z.optional(schema), undefined);
+}
+
+/** A descriptive block: absent reads as `empty`, and so does one that does not fit. */
+export function block<T extends z.ZodMiniType>(schema: T, empty: z.core.util.NoUndefined<z.output<T>>): z.ZodMiniDefault<z.ZodMiniCatch<T>> {
+  return z._default(z.catch(schema, empty), empty);
 }
 
 /** A list the client iterates: absent or null reads as empty, any other non-list is an error. */
-export function list<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
-  return z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item));
+export function list<T extends z.ZodMiniType>(item: T): Preprocessed<z.ZodMiniArray<T>> {
+  return preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item));
 }
 
 /**
@@ -22,29 +33,29 @@ export function list<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T
  * that is not a list at all (`abstracts: {}`), instead of failing the answer, which
  * holds up to 100 patents.
  */
-export function looseList<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
-  return z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => item.safeParse(x).success) : []), z.array(item));
+export function looseList<T extends z.ZodMiniType>(item: T): Preprocessed<z.ZodMiniArray<T>> {
+  return preprocess((v) => (Array.isArray(v) ? v.filter((x) => item.safeParse(x).success) : []), z.array(item));
 }
 
 /** A list the client iterates, of descriptive entries: as `list`, but entries that do not fit are dropped. */
-export function entries<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
-  return z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v.filter((x) => item.safeParse(x).success) : v), z.array(item));
+export function entries<T extends z.ZodMiniType>(item: T): Preprocessed<z.ZodMiniArray<T>> {
+  return preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v.filter((x) => item.safeParse(x).success) : v), z.array(item));
 }
 
 /** An answer whose `data` may be null (or absent) when there is nothing: read as an empty object. */
-export function orEmpty<T extends z.ZodType>(schema: T): z.ZodPreprocess<T, unknown> {
-  return z.preprocess((v) => (v === undefined || v === null ? {} : v), schema);
+export function orEmpty<T extends z.ZodMiniType>(schema: T): Preprocessed<T> {
+  return preprocess((v) => (v === undefined || v === null ? {} : v), schema);
 }
 
 /** A descriptive object: anything that is not an object reads as an empty one, so its fields are simply absent. */
-export function looseObject<T extends z.ZodType>(schema: T): z.ZodPreprocess<T, unknown> {
-  return z.preprocess((v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {}), schema);
+export function looseObject<T extends z.ZodMiniType>(schema: T): Preprocessed<T> {
+  return preprocess((v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {}), schema);
 }
 
 export const text = z.string();
 /** Integers such as dates (yyyyMMdd) and counts, which some answers send as strings. */
-export const int = z.union([z.number().int(), z.string().regex(/^\s*-?\d+\s*$/).transform(Number)]);
-export const nonEmpty = z.string().trim().min(1);
+export const int = z.union([z.number().check(z.int()), z.pipe(z.string().check(z.regex(/^\s*-?\d+\s*$/)), z.transform(Number))]);
+export const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 
 /**
  * Only `status` and `error_code` are required (the seeds mark `data` and `error_msg`
@@ -54,11 +65,11 @@ export const nonEmpty = z.string().trim().min(1);
 export const envelopeSchema = z.object({
   status: z.boolean(),
   error_code: int,
-  error_msg: z
-    .unknown()
-    .optional()
-    .transform((v) => (typeof v === 'string' ? v : undefined)),
-  data: z.unknown().optional(),
+  error_msg: z.pipe(
+    z.optional(z.unknown()),
+    z.transform((v) => (typeof v === 'string' ? v : undefined)),
+  ),
+  data: z.optional(z.unknown()),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
@@ -90,7 +101,7 @@ export type SearchData = z.infer<typeof searchDataSchema>;
 // ---- P001 ----------------------------------------------------------------------------
 
 /** The count is the whole answer: without it there is nothing to show. */
-export const countDataSchema = z.object({ total_search_result_count: int.pipe(z.number().int().nonnegative()) });
+export const countDataSchema = z.object({ total_search_result_count: z.pipe(int, z.number().check(z.int(), z.nonnegative())) });
 
 // ---- batch endpoints -------------------------------------------------------------------
 
@@ -101,10 +112,7 @@ const classification = z.object({ main: opt(text), further: opt(z.array(text)) }
 export const bibliographicDataSchema = z.object({
   invention_title: looseList(langText),
   abstracts: looseList(langText),
-  parties: z
-    .object({ applicants: looseList(party), assignees: looseList(party), inventors: looseList(party) })
-    .catch({ applicants: [], assignees: [], inventors: [] })
-    .default({ applicants: [], assignees: [], inventors: [] }),
+  parties: block(z.object({ applicants: looseList(party), assignees: looseList(party), inventors: looseList(party) }), { applicants: [], assignees: [], inventors: [] }),
   application_reference: opt(z.object({ apno: opt(text), date: opt(int) })),
   publication_reference: opt(z.object({ country: opt(text), doc_number: opt(text), kind: opt(text), date: opt(int) })),
   priority_claims: looseList(z.object({ country: opt(text), doc_number: opt(text), date: opt(int) })),
@@ -120,26 +128,26 @@ export const bibliographicDataSchema = z.object({
 
 export const patentItem = z.object({ pn: nonEmpty, patent_id: nonEmpty });
 
-export const bibliographyItemSchema = patentItem.extend({
+export const bibliographyItemSchema = z.extend(patentItem, {
   bibliographic_data: looseObject(bibliographicDataSchema),
 });
 export type BibliographyItem = z.infer<typeof bibliographyItemSchema>;
 
-export const legalStatusItemSchema = patentItem.extend({
-  simple_legal_status: z.preprocess((v) => (typeof v === 'string' ? [v] : v), looseList(text)),
+export const legalStatusItemSchema = z.extend(patentItem, {
+  simple_legal_status: preprocess((v) => (typeof v === 'string' ? [v] : v), looseList(text)),
 });
 
-export const abstractImageItemSchema = patentItem.extend({
-  abstract_drawing: opt(z.object({ num: opt(z.union([text, z.number().transform(String)])), path: opt(nonEmpty) })),
+export const abstractImageItemSchema = z.extend(patentItem, {
+  abstract_drawing: opt(z.object({ num: opt(z.union([text, z.pipe(z.number(), z.transform(String))])), path: opt(nonEmpty) })),
 });
 
-export const pdfItemSchema = patentItem.extend({
+export const pdfItemSchema = z.extend(patentItem, {
   pdf: opt(z.object({ path: opt(nonEmpty) })),
   pn_related: opt(text),
 });
 
 /** Batch answers are lists; `data: null` (nothing found) reads as empty. */
-export function batchDataSchema<T extends z.ZodType>(item: T): z.ZodPreprocess<z.ZodArray<T>, unknown> {
+export function batchDataSchema<T extends z.ZodMiniType>(item: T): Preprocessed<z.ZodMiniArray<T>> {
   return list(item);
 }
 
@@ -169,8 +177,8 @@ export const examDocsDataSchema = orEmpty(
 
 const facetValue = z.object({
   // Years may come as numbers.
-  name: z.union([nonEmpty, z.number().transform(String)]),
-  count: int.pipe(z.number().int().nonnegative()),
+  name: z.union([nonEmpty, z.pipe(z.number(), z.transform(String))]),
+  count: z.pipe(int, z.number().check(z.int(), z.nonnegative())),
 });
 
 /** One object per field, keyed by the field's name in lower case; `data: null` reads as no values. */
@@ -184,10 +192,13 @@ export const exportCreatedSchema = z.object({
 });
 
 export const exportStatusSchema = z.object({
-  export_status: z
-    .string()
-    .transform((s) => s.trim().toUpperCase())
-    .pipe(z.enum(['PENDING', 'SUCCESS', 'FAIL'])),
+  export_status: z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((s) => s.trim().toUpperCase()),
+    ),
+    z.enum(['PENDING', 'SUCCESS', 'FAIL']),
+  ),
   count: opt(int),
   url: opt(nonEmpty),
 });

@@ -17,7 +17,7 @@
  */
 import axios, { type AxiosInstance, type RawAxiosResponseHeaders, type AxiosResponseHeaders } from 'axios';
 import type { Readable } from 'node:stream';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { cancelledError, ERROR_CODES, fromErrorCode, invalidInput, PatsnapError, type PatsnapErrorReason } from './errors';
 import { AdaptiveRateLimiter } from './rateLimiter';
 import { envelopeSchema } from './schemas';
@@ -48,7 +48,7 @@ export interface ApiRequest<T> {
   path: string;
   params?: Record<string, string | number | undefined>;
   data?: unknown;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   signal?: AbortSignal;
 }
 
@@ -338,7 +338,7 @@ export class Transport {
     }
   }
 
-  private interpret<T>(answer: RawAnswer, endpoint: string, schema: z.ZodType<T>): T {
+  private interpret<T>(answer: RawAnswer, endpoint: string, schema: z.ZodMiniType<T>): T {
     if (answer.status >= 300 && answer.status < 400) throw this.redirectError(answer, endpoint);
     const json = parseJson(answer.body);
     const env = json.ok ? envelopeSchema.safeParse(json.value) : undefined;

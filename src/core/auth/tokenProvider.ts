@@ -4,7 +4,7 @@
  * self-service `sk-` key sent as it is. The HTTP itself is done by the client's
  * transport (same base URL, timeout, retry and rate limit), handed in as `exchange`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { raceAbort } from '../abort';
 import { PatsnapError } from '../api/errors';
 import type { Credentials } from '../api/types';
@@ -61,11 +61,8 @@ export function tokenRequest(clientId: string, clientSecret: string): TokenReque
   };
 }
 
-const lifetime = z
-  .union([z.number().positive(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/).transform(Number)])
-  .optional()
-  .catch(undefined);
-const tokenFields = z.object({ token: z.string().min(1), expires_in: lifetime });
+const lifetime = z.catch(z.optional(z.union([z.number().check(z.positive()), z.pipe(z.string().check(z.regex(/^\s*\d+(\.\d+)?\s*$/)), z.transform(Number))])), undefined);
+const tokenFields = z.object({ token: z.string().check(z.minLength(1)), expires_in: lifetime });
 /** Documented: {token, token_type, expires_in, status: "approved", issued_at}. */
 const documentedAnswer = tokenFields;
 /** Some deployments wrap it: {status: true, error_code: 0, data: {token, expires_in}}. */

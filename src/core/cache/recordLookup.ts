@@ -10,7 +10,7 @@
  * when nobody waits for it any more.
  */
 import { LRUCache } from 'lru-cache';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { raceAbort } from '../abort';
 import { cancelledError, keepPartial, type BatchOutcome } from '../api/errors';
 import type { Citations, CitedBy, FamilyType, LegalEvents, LegalStatusDetail, PatentClaims, PatentFamily } from '../api/recordTypes';

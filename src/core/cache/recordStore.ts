@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -111,7 +111,7 @@ export class RecordStore {
   }
 
   /** The value stored under (namespace, key), if fresh and whole; with a schema, only if it still fits it. */
-  async get<T = unknown>(namespace: string, key: string, schema?: z.ZodType<T>): Promise<T | undefined> {
+  async get<T = unknown>(namespace: string, key: string, schema?: z.ZodMiniType<T>): Promise<T | undefined> {
     const entry = await this.read(namespace, key, 'json');
     if (!entry) return undefined;
     try {
@@ -142,7 +142,7 @@ export class RecordStore {
   }
 
   /** The stored value, else `load()`'s, stored for `ttlMs` (nothing is stored when load throws). */
-  async remember<T>(namespace: string, key: string, ttlMs: number, load: () => Promise<T>, schema?: z.ZodType<T>): Promise<T> {
+  async remember<T>(namespace: string, key: string, ttlMs: number, load: () => Promise<T>, schema?: z.ZodMiniType<T>): Promise<T> {
     const cached = await this.get(namespace, key, schema);
     if (cached !== undefined) return cached;
     const value = await load();

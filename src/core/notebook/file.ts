@@ -9,7 +9,7 @@
  * A broken file is refused with a `NotebookFormatError` that says where and what; nothing
  * in it is dropped silently.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, notebookSchema, type Notebook, type NotebookCell, type QueryOptions, type Run } from './schema';
 
 export class NotebookFormatError extends Error {
@@ -86,7 +86,7 @@ function jsonError(text: string, e: Error): NotebookFormatError {
   return new NotebookFormatError(`The notebook file is not valid JSON at line ${line}, column ${column}: ${detail}. Fix it in a text editor, or restore it from git.`, line, column);
 }
 
-function schemaError(error: z.ZodError, raw: unknown): NotebookFormatError {
+function schemaError(error: z.core.$ZodError, raw: unknown): NotebookFormatError {
   const problems = error.issues.slice(0, 3).map((issue) => `${pathText(issue.path)}: ${issueText(issue, valueAt(raw, issue.path))}`);
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
   return new NotebookFormatError(`The search notebook has ${error.issues.length === 1 ? 'a value' : 'values'} it cannot read: ${problems.join('; ')}${more}. Fix it in a text editor, or restore it from git.`);

@@ -7,8 +7,13 @@
  * Objects are read loosely: keys this version does not know are kept and written back, so
  * a hand-added note or a newer minor field survives a round trip.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { COLLAPSE_BY, COLLAPSE_ORDERS, COLLAPSE_TYPES, SEARCH_LIMIT_MAX, SORT_FIELDS, SORT_ORDERS, isYmd } from '../api/validation';
+
+// zod/mini leaves issue messages out unless a locale is set, and a notebook's errors quote
+// zod's English ones ("Too small: …"), as they read when the full `zod` set it on import.
+z.config(en());
 
 export const NOTEBOOK_FORMAT = 'patent-search-notebook';
 export const NOTEBOOK_VERSION = 1;
@@ -26,47 +31,48 @@ export const DEFAULT_FACET_LIMIT = 10;
 /** The field codes P003 documents (IPC and CPC levels come on top). */
 export const FACET_FIELDS = ['ASSIGNEE', 'ANCS_TYPE', 'INVENTOR', 'SIMPLE_LEGAL_STATUS', 'LEGAL_STATUS', 'LEGAL_EVENT', 'APPLICATION_YEAR', 'PUBLICATION_YEAR', 'ISSUE_YEAR', 'AGENCY', 'PATENT_TYPE', 'AUTHORITY'] as const;
 
-const dateBound = z.string().refine((v) => v === '*' || isYmd(v), { message: 'a date written yyyyMMdd (e.g. 20200131), or * for no limit' });
+const dateBound = z.string().check(z.refine((v) => v === '*' || isYmd(v), { message: 'a date written yyyyMMdd (e.g. 20200131), or * for no limit' }));
 const dateRange = z
-  .looseObject({ from: dateBound.optional(), to: dateBound.optional() })
-  .refine((r) => r.from === undefined || r.to === undefined || r.from === '*' || r.to === '*' || r.from <= r.to, { message: '"from" is after "to"' });
+  .looseObject({ from: z.optional(dateBound), to: z.optional(dateBound) })
+  .check(z.refine((r) => r.from === undefined || r.to === undefined || r.from === '*' || r.to === '*' || r.from <= r.to, { message: '"from" is after "to"' }));
 
 export const queryOptionsSchema = z.looseObject({
-  sort: z.array(z.looseObject({ field: z.enum(SORT_FIELDS), order: z.enum(SORT_ORDERS) })).optional(),
-  collapseType: z.enum(COLLAPSE_TYPES).optional(),
-  collapseBy: z.enum(COLLAPSE_BY).optional(),
-  collapseOrder: z.enum(COLLAPSE_ORDERS).optional(),
-  collapseOrderAuthority: z.array(z.string().regex(/^[A-Z]{2}$/, { message: 'a two-letter office code such as US' })).optional(),
+  sort: z.optional(z.array(z.looseObject({ field: z.enum(SORT_FIELDS), order: z.enum(SORT_ORDERS) }))),
+  collapseType: z.optional(z.enum(COLLAPSE_TYPES)),
+  collapseBy: z.optional(z.enum(COLLAPSE_BY)),
+  collapseOrder: z.optional(z.enum(COLLAPSE_ORDERS)),
+  collapseOrderAuthority: z.optional(z.array(z.string().check(z.regex(/^[A-Z]{2}$/, { message: 'a two-letter office code such as US' })))),
   /** Publication and application date limits, added to the query as PBD:[from TO to] / APD:[…]. */
-  publicationDate: dateRange.optional(),
-  applicationDate: dateRange.optional(),
+  publicationDate: z.optional(dateRange),
+  applicationDate: z.optional(dateRange),
   /** Results fetched and kept per run (P002 limit, 1..1000); default DEFAULT_KEEP. */
-  limit: z.number().int().min(1).max(SEARCH_LIMIT_MAX).optional(),
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(SEARCH_LIMIT_MAX))),
   /** P003 fields for the charts, at most five. */
-  facets: z
-    .array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, { message: 'a facet field code in capitals, such as PUBLICATION_YEAR' }))
-    .max(FACET_MAX_FIELDS, { message: `at most ${FACET_MAX_FIELDS} facet fields (PatSnap's limit)` })
-    .optional(),
+  facets: z.optional(
+    z
+      .array(z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, { message: 'a facet field code in capitals, such as PUBLICATION_YEAR' })))
+      .check(z.maxLength(FACET_MAX_FIELDS, { message: `at most ${FACET_MAX_FIELDS} facet fields (PatSnap's limit)` })),
+  ),
   /** Values per facet field, 1..100; default DEFAULT_FACET_LIMIT. */
-  facetLimit: z.number().int().min(1).max(FACET_LIMIT_MAX).optional(),
+  facetLimit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(FACET_LIMIT_MAX))),
 });
 export type QueryOptions = z.infer<typeof queryOptionsSchema>;
 
 const isoInstant = z.iso.datetime({ offset: true, message: 'a date and time such as 2026-11-03T09:12:44Z' });
-const count = z.number().int().min(0);
+const count = z.number().check(z.int(), z.minimum(0));
 
 /** One patent kept from a run. Texts are the API's, cleaned of control characters; escape them wherever shown. */
 export const keptResultSchema = z.looseObject({
-  number: z.string().min(1),
-  title: z.string().optional(),
-  assignee: z.string().optional(),
+  number: z.string().check(z.minLength(1)),
+  title: z.optional(z.string()),
+  assignee: z.optional(z.string()),
   /** Publication date, yyyy-mm-dd. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written yyyy-mm-dd' }).optional(),
+  date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written yyyy-mm-dd' }))),
   /** Legal status as PatSnap gives it, e.g. "Active"; several joined with ", ". */
-  status: z.string().optional(),
+  status: z.optional(z.string()),
   /** Family key: members of one family share it, so a new member is not a new result. */
-  family: z.string().optional(),
-  patentId: z.string().optional(),
+  family: z.optional(z.string()),
+  patentId: z.optional(z.string()),
 });
 export type KeptResult = z.infer<typeof keptResultSchema>;
 
@@ -78,35 +84,38 @@ export const runSchema = z.looseObject({
   date: isoInstant,
   /** The query and options as run: the cell may have changed since. */
   query: z.string(),
-  options: queryOptionsSchema.optional(),
+  options: z.optional(queryOptionsSchema),
   /** P001 `total_search_result_count`. */
   total: count,
   /** The top results kept, in PatSnap's order. */
   results: z.array(keptResultSchema),
   /** P003 counts by field code (upper case), top values first. */
-  facets: z.record(z.string(), z.array(facetBucketSchema)).optional(),
+  facets: z.optional(z.record(z.string(), z.array(facetBucketSchema))),
 });
 export type Run = z.infer<typeof runSchema>;
 
 /** Cell text: one string, or (as written) one string per line, for line-by-line diffs. */
-const source = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v.join('\n') : v));
+const source = z.pipe(
+  z.union([z.string(), z.array(z.string())]),
+  z.transform((v) => (Array.isArray(v) ? v.join('\n') : v)),
+);
 
 export const markdownCellSchema = z.looseObject({ kind: z.literal('markdown'), source });
 export const queryCellSchema = z.looseObject({
   kind: z.literal('query'),
   source,
-  options: queryOptionsSchema.default({}),
+  options: z._default(queryOptionsSchema, {}),
   /** Oldest first. */
-  runs: z.array(runSchema).default([]),
+  runs: z._default(z.array(runSchema), []),
 });
 export type MarkdownCell = z.infer<typeof markdownCellSchema>;
 export type QueryCell = z.infer<typeof queryCellSchema>;
 export type NotebookCell = MarkdownCell | QueryCell;
 
 export const notebookSchema = z.looseObject({
-  format: z.literal(NOTEBOOK_FORMAT).default(NOTEBOOK_FORMAT),
-  version: z.literal(NOTEBOOK_VERSION).default(NOTEBOOK_VERSION),
-  title: z.string().optional(),
+  format: z._default(z.literal(NOTEBOOK_FORMAT), NOTEBOOK_FORMAT),
+  version: z._default(z.literal(NOTEBOOK_VERSION), NOTEBOOK_VERSION),
+  title: z.optional(z.string()),
   cells: z.array(z.discriminatedUnion('kind', [markdownCellSchema, queryCellSchema])),
 });
 export type Notebook = z.infer<typeof notebookSchema>;
