@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { LruCache } from './lru';
 import { raceAbort } from '../abort';
 import { keepPartial, type BatchOutcome } from '../api/errors';
 import type { Bibliography, LegalStatus, PatsnapApi } from '../api/types';
@@ -55,8 +55,8 @@ interface Waiter {
  * A caller that stops waiting (a hover moved away) does not cancel the shared batch.
  */
 export class PatentLookupService {
-  private readonly cards: LRUCache<string, { card: PatentCard | null }>;
-  private readonly images: LRUCache<string, Buffer>;
+  private readonly cards: LruCache<string, { card: PatentCard | null }>;
+  private readonly images: LruCache<string, Buffer>;
   private readonly pending = new Map<string, Waiter[]>();
   private readonly inFlightImages = new Map<string, Promise<Buffer | undefined>>();
   private timer: NodeJS.Timeout | undefined;
@@ -69,8 +69,8 @@ export class PatentLookupService {
     options: PatentLookupOptions = {},
   ) {
     this.store = () => (options.store ? options.store().catch(() => undefined) : Promise.resolve(undefined));
-    this.cards = new LRUCache({ max: options.maxEntries ?? 5000, ttl: options.ttlMs ?? 6 * 3600_000 });
-    this.images = new LRUCache({ maxSize: options.maxImageBytes ?? 32 * 1024 * 1024, sizeCalculation: (b) => Math.max(1, b.length) });
+    this.cards = new LruCache({ max: options.maxEntries ?? 5000, ttlMs: options.ttlMs ?? 6 * 3600_000 });
+    this.images = new LruCache({ maxSize: options.maxImageBytes ?? 32 * 1024 * 1024, sizeOf: (b) => Math.max(1, b.length) });
     this.batchWindowMs = options.batchWindowMs ?? 15;
   }
 

@@ -9,7 +9,6 @@
  * stops waiting (a closed panel) stops waiting at once; the call itself is cancelled
  * when nobody waits for it any more.
  */
-import { LRUCache } from 'lru-cache';
 import * as z from 'zod/mini';
 import { raceAbort } from '../abort';
 import { cancelledError, keepPartial, type BatchOutcome } from '../api/errors';
@@ -19,6 +18,7 @@ import { buildFamilyView, familyMembers, type FamilyView } from '../record/famil
 import { resolveNumbers, type Resolution } from '../record/resolution';
 import { answersNumber } from '../numbers/match';
 import { PendingWrites } from './pendingWrites';
+import { LruCache } from './lru';
 import { LIFETIMES, type RecordStore } from './recordStore';
 
 /** A patent as the panel or the hover knows it: its number, its PatSnap id, or both. */
@@ -73,7 +73,7 @@ interface Batch {
 
 /** The asks of one kind: memory, then disk, then one batched call for what is left. */
 class Batcher<T extends Answer> {
-  private readonly memory: LRUCache<string, { v: T | null }>;
+  private readonly memory: LruCache<string, { v: T | null }>;
   private readonly inFlight = new Map<string, Entry<T>>();
   private queue: Entry<T>[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -86,7 +86,7 @@ class Batcher<T extends Answer> {
     maxEntries: number,
     private readonly writes: PendingWrites,
   ) {
-    this.memory = new LRUCache({ max: maxEntries, ttl: kind.ttlMs });
+    this.memory = new LruCache({ max: maxEntries, ttlMs: kind.ttlMs });
   }
 
   /** The record, null when PatSnap has none for this patent. */
@@ -258,7 +258,7 @@ type Batchers = { [K in keyof typeof KINDS]: Batcher<(typeof KINDS)[K] extends K
 /** See the module comment. One per backend: another gateway or account may answer otherwise. */
 export class RecordLookup {
   private readonly batchers: Batchers;
-  private readonly resolutions: LRUCache<string, { v: Resolution }>;
+  private readonly resolutions: LruCache<string, { v: Resolution }>;
   private readonly store: () => Promise<RecordStore | undefined>;
   private readonly writes = new PendingWrites();
 
@@ -279,7 +279,7 @@ export class RecordLookup {
       bibliography: make(KINDS.bibliography),
       pdfLink: make(KINDS.pdfLink),
     };
-    this.resolutions = new LRUCache({ max: options.maxEntries ?? 2000, ttl: LIFETIMES.resolution });
+    this.resolutions = new LruCache({ max: options.maxEntries ?? 2000, ttlMs: LIFETIMES.resolution });
   }
 
   /** P013: simple, detailed and event status. */

@@ -6,8 +6,8 @@
  * The last few documents are kept in memory, so the viewer and the file system
  * provider reading the same document download it once.
  */
-import { LRUCache } from 'lru-cache';
 import * as vscode from 'vscode';
+import { LruCache } from '../../core/cache/lru';
 import type { PatsnapApi } from '../../core/api/types';
 import { isPatsnapError } from '../../core/api/errors';
 import { UserInputError } from '../common/errorMessages.pure';
@@ -27,7 +27,7 @@ export interface PdfContent {
 }
 
 export class PdfSource implements vscode.Disposable {
-  private readonly kept = new LRUCache<string, PdfContent>({ maxSize: 128 * 1024 * 1024, sizeCalculation: (c) => Math.max(1, c.bytes.length) });
+  private readonly kept = new LruCache<string, PdfContent>({ maxSize: 128 * 1024 * 1024, sizeOf: (c) => Math.max(1, c.bytes.length) });
   private readonly inFlight = new Map<string, Promise<PdfContent>>();
   private readonly listener: vscode.Disposable;
 

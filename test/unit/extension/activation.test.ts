@@ -65,7 +65,7 @@ describe('activation', function () {
     const { loaded } = activate({ mode: 'production', editor: true, exitOn: 'Patent numbers loaded.' });
     assert.ok(loaded.includes('src/extension/patentNumbers/index.ts'), 'the feature loaded');
     assert.ok(loaded.includes('src/core/numbers/index.ts'));
-    // The lookup cache (lru-cache) comes with it; its client and the HTTP code come with the first lookup.
+    // The lookup cache (src/core/cache) comes with it; its client and the HTTP code come with the first lookup.
     assert.deepEqual(heavyIn(loaded).filter((m) => !/lru-cache|src\/core\/cache\//.test(m)), []);
   });
 
