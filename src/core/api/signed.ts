@@ -153,8 +153,7 @@ export class SignedLinks {
     return this.transport.retry(where.endpoint, options.signal, async () => {
       const deadline = new Deadline(this.timeoutMs, options.signal);
       try {
-        const res = await this.open(parsed, deadline.signal);
-        if (res.status < 200 || res.status >= 300) throw this.statusError(res.status, parsed, await readSome(res.data, deadline.signal));
+        const res = await this.open(parsed, deadline);
         if ((contentLength(res) ?? 0) > maxBytes) {
           res.data.destroy();
           throw new TooLarge(maxBytes);
@@ -188,8 +187,7 @@ export class SignedLinks {
     return this.transport.retry(where.endpoint, options.signal, async () => {
       const deadline = new Deadline(this.timeoutMs, options.signal);
       try {
-        const res = await this.open(parsed, deadline.signal);
-        if (res.status < 200 || res.status >= 300) throw this.statusError(res.status, parsed, await readSome(res.data, deadline.signal));
+        const res = await this.open(parsed, deadline);
         return {
           stream: this.watched(res.data, where),
           contentLength: contentLength(res),
@@ -204,8 +202,11 @@ export class SignedLinks {
     });
   }
 
-  private open(url: URL, signal: AbortSignal): Promise<AxiosResponse<Readable>> {
-    return this.http.get<Readable>(url.toString(), { signal });
+  /** The answer to a GET of `url`, its body not read yet; an error status is thrown, with the start of its body. */
+  private async open(url: URL, deadline: Deadline): Promise<AxiosResponse<Readable>> {
+    const res = await this.http.get<Readable>(url.toString(), { signal: deadline.signal });
+    if (res.status < 200 || res.status >= 300) throw this.statusError(res.status, url, await readSome(res.data, deadline.signal));
+    return res;
   }
 
   /** The body behind a stall watchdog; the reader sees typed errors (a stall, a cut connection). */
