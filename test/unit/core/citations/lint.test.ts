@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import { ENGLISH, lintCitations, recordCheck, readCheckRecord, withKindAdded, type ApplicationFact, type CitationFacts, type PatentFacts, type PublicationFact } from '../../../../src/core/citations';
+import { findPatentNumbers } from '../../../../src/core/numbers';
+
+/** The citations of a text as the editor and the CLI give them: flagged impossible numbers included. */
+const cite = (text: string) => findPatentNumbers(text, { flagImpossible: true });
+
+function found(pn: string, more: Partial<PatentFacts> = {}): PublicationFact {
+  return { found: true, pn, assignees: [], applicants: [], inventors: [], priority: [], ...more };
+}
+
+function facts(publications: Record<string, PublicationFact>, applications: Record<string, ApplicationFact> = {}): CitationFacts {
+  return { publications: new Map(Object.entries(publications)), applications: new Map(Object.entries(applications)) };
+}
+
+const summary = (problems: ReturnType<typeof lintCitations>) => problems.map((p) => [p.code, p.citation.text, p.fix]);
+
+describe('citations: lint rules offline', () => {
+  it('flags a number impossible for its office, with the scanner\u2019s reason, and nothing needs a lookup', () => {
+    const problems = lintCitations(cite('Rejected over EP 12345678901 B1 and US 11,205,304 B2.'));
+    assert.deepEqual(summary(problems), [['malformed', 'EP 12345678901 B1', null]]);
+    assert.match(problems[0]?.message ?? '', /EP 12345678901 B1 is not a valid EP number: 11 digits fit no EP number series\./);
+  });
+
+  it('flags later citations of the same patent in another form, pointing at the first, with removal as the fix', () => {
+    const text = ['See US 11,205,304 B2.', 'Also US11205304B2 and, again, US 11,205,304 B2.', 'And U.S. Pat. No. 7,123,456 besides US7123456B2.'].join('\n');
+    const problems = lintCitations(cite(text));
+    assert.deepEqual(summary(problems), [
+      ['duplicate', 'US11205304B2', { kind: 'remove' }],
+      ['duplicate', 'US7123456B2', { kind: 'remove' }],
+    ]);
+    assert.equal(problems[0]?.message, 'US11205304B2 is cited already on line 1, as "US 11,205,304 B2".');
+    assert.equal(problems[0]?.first?.line, 1);
+  });
+
+  it('takes a repeat in the same form (case and spacing aside) for a reference back, not a duplicate', () => {
+    assert.deepEqual(lintCitations(cite('US 11,205,304 B2 ... us 11,205,304  b2 ... US 11,205,304 B2')), []);
+  });
+
+  it('keeps EP publications of one application apart offline (A1 and B1 are two documents)', () => {
+    assert.deepEqual(lintCitations(cite('EP 1 234 567 A1 and EP 1 234 567 B1')), []);
+  });
+
+  it('reports nothing for a number the user ignores in this document', () => {
+    const citations = cite('EP 12345678901 B1; US 11,205,304 B2; US11205304B2');
+    assert.deepEqual(summary(lintCitations(citations, { ignored: new Set(['US11205304B2', 'EP12345678901B1']) })), []);
+  });
+});
+
+describe('citations: lint rules on looked-up facts', () => {
+  const text = [
+    'Claims 1-3 are anticipated by EP 1 234 567 B1 and obvious over US 2005/0262868 A1.', // revoked; pre-grant since granted
+    'The applicant cites US 9,999,999 B2 and U.S. Appl. No. 14/706,838.', // unknown; application
+    'See also US 11,205,304 B2 and US 10,123,456 B1.', // active; lookup failed (absent from facts)
+  ].join('\n');
+  const known = facts(
+    {
+      EP1234567B1: found('EP1234567B1', { legal: { simple: ['Inactive'], detailed: ['Revoked'], date: '2007-09-21' } }),
+      US20050262868A1: found('US20050262868A1', { legal: { simple: ['Inactive'], detailed: ['Non-Payment'] }, grantedAs: { pn: 'US7123456B2', date: '2006-10-17' } }),
+      US9999999B2: { found: false },
+      US11205304B2: found('US11205304B2', { legal: { simple: ['Active'], detailed: ['Granted'] } }),
+    },
+    { 'US14/706838': { publications: [{ pn: 'US11205304B2', date: '2021-12-21' }] } },
+  );
+
+  it('reports each rule with its fix, and judges nothing whose lookup failed', () => {
+    const problems = lintCitations(cite(text), { facts: known });
+    assert.deepEqual(summary(problems), [
+      ['inactive', 'EP 1 234 567 B1', null],
+      ['grantedSince', 'US 2005/0262868 A1', { kind: 'replace', number: 'US7123456B2' }],
+      ['notFound', 'US 9,999,999 B2', null],
+      ['applicationCited', 'U.S. Appl. No. 14/706,838', { kind: 'replace', number: 'US11205304B2' }],
+      // US 11,205,304 B2 is the patent the application was granted as: the same patent again, in another form.
+      ['duplicate', 'US 11,205,304 B2', { kind: 'remove' }],
+    ]);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [
+        'EP1234567B1 is no longer in force (Revoked since 2007-09-21).',
+        'US20050262868A1 is a pre-grant publication: its application was granted as US7123456B2 on 2006-10-17.',
+        'PatSnap has no publication US9999999B2.',
+        'US14/706838 is an application number; the application was granted as US11205304B2.',
+        'US 11,205,304 B2 is cited already on line 2, as "U.S. Appl. No. 14/706,838".',
+      ],
+    );
+  });
+
+  it('says when an inactive patent has no date, and when an application has no publication', () => {
+    const problems = lintCitations(cite('JP 1996-179521 A; U.S. Appl. No. 17/999,999'), {
+      facts: facts({ JP1996179521A: found('JP1996179521A', { legal: { simple: ['失效'], detailed: ['撤回'] } }) }, { 'US17/999999': { publications: [] } }),
+    });
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.message]),
+      [
+        ['inactive', 'JP1996179521A is no longer in force (撤回).'],
+        ['notFound', 'PatSnap has no publication of application US17/999999.'],
+      ],
+    );
+  });
+
+  it('does not call a pre-grant publication inactive when its application lives on as a grant, nor an active one anything', () => {
+    const problems = lintCitations(cite('US 2019/0123456 A1 and US 11,205,304 B2'), {
+      facts: facts({ US20190123456A1: found('US20190123456A1', { legal: { simple: ['Pending'], detailed: ['Published'] } }), US11205304B2: found('US11205304B2', { legal: { simple: ['Active'], detailed: ['Granted'] } }) }),
+    });
+    assert.deepEqual(problems, []);
+  });
+
+  it('merges a kind-less citation with its publication once the lookup names it, and offers the kind code', () => {
+    const citations = cite('U.S. Pat. No. 7,123,456 and later US 7,123,456 B2');
+    const f = facts({ US7123456: found('US7123456B2'), US7123456B2: found('US7123456B2') });
+    assert.deepEqual(summary(lintCitations(citations, { facts: f })), [['duplicate', 'US 7,123,456 B2', { kind: 'remove' }]]);
+    assert.equal(withKindAdded(citations[0] as (typeof citations)[0], f), 'US7123456B2');
+    assert.equal(withKindAdded(citations[1] as (typeof citations)[0], f), undefined);
+  });
+
+  it('translates through the l10n it is given', () => {
+    const upper = { t: (m: string, ...args: Array<string | number>) => ENGLISH.t(m, ...args).toUpperCase() };
+    assert.equal(lintCitations(cite('US 9,999,999 B2'), { facts: known, l10n: upper })[0]?.message, 'PATSNAP HAS NO PUBLICATION US9999999B2.');
+  });
+});
+
+describe('citations: what changed since the last check', () => {
+  const citations = cite('Prior art: EP 1 234 567 B1.');
+  const revoked = facts({ EP1234567B1: found('EP1234567B1', { legal: { simple: ['Inactive'], detailed: ['Revoked'], date: '2007-09-21' } }) });
+  const active = facts({ EP1234567B1: found('EP1234567B1', { legal: { simple: ['Active'], detailed: ['Granted'] } }) });
+
+  it('records each number\u2019s status, and a later check that finds it changed says so, and keeps saying so', () => {
+    const first = recordCheck(undefined, citations, active, '2006-01-10');
+    assert.deepEqual(lintCitations(citations, { facts: active, previous: first }), []);
+    const [problem] = lintCitations(citations, { facts: revoked, previous: first });
+    assert.equal(problem?.code, 'inactive');
+    assert.deepEqual(problem?.changed, { was: 'Active, Granted', checkedAt: '2006-01-10' });
+    assert.match(problem?.message ?? '', / Changed since the check of 2006-01-10 \(then: Active, Granted\)\.$/);
+
+    const second = recordCheck(first, citations, revoked, '2008-03-01');
+    assert.equal(second.numbers.EP1234567B1?.checkedAt, '2008-03-01');
+    // The next check (the same status) still tells what it was before.
+    assert.deepEqual(lintCitations(citations, { facts: revoked, previous: second })[0]?.changed, { was: 'Active, Granted', checkedAt: '2006-01-10' });
+    // No change: no note.
+    const fresh = recordCheck(undefined, citations, revoked, '2008-03-01');
+    assert.equal(lintCitations(citations, { facts: revoked, previous: fresh })[0]?.changed, undefined);
+  });
+
+  it('keeps what it knew of numbers a check could not look up, and forgets numbers no longer cited', () => {
+    const first = recordCheck(undefined, cite('EP 1 234 567 B1 and US 11,205,304 B2'), { ...active, publications: new Map([...active.publications, ['US11205304B2', found('US11205304B2')]]) }, '2006-01-10');
+    const next = recordCheck(first, citations, facts({}), '2007-01-10');
+    assert.deepEqual(Object.keys(next.numbers), ['EP1234567B1']);
+    assert.equal(next.numbers.EP1234567B1?.checkedAt, '2006-01-10');
+  });
+
+  it('reads back only records of its own shape', () => {
+    const record = recordCheck(undefined, citations, revoked, '2008-03-01');
+    assert.deepEqual(readCheckRecord(JSON.parse(JSON.stringify(record))), record);
+    for (const bad of [null, 'x', { checkedAt: 1 }, { checkedAt: '2020-01-01', numbers: null }]) assert.equal(readCheckRecord(bad), undefined);
+    assert.deepEqual(readCheckRecord({ checkedAt: '2020-01-01', numbers: { A: { key: 1 }, B: { key: 'k', label: 'l', checkedAt: 'd', was: { was: 3 } } } }), {
+      checkedAt: '2020-01-01',
+      numbers: { B: { key: 'k', label: 'l', checkedAt: 'd' } },
+    });
+  });
+});
