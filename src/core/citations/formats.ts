@@ -1,0 +1,38 @@
+/** Every citation-list format, by the name `cite --format` and the extension's picker use. */
+import type { NumberStyle } from '../numbers';
+import { bibtexEntries } from './bibtex';
+import { cslJson } from './csl';
+import type { CitationEntry } from './entries';
+import { idsTables, markdownTable } from './tables';
+
+export const CITATION_FORMATS = ['markdown', 'csv', 'csl-json', 'bibtex', 'ids'] as const;
+export type CitationFormat = (typeof CITATION_FORMATS)[number];
+
+export function isCitationFormat(value: string): value is CitationFormat {
+  return (CITATION_FORMATS as readonly string[]).includes(value);
+}
+
+/** File extension and VS Code language of each format, for saving it or opening it in an editor. */
+export const FORMAT_FILES: Readonly<Record<CitationFormat, { extension: string; language: string }>> = {
+  markdown: { extension: 'md', language: 'markdown' },
+  csv: { extension: 'csv', language: 'csv' },
+  'csl-json': { extension: 'json', language: 'json' },
+  bibtex: { extension: 'bib', language: 'bibtex' },
+  ids: { extension: 'md', language: 'markdown' },
+};
+
+/** The list in `format`. CSV's writer (csv-stringify) loads only when CSV is asked for. */
+export async function formatCitationList(entries: readonly CitationEntry[], format: CitationFormat, options: { style?: NumberStyle } = {}): Promise<string> {
+  switch (format) {
+    case 'markdown':
+      return markdownTable(entries, options);
+    case 'csv':
+      return (await import('./csv')).csvList(entries, options);
+    case 'csl-json':
+      return cslJson(entries);
+    case 'bibtex':
+      return bibtexEntries(entries);
+    case 'ids':
+      return idsTables(entries);
+  }
+}
