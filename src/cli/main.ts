@@ -151,7 +151,7 @@ function overview(): string {
     `  PATSNAP_BASE_URL                             API gateway (default https://connect.patsnap.com)`,
     '',
     'Exit codes: 0 ok, 2 bad usage or input, 3 credentials rejected, 4 quota or licence exhausted,',
-    '            5 other API error, 1 unexpected, 130 cancelled.',
+    '            5 other API error, 6 lint found problems, 1 unexpected, 130 cancelled.',
     '',
     `Run "${PROGRAM} COMMAND --help" for a command's options.`,
     '',

@@ -4,6 +4,7 @@ import { findPatentNumbersIn, type PatentNumberMatch } from '../../core/numbers'
 import { lineBreaks } from '../../core/numbers/text';
 import { parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine } from '../command';
+import { readProblem } from '../files';
 import type { CliOutput } from '../io';
 
 /** One occurrence, in the shape design.md fixes for `find --json`. */
@@ -257,12 +258,4 @@ class Output {
       });
     }
   }
-}
-
-function readProblem(e: unknown): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { citationsCommand } from './citations';
+import { citeCommand } from './cite';
 import { claimsCommand } from './claims';
 import { countCommand } from './count';
 import { eventsCommand } from './events';
@@ -10,6 +11,7 @@ import { exportCommand } from './export';
 import { facetsCommand } from './facets';
 import { findCommand } from './find';
 import { imageCommand } from './image';
+import { lintCommand } from './lint';
 import { lookupCommand } from './lookup';
 import { notebookCommand } from './notebook';
 import { sandboxCommand } from './sandbox';
@@ -30,5 +32,7 @@ export const COMMANDS: readonly Command[] = [
   notebookCommand,
   exportCommand,
   findCommand,
+  lintCommand,
+  citeCommand,
   sandboxCommand,
 ];

@@ -6,7 +6,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { NumberStyle } from '../numbers';
 import type { CitationEntry } from './entries';
-import { holders, styled } from './tables';
+import { numberText } from './report';
+import { holders } from './tables';
 
 const COLUMNS = [
   'number',
@@ -40,7 +41,7 @@ export function csvList(entries: readonly CitationEntry[], options: { style?: Nu
   const rows = entries.map((e) => {
     const f = e.facts;
     const values: Record<(typeof COLUMNS)[number], string> = {
-      number: styled(e, style),
+      number: numberText(e.number, style),
       written: e.written,
       type: e.type,
       office: e.office,

@@ -7,3 +7,4 @@ export { recordCheck, readCheckRecord, changeSince, currentStatus, type CheckRec
 export { isInactive, legalLabel, endedBy } from './status';
 export { citationEntries, type CitationEntry } from './entries';
 export { CITATION_FORMATS, FORMAT_FILES, formatCitationList, isCitationFormat, type CitationFormat } from './formats';
+export { DEFAULT_SEVERITIES, SEVERITIES, fixText, numberText, writtenStyle, type Severity } from './report';

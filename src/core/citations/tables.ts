@@ -4,11 +4,12 @@
  * out as the USPTO's form SB/08 sets them out. Text from PatSnap is escaped: a title can never
  * become a link, markup or a cell of its own.
  */
-import { formatPatentNumber, type NumberStyle } from '../numbers';
+import type { NumberStyle } from '../numbers';
 import { escapeMarkdown } from '../text/escape';
 import type { CitationEntry } from './entries';
 import { legalLabel } from './status';
 import { stageOf } from './lint';
+import { numberText } from './report';
 
 export interface TableOptions {
   /** How numbers are written: compact `US11205304B2` or the office's printed style `US 11,205,304 B2` (default). */
@@ -26,10 +27,6 @@ export function holders(entry: CitationEntry): string[] {
   return f.assignees.length > 0 ? f.assignees : f.applicants;
 }
 
-export function styled(entry: CitationEntry, style: NumberStyle): string {
-  return formatPatentNumber(entry.number, style) ?? entry.number;
-}
-
 function titleOf(entry: CitationEntry): string {
   if (entry.found === false) return entry.type === 'application' ? 'No publication found in PatSnap' : 'Not found in PatSnap';
   return entry.facts?.title ?? '';
@@ -44,7 +41,7 @@ export function markdownTable(entries: readonly CitationEntry[], options: TableO
     lines.push(
       row([
         String(i + 1),
-        cell(styled(e, style)),
+        cell(numberText(e.number, style)),
         cell(titleOf(e)),
         cell(holders(e).join('; ')),
         cell(f?.inventors.join('; ')),
