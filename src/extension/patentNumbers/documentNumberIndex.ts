@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findPatentNumbers, type PatentNumberMatch } from '../../core/numbers';
+import { findPatentNumbers, type FindOptions, type PatentNumberMatch } from '../../core/numbers';
 import { type EditSpan, type LineText, rescanEdit } from '../../core/numbers/incremental';
 import { Disposable } from '../common/disposable';
 import type { PatentNumberSettings } from './patentNumberSettings';
@@ -9,14 +9,19 @@ const MAX_DOCUMENT_LENGTH = 10_000_000;
 
 interface Entry {
   version: number;
+  /** Every match, numbers impossible for their office (flagged with their `problem`) included. */
   matches: PatentNumberMatch[];
+  /** The possible ones, filtered once per version when first asked for. */
+  valid?: PatentNumberMatch[];
 }
 
 /**
- * The patent numbers of each open document, shared by hovers, links, prefetching and the tree
- * (one scan for all of them). A document is scanned whole once; after that each edit rescans
- * only the lines near it, and the matches after it move with the text (their objects are
- * updated in place: a match held from before an edit gives its position in the new text).
+ * The patent numbers of each open document, shared by hovers, links, prefetching, the tree and
+ * the citation checks (one scan for all of them). A document is scanned whole once; after that
+ * each edit rescans only the lines near it, and the matches after it move with the text (their
+ * objects are updated in place: a match held from before an edit gives its position in the new
+ * text). The scan also flags numbers impossible for their office, for the citation checks; the
+ * other features see only the possible ones.
  */
 export class DocumentNumberIndex extends Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -29,18 +34,41 @@ export class DocumentNumberIndex extends Disposable {
     this.register(settings.onDidChange(() => this.entries.clear()));
   }
 
+  /** The numbers written in the document, in order; impossible ones left out. */
   matches(document: vscode.TextDocument): PatentNumberMatch[] {
+    const entry = this.entry(document);
+    entry.valid ??= entry.matches.some((m) => m.problem) ? entry.matches.filter((m) => !m.problem) : entry.matches;
+    return entry.valid;
+  }
+
+  /** Every number written in the document, in order, impossible ones included with their `problem`: the citations. */
+  citations(document: vscode.TextDocument): readonly PatentNumberMatch[] {
+    return this.entry(document).matches;
+  }
+
+  private entry(document: vscode.TextDocument): Entry {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
-    if (entry?.version === document.version) return entry.matches;
-    const matches = tooLong(document) ? [] : findPatentNumbers(document.getText(), { offices: this.settings.offices });
-    this.entries.set(key, { version: document.version, matches });
-    return matches;
+    if (entry?.version === document.version) return entry;
+    const matches = tooLong(document) ? [] : findPatentNumbers(document.getText(), this.scanOptions());
+    const fresh: Entry = { version: document.version, matches };
+    this.entries.set(key, fresh);
+    return fresh;
+  }
+
+  private scanOptions(): FindOptions {
+    return { offices: this.settings.offices, flagImpossible: true };
   }
 
   /** The number written at `position` (its first to its last character, inclusive of the end). */
   matchAt(document: vscode.TextDocument, position: vscode.Position): PatentNumberMatch | undefined {
-    const matches = this.matches(document);
+    const m = this.citationAt(document, position);
+    return m && !m.problem ? m : undefined;
+  }
+
+  /** The citation at `position`, an impossible number included. */
+  citationAt(document: vscode.TextDocument, position: vscode.Position): PatentNumberMatch | undefined {
+    const matches = this.citations(document);
     const offset = document.offsetAt(position);
     // Binary search: matches are in order and never overlap.
     let lo = 0;
@@ -57,7 +85,7 @@ export class DocumentNumberIndex extends Disposable {
 
   /** Matches on lines `startLine..endLine` (0-based, inclusive), found by binary search. */
   inLines(document: vscode.TextDocument, startLine: number, endLine: number): PatentNumberMatch[] {
-    const matches = this.matches(document);
+    const matches = this.citations(document);
     let lo = 0;
     let hi = matches.length;
     while (lo < hi) {
@@ -66,7 +94,10 @@ export class DocumentNumberIndex extends Disposable {
       else hi = mid;
     }
     const out: PatentNumberMatch[] = [];
-    for (let i = lo; i < matches.length && (matches[i] as PatentNumberMatch).line - 1 <= endLine; i++) out.push(matches[i] as PatentNumberMatch);
+    for (let i = lo; i < matches.length && (matches[i] as PatentNumberMatch).line - 1 <= endLine; i++) {
+      const m = matches[i] as PatentNumberMatch;
+      if (!m.problem) out.push(m);
+    }
     return out;
   }
 
@@ -76,7 +107,7 @@ export class DocumentNumberIndex extends Disposable {
     const entry = this.entries.get(key);
     if (!entry || entry.version >= e.document.version || e.contentChanges.length === 0) return;
     const span = tooLong(e.document) ? undefined : editSpan(e);
-    const matches = span && rescanEdit(entry.matches, span, lineText(e.document), { offices: this.settings.offices });
+    const matches = span && rescanEdit(entry.matches, span, lineText(e.document), this.scanOptions());
     if (!matches) {
       this.entries.delete(key); // scanned whole (or found too long) when next asked
       return;
