@@ -58,6 +58,8 @@ export class PatentLookupService {
   private readonly cards: LruCache<string, { card: PatentCard | null }>;
   private readonly images: LruCache<string, Buffer>;
   private readonly pending = new Map<string, Waiter[]>();
+  /** Numbers of the batches whose calls are under way: an ask for one of them waits for that call. */
+  private readonly flying = new Map<string, Waiter[]>();
   private readonly inFlightImages = new Map<string, Promise<Buffer | undefined>>();
   private timer: NodeJS.Timeout | undefined;
   private readonly batchWindowMs: number;
@@ -90,7 +92,7 @@ export class PatentLookupService {
     const cached = this.cards.get(number);
     if (cached) return Promise.resolve(cached.card);
     const shared = new Promise<PatentCard | null>((resolve, reject) => {
-      const waiters = this.pending.get(number);
+      const waiters = this.pending.get(number) ?? this.flying.get(number);
       if (waiters) waiters.push({ resolve, reject });
       else this.pending.set(number, [{ resolve, reject }]);
       this.timer ??= setTimeout(() => void this.flush(), this.batchWindowMs);
@@ -160,6 +162,15 @@ export class PatentLookupService {
     this.timer = undefined;
     const batch = new Map(this.pending);
     this.pending.clear();
+    for (const [number, waiters] of batch) this.flying.set(number, waiters);
+    try {
+      await this.call(batch);
+    } finally {
+      for (const [number, waiters] of batch) if (this.flying.get(number) === waiters) this.flying.delete(number);
+    }
+  }
+
+  private async call(batch: ReadonlyMap<string, Waiter[]>): Promise<void> {
     const store = await this.store();
     const numbers: string[] = [];
     // What an earlier window (or this one, before a reload) looked up needs no call.

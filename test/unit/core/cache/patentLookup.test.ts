@@ -38,6 +38,18 @@ describe('PatentLookupService (sandbox)', () => {
     assert.equal(second.get(numbers[150] as string)?.bibliography.pn, numbers[150]);
   });
 
+  it('shares a call under way with a later ask for the same number', async () => {
+    ctx.sb.faults.add({ path: BIB, delayMs: 100 });
+    const first = lookups.lookupOne('US11205304B2');
+    // The batch's call has reached the server (and waits there): now ask again.
+    while (ctx.sb.stats.calls(BIB) === 0) await new Promise((r) => setImmediate(r));
+    const second = lookups.lookupOne('US11205304B2');
+    const [a, b] = await Promise.all([first, second]);
+    assert.equal(a, b);
+    assert.equal(a?.bibliography.pn, 'US11205304B2');
+    assert.equal(ctx.sb.stats.calls(BIB), 1);
+  });
+
   it('answers from the cache without a call, peek included', async () => {
     const n = 'US11205304B2';
     assert.equal(lookups.peek(n), undefined);
