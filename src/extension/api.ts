@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { CitationsFeature } from './citations/citationsFeature';
 import type { CredentialStore } from './credentials/credentialStore';
 import type { ExportsFeature } from './exports/exportsFeature';
 import type { NotebookFeature } from './notebook/notebookFeature';
@@ -26,6 +27,7 @@ export interface PatentLookupTestApi {
   search(): Promise<SearchFeature>;
   panels(): Promise<PatentPanelFeature>;
   numbers(): Promise<PatentNumberFeatures>;
+  citations(): Promise<CitationsFeature>;
   exports(): Promise<ExportsFeature>;
   pdfs(): Promise<PdfFeature>;
   notebooks(): Promise<NotebookFeature>;

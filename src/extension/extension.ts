@@ -49,6 +49,10 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
   const search: LazyFeature<SearchFeature> = lazy('Search', () => import('./search/searchFeature').then((m) => new m.SearchFeature(host, resultsTree)));
   const panels = lazy('Patent panel', () => import('./patent/patentPanelFeature').then((m) => new m.PatentPanelFeature(host)));
   const numbers = lazy('Patent numbers', () => import('./patentNumbers/patentNumbersFeature').then((m) => m.createPatentNumbersFeature(host)));
+  const citations = lazy('Citations', async () => {
+    const shared = await numbers.get(); // one scan of each document for both
+    return import('./citations/citationsFeature').then((m) => new m.CitationsFeature(host, shared));
+  });
   const exports: LazyFeature<ExportsFeature> = lazy('Exports', () => import('./exports/exportsFeature').then((m) => new m.ExportsFeature(host, exportsTree)));
   const pdfs = lazy('PDF viewer', () => import('./pdf/pdfFeature').then((m) => new m.PdfFeature(host)));
   const notebooks: LazyFeature<NotebookFeature> = lazy('Search notebooks', () => import('./notebook/notebookFeature').then((m) => new m.NotebookFeature(host, () => search.loaded?.results.shownSearch)));
@@ -61,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
         ...lazyCommands('search', search),
         ...lazyCommands('panel', panels),
         ...lazyCommands('numbers', numbers),
+        ...lazyCommands('citations', citations),
         ...lazyCommands('exports', exports),
         ...lazyCommands('notebook', notebooks),
         'patentLookup.showLog': () => log.show(),
@@ -83,8 +88,13 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
   );
   // Query cells and query files get their checks, completion and hover once one is open.
   own(onLanguageDocument(QUERY_LANGUAGE, () => queryLanguage.preload()));
-  // Numbers are read in whatever editor shows; unfinished exports are followed again.
-  own(onFirstTextEditor(() => numbers.preload()));
+  // Numbers are read, and citations checked, in whatever editor shows; unfinished exports are followed again.
+  own(
+    onFirstTextEditor(() => {
+      numbers.preload();
+      citations.preload();
+    }),
+  );
   if (mayNeedFollowing(context.globalState.get(EXPORT_TASKS_STATE_KEY))) own(afterActivation(() => exports.preload()));
 
   // The in-host tests reach the features through this; any other caller gets nothing.
@@ -97,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
     search: () => search.get(),
     panels: () => panels.get(),
     numbers: () => numbers.get(),
+    citations: () => citations.get(),
     exports: () => exports.get(),
     pdfs: () => pdfs.get(),
     notebooks: () => notebooks.get(),

@@ -29,6 +29,15 @@ export const FEATURE_COMMANDS = {
   ],
   panel: ['patentLookup.openPatent', 'patentLookup.showExaminationDocuments', 'patentLookup.results.copyNumber', 'patentLookup.results.openPdf'],
   numbers: ['patentLookup.findInDocument', 'patentLookup.documentPatents.refresh'],
+  citations: [
+    'patentLookup.citations.check',
+    'patentLookup.citations.list',
+    'patentLookup.citations.rewriteAll',
+    'patentLookup.citations.addToList',
+    'patentLookup.citations.ignore',
+    'patentLookup.citations.stopIgnoring',
+    'patentLookup.citations.clearList',
+  ],
   exports: Object.values(EXPORT_COMMANDS),
   notebook: [
     'patentLookup.notebook.new',
@@ -54,5 +63,7 @@ export const VIEW_ONLY_COMMANDS: readonly CommandId[] = [
   'patentLookup.results.copyNumber',
   'patentLookup.results.openPdf',
   'patentLookup.documentPatents.refresh',
+  // Code actions run these with their arguments.
+  'patentLookup.citations.ignore',
   ...Object.values(EXPORT_COMMANDS).filter((id) => id !== EXPORT_COMMANDS.exportSearch),
 ];

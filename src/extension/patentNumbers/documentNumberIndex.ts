@@ -158,6 +158,6 @@ function lineText(document: vscode.TextDocument): LineText {
   };
 }
 
-export function rangeOf(document: vscode.TextDocument, m: PatentNumberMatch): vscode.Range {
+export function rangeOf(document: vscode.TextDocument, m: Pick<PatentNumberMatch, 'index' | 'length'>): vscode.Range {
   return new vscode.Range(document.positionAt(m.index), document.positionAt(m.index + m.length));
 }

@@ -23,12 +23,15 @@ export type PatentNumberCommandId = 'patentLookup.findInDocument' | 'patentLooku
 
 export class PatentNumberFeatures extends Disposable {
   readonly commands: Record<PatentNumberCommandId, () => Promise<void>>;
+  /** The one scan of each open document's numbers, which the citation checks share. */
+  readonly index: DocumentNumberIndex;
+  readonly settings: PatentNumberSettings;
   private readonly view: DocumentPatentsView;
 
   constructor(deps: PatentNumberFeatureDeps) {
     super();
-    const settings = this.register(new PatentNumberSettings());
-    const index = this.register(new DocumentNumberIndex(settings));
+    const settings = (this.settings = this.register(new PatentNumberSettings()));
+    const index = (this.index = this.register(new DocumentNumberIndex(settings)));
     this.register(vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new PatentHoverProvider(index, settings, deps)));
     this.registerLinks(index, settings);
     this.register(new VisibleNumberPrefetcher(index, settings, deps));

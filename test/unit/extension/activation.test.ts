@@ -78,8 +78,17 @@ describe('activation', function () {
     assert.ok(!loaded.some((m) => /src\/extension\/notebook\/notebook(Controller|Feature)/.test(m)), 'the notebook itself waits for a notebook');
   });
 
+  it('loads the citation checks once an editor shows, on the same scan, still without the HTTP stack', () => {
+    const { loaded } = activate({ mode: 'production', editor: true, exitOn: 'Citations loaded.' });
+    assert.ok(loaded.includes('src/extension/citations/citationsFeature.ts'), 'the feature loaded');
+    assert.ok(loaded.includes('src/core/citations/lint.ts'));
+    // Their lookups (and the HTTP code) come with the first number to look up, in a visible document.
+    assert.ok(!loaded.includes('src/core/citations/facts.ts'), 'the lookups are not loaded yet');
+    assert.deepEqual(heavyIn(loaded).filter((m) => !/lru-cache|src\/core\/cache\//.test(m)), []);
+  });
+
   it('returns its internals only to the test host', () => {
     assert.equal(activate({ mode: 'production' }).returned, null);
-    assert.deepEqual(activate({ mode: 'test' }).returned?.sort(), ['credentials', 'exports', 'notebooks', 'numbers', 'panels', 'pdfs', 'queryLanguage', 'search', 'session', 'settings', 'state']);
+    assert.deepEqual(activate({ mode: 'test' }).returned?.sort(), ['citations', 'credentials', 'exports', 'notebooks', 'numbers', 'panels', 'pdfs', 'queryLanguage', 'search', 'session', 'settings', 'state']);
   });
 });
