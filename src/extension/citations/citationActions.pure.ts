@@ -98,9 +98,15 @@ export function planActions(input: ActionInput): ActionPlan[] {
   if (canonical) plans.push({ title: l10n.t('Write as {0}', canonical), edits: [{ ...span, text: canonical }] });
   const all = input.citations.flatMap((o) => {
     const text = canonicalRewrite(o, style);
-    return text ? [{ start: o.index, end: o.index + o.length, text }] : [];
+    return text ? [{ start: o.index, end: o.index + o.length, text, written: o.text }] : [];
   });
-  if (all.length > 1 || (all.length === 1 && !canonical)) plans.push({ title: l10n.t('Write all {0} patent numbers in this document in canonical form', all.length), edits: all });
+  const edits = all.map(({ start, end, text }) => ({ start, end, text }));
+  if (all.length > 1) plans.push({ title: l10n.t('Write all {0} patent numbers in this document in canonical form', all.length), edits });
+  else if (all.length === 1 && !canonical) {
+    // The one number of the document not in canonical form is another: name it.
+    const [only] = all as [(typeof all)[number]];
+    plans.push({ title: l10n.t('Write {0} in this document as {1}', only.written.replace(/\s+/g, ' '), only.text), edits });
+  }
   if (!c.problem) {
     plans.push({ title: l10n.t('Add {0} to the citation list', c.number), command: { id: ACTION_COMMANDS.addToList, args: [{ number: c.number, text: c.text }] } });
     if (c.type === 'publication') plans.push({ title: l10n.t('Open {0}', c.number), command: { id: ACTION_COMMANDS.openPatent, args: [{ number: c.number }] } });

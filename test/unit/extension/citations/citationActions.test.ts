@@ -74,6 +74,13 @@ describe('citation quick fixes', () => {
     const all = plans.find((p) => p.title.startsWith('Write all'));
     assert.equal(all?.title, 'Write all 3 patent numbers in this document in canonical form');
     assert.equal(apply(text, all), ['Over US 2005/0262868 A1 and US 14/706,838.', 'See US 7,123,456; US 11,205,304 B2, US 11,205,304 B2.'].join('\n'));
+    // On a number already in canonical form, with one other that is not: that one, by name.
+    const lone = 'US 11,205,304 B2 and US11205304B2';
+    const two = cite(lone);
+    const plans2 = planActions({ citation: two[0] as (typeof two)[0], problems: [], citations: two, facts: undefined, style: 'office', line: { text: lone, start: 0 }, l10n: ENGLISH });
+    const other = plans2.find((p) => p.title.startsWith('Write'));
+    assert.equal(other?.title, 'Write US11205304B2 in this document as US 11,205,304 B2');
+    assert.equal(apply(lone, other), 'US 11,205,304 B2 and US 11,205,304 B2');
   });
 
   it('removes a duplicate, or writes it as first cited when that was a publication too', () => {
