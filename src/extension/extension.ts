@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
   const numbers = lazy('Patent numbers', () => import('./patentNumbers/patentNumbersFeature').then((m) => m.createPatentNumbersFeature(host)));
   const citations = lazy('Citations', async () => {
     const shared = await numbers.get(); // one scan of each document for both
-    return import('./citations/citationsFeature').then((m) => new m.CitationsFeature(host, shared));
+    return import('./patentNumbers/patentNumbersFeature').then((m) => m.createCitationsFeature(host, shared));
   });
   const exports: LazyFeature<ExportsFeature> = lazy('Exports', () => import('./exports/exportsFeature').then((m) => new m.ExportsFeature(host, exportsTree)));
   const pdfs = lazy('PDF viewer', () => import('./pdf/pdfFeature').then((m) => new m.PdfFeature(host)));

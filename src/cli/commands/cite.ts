@@ -36,7 +36,7 @@ export const citeCommand: Command = {
     const { read, unreadable } = await readCitations(positionals, context);
     const { facts, failure } = await lookUpFacts(read, values.offline === true, context);
     const entries = citationEntries(read.flatMap((f) => f.citations), facts);
-    const text = await formatCitationList(entries, format);
+    const text = formatCitationList(entries, format);
     if (values.out === undefined) io.stdout.write(text);
     else {
       const saved = await writeFileAtomically(path.resolve(io.cwd, values.out), Buffer.from(text, 'utf8'), { overwrite: values.force });

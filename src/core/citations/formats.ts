@@ -2,6 +2,7 @@
 import type { NumberStyle } from '../numbers';
 import { bibtexEntries } from './bibtex';
 import { cslJson } from './csl';
+import { csvList } from './csv';
 import type { CitationEntry } from './entries';
 import { idsTables, markdownTable } from './tables';
 
@@ -21,13 +22,13 @@ export const FORMAT_FILES: Readonly<Record<CitationFormat, { extension: string; 
   ids: { extension: 'md', language: 'markdown' },
 };
 
-/** The list in `format`. CSV's writer (csv-stringify) loads only when CSV is asked for. */
-export async function formatCitationList(entries: readonly CitationEntry[], format: CitationFormat, options: { style?: NumberStyle } = {}): Promise<string> {
+/** The list in `format`. */
+export function formatCitationList(entries: readonly CitationEntry[], format: CitationFormat, options: { style?: NumberStyle } = {}): string {
   switch (format) {
     case 'markdown':
       return markdownTable(entries, options);
     case 'csv':
-      return (await import('./csv')).csvList(entries, options);
+      return csvList(entries, options);
     case 'csl-json':
       return cslJson(entries);
     case 'bibtex':

@@ -97,7 +97,7 @@ export class CitationLists {
     const lookedUp = this.deps.checker.lookupsAllowed && citations.some((c) => !c.problem);
     if (lookedUp) facts = (await this.deps.checker.lookUp(citations, { signal: options.signal })).facts;
     const entries = citationEntries(citations, facts);
-    return { text: await formatCitationList(entries, format, { style: this.deps.settings.style }), patents: entries.length, lookedUp };
+    return { text: formatCitationList(entries, format, { style: this.deps.settings.style }), patents: entries.length, lookedUp };
   }
 
   /** The `patentLookup.citations.list` command: scope, format and destination picked, then made. */
