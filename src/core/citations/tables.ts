@@ -16,7 +16,9 @@ export interface TableOptions {
   style?: NumberStyle;
 }
 
-const cell = (text: string | undefined, max = 300): string => (text ? escapeMarkdown(text, max) : '');
+/** Letters, digits, spaces and `,./-` cannot make markup in a table cell: numbers and dates stay readable as text. */
+const INERT = /^[A-Za-z0-9 ,./-]*$/;
+const cell = (text: string | undefined, max = 300): string => (!text ? '' : INERT.test(text) && text.length <= max ? text : escapeMarkdown(text, max));
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 const header = (titles: readonly string[]): string => `${row(titles)}\n${row(titles.map(() => '---'))}`;
 

@@ -235,6 +235,21 @@ describe('Citation checks in documents', function () {
     editor.selection = new vscode.Selection(4, 0, 4, 100);
     const md = (await feature.lists.build(await feature.lists.citations('selection', editor), 'markdown')).text;
     assert.equal(md.trimEnd().split('\n').length, 3, 'one patent (cited twice) in the last line');
-    assert.match(md, /\| 1 \| US 11\\,205\\,304 B2 \| Systems and methods for rendering user interfaces/);
+    assert.match(md, /\| 1 \| US 11,205,304 B2 \| Systems and methods for rendering user interfaces/);
+  });
+
+  it('makes citation lists of the whole workspace and of the citations collected', async () => {
+    const all = await feature.lists.citations('workspace', undefined);
+    const csv = (JSON.parse((await feature.lists.build(all, 'csl-json')).text) as Array<{ id: string }>).map((i) => i.id);
+    // The fixture workspace's memos and CSV, each patent once.
+    for (const n of ['EP1234567B1', 'US20050262868A1', 'US11205304B2', 'US7123456B2', 'WO1998012345A1', 'KR102355140B1', 'USRE45678E']) assert.ok(csv.includes(n), `${n} in ${csv.join(' ')}`);
+    assert.equal(new Set(csv).size, csv.length, 'each patent once');
+
+    await vscode.commands.executeCommand('patentLookup.citations.addToList', { number: 'EP1234567B1', text: 'EP 1 234 567 B1' });
+    await vscode.commands.executeCommand('patentLookup.citations.addToList', { number: 'US14/706838', text: 'U.S. Appl. No. 14/706,838' });
+    const collected = JSON.parse((await feature.lists.build(await feature.lists.citations('collected', undefined), 'csl-json')).text) as Array<{ id: string }>;
+    assert.deepEqual(collected.map((i) => i.id), ['EP1234567B1', 'US11205304B2']);
+    await vscode.commands.executeCommand('patentLookup.citations.clearList');
+    assert.deepEqual(feature.state.collected(), []);
   });
 });
