@@ -24,10 +24,18 @@ function shapeOf(pn: string): { office: OfficeCode; kind: string | null } | unde
   return m && m.type === 'publication' ? { office: m.office, kind: m.kind } : undefined;
 }
 
+type Stage = 'grant' | 'pre-grant' | undefined;
+/** Stages already worked out: each re-check after an edit asks again for every number found, and parsing is the costly part. */
+const stages = new Map<string, Stage>();
+
 /** Whether a compact publication number is a grant (B1, B2, C, U, S…) or a pre-grant publication (A1, A…), by its office's kind codes. */
-export function stageOf(pn: string): 'grant' | 'pre-grant' | undefined {
+export function stageOf(pn: string): Stage {
+  if (stages.has(pn)) return stages.get(pn);
   const s = shapeOf(pn);
-  return s?.kind ? kindCode(s.office, s.kind)?.stage : undefined;
+  const stage = s?.kind ? kindCode(s.office, s.kind)?.stage : undefined;
+  if (stages.size >= 50_000) stages.clear(); // a bound, not a policy: the next check fills it again
+  stages.set(pn, stage);
+  return stage;
 }
 
 export const isGrant = (pn: string): boolean => stageOf(pn) === 'grant';
