@@ -150,7 +150,8 @@ export class CitationLists {
     return picked?.scope;
   }
 
-  private async deliver(list: BuiltList, format: CitationFormat, destination: ListDestination): Promise<void> {
+  /** Puts a list where the user asked: the clipboard, a new editor, or a file (`target`, else one picked in a dialog). */
+  async deliver(list: BuiltList, format: CitationFormat, destination: ListDestination, target?: vscode.Uri): Promise<void> {
     const { extension, language } = FORMAT_FILES[format];
     if (destination === 'clipboard') {
       await vscode.env.clipboard.writeText(list.text);
@@ -160,14 +161,16 @@ export class CitationLists {
       await vscode.window.showTextDocument(doc, { preview: false });
     } else {
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      const target = await vscode.window.showSaveDialog({
-        defaultUri: folder ? vscode.Uri.joinPath(folder, `citations.${extension}`) : undefined,
-        filters: { [formatLabel(format)]: [extension] },
-        title: vscode.l10n.t('Save the citation list'),
-      });
-      if (!target) return;
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(list.text));
-      void showInfo(vscode.l10n.t('Saved the citation list ({0} patents) to {1}.', list.patents, vscode.workspace.asRelativePath(target)));
+      const file =
+        target ??
+        (await vscode.window.showSaveDialog({
+          defaultUri: folder ? vscode.Uri.joinPath(folder, `citations.${extension}`) : undefined,
+          filters: { [formatLabel(format)]: [extension] },
+          title: vscode.l10n.t('Save the citation list'),
+        }));
+      if (!file) return;
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(list.text));
+      void showInfo(vscode.l10n.t('Saved the citation list ({0} patents) to {1}.', list.patents, vscode.workspace.asRelativePath(file)));
     }
     if (!list.lookedUp) void showInfo(vscode.l10n.t('The list has numbers only: lookups are off or no credentials are set.'));
   }

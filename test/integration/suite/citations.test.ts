@@ -238,6 +238,32 @@ describe('Citation checks in documents', function () {
     assert.match(md, /\| 1 \| US 11,205,304 B2 \| Systems and methods for rendering user interfaces/);
   });
 
+  it('puts a list in a new editor, in a file, or on the clipboard', async () => {
+    const { editor } = await openMemo();
+    const list = await feature.lists.build(await feature.lists.citations('document', editor), 'bibtex');
+    assert.equal(list.patents, 4);
+    await feature.lists.deliver(list, 'bibtex', 'editor');
+    const shown = vscode.window.activeTextEditor?.document;
+    assert.ok(shown && shown !== editor.document, 'a new editor shows');
+    opened.push(shown);
+    assert.equal(shown.getText(), list.text);
+    assert.equal(shown.isUntitled, true);
+
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    const file = vscode.Uri.joinPath(folder, 'citations-test-list.bib');
+    try {
+      await feature.lists.deliver(list, 'bibtex', 'file', file);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), list.text);
+    } finally {
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
+
+    await vscode.env.clipboard.writeText('before');
+    await feature.lists.deliver(list, 'bibtex', 'clipboard');
+    assert.equal(await vscode.env.clipboard.readText(), list.text);
+  });
+
   it('makes citation lists of the whole workspace and of the citations collected', async () => {
     const all = await feature.lists.citations('workspace', undefined);
     const csv = (JSON.parse((await feature.lists.build(all, 'csl-json')).text) as Array<{ id: string }>).map((i) => i.id);

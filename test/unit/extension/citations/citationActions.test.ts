@@ -74,6 +74,12 @@ describe('citation quick fixes', () => {
     const all = plans.find((p) => p.title.startsWith('Write all'));
     assert.equal(all?.title, 'Write all 3 patent numbers in this document in canonical form');
     assert.equal(apply(text, all), ['Over US 2005/0262868 A1 and US 14/706,838.', 'See US 7,123,456; US 11,205,304 B2, US 11,205,304 B2.'].join('\n'));
+    // In the compact style, the one occurrence and the whole document alike.
+    const compact = plansFor('US 11,205,304 B2', 'compact');
+    assert.equal(compact.find((p) => p.title.startsWith('Write as'))?.title, 'Write as US11205304B2');
+    const allCompact = compact.find((p) => p.title.startsWith('Write all'));
+    assert.equal(allCompact?.title, 'Write all 4 patent numbers in this document in canonical form');
+    assert.equal(apply(text, allCompact), ['Over US20050262868A1 and US14/706838.', 'See US7123456; US11205304B2, US11205304B2.'].join('\n'));
     // On a number already in canonical form, with one other that is not: that one, by name.
     const lone = 'US 11,205,304 B2 and US11205304B2';
     const two = cite(lone);
