@@ -287,6 +287,16 @@ export class RecordLookup {
     return this.batchers.legalDetail.get(key, signal);
   }
 
+  /** P013 of many patents, in order: batched like single asks, with one wait for all of them. */
+  legalDetails(keys: readonly PatentKey[], signal?: AbortSignal): Promise<Array<LegalStatusDetail | null>> {
+    return this.batchers.legalDetail.getMany(keys, signal);
+  }
+
+  /** P014 of many patents, in order. */
+  families(keys: readonly PatentKey[], signal?: AbortSignal): Promise<Array<PatentFamily | null>> {
+    return this.batchers.family.getMany(keys, signal);
+  }
+
   /** P014: the three families of the patent. */
   family(key: PatentKey, signal?: AbortSignal): Promise<PatentFamily | null> {
     return this.batchers.family.get(key, signal);

@@ -17,12 +17,19 @@ import type { LegalStatusDetail, PatentFamily } from '../api/recordTypes';
 import type { Bibliography, PatsnapApi } from '../api/types';
 import { answersNumber, compactNumber } from '../numbers/match';
 import { isoDate } from '../record/legal';
-import { resolveNumbers } from '../record/resolution';
+import { resolveNumbers, type Resolution } from '../record/resolution';
 import { bestPublication, isGrant, stageOf } from './lint';
 import type { ApplicationFact, Citation, CitationFacts, LegalState, PatentFacts, PublicationFact } from './types';
 
 /** Bibliographies by number asked (null: PatSnap has none); numbers whose batch failed are left out. */
 export type BibliographySource = (numbers: readonly string[], signal?: AbortSignal) => Promise<{ found: Map<string, Bibliography | null>; failure?: unknown }>;
+
+/** The record lookups the checks share with the panel: each batched by its source, null for "PatSnap has none". */
+export interface RecordSource {
+  legalDetails(numbers: readonly string[], signal?: AbortSignal): Promise<Array<LegalStatusDetail | null>>;
+  families(numbers: readonly string[], signal?: AbortSignal): Promise<Array<PatentFamily | null>>;
+  resolve(inputs: readonly string[], signal?: AbortSignal): Promise<Resolution[]>;
+}
 
 export interface CitationFactsOptions {
   /**
@@ -30,6 +37,12 @@ export interface CitationFactsOptions {
    * hovers' card cache, so a number a hover already showed costs no call.
    */
   bibliographies?: BibliographySource;
+  /**
+   * Where P013 detailed statuses, P014 families and P069 resolutions come from when a check is
+   * not asked to be fresh; default the client. The extension passes the panel's record cache
+   * (kept on disk), so a reload or a patent the panel showed costs no call.
+   */
+  records?: RecordSource;
   /** How long facts stay fresh; default a day (legal status changes with each weekly gazette and fee date). */
   ttlMs?: number;
   /** Numbers remembered; default 10 000. */
@@ -61,6 +74,15 @@ async function settled<T>(call: Promise<T[]>, numbers: readonly string[], signal
     if (signal?.aborted || !isPatsnapError(e) || e.kind === 'cancelled') throw e;
     return { results: [], missing: { patentIds: [], numbers: [...numbers] }, failure: e };
   }
+}
+
+/** A record source's answers as a batch's outcome: its records (none for a patent PatSnap lacks), or nothing with the failure. */
+async function fromRecords<T>(call: Promise<Array<T | null>>, numbers: readonly string[], signal: AbortSignal | undefined): Promise<BatchOutcome<T>> {
+  return settled(
+    call.then((all) => all.filter((r): r is T => r !== null)),
+    numbers,
+    signal,
+  );
 }
 
 /** Bibliographies from the client's P011 (batched by the client), matched to the numbers asked. */
@@ -114,6 +136,7 @@ const firstFailure = (a: unknown, b: unknown): unknown => a ?? b;
 export class CitationFactsLookup {
   private readonly cache: LruCache<string, { entry: Entry }>;
   private readonly bibliographies: BibliographySource;
+  private readonly records: RecordSource | undefined;
 
   constructor(
     private readonly api: () => PatsnapApi,
@@ -121,6 +144,7 @@ export class CitationFactsLookup {
   ) {
     this.cache = new LruCache({ max: options.maxEntries ?? 10_000, ttlMs: options.ttlMs ?? 24 * 3600_000 });
     this.bibliographies = options.bibliographies ?? apiBibliographies(api);
+    this.records = options.records;
   }
 
   /** The facts known now for `citations`, without any call. */
@@ -147,7 +171,7 @@ export class CitationFactsLookup {
     const resolvedTo = new Set<string>();
     if (apps.length > 0) {
       try {
-        const resolutions = await resolveNumbers(this.api(), apps, { signal });
+        const resolutions = !fresh && this.records ? await this.records.resolve(apps, signal) : await resolveNumbers(this.api(), apps, { signal });
         for (const r of resolutions) {
           const fact: ApplicationFact = {
             publications: r.publications.map((p) => {
@@ -167,7 +191,7 @@ export class CitationFactsLookup {
 
     // 2. Publications: bibliography and legal status, side by side.
     const pubs = [...new Set([...wanted.filter((c) => c.type === 'publication' && unknown(c)).map((c) => c.number), ...[...resolvedTo].filter((n) => unknown({ number: n, type: 'publication' }))])];
-    if (pubs.length > 0) failure = firstFailure(failure, await this.lookUpPublications(pubs, signal));
+    if (pubs.length > 0) failure = firstFailure(failure, await this.lookUpPublications(pubs, signal, fresh ? undefined : this.records));
     return { facts: this.known([...wanted, ...[...resolvedTo].map((number) => ({ number, type: 'publication' as const }))]), ...(failure === undefined ? {} : { failure }) };
   }
 
@@ -176,9 +200,9 @@ export class CitationFactsLookup {
   }
 
   /** Looks up and caches `numbers`; resolves to the first failure, if any. */
-  private async lookUpPublications(numbers: string[], signal: AbortSignal | undefined): Promise<unknown> {
-    const api = this.api();
-    const [bib, legal] = await Promise.all([this.bibliographies(numbers, signal), settled(api.legalStatusDetail({ numbers }, { signal }), numbers, signal)]);
+  private async lookUpPublications(numbers: string[], signal: AbortSignal | undefined, records: RecordSource | undefined): Promise<unknown> {
+    const legalDetails = records ? fromRecords(records.legalDetails(numbers, signal), numbers, signal) : settled(this.api().legalStatusDetail({ numbers }, { signal }), numbers, signal);
+    const [bib, legal] = await Promise.all([this.bibliographies(numbers, signal), legalDetails]);
     let failure = firstFailure(bib.failure, legal.failure);
     const legalMissing = new Set(legal.missing.numbers.map(compactNumber));
     const legalOf = (pn: string): LegalState | undefined => {
@@ -199,16 +223,15 @@ export class CitationFactsLookup {
 
     // 3. Pre-grant publications: is the same application granted since?
     const preGrant = [...found.entries()].filter(([, f]) => stageOf(f.pn) === 'pre-grant' && f.applicationNumber);
-    if (preGrant.length > 0) failure = firstFailure(failure, await this.findGrants(preGrant.map(([, f]) => f), signal));
+    if (preGrant.length > 0) failure = firstFailure(failure, await this.findGrants(preGrant.map(([, f]) => f), signal, records));
     for (const [n, f] of found) this.cache.set(key({ number: n, type: 'publication' }), { entry: { kind: 'publication', fact: { found: true, ...f } } });
     return failure;
   }
 
   /** Sets `grantedAs` on each pre-grant publication whose family holds a grant of the same application. */
-  private async findGrants(preGrant: PatentFacts[], signal: AbortSignal | undefined): Promise<unknown> {
-    const api = this.api();
+  private async findGrants(preGrant: PatentFacts[], signal: AbortSignal | undefined, records: RecordSource | undefined): Promise<unknown> {
     const numbers = preGrant.map((f) => f.pn);
-    const outcome = await settled(api.family({ numbers }, { signal }), numbers, signal);
+    const outcome = records ? await fromRecords(records.families(numbers, signal), numbers, signal) : await settled(this.api().family({ numbers }, { signal }), numbers, signal);
     const families: PatentFamily[] = outcome.results;
     let failure: unknown = outcome.failure;
     // Candidates: the family's grants at the publication's own office.

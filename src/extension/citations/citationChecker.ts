@@ -88,6 +88,8 @@ export class CitationChecker extends Disposable {
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
     this.register(settings.onDidChange(() => this.recheckAll()));
     this.register(numberSettings.onDidChange(() => this.recheckAll()));
+    // Clear Lookup Cache forgets the checks' lookups too.
+    this.register(session.onDidClearLookups(() => this.loaded?.clear()));
     this.register(
       session.onDidChange(() => {
         // Another account or gateway may answer differently.
@@ -147,7 +149,17 @@ export class CitationChecker extends Disposable {
   factsLookup(): Promise<CitationFactsLookup> {
     this.lookup ??= (async () => {
       const [{ CitationFactsLookup }, cards] = await Promise.all([import('../../core/citations/facts'), this.deps.session.lookupService()]);
+      const records = () => this.deps.session.recordLookup(); // the backend's in use now
       const lookup = new CitationFactsLookup(() => this.api as PatsnapApi, {
+        // The panel's record cache, kept on disk: statuses, families and resolutions a reload keeps.
+        records: {
+          legalDetails: async (numbers, signal) => (await records()).legalDetails(numbers.map((number) => ({ number })), signal),
+          families: async (numbers, signal) => (await records()).families(numbers.map((number) => ({ number })), signal),
+          resolve: async (inputs, signal) => {
+            const lookup = await records();
+            return Promise.all(inputs.map((input) => lookup.resolve(input, signal)));
+          },
+        },
         // The hovers' card cache: a number a hover showed costs no bibliography call here.
         bibliographies: async (numbers) => {
           const settled = await Promise.allSettled(numbers.map((n) => cards.lookupOne(n)));

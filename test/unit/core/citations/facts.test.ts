@@ -1,6 +1,7 @@
 /** The citation facts, looked up from a real sandbox over loopback: batching, caching, failures. */
 import * as assert from 'node:assert/strict';
-import { CitationFactsLookup } from '../../../../src/core/citations/facts';
+import { CitationFactsLookup, type RecordSource } from '../../../../src/core/citations/facts';
+import { RecordLookup } from '../../../../src/core/cache/recordLookup';
 import { isGrant, lintCitations, type Citation } from '../../../../src/core/citations';
 import { findPatentNumbers } from '../../../../src/core/numbers';
 import { generateSampleData } from '../../../../src/sandbox/data';
@@ -60,6 +61,30 @@ describe('citations: facts from the sandbox', () => {
         ['inactive', 'U.S. Pat. No. 7,123,456'], // US7123456B2 lapsed (Non-Payment)
       ],
     );
+  });
+
+  it('takes statuses, families and resolutions from the record cache it is given, and the client only when asked afresh', async () => {
+    const api = client(s.sb);
+    const records = new RecordLookup(() => api);
+    const source: RecordSource = {
+      legalDetails: (numbers, signal) => records.legalDetails(numbers.map((number) => ({ number })), signal),
+      families: (numbers, signal) => records.families(numbers.map((number) => ({ number })), signal),
+      resolve: (inputs, signal) => Promise.all(inputs.map((i) => records.resolve(i, signal))),
+    };
+    const citations = cite(MEMO);
+    const first = await new CitationFactsLookup(() => api, { records: source }).lookUp(citations);
+    assert.equal(first.failure, undefined);
+    const counts = () => [P013, P014, P069].map(calls);
+    const after = counts();
+    assert.ok(after.every((n) => n > 0), 'the record cache asked the sandbox');
+    // A new lookup (its own memory gone, as after a reload) on the same record cache: no call for any of them.
+    const again = await new CitationFactsLookup(() => api, { records: source }).lookUp(citations);
+    assert.deepEqual(counts(), after);
+    assert.deepEqual(lintCitations(citations, { facts: again.facts }).map((p) => p.code), lintCitations(citations, { facts: first.facts }).map((p) => p.code));
+    assert.deepEqual(again.facts.publications.get('US20050262868A1'), first.facts.publications.get('US20050262868A1'));
+    // On demand, PatSnap is asked again.
+    await new CitationFactsLookup(() => api, { records: source }).lookUp(citations, { fresh: true });
+    assert.deepEqual(counts(), after.map((n) => n + 1));
   });
 
   it('looks 250 citations up in \u2308250/100\u2309 calls per endpoint, and asks again only for numbers written since', async () => {
