@@ -82,6 +82,8 @@ describe('The patent panel', () => {
     assert.strictEqual(missing.snapshot.main.state, 'error');
     missing.dispose();
 
+    // A document another suite left in view may have had EP1234567B1 looked up (its citations are checked): the failure must be PatSnap's answer, not a cached card.
+    await api.session.clearLookupCache();
     await sandbox.addFault({ path: '/basic-patent-data', errorCode: 67200005, times: 0 });
     await vscode.commands.executeCommand('patentLookup.openPatent', 'EP1234567B1');
     const failing = await waitFor('a panel', () => api.panelFeature.openPanels[0]);
