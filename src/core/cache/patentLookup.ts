@@ -84,7 +84,9 @@ export class PatentLookupService {
   /** Looks up many numbers; each is asked of the API at most once while cached. */
   async lookup(numbers: readonly string[], signal?: AbortSignal): Promise<Map<string, PatentCard | null>> {
     const unique = [...new Set(numbers)];
-    const answers = await Promise.all(unique.map((n) => this.lookupOne(n, signal)));
+    // One abort listener for the whole list, not one per number on the same signal (a
+    // document's 100 numbers would otherwise trip Node's MaxListenersExceededWarning).
+    const answers = await raceAbort(Promise.all(unique.map((n) => this.lookupOne(n))), signal);
     return new Map(unique.map((n, i) => [n, answers[i] ?? null]));
   }
 

@@ -1,5 +1,6 @@
 /** PatentLookupService against the real sandbox over loopback: batching, sharing, caching, abandoning. */
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { isPatsnapError } from '../../../../src/core/api/errors';
 import type { PatsnapApi } from '../../../../src/core/api/types';
 import { PatentLookupService } from '../../../../src/core/cache/patentLookup';
@@ -86,6 +87,20 @@ describe('PatentLookupService (sandbox)', () => {
     assert.equal((await other)?.bibliography.pn, 'EP1234567B1');
     // The shared answer was cached although one caller left.
     assert.equal(lookups.peek('EP1234567B1')?.bibliography.pn, 'EP1234567B1');
+  });
+
+  it('listens once on the caller\'s signal for a whole list, and a cancelled list rejects as cancelled', async () => {
+    ctx.sb.faults.add({ path: BIB, delayMs: 150 });
+    const controller = new AbortController();
+    const numbers = samplePns(100);
+    const listing = lookups.lookup(numbers, controller.signal);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 1);
+    controller.abort();
+    await assert.rejects(listing, (e: unknown) => isPatsnapError(e, 'cancelled'));
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+    // The shared call goes on for others; it ends before the next test's faults are set.
+    assert.equal((await lookups.lookup(numbers)).size, 100);
   });
 
   it('does not cache a failure: the next ask calls again and succeeds', async () => {
