@@ -162,6 +162,7 @@ class PatsnapClient implements PatsnapApi {
       maxRetryTimeMs: nonNegative(config.maxRetryTimeMs, DEFAULTS.maxRetryTimeMs),
       retryBaseDelayMs: nonNegative(config.retryBaseDelayMs, DEFAULTS.retryBaseDelayMs),
       log: config.log,
+      onCall: config.onCall,
     });
     this.auth = createTokenProvider(config.credentials, (request) => this.transport.exchangeToken(request), { now: config.now });
     this.transport.setTokenProvider(this.auth);

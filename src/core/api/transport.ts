@@ -24,6 +24,7 @@ import { envelopeSchema } from './schemas';
 import { Deadline, MAX_ANSWER_BYTES, readLimited, TooLarge, wireError } from './wire';
 import { sleep, throwIfAborted } from '../abort';
 import type { AuthMaterial, TokenProvider, TokenRequest } from '../auth/tokenProvider';
+import type { CallObserver } from './types';
 
 export interface TransportOptions {
   baseUrl: string;
@@ -41,6 +42,8 @@ export interface TransportOptions {
   /** The rate to share with other clients of the same account; default one of this transport's own. */
   rateLimiter?: AdaptiveRateLimiter;
   log?: (message: string) => void;
+  /** Told of each call (its retries included) as it starts and as it ends. */
+  onCall?: CallObserver;
 }
 
 export interface ApiRequest<T> {
@@ -254,6 +257,19 @@ export class Transport {
    * fails at once and says how long to wait. Abort ends it at once.
    */
   async retry<T>(endpoint: string, signal: AbortSignal | undefined, attempt: (n: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+    const settled = this.options.onCall?.(endpoint);
+    if (!settled) return this.retryLoop(endpoint, signal, attempt, options);
+    try {
+      const value = await this.retryLoop(endpoint, signal, attempt, options);
+      settled({});
+      return value;
+    } catch (e) {
+      settled({ error: e });
+      throw e;
+    }
+  }
+
+  private async retryLoop<T>(endpoint: string, signal: AbortSignal | undefined, attempt: (n: number) => Promise<T>, options: RetryOptions): Promise<T> {
     let transient = 0;
     let slowed = 0;
     let retriedOnce = false;

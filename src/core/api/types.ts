@@ -48,7 +48,16 @@ export interface ClientConfig {
   language?: string;
   /** Clock (epoch ms) for token lifetimes; default Date.now. Tests move it. */
   now?: () => number;
+  /** Told of each call as it starts and ends (the editor's status bar shows "working" and a spent quota from it). */
+  onCall?: CallObserver;
 }
+
+/**
+ * Called as a call to `endpoint` starts (the token exchange is a call of its own);
+ * the function it returns is called once, when the call (its retries included) has
+ * succeeded or failed for good, with the error it failed with.
+ */
+export type CallObserver = (endpoint: string) => (outcome: { error?: unknown }) => void;
 
 export interface CallOptions {
   signal?: AbortSignal;
