@@ -21,6 +21,7 @@ import {
   log,
   makeTempDir,
   run,
+  sandboxEnv,
   startCodeServer,
   startProcess,
   startSandbox,
@@ -47,8 +48,9 @@ async function main() {
   log(TAG, desktop ? 'building the extension' : 'building and packaging the extension');
   await run('npm', ['run', '--silent', desktop ? 'build' : 'package'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-  const sandbox = await startSandbox({ port: Number(process.env.PATENT_LOOKUP_SANDBOX_PORT ?? 0) });
-  const env = sandbox ? { PATENT_LOOKUP_SANDBOX_URL: sandbox.url } : {};
+  // Announced where `npm run sandbox` announces too: "Use Local Sandbox…" offers both.
+  const sandbox = await startSandbox({ port: Number(process.env.PATENT_LOOKUP_SANDBOX_PORT ?? 0), announce: 'user' });
+  const env = sandboxEnv(sandbox);
   const folder = demoFolder();
 
   if (desktop) {
@@ -62,7 +64,8 @@ async function main() {
     return;
   }
 
-  const profile = createCodeServerProfile(ensureCodeServer());
+  // The settings show the gateway in use: the sandbox (a throw-away profile, so nothing of the user's changes).
+  const profile = createCodeServerProfile(ensureCodeServer(), { settings: sandbox ? { 'patentLookup.apiBaseUrl': sandbox.url } : {} });
   await installExtension(profile, path.join(ROOT, 'dist', 'patent-lookup.vsix'));
   const server = await startCodeServer(profile, { env, port: Number(process.env.PATENT_LOOKUP_PORT ?? 0) || undefined });
   log(TAG, `sandbox: ${sandbox ? sandbox.url : 'not built'}; Ctrl+C stops everything.`);

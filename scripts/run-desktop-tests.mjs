@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { ROOT, cleanupAll, cleanupOnSignals, runTier, log, makeTempDir, run, startSandbox } from './lib/harness.mjs';
+import { ROOT, cleanupAll, cleanupOnSignals, runTier, log, makeTempDir, run, sandboxEnv, startSandbox } from './lib/harness.mjs';
 
 const TAG = 'desktop';
 
@@ -23,8 +23,7 @@ async function main() {
   fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
   const resultsFile = path.join(work, 'results.json');
 
-  const extensionTestsEnv = { PATENT_LOOKUP_TEST_RESULTS: resultsFile };
-  if (sandbox) extensionTestsEnv.PATENT_LOOKUP_SANDBOX_URL = sandbox.url;
+  const extensionTestsEnv = { PATENT_LOOKUP_TEST_RESULTS: resultsFile, ...sandboxEnv(sandbox) };
   for (const name of ['PATENT_LOOKUP_TEST_GREP', 'PATENT_LOOKUP_TEST_FILTER']) {
     if (process.env[name]) extensionTestsEnv[name] = process.env[name];
   }

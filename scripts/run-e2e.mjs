@@ -15,6 +15,7 @@ import {
   cleanupAll,
   runTier,
   cleanupOnSignals,
+  sandboxEnv,
   createCodeServerProfile,
   ensureCodeServer,
   installExtension,
@@ -60,8 +61,7 @@ async function main() {
   const workspace = path.join(work, 'workspace');
   fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
 
-  const env = {};
-  if (sandbox) env.PATENT_LOOKUP_SANDBOX_URL = sandbox.url;
+  const env = sandboxEnv(sandbox);
   const server = await startCodeServer(profile, { env, logFile: path.join(artifacts, 'code-server.log') });
   const { context } = await launchBrowser({ headless: !process.env.PATENT_LOOKUP_E2E_HEADED });
 

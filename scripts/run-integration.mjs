@@ -28,6 +28,7 @@ import {
   remoteUri,
   run,
   startCodeServer,
+  sandboxEnv,
   startSandbox,
   workbenchUrl,
 } from './lib/harness.mjs';
@@ -58,9 +59,8 @@ async function main() {
   const resultsFile = path.join(work, 'results.json');
 
   const profile = createCodeServerProfile(entry);
-  const env = { PATENT_LOOKUP_TEST_RESULTS: resultsFile };
+  const env = { PATENT_LOOKUP_TEST_RESULTS: resultsFile, ...sandboxEnv(sandbox) };
   if (BENCH) Object.assign(env, { PATENT_LOOKUP_TEST_DIR: 'bench', BENCH_EXPORT_BYTES: benchBytes, BENCH_ROUNDS: process.env.BENCH_ROUNDS ?? '5' });
-  if (sandbox) env.PATENT_LOOKUP_SANDBOX_URL = sandbox.url;
   for (const name of ['PATENT_LOOKUP_TEST_GREP', 'PATENT_LOOKUP_TEST_FILTER']) {
     if (process.env[name]) env[name] = process.env[name];
   }

@@ -199,19 +199,38 @@ export function freePort() {
 
 export const SANDBOX_BUNDLE = path.join(ROOT, 'dist', 'sandbox.js');
 
+/** Where a sandbox announces itself for "Use Local Sandbox…" (src/core/sandboxAnnouncement.ts). */
+export const SANDBOX_DIR_ENV = 'PATENT_LOOKUP_SANDBOX_DIR';
+
 /**
- * Starts `node dist/sandbox.js --port N` and waits for its "listening" line.
- * Resolves undefined when the sandbox has not been built.
+ * Starts `node dist/sandbox.js --port N` and waits for its "listening" line and its
+ * announcement. It announces itself in a folder of its own (`announcedIn`: give it to
+ * code-server as PATENT_LOOKUP_SANDBOX_DIR), so tests never see other sandboxes of the
+ * machine; `{ announce: 'user' }` (the demo) uses the user's folder, where
+ * `npm run sandbox` announces too. Resolves undefined when the sandbox has not been built.
  */
-export async function startSandbox({ port = 0, logFile, args = [] } = {}) {
+export async function startSandbox({ port = 0, logFile, args = [], announce = 'private' } = {}) {
   if (!fs.existsSync(SANDBOX_BUNDLE)) {
     log('sandbox', `${path.relative(ROOT, SANDBOX_BUNDLE)} not built: running without the sandbox`);
     return undefined;
   }
-  const proc = startProcess('sandbox', process.execPath, [SANDBOX_BUNDLE, '--port', String(port), ...args], { env: process.env, logFile });
-  const url = (await proc.waitForLine(/listening on (http:\/\/127\.0\.0\.1:\d+)/, 15_000)).replace(/\/$/, '');
-  log('sandbox', `listening on ${url}`);
-  return { url, port: Number(new URL(url).port), stop: () => proc.stop(5_000), process: proc };
+  const env = { ...process.env };
+  if (announce === 'private') env[SANDBOX_DIR_ENV] = makeTempDir('sandboxes');
+  const proc = startProcess('sandbox', process.execPath, [SANDBOX_BUNDLE, '--port', String(port), ...args], { env, logFile });
+  const [listening, announced] = await Promise.all([
+    proc.waitForLine(/listening on (http:\/\/127\.0\.0\.1:\d+)/, 15_000),
+    proc.waitForLine(/announced in (.+)\)\.$|(will not find this sandbox)/, 15_000),
+  ]);
+  const url = listening.replace(/\/$/, '');
+  const announcedIn = announced.startsWith('will not') ? undefined : path.dirname(announced);
+  log('sandbox', `listening on ${url}${announcedIn ? `, announced in ${announcedIn}` : ''}`);
+  return { url, port: Number(new URL(url).port), announcedIn, stop: () => proc.stop(5_000), process: proc };
+}
+
+/** The environment that lets code-server's extension host find `sandbox` (and its URL as this window's backend). */
+export function sandboxEnv(sandbox) {
+  if (!sandbox) return {};
+  return { PATENT_LOOKUP_SANDBOX_URL: sandbox.url, ...(sandbox.announcedIn ? { [SANDBOX_DIR_ENV]: sandbox.announcedIn } : {}) };
 }
 
 // ------------------------------------------------------------ code-server ---

@@ -4,6 +4,7 @@
  * SIGINT or SIGTERM. Kept apart from main.ts so the CLI can import it without
  * starting a server.
  */
+import { announceSandbox } from '../core/sandboxAnnouncement';
 import { SANDBOX_CREDENTIALS } from '../core/sandboxCredentials';
 import { startSandbox, type SandboxOptions } from './server';
 
@@ -23,6 +24,8 @@ export interface SandboxCliIo {
   err: (text: string) => void;
   /** Resolves when the sandbox should stop; default: the first SIGINT or SIGTERM. */
   stopSignal?: Promise<void>;
+  /** Where it announces itself for "Use Local Sandbox…" (see core/sandboxAnnouncement.ts); default the per-user folder. */
+  announceIn?: string;
 }
 
 function parseArgs(argv: readonly string[]): SandboxOptions & { port: number } {
@@ -99,7 +102,14 @@ export async function runSandboxCli(argv: readonly string[], io: SandboxCliIo = 
   }
   io.out(`PatSnap sandbox listening on ${sandbox.url}\n`);
   io.out(`Sandbox credentials (public test values): client id ${SANDBOX_CREDENTIALS.clientId}, client secret ${SANDBOX_CREDENTIALS.clientSecret}, API key ${SANDBOX_CREDENTIALS.apiKey}\n`);
-  await stop;
-  await sandbox.close();
+  const announcement = announceSandbox(sandbox.url, { folder: io.announceIn });
+  if (announcement.problem) io.err(`patent-lookup sandbox: "Use Local Sandbox\u2026" will not find this sandbox (${announcement.problem}); give it the URL above.\n`);
+  else io.out(`VS Code finds it with "Patent: Use Local Sandbox\u2026" (announced in ${announcement.file}).\n`);
+  try {
+    await stop;
+  } finally {
+    announcement.remove();
+    await sandbox.close();
+  }
   return 0;
 }
