@@ -10,6 +10,7 @@ import type { PatentNumberFeatures } from './patentNumbers';
 import type { SearchFeature } from './search/searchFeature';
 import type { PatsnapSession } from './session';
 import type { Settings } from './settings';
+import type { BackendStatusBar } from './status/backendStatusBar';
 
 /**
  * What `activate()` returns in `ExtensionMode.Test` only (the in-host tests), and
@@ -22,6 +23,8 @@ export interface PatentLookupTestApi {
   readonly session: PatsnapSession;
   readonly credentials: CredentialStore;
   readonly settings: Settings;
+  /** The status bar item `patentLookup.backend`, as it shows now. */
+  readonly statusBar: BackendStatusBar;
   /** The extension's globalState (the export task list is kept there). */
   readonly state: vscode.Memento;
   search(): Promise<SearchFeature>;

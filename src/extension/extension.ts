@@ -13,6 +13,7 @@ import type { PatentLookupTestApi } from './api';
 import { registerCommands } from './common/commands';
 import { ErrorReporter } from './common/errors';
 import { afterActivation, lazyCommands, LazyFeature, onFirstTextEditor, onLanguageDocument, type FeatureHost } from './common/feature';
+import { useTranslator } from './common/l10n.pure';
 import { LazyTreeView } from './common/lazyTreeView';
 import { CredentialStore } from './credentials/credentialStore';
 import { SANDBOX_URL_ENV } from './credentials/sandbox.pure';
@@ -27,6 +28,7 @@ import { RESULTS_VIEW_ID } from './search/viewIds.pure';
 import { registerPdfViewer } from './pdf/pdfRegistration';
 import { PatsnapSession } from './session';
 import { Settings } from './settings';
+import { BackendStatusBar } from './status/backendStatusBar';
 import { PATENT_VIEW_TYPE } from '../webview/viewTypes';
 
 export function activate(context: vscode.ExtensionContext): PatentLookupTestApi | undefined {
@@ -34,12 +36,14 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
     context.subscriptions.push(d);
     return d;
   };
+  useTranslator(vscode.l10n.t);
   const log = own(vscode.window.createOutputChannel('Patent Lookup', { log: true }));
   const errors = new ErrorReporter(log);
   const settings = own(new Settings());
   const credentials = own(new CredentialStore(context.secrets));
   const session = own(new PatsnapSession(settings, credentials, context.globalState, log, process.env[SANDBOX_URL_ENV], context.globalStorageUri.fsPath));
   const host: FeatureHost = { context, session, credentials, errors, settings, log };
+  const statusBar = own(new BackendStatusBar(session));
   const lazy = <T extends vscode.Disposable>(name: string, load: () => Promise<T>): LazyFeature<T> => own(new LazyFeature(name, load, log));
 
   // Each feature: its contributions now, its code on first use.
@@ -103,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
     session,
     credentials,
     settings,
+    statusBar,
     state: context.globalState,
     search: () => search.get(),
     panels: () => panels.get(),

@@ -10,6 +10,7 @@ import { baseUrlProblem } from './credentials/credentialsCodec.pure';
 import type { CredentialStore } from './credentials/credentialStore';
 import { normaliseBaseUrl, sandboxCredentials } from './credentials/sandbox.pure';
 import type { Settings } from './settings';
+import { CallActivity, credentialHint, type BackendSummary } from './status/backendStatus.pure';
 
 const HAS_CREDENTIALS = 'patentLookup.hasCredentials';
 /** Where "Use Local Sandbox…" remembers its sandbox across reloads (never in settings). */
@@ -53,6 +54,8 @@ export class PatsnapSession extends Disposable {
   private generation = 0;
   private loading: Promise<void>;
   private sandboxUrl: string | undefined;
+  /** Calls in flight on this session's client and their latest trouble (the status bar shows both). */
+  readonly activity = new CallActivity();
 
   constructor(
     private readonly settings: Settings,
@@ -87,23 +90,34 @@ export class PatsnapSession extends Disposable {
     return this.sandboxUrl;
   }
 
+  /** Where calls go (after the latest reload), for the status bar: never more of a credential than its last four characters. */
+  get summary(): BackendSummary {
+    const state = this.state;
+    if ('backend' in state) {
+      const { baseUrl, credentials } = state.backend;
+      if (this.sandboxUrl !== undefined) return { kind: 'sandbox', url: baseUrl };
+      return { kind: 'patsnap', host: hostOf(baseUrl), account: credentials.kind, hint: credentialHint(credentials) };
+    }
+    return state.error instanceof MissingCredentialsError ? { kind: 'signedOut' } : { kind: 'misconfigured', message: state.error.message };
+  }
+
   /** The client, or a `MissingCredentialsError`/`ConfigurationError` the error path turns into "Set API Credentials"/"Open Settings". */
   async api(): Promise<PatsnapApi> {
     await this.settledState();
     const state = this.state;
     if ('error' in state) throw state.error;
-    this.client ??= this.buildClient(state.backend.credentials, state.backend.baseUrl).then((api) => {
+    this.client ??= this.buildClient(state.backend.credentials, state.backend.baseUrl, this.activity).then((api) => {
       if (this.state === state) this.built = api;
       return api;
     });
     return this.client;
   }
 
-  /** A client for `credentials` that are not (yet) stored: for checking them before they are. */
-  async buildClient(credentials: Credentials, baseUrl = this.settings.client.baseUrl): Promise<PatsnapApi> {
+  /** A client for `credentials` that are not (yet) stored: for checking them before they are. `activity` sees its calls. */
+  async buildClient(credentials: Credentials, baseUrl = this.settings.client.baseUrl, activity?: CallActivity): Promise<PatsnapApi> {
     const problem = baseUrlProblem(baseUrl);
     if (problem) throw new ConfigurationError(problem, 'patentLookup.apiBaseUrl');
-    const { createPatsnapClient } = await import('../core/api/client');
+    const [{ createPatsnapClient }, { TOKEN_PATH }] = await Promise.all([import('../core/api/client'), import('../core/auth/tokenProvider')]);
     const s = this.settings.client;
     return createPatsnapClient({
       baseUrl,
@@ -112,6 +126,7 @@ export class PatsnapSession extends Disposable {
       maxRequestsPerSecond: s.maxRequestsPerSecond,
       language: s.language,
       log: (message) => this.log.debug(message),
+      onCall: activity && ((endpoint) => activity.observe(endpoint === TOKEN_PATH ? 'token' : 'call')),
     });
   }
 
@@ -220,6 +235,7 @@ export class PatsnapSession extends Disposable {
       this.state = next;
       this.client = undefined;
       this.built = undefined;
+      this.activity.reset();
       void this.lookups?.then((l) => l.clear());
       void this.records?.then((r) => r.clear());
       this.cleared.fire();

@@ -17,7 +17,7 @@ export const EXPORT_COMMANDS = {
 } as const;
 
 export const FEATURE_COMMANDS = {
-  credentials: ['patentLookup.setCredentials', 'patentLookup.clearCredentials', 'patentLookup.useSandbox'],
+  credentials: ['patentLookup.setCredentials', 'patentLookup.clearCredentials', 'patentLookup.useSandbox', 'patentLookup.switchBackend'],
   search: [
     'patentLookup.search',
     'patentLookup.results.refresh',

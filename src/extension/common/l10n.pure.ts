@@ -1,13 +1,29 @@
 /**
- * Translation for pure modules: they take an `L10n` (VS Code's `vscode.l10n` in the
- * extension, `ENGLISH` in unit tests) and call `l10n.t('literal', ...args)`, so that
- * the strings are found where they are written, as with `vscode.l10n.t`.
+ * Translation for pure modules, with the same call as `vscode.l10n.t(message, ...args)`
+ * (so the string extraction of @vscode/l10n-dev finds these calls too). Either a module
+ * takes an `L10n` (VS Code's `vscode.l10n` in the extension, `ENGLISH` in unit tests), or
+ * it calls the `l10n` below, translated by `vscode.l10n.t` once the composition root has
+ * handed it over with `useTranslator`, and in unit tests (no VS Code) English.
  */
+export type L10nArg = string | number | boolean;
+export type Translate = (message: string, ...args: L10nArg[]) => string;
+
 export interface L10n {
-  t(message: string, ...args: Array<string | number | boolean>): string;
+  t: Translate;
 }
 
-/** The English text with `{0}`, `{1}` … filled in: what `vscode.l10n.t` does without a translation. */
-export const ENGLISH: L10n = {
-  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole)),
+/** `{0}` -> args[0]: the English text, as `vscode.l10n.t` fills a message without a translation. */
+export const fillArgs: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+
+export const ENGLISH: L10n = { t: fillArgs };
+
+let translate: Translate = fillArgs;
+
+export const l10n: L10n = {
+  t: (message, ...args) => translate(message, ...args),
 };
+
+/** Called once at activation with `vscode.l10n.t`. */
+export function useTranslator(t: Translate): void {
+  translate = t;
+}

@@ -5,14 +5,17 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../../core/api/types';
 import { PatsnapError } from '../../core/api/errors';
+import { findSandboxes, type SandboxAnnouncement } from '../../core/sandboxAnnouncement';
 import { withAbortSignal } from '../common/cancellation';
 import type { FeatureCommands } from '../common/commands';
 import { Disposable } from '../common/disposable';
 import { isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
 import type { Feature, FeatureHost } from '../common/feature';
-import { showInfo } from '../common/notifications';
+import { showError, showInfo } from '../common/notifications';
 import { apiKeyProblem, baseUrlProblem, describeCredentials, requiredProblem } from './credentialsCodec.pure';
-import { DEFAULT_SANDBOX_URL, normaliseBaseUrl, sandboxCredentials } from './sandbox.pure';
+import { ALL_SETTINGS } from '../common/errorActions.pure';
+import { credentialHint } from '../status/backendStatus.pure';
+import { normaliseBaseUrl, sandboxCredentials } from './sandbox.pure';
 
 const BASE_URL_SETTING = 'patentLookup.apiBaseUrl';
 
@@ -37,7 +40,8 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
   readonly commands: FeatureCommands<'credentials'> = {
     'patentLookup.setCredentials': () => this.setCredentials(),
     'patentLookup.clearCredentials': () => this.clearCredentials(),
-    'patentLookup.useSandbox': () => this.useSandbox(),
+    'patentLookup.useSandbox': (url) => this.useSandbox(url),
+    'patentLookup.switchBackend': () => this.switchBackend(),
   };
 
   constructor(private readonly host: FeatureHost) {
@@ -73,21 +77,108 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
     void showInfo('PatSnap API credentials cleared.');
   }
 
-  /** Points this window (and later ones) at a local sandbox with its public credentials; stored credentials stay as they are. */
-  async useSandbox(): Promise<void> {
-    const url = await vscode.window.showInputBox({
-      title: 'Use Local Sandbox',
-      prompt: 'URL of the running sandbox (start one with `npm run sandbox`).',
-      value: this.host.session.sandbox ?? DEFAULT_SANDBOX_URL,
-      ignoreFocusOut: true,
-      validateInput: (v) => baseUrlProblem(v),
-    });
+  /**
+   * Points this window (and later ones) at a local sandbox with its public credentials;
+   * stored credentials stay as they are. Offers the sandboxes that announced themselves
+   * (core/sandboxAnnouncement.ts), or takes a URL; a URL given as the argument is used as it is.
+   */
+  async useSandbox(given?: unknown): Promise<void> {
+    const url = typeof given === 'string' && given.trim() !== '' ? given : await this.pickSandbox();
     if (url === undefined) return;
+    const problem = baseUrlProblem(url);
+    if (problem) {
+      void showError(problem);
+      return;
+    }
     const baseUrl = normaliseBaseUrl(url);
     if (!(await this.verify(sandboxCredentials(), baseUrl))) return;
     await this.host.session.useSandbox(baseUrl);
     this.host.log.info(`Using the sandbox at ${baseUrl}.`);
     void showInfo(`Patent Lookup uses the sandbox at ${baseUrl} with its test credentials. Set API Credentials to use PatSnap.`);
+  }
+
+  /** The status bar item's menu: where calls go now, and the ways to change it. */
+  async switchBackend(): Promise<void> {
+    type Item = vscode.QuickPickItem & { run?: () => unknown };
+    const session = this.host.session;
+    const stored = await this.host.credentials.get();
+    const summary = session.summary;
+    const title =
+      summary.kind === 'sandbox'
+        ? vscode.l10n.t('Patent Lookup uses the sandbox at {0}', summary.url)
+        : summary.kind === 'patsnap'
+          ? vscode.l10n.t('Patent Lookup uses PatSnap at {0}', summary.host)
+          : summary.kind === 'signedOut'
+            ? vscode.l10n.t('Patent Lookup is signed out')
+            : vscode.l10n.t('Patent Lookup: check the settings');
+    const items: Item[] = [
+      {
+        label: `$(key) ${vscode.l10n.t('Set API Credentials\u2026')}`,
+        detail: vscode.l10n.t('Your PatSnap client ID and secret, or an API key; kept only in VS Code\u2019s secret storage.'),
+        run: () => this.setCredentials(),
+      },
+    ];
+    if (stored && session.sandbox !== undefined) {
+      const hint = credentialHint(stored);
+      items.push({
+        label: `$(cloud) ${vscode.l10n.t('Use PatSnap')}`,
+        detail: hint
+          ? vscode.l10n.t('Leave the sandbox for PatSnap, with the stored credentials ending \u2026{0}.', hint)
+          : vscode.l10n.t('Leave the sandbox for PatSnap, with the stored credentials.'),
+        run: () => session.useSandbox(undefined),
+      });
+    }
+    items.push({
+      label: `$(beaker) ${vscode.l10n.t('Use Local Sandbox\u2026')}`,
+      detail: vscode.l10n.t('A sandbox started on this machine (npm run sandbox): sample data, no account needed.'),
+      run: () => this.useSandbox(),
+    });
+    if (stored || session.sandbox !== undefined) {
+      items.push({ label: `$(sign-out) ${vscode.l10n.t('Clear API Credentials')}`, detail: vscode.l10n.t('Sign this window out.'), run: () => this.clearCredentials() });
+    }
+    items.push(
+      { label: '', kind: vscode.QuickPickItemKind.Separator },
+      { label: `$(settings-gear) ${vscode.l10n.t('Open Settings')}`, run: () => vscode.commands.executeCommand('workbench.action.openSettings', ALL_SETTINGS) },
+      { label: `$(output) ${vscode.l10n.t('Show Log')}`, run: () => this.host.log.show() },
+    );
+    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Switch credentials, use the sandbox, or show the log') });
+    await picked?.run?.();
+  }
+
+  /** A running sandbox picked from those that announced themselves, or a URL typed. */
+  private async pickSandbox(): Promise<string | undefined> {
+    const found = await findSandboxes().catch((e: unknown) => {
+      this.host.log.warn(`Could not look for running sandboxes: ${e instanceof Error ? e.message : String(e)}`);
+      return [] as SandboxAnnouncement[];
+    });
+    if (found.length === 0) return this.askSandboxUrl(vscode.l10n.t('No sandbox is running on this machine. Start one with `npm run sandbox`, or type the URL a sandbox printed.'));
+    type Item = vscode.QuickPickItem & { url?: string };
+    const current = this.host.session.sandbox;
+    const time = (ms: number): string => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    const items: Item[] = found.map((s) => ({
+      label: `$(beaker) ${s.url}`,
+      description: s.url === current ? vscode.l10n.t('in use') : undefined,
+      detail: vscode.l10n.t('Started at {0} (process {1})', time(s.startedAt), s.pid),
+      url: s.url,
+    }));
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: `$(edit) ${vscode.l10n.t('Another URL\u2026')}` });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Use Local Sandbox'),
+      placeHolder: found.length === 1 ? vscode.l10n.t('A sandbox is running on this machine') : vscode.l10n.t('{0} sandboxes are running on this machine', found.length),
+    });
+    if (!picked) return undefined;
+    return picked.url ?? this.askSandboxUrl(vscode.l10n.t('URL of the running sandbox, as it printed it.'));
+  }
+
+  private askSandboxUrl(prompt: string): Thenable<string | undefined> {
+    return vscode.window.showInputBox({
+      title: vscode.l10n.t('Use Local Sandbox'),
+      prompt,
+      placeHolder: 'http://127.0.0.1:PORT',
+      value: this.host.session.sandbox ?? '',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Type the URL the sandbox printed, e.g. http://127.0.0.1:43123.') : baseUrlProblem(v)),
+    });
   }
 
   private async askApiKey(): Promise<Credentials | undefined> {

@@ -1,11 +1,10 @@
 /**
- * The local sandbox as a backend: its default address, the environment variable the
- * demo and the in-host tests set, and its public test credentials (never stored). Pure.
+ * The local sandbox as a backend: the environment variable the demo and the in-host
+ * tests set, and its public test credentials (never stored). Pure. A running sandbox
+ * is found by its announcement (core/sandboxAnnouncement.ts), not at a guessed port.
  */
 import type { Credentials } from '../../core/api/types';
 import { SANDBOX_CREDENTIALS } from '../../core/sandboxCredentials';
-
-export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:8787';
 
 /** Set by `npm start` and the test runners: this window talks to that sandbox, in memory only. */
 export const SANDBOX_URL_ENV = 'PATENT_LOOKUP_SANDBOX_URL';

@@ -57,6 +57,7 @@ const vscode = {
   CodeAction: Plain,
   WorkspaceEdit: Plain,
   CancellationError: class CancellationError extends Error {},
+  l10n: { t: (message, ...args) => String(message).replace(/\{(\d+)\}/g, (m, i) => (i < args.length ? String(args[i]) : m)) },
   window: namespace(),
   commands: namespace(),
   workspace: Object.assign(namespace(), { getConfiguration: () => ({ get: (_k, d) => d, has: () => false, inspect: () => undefined, update: async () => undefined }), workspaceFolders: undefined, textDocuments: [], notebookDocuments: [] }),
@@ -71,6 +72,8 @@ const logLine = (line) => {
 };
 const channel = new Proxy({}, { get: (_t, p) => (['trace', 'debug', 'info', 'warn', 'error', 'appendLine'].includes(p) ? logLine : p === 'then' || typeof p === 'symbol' ? undefined : noop) });
 vscode.window.createOutputChannel = () => channel;
+// A status bar item is a plain object: the extension sets its text, name and command.
+vscode.window.createStatusBarItem = () => ({ show: () => undefined, hide: () => undefined, dispose: () => undefined });
 
 // BENCH_STUB_EDITOR=1: a text document is open, as in most windows (the patent-number feature loads for it).
 const editor = { document: { uri: { scheme: 'file', toString: () => 'file:///doc.txt' }, getText: () => '', version: 1 }, visibleRanges: [] };
