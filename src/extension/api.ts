@@ -27,6 +27,8 @@ export interface PatentLookupTestApi {
   readonly statusBar: BackendStatusBar;
   /** The extension's globalState (the export task list is kept there). */
   readonly state: vscode.Memento;
+  /** The extension's workspaceState (the last search is kept there). */
+  readonly workspaceState: vscode.Memento;
   search(): Promise<SearchFeature>;
   panels(): Promise<PatentPanelFeature>;
   numbers(): Promise<PatentNumberFeatures>;

@@ -109,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
     settings,
     statusBar,
     state: context.globalState,
+    workspaceState: context.workspaceState,
     search: () => search.get(),
     panels: () => panels.get(),
     numbers: () => numbers.get(),

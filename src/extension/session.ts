@@ -101,6 +101,11 @@ export class PatsnapSession extends Disposable {
     return state.error instanceof MissingCredentialsError ? { kind: 'signedOut' } : { kind: 'misconfigured', message: state.error.message };
   }
 
+  /** Resolves once the backend is settled (credentials read, settings checked), without building the client. */
+  ready(): Promise<void> {
+    return this.settledState();
+  }
+
   /** The client, or a `MissingCredentialsError`/`ConfigurationError` the error path turns into "Set API Credentials"/"Open Settings". */
   async api(): Promise<PatsnapApi> {
     await this.settledState();

@@ -71,6 +71,14 @@ export class Settings extends Disposable {
     return this.config.get<string>('language', 'en');
   }
 
+  /**
+   * Whether Patent Lookup may call PatSnap without being asked (numbers in documents,
+   * searching the last search again after a reload); when false it calls only on a command.
+   */
+  get lookupsEnabled(): boolean {
+    return this.config.get<boolean>('lookups.enabled', true) !== false;
+  }
+
   /** Results per page in the results view (1..1000). */
   get searchPageSize(): number {
     const n = Math.floor(this.config.get<number>('search.pageSize', 50));

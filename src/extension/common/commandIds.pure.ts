@@ -26,6 +26,8 @@ export const FEATURE_COMMANDS = {
     'patentLookup.results.loadMore',
     'patentLookup.results.clear',
     'patentLookup.results.export',
+    'patentLookup.results.detailed',
+    'patentLookup.results.compact',
   ],
   panel: ['patentLookup.openPatent', 'patentLookup.showExaminationDocuments', 'patentLookup.results.copyNumber', 'patentLookup.results.openPdf'],
   numbers: ['patentLookup.findInDocument', 'patentLookup.documentPatents.refresh'],

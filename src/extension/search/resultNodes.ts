@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/api/types';
 import { errorActionCommand } from '../common/errorActions.pure';
-import type { LoadMoreRow, MessageRow, ResultRow } from './resultsModel.pure';
-import { patentTooltip } from './resultsModel.pure';
+import type { LoadMoreRow, MessageRow, ResultRow, RowStyle } from './resultsModel.pure';
+import { patentRowText, patentTooltip } from './resultsModel.pure';
 
 /** One class per kind of row in the results tree; ids are stable across refreshes. */
 export abstract class ResultNode {
@@ -13,20 +13,24 @@ export abstract class ResultNode {
 export class PatentNode extends ResultNode {
   readonly id: string;
 
-  constructor(readonly hit: SearchHit) {
+  constructor(
+    readonly hit: SearchHit,
+    private readonly style: RowStyle,
+  ) {
     super();
     this.id = `patent/${hit.patentId}`;
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.hit.pn, vscode.TreeItemCollapsibleState.None);
+    const text = patentRowText(this.hit, this.style);
+    const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.hit.title;
+    item.description = text.description;
     // Plain text, not Markdown: API strings are data.
     item.tooltip = patentTooltip(this.hit);
     item.iconPath = new vscode.ThemeIcon('law');
     item.contextValue = 'patent';
-    item.accessibilityInformation = { label: [this.hit.pn, this.hit.title].filter(Boolean).join(', ') };
+    item.accessibilityInformation = { label: text.accessibilityLabel };
     item.command = { command: 'patentLookup.openPatent', title: 'Open Patent', arguments: [{ number: this.hit.pn, patentId: this.hit.patentId }] };
     return item;
   }
@@ -81,16 +85,18 @@ class MessageNode extends ResultNode {
     const action = this.row.action;
     if (!action) return undefined;
     if (action.kind === 'editSearch') return { command: 'patentLookup.search', title: action.title, arguments: [{ edit: this.query ?? '' }] };
+    if (action.kind === 'collapse') return { command: 'patentLookup.results.collapse', title: action.title };
+    if (action.kind === 'searchAgain') return { command: 'patentLookup.results.refresh', title: action.title };
     // Retrying a failed search is refreshing the results.
     const command = errorActionCommand(action.kind, { setting: this.row.setting, retry: { command: 'patentLookup.results.refresh' } });
     return command && { ...command, title: action.title };
   }
 }
 
-export function toNode(row: ResultRow, query: string | undefined): ResultNode {
+export function toNode(row: ResultRow, query: string | undefined, style: RowStyle): ResultNode {
   switch (row.kind) {
     case 'patent':
-      return new PatentNode(row.hit);
+      return new PatentNode(row.hit, style);
     case 'loadMore':
       return new LoadMoreNode(row);
     case 'message':

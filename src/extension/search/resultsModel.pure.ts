@@ -7,6 +7,7 @@ import { SEARCH_WINDOW_MAX } from '../../core/api/validation';
 import { ERROR_ACTIONS, type ErrorActionId } from '../common/errorActions.pure';
 import type { ErrorDescription } from '../common/errorMessages.pure';
 import { formatCount, formatYmd } from '../common/format.pure';
+import { l10n } from '../common/l10n.pure';
 import type { SearchOptions } from './searchOptions.pure';
 
 export interface ResultSet {
@@ -17,6 +18,12 @@ export interface ResultSet {
   total: number;
   /** Offset of the next page to ask for. */
   nextOffset: number;
+  /** The first search of all: a row offers to show one result per family. */
+  offerCollapse?: boolean;
+  /** When the first page came (epoch ms): the age of the whole set. */
+  fetchedAt?: number;
+  /** Shown again from the last window's answers, without a call. */
+  restored?: boolean;
 }
 
 export type ResultsState =
@@ -24,7 +31,9 @@ export type ResultsState =
   | { kind: 'none' }
   | { kind: 'results'; results: ResultSet }
   /** The first search of this window failed: a row says why, with the fix. */
-  | { kind: 'failed'; query: string; options: SearchOptions; error: ErrorDescription };
+  | { kind: 'failed'; query: string; options: SearchOptions; error: ErrorDescription }
+  /** The last window's results are too old to show and were not fetched again: a row offers to. */
+  | { kind: 'stale'; query: string; options: SearchOptions; savedAt: number };
 
 export interface PatentRow {
   kind: 'patent';
@@ -42,7 +51,7 @@ export interface MessageRow {
   id: string;
   text: string;
   severity: 'info' | 'error';
-  action?: { kind: ErrorActionId | 'editSearch'; title: string };
+  action?: { kind: ErrorActionId | 'editSearch' | 'collapse' | 'searchAgain'; title: string };
   /** The setting an error names ("Open Settings" opens it). */
   setting?: string;
 }
@@ -83,8 +92,26 @@ export function resultsDescription(state: ResultsState): string | undefined {
 
 const EDIT_SEARCH = { kind: 'editSearch', title: 'Edit Search' } as const;
 
-export function resultRows(state: ResultsState, pageSize: number): ResultRow[] {
+/** A time of day, or a date and time when not today, in the host's locale. */
+export function formatWhen(epochMs: number, now: number): string {
+  const at = new Date(epochMs);
+  const sameDay = at.toDateString() === new Date(now).toDateString();
+  return sameDay ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function resultRows(state: ResultsState, pageSize: number, now = Date.now()): ResultRow[] {
   if (state.kind === 'none') return [];
+  if (state.kind === 'stale') {
+    return [
+      {
+        kind: 'message',
+        id: 'message/stale',
+        text: l10n.t('The results of {0} are out of date.', formatWhen(state.savedAt, now)),
+        severity: 'info',
+        action: { kind: 'searchAgain', title: l10n.t('Search Again') },
+      },
+    ];
+  }
   if (state.kind === 'failed') {
     const action = state.error.actions[0];
     const row: MessageRow = { kind: 'message', id: 'message/error', text: state.error.message, severity: 'error' };
@@ -97,6 +124,15 @@ export function resultRows(state: ResultsState, pageSize: number): ResultRow[] {
     return [{ kind: 'message', id: 'message/empty', text: 'No patents match this search.', severity: 'info', action: EDIT_SEARCH }];
   }
   const rows: ResultRow[] = set.hits.map((hit) => ({ kind: 'patent', id: `patent/${hit.patentId}`, hit }));
+  if (set.offerCollapse && set.options.collapse === 'none') {
+    rows.unshift({
+      kind: 'message',
+      id: 'message/collapse',
+      text: l10n.t('Publications of one family each show here. Show one per family?'),
+      severity: 'info',
+      action: { kind: 'collapse', title: l10n.t('Collapse by Family\u2026') },
+    });
+  }
   const next = nextPage(set, pageSize);
   if (next) {
     rows.push({
@@ -129,4 +165,48 @@ export function patentTooltip(hit: SearchHit): string {
   const filed = formatYmd(hit.applicationDate);
   if (filed) lines.push(`Filed: ${filed}${hit.applicationNumber ? ` (${hit.applicationNumber})` : ''}`);
   return lines.join('\n');
+}
+
+/** Compact rows: number and title. Detailed rows: number, title, assignee and publication date. */
+export type RowStyle = 'compact' | 'detailed';
+
+export function readRowStyle(stored: unknown): RowStyle {
+  return stored === 'compact' ? 'compact' : 'detailed';
+}
+
+/** Longest title and assignee a detailed row shows (the tooltip has them whole), so that both dates and names fit the side bar. */
+const ROW_TITLE_MAX = 48;
+const ROW_ASSIGNEE_MAX = 22;
+
+/** `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut. */
+export function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, '')}\u2026`;
+}
+
+export interface PatentRowText {
+  label: string;
+  description: string | undefined;
+  /** Read by screen readers: every field in words, whole. */
+  accessibilityLabel: string;
+}
+
+/**
+ * A result row: the number as its label; the title (compact), or the publication date,
+ * the assignee and the title (detailed). Date and assignee come first, short, so they
+ * show within the side bar's width; the title fills what is left.
+ */
+export function patentRowText(hit: SearchHit, style: RowStyle): PatentRowText {
+  const assignee = hit.currentAssignee ?? hit.originalAssignee;
+  const published = formatYmd(hit.publicationDate);
+  const spoken = [hit.pn, hit.title];
+  if (assignee) spoken.push(l10n.t('assignee {0}', assignee));
+  if (published) spoken.push(l10n.t('published {0}', published));
+  const accessibilityLabel = spoken.filter(Boolean).join(', ');
+  if (style === 'compact') return { label: hit.pn, description: hit.title, accessibilityLabel };
+  const parts = [published, assignee && shorten(assignee, ROW_ASSIGNEE_MAX), hit.title && shorten(hit.title, ROW_TITLE_MAX)].filter((p): p is string => !!p);
+  return { label: hit.pn, description: parts.length ? parts.join(' \u00b7 ') : undefined, accessibilityLabel };
 }

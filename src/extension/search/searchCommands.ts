@@ -36,6 +36,8 @@ export class SearchCommands {
       'patentLookup.results.loadMore': () => this.view.loadMore(),
       'patentLookup.results.clear': () => this.view.clear(),
       'patentLookup.results.export': () => this.exportResults(),
+      'patentLookup.results.detailed': () => this.view.setRowStyle('detailed'),
+      'patentLookup.results.compact': () => this.view.setRowStyle('compact'),
     };
   }
 

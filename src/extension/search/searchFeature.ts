@@ -16,7 +16,7 @@ export class SearchFeature extends Disposable implements Feature<'search'> {
   constructor(host: FeatureHost, tree: LazyTreeView<ResultNode>) {
     super();
     const { session, settings, errors, context } = host;
-    this.results = this.register(new SearchResultsView(session, settings, context.globalState, errors, tree));
+    this.results = this.register(new SearchResultsView(session, settings, context.globalState, context.workspaceState, errors, tree));
     this.commands = new SearchCommands(this.results, new SearchHistory(context.globalState), session, settings).commands;
   }
 }

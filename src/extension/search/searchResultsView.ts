@@ -7,20 +7,32 @@ import type { ErrorReporter } from '../common/errors';
 import type { LazyTreeView } from '../common/lazyTreeView';
 import type { PatsnapSession } from '../session';
 import type { Settings } from '../settings';
+import { l10n } from '../common/l10n.pure';
 import { toNode, type ResultNode } from './resultNodes';
-import { appendPage, firstResults, nextPage, resultRows, resultsDescription, type ResultsState } from './resultsModel.pure';
+import { appendPage, firstResults, formatWhen, nextPage, readRowStyle, resultRows, resultsDescription, type ResultSet, type ResultsState, type RowStyle } from './resultsModel.pure';
+import { backendKey, readSnapshot, RESULTS_SNAPSHOT_KEY, snapshotOf } from './resultsSnapshot.pure';
 import type { MementoLike } from './searchHistory.pure';
 import { describeSearchOptions, readSearchOptions, searchParams, type SearchOptions } from './searchOptions.pure';
 import { RESULTS_VIEW_ID } from './viewIds.pure';
 
 const OPTIONS_KEY = 'patentLookup.search.options';
+const ROW_STYLE_KEY = 'patentLookup.search.rowStyle';
+/** Set once the first search of this profile offered to collapse families. */
+const COLLAPSE_OFFERED_KEY = 'patentLookup.search.collapseOffered';
 const HAS_RESULTS = 'patentLookup.hasResults';
+/** True while rows are compact: the toolbar then offers the detailed rows. */
+const COMPACT_ROWS = 'patentLookup.results.compact';
 
 /**
  * The "Search Results" tree: one search at a time, paged with a "Load more" row.
  * A cancelled or failed search leaves the previous results in place; the first
  * failure of a window (nothing to keep) shows as a row with the fix. Signed out,
  * the tree is empty so the welcome view offers to set credentials.
+ *
+ * The last search of the workspace, with the pages loaded, is kept in workspaceState
+ * and shown again after a reload without a call; results older than a day are
+ * searched again, when the lookups setting lets Patent Lookup call on its own, or
+ * offered as "Search Again".
  */
 export class SearchResultsView extends Disposable implements vscode.TreeDataProvider<ResultNode> {
   private readonly changed = this.register(new vscode.EventEmitter<ResultNode | undefined>());
@@ -30,10 +42,14 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
   private running: vscode.CancellationTokenSource | undefined;
   private loadingMore: Promise<void> | undefined;
 
+  /** Settles once the last search was shown again (or there was none to show). */
+  readonly restored: Promise<void>;
+
   constructor(
     private readonly session: PatsnapSession,
     private readonly settings: Settings,
     private readonly memento: MementoLike,
+    private readonly workspaceState: MementoLike,
     private readonly errors: ErrorReporter,
     tree: LazyTreeView<ResultNode>,
   ) {
@@ -42,7 +58,23 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
     this.register(tree.provide(this));
     this.register(session.onDidChange(() => this.update()));
     this.register({ dispose: () => this.running?.cancel() });
+    void vscode.commands.executeCommand('setContext', COMPACT_ROWS, this.rowStyle === 'compact');
     this.update();
+    this.restored = session.ready().then(() => {
+      if (this.state.kind === 'none' && !this.isDisposed) return this.restore();
+      return undefined;
+    });
+  }
+
+  get rowStyle(): RowStyle {
+    return readRowStyle(this.memento.get(ROW_STYLE_KEY));
+  }
+
+  /** Compact rows (number and title) or detailed ones (with assignee and date), for this and later windows. */
+  async setRowStyle(style: RowStyle): Promise<void> {
+    await this.memento.update(ROW_STYLE_KEY, style);
+    await vscode.commands.executeCommand('setContext', COMPACT_ROWS, style === 'compact');
+    this.changed.fire(undefined);
   }
 
   get options(): SearchOptions {
@@ -56,10 +88,10 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
     else this.update();
   }
 
-  /** The query shown (or that last failed), if any. */
+  /** The query shown (or that last failed, or is out of date), if any. */
   get currentQuery(): string | undefined {
     if (this.state.kind === 'results') return this.state.results.query;
-    if (this.state.kind === 'failed') return this.state.query;
+    if (this.state.kind === 'failed' || this.state.kind === 'stale') return this.state.query;
     return undefined;
   }
 
@@ -81,21 +113,29 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
 
   getChildren(node?: ResultNode): ResultNode[] {
     if (node || !this.session.hasCredentials) return [];
-    return resultRows(this.state, this.settings.searchPageSize).map((row) => toNode(row, this.currentQuery));
+    const style = this.rowStyle;
+    return resultRows(this.state, this.settings.searchPageSize).map((row) => toNode(row, this.currentQuery, style));
   }
 
-  /** Runs `query` from its first page; resolves when it has finished, failed or been cancelled. */
-  async search(query: string): Promise<void> {
+  /**
+   * Runs `query` from its first page; resolves when it has finished, failed or been
+   * cancelled. `options` default to the toolbar's (a stale search keeps its own).
+   */
+  async search(query: string, options: SearchOptions = this.options): Promise<void> {
     this.running?.cancel();
     const cts = (this.running = new vscode.CancellationTokenSource());
-    const options = this.options;
     const pageSize = this.settings.searchPageSize;
     try {
       const page = await this.withProgress('Searching PatSnap\u2026', cts, (signal) =>
         this.session.api().then((api) => api.searchWithDetails(searchParams(query, options, 0, pageSize), { signal })),
       );
-      this.state = { kind: 'results', results: firstResults(query, options, page) };
-      this.update();
+      const results = { ...firstResults(query, options, page), fetchedAt: Date.now() };
+      // The first search of all offers to show one result per family (once).
+      if (options.collapse === 'none' && !this.memento.get<boolean>(COLLAPSE_OFFERED_KEY)) {
+        results.offerCollapse = true;
+        await this.memento.update(COLLAPSE_OFFERED_KEY, true);
+      }
+      this.show(results);
     } catch (e) {
       const description = describeError(e, 'Search');
       if (!description) return; // cancelled: the previous results stay
@@ -119,15 +159,46 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
   }
 
   async refresh(): Promise<void> {
-    const query = this.currentQuery;
-    if (query !== undefined) await this.search(query);
+    if (this.state.kind === 'stale') await this.search(this.state.query, this.state.options);
+    else if (this.currentQuery !== undefined) await this.search(this.currentQuery);
     else this.update();
   }
 
   clear(): void {
     this.running?.cancel();
     this.state = { kind: 'none' };
+    void this.workspaceState.update(RESULTS_SNAPSHOT_KEY, undefined);
     this.update();
+  }
+
+  /** Shows `results` and keeps them for the next window of this workspace. */
+  private show(results: ResultSet): void {
+    this.state = { kind: 'results', results };
+    const backend = backendKey(this.session.summary);
+    if (backend) void this.workspaceState.update(RESULTS_SNAPSHOT_KEY, snapshotOf(results, backend, Date.now()));
+    this.update();
+  }
+
+  /**
+   * The last search of this workspace, from workspaceState, as a new window shows it:
+   * as it was when fresh (no call), else searched again (when lookups may call on their
+   * own) or offered with "Search Again".
+   */
+  async restore(): Promise<void> {
+    await this.session.ready();
+    const restored = readSnapshot(this.workspaceState.get(RESULTS_SNAPSHOT_KEY), backendKey(this.session.summary), Date.now());
+    if (!restored) {
+      this.state = { kind: 'none' };
+      this.update();
+    } else if (restored.kind === 'fresh') {
+      this.state = { kind: 'results', results: restored.results };
+      this.update();
+    } else if (this.settings.lookupsEnabled) {
+      await this.search(restored.query, restored.options);
+    } else {
+      this.state = { kind: 'stale', query: restored.query, options: restored.options, savedAt: restored.savedAt };
+      this.update();
+    }
   }
 
   private async loadNextPage(): Promise<void> {
@@ -141,10 +212,7 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
         this.session.api().then((api) => api.searchWithDetails(searchParams(results.query, results.options, next.offset, next.limit), { signal })),
       );
       // A new search may have replaced these results meanwhile.
-      if (this.state.kind === 'results' && this.state.results === results) {
-        this.state = { kind: 'results', results: appendPage(results, page) };
-        this.update();
-      }
+      if (this.state.kind === 'results' && this.state.results === results) this.show(appendPage(results, page));
     } catch (e) {
       this.errors.report(e, { what: 'Loading more results', retry: () => this.loadMore() });
     } finally {
@@ -166,13 +234,15 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
     );
   }
 
-  /** The query and the options the results were asked with, above the tree. */
+  /** The query and the options the results were asked with, above the tree; when shown from the last window, as of when. */
   private summary(): string | undefined {
-    if (this.state.kind !== 'results') return undefined;
-    const { query, options } = this.state.results;
+    if (this.state.kind !== 'results' && this.state.kind !== 'stale') return undefined;
+    const { query, options } = this.state.kind === 'results' ? this.state.results : this.state;
     const shown = query.length > 80 ? `${query.slice(0, 79)}\u2026` : query;
     const how = describeSearchOptions(options);
-    return how ? `\u201c${shown}\u201d, ${how}` : `\u201c${shown}\u201d`;
+    const line = how ? `\u201c${shown}\u201d, ${how}` : `\u201c${shown}\u201d`;
+    const restored = this.state.kind === 'results' && this.state.results.restored ? this.state.results.fetchedAt : undefined;
+    return restored === undefined ? line : l10n.t('{0} (as of {1})', line, formatWhen(restored, Date.now()));
   }
 
   private update(): void {

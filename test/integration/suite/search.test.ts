@@ -4,6 +4,9 @@ import type { ResultNode } from '../../../src/extension/search/resultNodes';
 import { extensionApi, restoreSandboxSession, sandbox, type TestApi } from './extensionHarness';
 
 const QUERY = 'TTL:battery';
+const SEARCH_PATH = '/search/patent/query-search-patent';
+const COLLAPSE_OFFERED = 'patentLookup.search.collapseOffered';
+const LAST_RESULTS = 'patentLookup.search.lastResults';
 
 function items(api: TestApi): vscode.TreeItem[] {
   return api.results.getChildren().map((n: ResultNode) => api.results.getTreeItem(n));
@@ -21,6 +24,8 @@ describe('Search and the results tree', () => {
     api = await extensionApi();
     await restoreSandboxSession(api);
     await config().update('search.pageSize', 5, vscode.ConfigurationTarget.Global);
+    // The first search of a profile offers to collapse families (tested on its own below).
+    await api.state.update(COLLAPSE_OFFERED, true);
   });
 
   beforeEach(async () => {
@@ -31,7 +36,94 @@ describe('Search and the results tree', () => {
   after(async () => {
     await sandbox.clearFaults();
     await config().update('search.pageSize', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('lookups.enabled', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('patentLookup.results.detailed');
     await vscode.commands.executeCommand('patentLookup.results.clear');
+  });
+
+  it('offers to collapse families on the first search of all, once', async () => {
+    await api.state.update(COLLAPSE_OFFERED, undefined);
+    await vscode.commands.executeCommand('patentLookup.search', QUERY);
+    const [offer] = items(api);
+    assert.strictEqual(offer?.contextValue, 'message.info');
+    assert.match(String(offer?.label), /one per family/);
+    assert.strictEqual(offer?.command?.command, 'patentLookup.results.collapse');
+    assert.deepStrictEqual(rowKinds(api).slice(1), ['patent', 'patent', 'patent', 'patent', 'patent', 'loadMore']);
+    await vscode.commands.executeCommand('patentLookup.search', 'TTL:sensor');
+    assert.strictEqual(rowKinds(api)[0], 'patent', 'offered once');
+  });
+
+  it('rows show number, title, assignee and date, or number and title when compact', async () => {
+    await vscode.commands.executeCommand('patentLookup.search', QUERY);
+    const state = api.results.current;
+    const hit = state.kind === 'results' ? state.results.hits[0] : undefined;
+    assert.ok(hit?.title && hit.currentAssignee && hit.publicationDate, 'the sandbox gives title, assignee and date');
+    const published = String(hit.publicationDate).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+    const detailed = items(api)[0] as vscode.TreeItem;
+    assert.strictEqual(detailed.label, hit.pn);
+    assert.match(String(detailed.description), new RegExp(`^${published} \u00b7 .+ \u00b7 .+`));
+    assert.ok(String(detailed.description).includes(hit.currentAssignee.slice(0, 10)), String(detailed.description));
+    assert.strictEqual(detailed.accessibilityInformation?.label, `${hit.pn}, ${hit.title}, assignee ${hit.currentAssignee}, published ${published}`);
+
+    await vscode.commands.executeCommand('patentLookup.results.compact');
+    const compact = items(api)[0] as vscode.TreeItem;
+    assert.strictEqual(compact.description, hit.title);
+    assert.strictEqual(compact.accessibilityInformation?.label, detailed.accessibilityInformation?.label, 'a screen reader hears the same');
+    await vscode.commands.executeCommand('patentLookup.results.detailed');
+    assert.strictEqual((items(api)[0] as vscode.TreeItem).description, detailed.description);
+  });
+
+  it('shows the last search and its pages again after a reload, without a call', async () => {
+    await vscode.commands.executeCommand('patentLookup.search', QUERY);
+    await vscode.commands.executeCommand('patentLookup.results.loadMore');
+    const shown = items(api).map((i) => i.id);
+    const description = api.results.view.description;
+    const searches = await sandbox.calls(SEARCH_PATH);
+
+    await api.results.restore(); // what a new window of this workspace does
+    assert.deepStrictEqual(items(api).map((i) => i.id), shown);
+    assert.strictEqual(api.results.view.description, description);
+    assert.match(String(api.results.view.message), /TTL:battery.*\(as of .+\)$/);
+    assert.strictEqual(await sandbox.calls(SEARCH_PATH), searches, 'no call');
+    // And "Load more" goes on from where the last window was.
+    await vscode.commands.executeCommand('patentLookup.results.loadMore');
+    assert.strictEqual(items(api).filter((i) => i.contextValue === 'patent').length, 15);
+  });
+
+  it('results older than a day are searched again, or only offered when lookups may not call on their own', async () => {
+    await vscode.commands.executeCommand('patentLookup.search', QUERY);
+    const stored = api.workspaceState.get<{ savedAt: number }>(LAST_RESULTS);
+    assert.ok(stored, 'the last search is kept in workspaceState');
+    await api.workspaceState.update(LAST_RESULTS, { ...stored, savedAt: stored.savedAt - 25 * 3_600_000 });
+
+    await config().update('lookups.enabled', false, vscode.ConfigurationTarget.Global);
+    let searches = await sandbox.calls(SEARCH_PATH);
+    await api.results.restore();
+    assert.strictEqual(await sandbox.calls(SEARCH_PATH), searches, 'no call without being asked');
+    const [row, ...rest] = items(api);
+    assert.strictEqual(rest.length, 0);
+    assert.match(String(row?.label), /out of date/);
+    assert.strictEqual(row?.command?.command, 'patentLookup.results.refresh');
+    await vscode.commands.executeCommand('patentLookup.results.refresh');
+    assert.strictEqual(await sandbox.calls(SEARCH_PATH), searches + 1);
+    assert.strictEqual(rowKinds(api)[0], 'patent');
+
+    const again = api.workspaceState.get<{ savedAt: number }>(LAST_RESULTS);
+    assert.ok(again);
+    await api.workspaceState.update(LAST_RESULTS, { ...again, savedAt: again.savedAt - 25 * 3_600_000 });
+    await config().update('lookups.enabled', undefined, vscode.ConfigurationTarget.Global);
+    searches = await sandbox.calls(SEARCH_PATH);
+    await api.results.restore();
+    assert.strictEqual(await sandbox.calls(SEARCH_PATH), searches + 1, 'searched again on its own');
+    assert.strictEqual(rowKinds(api)[0], 'patent');
+  });
+
+  it('shows nothing of another backend\'s last search', async () => {
+    await vscode.commands.executeCommand('patentLookup.search', QUERY);
+    const stored = api.workspaceState.get<Record<string, unknown>>(LAST_RESULTS);
+    await api.workspaceState.update(LAST_RESULTS, { ...stored, backend: 'patsnap connect.patsnap.com apiKey wxyz' });
+    await api.results.restore();
+    assert.strictEqual(api.results.current.kind, 'none');
   });
 
   it('shows a page of results with a "Load more" row, and loads the next page', async () => {

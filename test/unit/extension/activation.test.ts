@@ -89,6 +89,6 @@ describe('activation', function () {
 
   it('returns its internals only to the test host', () => {
     assert.equal(activate({ mode: 'production' }).returned, null);
-    assert.deepEqual(activate({ mode: 'test' }).returned?.sort(), ['citations', 'credentials', 'exports', 'notebooks', 'numbers', 'panels', 'pdfs', 'queryLanguage', 'search', 'session', 'settings', 'state', 'statusBar']);
+    assert.deepEqual(activate({ mode: 'test' }).returned?.sort(), ['citations', 'credentials', 'exports', 'notebooks', 'numbers', 'panels', 'pdfs', 'queryLanguage', 'search', 'session', 'settings', 'state', 'statusBar', 'workspaceState']);
   });
 });

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import type { SearchHit, SearchPage } from '../../../../src/core/api/types';
+import { firstResults, patentRowText, readRowStyle, resultRows, shorten, type ResultsState } from '../../../../src/extension/search/resultsModel.pure';
+import { DEFAULT_SEARCH_OPTIONS } from '../../../../src/extension/search/searchOptions.pure';
+
+const HIT: SearchHit = {
+  patentId: 'p1',
+  pn: 'US12219441B1',
+  title: 'Image classification device and method for natural language understanding',
+  currentAssignee: 'Shenzhen Example Intelligent Technology Co., Ltd.',
+  originalAssignee: 'Someone Else',
+  publicationDate: 20250204,
+  applicationDate: 20230311,
+};
+
+function page(hits: SearchHit[], total = hits.length): SearchPage {
+  return { hits, resultCount: hits.length, total, offset: 0, limit: 50 };
+}
+
+describe('result rows: number, title, assignee and date', () => {
+  it('compact rows show the number and the title', () => {
+    const row = patentRowText(HIT, 'compact');
+    assert.equal(row.label, 'US12219441B1');
+    assert.equal(row.description, HIT.title);
+  });
+
+  it('detailed rows put the date and a short assignee before the title, so they fit the side bar', () => {
+    const row = patentRowText(HIT, 'detailed');
+    assert.equal(row.label, 'US12219441B1');
+    assert.equal(row.description, '2025-02-04 \u00b7 Shenzhen Example\u2026 \u00b7 Image classification device and method for\u2026');
+    assert.ok((row.description ?? '').length <= 10 + 3 + 22 + 3 + 48);
+  });
+
+  it('screen readers hear every field whole, whichever the style', () => {
+    for (const style of ['compact', 'detailed'] as const) {
+      assert.equal(
+        patentRowText(HIT, style).accessibilityLabel,
+        'US12219441B1, Image classification device and method for natural language understanding, assignee Shenzhen Example Intelligent Technology Co., Ltd., published 2025-02-04',
+      );
+    }
+  });
+
+  it('leaves out what a hit does not have', () => {
+    const bare: SearchHit = { patentId: 'p2', pn: 'EP1234567B1' };
+    assert.deepEqual(patentRowText(bare, 'detailed'), { label: 'EP1234567B1', description: undefined, accessibilityLabel: 'EP1234567B1' });
+    assert.equal(patentRowText({ ...bare, originalAssignee: 'Acme' }, 'detailed').description, 'Acme', 'the original assignee when there is no current one');
+  });
+
+  it('cuts text at a word where it can, never in the middle of a short name', () => {
+    assert.equal(shorten('Acme', 22), 'Acme');
+    assert.equal(shorten('  Acme   Corporation ', 22), 'Acme Corporation');
+    assert.equal(shorten('Averyveryverylongsinglewordassignee', 10), 'Averyvery\u2026');
+    assert.equal(shorten('Alpha, beta gamma delta', 13), 'Alpha, beta\u2026');
+  });
+
+  it('keeps the row style a user chose; anything else is detailed', () => {
+    assert.equal(readRowStyle('compact'), 'compact');
+    assert.equal(readRowStyle('detailed'), 'detailed');
+    assert.equal(readRowStyle(undefined), 'detailed');
+    assert.equal(readRowStyle({ evil: 1 }), 'detailed');
+  });
+});
+
+describe('result rows: the first search offers family collapse; old results offer a new search', () => {
+  it('the first search shows a row above the results that opens the collapse choice', () => {
+    const results = firstResults('TTL:battery', DEFAULT_SEARCH_OPTIONS, page([HIT]));
+    results.offerCollapse = true;
+    const rows = resultRows({ kind: 'results', results }, 50);
+    assert.equal(rows.length, 2);
+    assert.deepEqual(rows[0], {
+      kind: 'message',
+      id: 'message/collapse',
+      text: 'Publications of one family each show here. Show one per family?',
+      severity: 'info',
+      action: { kind: 'collapse', title: 'Collapse by Family\u2026' },
+    });
+    assert.equal(rows[1]?.kind, 'patent');
+  });
+
+  it('no offer once results are collapsed, nor without results', () => {
+    const collapsed = firstResults('q', { ...DEFAULT_SEARCH_OPTIONS, collapse: 'DOCDB' }, page([HIT]));
+    collapsed.offerCollapse = true;
+    assert.deepEqual(resultRows({ kind: 'results', results: collapsed }, 50).map((r) => r.kind), ['patent']);
+    const empty = firstResults('q', DEFAULT_SEARCH_OPTIONS, page([]));
+    empty.offerCollapse = true;
+    assert.deepEqual(resultRows({ kind: 'results', results: empty }, 50).map((r) => r.id), ['message/empty']);
+  });
+
+  it('results too old to show say so, with Search Again', () => {
+    const now = new Date(2026, 5, 10, 15, 0).getTime();
+    const state: ResultsState = { kind: 'stale', query: 'q', options: DEFAULT_SEARCH_OPTIONS, savedAt: new Date(2026, 5, 8, 9, 30).getTime() };
+    const [row, ...rest] = resultRows(state, 50, now);
+    assert.equal(rest.length, 0);
+    assert.equal(row?.kind, 'message');
+    assert.match(row?.kind === 'message' ? row.text : '', /^The results of .*2026.* are out of date\.$/);
+    assert.deepEqual(row?.kind === 'message' ? row.action : undefined, { kind: 'searchAgain', title: 'Search Again' });
+  });
+});
