@@ -12,8 +12,8 @@ import {
   dateRangeProblem,
   defaultRows,
   draftToParams,
-  EXPORT_FORMATS,
   EXPORT_LANG_NAMES,
+  exportFormats,
   exportParamProblems,
   fieldChoices,
   fieldPresets,
@@ -67,7 +67,7 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
 
   const formatStep: InputStep = async (input) => {
     type Item = vscode.QuickPickItem & { format: ExportFormat };
-    const items = EXPORT_FORMATS.map<Item>((f) => ({ label: f.label, description: f.description, detail: `up to ${defaultLimit(f)} patents per task`, format: f }));
+    const items = exportFormats().map<Item>((f) => ({ label: f.label, description: f.description, detail: `up to ${defaultLimit(f)} patents per task`, format: f }));
     const chosen = await input.pick<Item>({ placeholder: 'File format', items, active: items.find((i) => i.format.type === draft.exportType) });
     if (chosen.format.type !== draft.exportType) {
       draft.exportType = chosen.format.type;
@@ -81,11 +81,8 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
   const fieldsStep: InputStep = async (input) => {
     type Item = vscode.QuickPickItem & ({ preset: FieldPreset } | { field: ExportField });
     const presets = fieldPresets(draft.exportType).map<Item>((p) => ({ label: `$(list-unordered) ${p.label}`, description: p.fields.join(', '), preset: p }));
-    const fields = fieldChoices(draft.exportType).map<Item>((c) => ({
-      label: c.field,
-      description: c.problem ? `${c.name}: not with ${formatLabel(draft.exportType)}` : c.name,
-      field: c.field,
-    }));
+    // Only what the format takes: a field it refuses is not offered at all.
+    const fields = fieldChoices(draft.exportType).map<Item>((c) => ({ label: c.field, description: c.name, field: c.field }));
     const items: Item[] = [
       { label: 'Presets (tick one to pick its fields)', kind: vscode.QuickPickItemKind.Separator } as Item,
       ...presets,

@@ -2,9 +2,10 @@
  * What the export wizard offers and how it checks each answer. No `vscode`
  * import: the messages the steps show are unit-tested on their own.
  */
-import { EXPORT_FIELDS, EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldProblem, type ExportField } from '../../core/api/exportFields';
+import { EXPORT_FIELDS, EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldProblem, isExportField, type ExportField } from '../../core/api/exportFields';
 import type { CollapseOptions, CountParams, ExportLang, ExportParams, ExportType, TransLang } from '../../core/api/types';
 import { checkCountParams, checkExportParams, EXPORT_QUERY_MAX, isYmd, type InputProblem } from '../../core/api/validation';
+import { l10n } from '../common/l10n.pure';
 
 export interface ExportFormat {
   type: ExportType;
@@ -12,17 +13,20 @@ export interface ExportFormat {
   description: string;
 }
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  { type: 'csv', label: 'CSV', description: 'Comma-separated table; opens in any spreadsheet' },
-  { type: 'xls', label: 'Excel (XLS)', description: 'Excel workbook, one row per patent' },
-  { type: 'json', label: 'JSON', description: 'One object per patent' },
-  { type: 'xml', label: 'XML', description: 'One <patent> element per patent' },
-  { type: 'pdf', label: 'PDF', description: 'ZIP of one PDF per patent; claims allowed' },
-  { type: 'full_text', label: 'Full text', description: 'ZIP of XML files named by PN: abstract, claims, description' },
-];
+/** The formats in plain words, never PatSnap's names for them (`full_text`); in the user's language, so built when asked for. */
+export function exportFormats(): ExportFormat[] {
+  return [
+    { type: 'csv', label: l10n.t('CSV'), description: l10n.t('Comma-separated table; opens in any spreadsheet') },
+    { type: 'xls', label: l10n.t('Excel (XLS)'), description: l10n.t('Excel workbook, one row per patent') },
+    { type: 'json', label: l10n.t('JSON'), description: l10n.t('One object per patent') },
+    { type: 'xml', label: l10n.t('XML'), description: l10n.t('One <patent> element per patent') },
+    { type: 'pdf', label: l10n.t('PDF (ZIP of PDFs)'), description: l10n.t('One PDF per patent; claims allowed') },
+    { type: 'full_text', label: l10n.t('Full text (ZIP of XML)'), description: l10n.t('One XML file per patent, named by its number: abstract, claims, description') },
+  ];
+}
 
 export function formatLabel(type: ExportType): string {
-  return EXPORT_FORMATS.find((f) => f.type === type)?.label ?? type;
+  return exportFormats().find((f) => f.type === type)?.label ?? type;
 }
 
 export interface FieldPreset {
@@ -47,20 +51,20 @@ export function fieldPresets(type: ExportType): FieldPreset[] {
 export interface FieldChoice {
   field: ExportField;
   name: string;
-  /** Why the format does not take it, when it does not. */
-  problem?: string;
 }
 
+/** The fields the format takes, and only those (full text takes PN, ABST, CLMS and DESC; claims go only with PDF or full text). */
 export function fieldChoices(type: ExportType): FieldChoice[] {
-  return (Object.keys(EXPORT_FIELDS) as ExportField[]).map((field) => ({ field, name: EXPORT_FIELDS[field], problem: exportFieldProblem(field, type) }));
+  return (Object.keys(EXPORT_FIELDS) as ExportField[]).filter((field) => exportFieldProblem(field, type) === undefined).map((field) => ({ field, name: EXPORT_FIELDS[field] }));
 }
 
-/** What is wrong with a set of picked fields for the format, in one sentence. */
+/** What is wrong with a set of picked fields for the format, in one sentence (in the format's plain name). */
 export function fieldsProblem(fields: readonly string[], type: ExportType): string | undefined {
   if (fields.length === 0) return 'Pick at least one field, or a preset.';
   for (const field of fields) {
-    const problem = exportFieldProblem(field, type);
-    if (problem) return problem;
+    if (exportFieldProblem(field, type) === undefined) continue;
+    const name = isExportField(field) ? EXPORT_FIELDS[field] : field;
+    return l10n.t('{0} ({1}) cannot be exported as {2}.', name, field, formatLabel(type));
   }
   return undefined;
 }
@@ -88,7 +92,7 @@ export function rowsProblem(text: string, type: ExportType, offset = 0): string 
   const rows = parseWholeNumber(text);
   const limit = EXPORT_ROW_LIMITS[type];
   if (rows === undefined || rows < 1) return `Type how many patents to export: a whole number from 1 to ${grouped(limit)}.`;
-  if (rows > limit) return `A ${formatLabel(type)} export takes at most ${grouped(limit)} patents.`;
+  if (rows > limit) return l10n.t('{0} exports take at most {1} patents.', formatLabel(type), grouped(limit));
   if (rows + offset > EXPORT_MAX_ROWS_PLUS_OFFSET) {
     return `PatSnap exports only the first ${grouped(EXPORT_MAX_ROWS_PLUS_OFFSET)} results: with ${grouped(offset)} skipped, take at most ${grouped(EXPORT_MAX_ROWS_PLUS_OFFSET - offset)}.`;
   }

@@ -6,9 +6,11 @@ import {
   dateRangeProblem,
   draftToParams,
   exportConfirmation,
+  exportFormats,
   fieldChoices,
   fieldPresets,
   fieldsProblem,
+  formatLabel,
   keepValidFields,
   newDraft,
   offsetProblem,
@@ -32,21 +34,35 @@ describe('export wizard: fields step', () => {
     assert.ok(fieldPresets('pdf').some((p) => p.label === 'Front page with claims'));
   });
 
-  it('marks the fields a format does not take, with the reason', () => {
-    const fullText = fieldChoices('full_text');
-    assert.deepEqual(fullText.filter((c) => !c.problem).map((c) => c.field), ['PN', 'ABST', 'CLMS', 'DESC']);
-    assert.match(fullText.find((c) => c.field === 'TTL')?.problem ?? '', /only PN, ABST, CLMS, DESC/);
-    const pdf = fieldChoices('pdf');
-    assert.equal(pdf.find((c) => c.field === 'CLMS')?.problem, undefined);
-    assert.match(pdf.find((c) => c.field === 'DESC')?.problem ?? '', /only be exported as full_text/);
+  it('offers only the fields the chosen format allows', () => {
+    assert.deepEqual(fieldChoices('full_text').map((c) => c.field), ['PN', 'ABST', 'CLMS', 'DESC']);
+    assert.deepEqual(fieldChoices('pdf').map((c) => c.field), ['PN', 'APNO', 'TTL', 'ABST', 'AN', 'IN', 'APD', 'PBD', 'IPC', 'CPC', 'LEGAL_STATUS', 'CLMS']);
+    for (const type of ['csv', 'xls', 'json', 'xml'] as const) {
+      const fields = fieldChoices(type).map((c) => c.field);
+      assert.ok(!fields.includes('CLMS') && !fields.includes('DESC'), `${type}: ${fields.join(', ')}`);
+      assert.equal(fields.length, 11);
+    }
+    // Every field offered passes the contract's own check for that format.
+    for (const type of ['csv', 'xls', 'json', 'xml', 'pdf', 'full_text'] as const) {
+      assert.deepEqual(checkExportParams({ query: 'q', exportType: type, fields: fieldChoices(type).map((c) => c.field), rows: 1 }), [], type);
+    }
   });
 
-  it('explains an invalid pick in one sentence', () => {
+  it('explains an invalid pick in one sentence, with the format\'s plain name', () => {
     assert.equal(fieldsProblem(['PN', 'TTL'], 'csv'), undefined);
     assert.match(fieldsProblem([], 'csv') ?? '', /at least one field/);
-    assert.equal(fieldsProblem(['PN', 'CLMS'], 'csv'), 'CLMS (claims) can only be exported as full_text or pdf.');
-    assert.equal(fieldsProblem(['PN', 'DESC'], 'pdf'), 'DESC (description) can only be exported as full_text.');
-    assert.match(fieldsProblem(['PN', 'TTL'], 'full_text') ?? '', /Full-text exports take only PN, ABST, CLMS, DESC; TTL/);
+    assert.equal(fieldsProblem(['PN', 'CLMS'], 'csv'), 'Claims (CLMS) cannot be exported as CSV.');
+    assert.equal(fieldsProblem(['PN', 'DESC'], 'pdf'), 'Description (DESC) cannot be exported as PDF (ZIP of PDFs).');
+    assert.equal(fieldsProblem(['PN', 'TTL'], 'full_text'), 'Title (TTL) cannot be exported as Full text (ZIP of XML).');
+  });
+
+  it('names formats plainly, never by PatSnap\'s names for them', () => {
+    assert.deepEqual(
+      exportFormats().map((f) => f.label),
+      ['CSV', 'Excel (XLS)', 'JSON', 'XML', 'PDF (ZIP of PDFs)', 'Full text (ZIP of XML)'],
+    );
+    assert.equal(formatLabel('full_text'), 'Full text (ZIP of XML)');
+    assert.ok(!exportFormats().some((f) => /full_text/.test(`${f.label} ${f.description}`)));
   });
 
   it('keeps the earlier fields a new format still takes', () => {
@@ -66,9 +82,9 @@ describe('export wizard: rows and offset', () => {
 
   it('holds rows to the format limit', () => {
     assert.equal(rowsProblem('100000', 'csv'), undefined);
-    assert.equal(rowsProblem('100001', 'csv'), 'A CSV export takes at most 100,000 patents.');
+    assert.equal(rowsProblem('100001', 'csv'), 'CSV exports take at most 100,000 patents.');
     assert.equal(rowsProblem('1000', 'pdf'), undefined);
-    assert.equal(rowsProblem('1001', 'full_text'), 'A Full text export takes at most 1,000 patents.');
+    assert.equal(rowsProblem('1001', 'full_text'), 'Full text (ZIP of XML) exports take at most 1,000 patents.');
     assert.equal(rowsProblem('0', 'csv'), 'Type how many patents to export: a whole number from 1 to 100,000.');
     assert.equal(rowsProblem('ten', 'pdf'), 'Type how many patents to export: a whole number from 1 to 1,000.');
   });
@@ -147,7 +163,7 @@ describe('export confirmation', () => {
 
   it('says "patent" for one', () => {
     const c = exportConfirmation({ query: 'q', fields: ['PN'], exportType: 'pdf', rows: 10 }, '/tmp/x.zip', { total: 1, billed: 1 });
-    assert.equal(c.message, 'Export 1 patent as PDF?');
+    assert.equal(c.message, 'Export 1 patent as PDF (ZIP of PDFs)?');
     assert.equal(c.button, 'Export 1 patent');
   });
 
