@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/api/types';
 import { errorActionCommand } from '../common/errorActions.pure';
-import type { LoadMoreRow, MessageRow, ResultRow, RowStyle } from './resultsModel.pure';
+import type { LoadMoreRow, MessageRow, PatentRowText, ResultRow, RowStyle, RowText } from './resultsModel.pure';
 import { patentRowText, patentTooltip } from './resultsModel.pure';
 
 /** One class per kind of row in the results tree; ids are stable across refreshes. */
@@ -12,28 +12,63 @@ export abstract class ResultNode {
 
 export class PatentNode extends ResultNode {
   readonly id: string;
+  private readonly text: PatentRowText;
 
   constructor(
     readonly hit: SearchHit,
-    private readonly style: RowStyle,
+    style: RowStyle,
   ) {
     super();
     this.id = `patent/${hit.patentId}`;
+    this.text = patentRowText(hit, style);
+  }
+
+  /** Detailed rows: the date and assignee row beneath. */
+  children(): ResultNode[] {
+    return this.text.details ? [new PatentDetailsNode(this.hit, this.id, this.text.details)] : [];
   }
 
   toTreeItem(): vscode.TreeItem {
-    const text = patentRowText(this.hit, this.style);
-    const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(this.text.label, this.text.details ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = text.description;
+    item.description = this.text.description;
     // Plain text, not Markdown: API strings are data.
     item.tooltip = patentTooltip(this.hit);
     item.iconPath = new vscode.ThemeIcon('law');
     item.contextValue = 'patent';
-    item.accessibilityInformation = { label: text.accessibilityLabel };
-    item.command = { command: 'patentLookup.openPatent', title: 'Open Patent', arguments: [{ number: this.hit.pn, patentId: this.hit.patentId }] };
+    item.accessibilityInformation = { label: this.text.accessibilityLabel };
+    item.command = openPatent(this.hit);
     return item;
   }
+}
+
+/** The second row of a detailed result: publication date and assignee. It opens the patent too. */
+class PatentDetailsNode extends ResultNode {
+  readonly id: string;
+
+  constructor(
+    readonly hit: SearchHit,
+    parentId: string,
+    private readonly text: RowText,
+  ) {
+    super();
+    this.id = `${parentId}/details`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.text.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = this.text.description;
+    item.tooltip = patentTooltip(this.hit);
+    item.contextValue = 'patentDetails';
+    item.accessibilityInformation = { label: this.text.accessibilityLabel };
+    item.command = openPatent(this.hit);
+    return item;
+  }
+}
+
+function openPatent(hit: SearchHit): vscode.Command {
+  return { command: 'patentLookup.openPatent', title: 'Open Patent', arguments: [{ number: hit.pn, patentId: hit.patentId }] };
 }
 
 class LoadMoreNode extends ResultNode {

@@ -128,7 +128,7 @@ export function resultRows(state: ResultsState, pageSize: number, now = Date.now
     rows.unshift({
       kind: 'message',
       id: 'message/collapse',
-      text: l10n.t('Publications of one family each show here. Show one per family?'),
+      text: l10n.t('Show one result per patent family?'),
       severity: 'info',
       action: { kind: 'collapse', title: l10n.t('Collapse by Family\u2026') },
     });
@@ -167,46 +167,40 @@ export function patentTooltip(hit: SearchHit): string {
   return lines.join('\n');
 }
 
-/** Compact rows: number and title. Detailed rows: number, title, assignee and publication date. */
+/** Compact rows: number and title. Detailed: under each, a second row with the publication date and the assignee. */
 export type RowStyle = 'compact' | 'detailed';
 
 export function readRowStyle(stored: unknown): RowStyle {
   return stored === 'compact' ? 'compact' : 'detailed';
 }
 
-/** Longest title and assignee a detailed row shows (the tooltip has them whole), so that both dates and names fit the side bar. */
-const ROW_TITLE_MAX = 48;
-const ROW_ASSIGNEE_MAX = 22;
-
-/** `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut. */
-export function shorten(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space >= max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, '')}\u2026`;
-}
-
-export interface PatentRowText {
+export interface RowText {
   label: string;
   description: string | undefined;
   /** Read by screen readers: every field in words, whole. */
   accessibilityLabel: string;
 }
 
+export interface PatentRowText extends RowText {
+  /** Detailed rows: the second line, date first (it is short) and the assignee after, within the side bar's width. */
+  details?: RowText;
+}
+
 /**
- * A result row: the number as its label; the title (compact), or the publication date,
- * the assignee and the title (detailed). Date and assignee come first, short, so they
- * show within the side bar's width; the title fills what is left.
+ * A result: the number and the title on its row; detailed, the publication date and
+ * the assignee on a second row beneath it, so all four show without widening the
+ * side bar (one line holds the number and the start of a title, no more).
  */
 export function patentRowText(hit: SearchHit, style: RowStyle): PatentRowText {
   const assignee = hit.currentAssignee ?? hit.originalAssignee;
   const published = formatYmd(hit.publicationDate);
-  const spoken = [hit.pn, hit.title];
-  if (assignee) spoken.push(l10n.t('assignee {0}', assignee));
-  if (published) spoken.push(l10n.t('published {0}', published));
-  const accessibilityLabel = spoken.filter(Boolean).join(', ');
-  if (style === 'compact') return { label: hit.pn, description: hit.title, accessibilityLabel };
-  const parts = [published, assignee && shorten(assignee, ROW_ASSIGNEE_MAX), hit.title && shorten(hit.title, ROW_TITLE_MAX)].filter((p): p is string => !!p);
-  return { label: hit.pn, description: parts.length ? parts.join(' \u00b7 ') : undefined, accessibilityLabel };
+  const facts: string[] = [];
+  if (assignee) facts.push(l10n.t('assignee {0}', assignee));
+  if (published) facts.push(l10n.t('published {0}', published));
+  const accessibilityLabel = [hit.pn, hit.title, ...facts].filter(Boolean).join(', ');
+  const row: PatentRowText = { label: hit.pn, description: hit.title, accessibilityLabel };
+  if (style === 'detailed' && (assignee || published)) {
+    row.details = published ? { label: published, description: assignee, accessibilityLabel: facts.join(', ') } : { label: assignee as string, description: undefined, accessibilityLabel: facts.join(', ') };
+  }
+  return row;
 }

@@ -8,7 +8,7 @@ import type { LazyTreeView } from '../common/lazyTreeView';
 import type { PatsnapSession } from '../session';
 import type { Settings } from '../settings';
 import { l10n } from '../common/l10n.pure';
-import { toNode, type ResultNode } from './resultNodes';
+import { PatentNode, toNode, type ResultNode } from './resultNodes';
 import { appendPage, firstResults, formatWhen, nextPage, readRowStyle, resultRows, resultsDescription, type ResultSet, type ResultsState, type RowStyle } from './resultsModel.pure';
 import { backendKey, readSnapshot, RESULTS_SNAPSHOT_KEY, snapshotOf } from './resultsSnapshot.pure';
 import type { MementoLike } from './searchHistory.pure';
@@ -112,7 +112,8 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
   }
 
   getChildren(node?: ResultNode): ResultNode[] {
-    if (node || !this.session.hasCredentials) return [];
+    if (node) return node instanceof PatentNode ? node.children() : [];
+    if (!this.session.hasCredentials) return [];
     const style = this.rowStyle;
     return resultRows(this.state, this.settings.searchPageSize).map((row) => toNode(row, this.currentQuery, style));
   }

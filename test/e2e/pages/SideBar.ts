@@ -37,6 +37,12 @@ export class TreeView {
     if ((await this.header.getAttribute('aria-expanded')) !== 'true') await this.header.click();
   }
 
+  async collapse(): Promise<void> {
+    await this.header.waitFor({ state: 'visible', timeout: UI_MS });
+    if ((await this.header.getAttribute('aria-expanded')) === 'true') await this.header.click();
+    await this.header.and(this.page.locator('[aria-expanded="false"]')).waitFor({ state: 'visible', timeout: UI_MS });
+  }
+
   row(label: string | RegExp): Locator {
     return this.rows.filter({ hasText: label }).first();
   }
@@ -167,6 +173,19 @@ export class SideBar {
 
   view(title: string): TreeView {
     return new TreeView(this.page, title);
+  }
+
+  /**
+   * The Search Results view with the side bar's height: the other two views collapsed.
+   * Each result takes two rows (number and title; date and assignee), and the list is
+   * virtual: the rows below the view's height are not in the page.
+   */
+  async resultsWithRoom(): Promise<TreeView> {
+    await this.openPatentLookup();
+    for (const other of ['Patents in Document', 'Exports']) await this.view(other).collapse();
+    const results = this.view('Search Results');
+    await results.expand();
+    return results;
   }
 
   async viewTitles(): Promise<string[]> {

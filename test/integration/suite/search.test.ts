@@ -46,31 +46,43 @@ describe('Search and the results tree', () => {
     await vscode.commands.executeCommand('patentLookup.search', QUERY);
     const [offer] = items(api);
     assert.strictEqual(offer?.contextValue, 'message.info');
-    assert.match(String(offer?.label), /one per family/);
+    assert.match(String(offer?.label), /one result per patent family/);
     assert.strictEqual(offer?.command?.command, 'patentLookup.results.collapse');
     assert.deepStrictEqual(rowKinds(api).slice(1), ['patent', 'patent', 'patent', 'patent', 'patent', 'loadMore']);
     await vscode.commands.executeCommand('patentLookup.search', 'TTL:sensor');
     assert.strictEqual(rowKinds(api)[0], 'patent', 'offered once');
   });
 
-  it('rows show number, title, assignee and date, or number and title when compact', async () => {
+  it('rows show number and title, and beneath them date and assignee; compact rows number and title only', async () => {
     await vscode.commands.executeCommand('patentLookup.search', QUERY);
     const state = api.results.current;
     const hit = state.kind === 'results' ? state.results.hits[0] : undefined;
     assert.ok(hit?.title && hit.currentAssignee && hit.publicationDate, 'the sandbox gives title, assignee and date');
     const published = String(hit.publicationDate).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
-    const detailed = items(api)[0] as vscode.TreeItem;
+    const [node] = api.results.getChildren();
+    assert.ok(node);
+    const detailed = api.results.getTreeItem(node);
     assert.strictEqual(detailed.label, hit.pn);
-    assert.match(String(detailed.description), new RegExp(`^${published} \u00b7 .+ \u00b7 .+`));
-    assert.ok(String(detailed.description).includes(hit.currentAssignee.slice(0, 10)), String(detailed.description));
+    assert.strictEqual(detailed.description, hit.title);
+    assert.strictEqual(detailed.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     assert.strictEqual(detailed.accessibilityInformation?.label, `${hit.pn}, ${hit.title}, assignee ${hit.currentAssignee}, published ${published}`);
+    const details = api.results.getChildren(node).map((n) => api.results.getTreeItem(n));
+    assert.strictEqual(details.length, 1);
+    assert.strictEqual(details[0]?.label, published);
+    assert.strictEqual(details[0]?.description, hit.currentAssignee);
+    assert.strictEqual(details[0]?.command?.command, 'patentLookup.openPatent', 'the second row opens the patent too');
+    assert.notStrictEqual(details[0]?.id, detailed.id);
 
     await vscode.commands.executeCommand('patentLookup.results.compact');
-    const compact = items(api)[0] as vscode.TreeItem;
+    const [compactNode] = api.results.getChildren();
+    assert.ok(compactNode);
+    const compact = api.results.getTreeItem(compactNode);
     assert.strictEqual(compact.description, hit.title);
+    assert.strictEqual(compact.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    assert.deepStrictEqual(api.results.getChildren(compactNode), []);
     assert.strictEqual(compact.accessibilityInformation?.label, detailed.accessibilityInformation?.label, 'a screen reader hears the same');
     await vscode.commands.executeCommand('patentLookup.results.detailed');
-    assert.strictEqual((items(api)[0] as vscode.TreeItem).description, detailed.description);
+    assert.strictEqual(api.results.getChildren(api.results.getChildren()[0]).length, 1);
   });
 
   it('shows the last search and its pages again after a reload, without a call', async () => {
