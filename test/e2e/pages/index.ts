@@ -10,10 +10,11 @@ import { PdfViewer } from './PdfViewer';
 import { QuickInput } from './QuickInput';
 import { Sandbox, SANDBOX_PATHS, type SandboxFault } from './Sandbox';
 import { SideBar, TreeView } from './SideBar';
+import { StatusBar } from './StatusBar';
 import { WebviewPanel } from './WebviewPanel';
 import { Workbench } from './Workbench';
 
-export { CommandPalette, Editor, NotebookEditor, Notifications, PatentPanel, PdfViewer, QuickInput, Sandbox, SANDBOX_PATHS, SideBar, TreeView, WebviewPanel, Workbench, type SandboxFault };
+export { CommandPalette, Editor, NotebookEditor, Notifications, PatentPanel, PdfViewer, QuickInput, Sandbox, SANDBOX_PATHS, SideBar, StatusBar, TreeView, WebviewPanel, Workbench, type SandboxFault };
 
 let shots = 0;
 
@@ -26,6 +27,7 @@ export class VsCode {
   readonly sideBar: SideBar;
   readonly editor: Editor;
   readonly notebook: NotebookEditor;
+  readonly statusBar: StatusBar;
 
   constructor(readonly page: Page) {
     this.workbench = new Workbench(page);
@@ -35,6 +37,7 @@ export class VsCode {
     this.sideBar = new SideBar(page);
     this.editor = new Editor(page);
     this.notebook = new NotebookEditor(page);
+    this.statusBar = new StatusBar(page);
   }
 
   webview(tabTitle?: string | RegExp): WebviewPanel {
