@@ -249,6 +249,10 @@ describe('Patent numbers in documents with lookups turned off', function () {
       await setBooleanSetting(vscode, 'patentLookup.lookups.enabled', /Lookups: Enabled/, true).catch((e: unknown) => {
         throw new Error(`could not turn lookups back on: ${String(e)}`);
       });
+      // Written once the extension has it (the view stops saying lookups are off): closing the
+      // window before could lose the write, and leave lookups off for the specs after this one.
+      await showFile(vscode, 'claims.txt');
+      await vscode.sideBar.view(VIEW).message.filter({ hasText: 'Lookups are off' }).waitFor({ state: 'hidden', timeout: UI_MS });
       await closeAllEditors(vscode);
       await vscode.close();
     }
