@@ -61,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
   const pdfs = lazy('PDF viewer', () => import('./pdf/pdfFeature').then((m) => new m.PdfFeature(host)));
   const notebooks: LazyFeature<NotebookFeature> = lazy('Search notebooks', () => import('./notebook/notebookFeature').then((m) => new m.NotebookFeature(host, () => search.loaded?.results.shownSearch)));
   const queryLanguage = lazy('Query language', () => import('./query/queryLanguageFeature').then((m) => new m.QueryLanguageFeature(host)));
+  const gettingStarted = lazy('Getting started', () => import('./gettingStarted/gettingStartedFeature').then((m) => new m.GettingStartedFeature(host)));
 
   own(
     registerCommands(
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
         ...lazyCommands('citations', citations),
         ...lazyCommands('exports', exports),
         ...lazyCommands('notebook', notebooks),
+        ...lazyCommands('gettingStarted', gettingStarted),
         'patentLookup.showLog': () => log.show(),
         'patentLookup.clearLookupCache': () => session.clearLookupCache(),
       },

@@ -49,6 +49,7 @@ export const FEATURE_COMMANDS = {
     'patentLookup.notebook.runAgain',
     'patentLookup.notebook.runAllAgain',
   ],
+  gettingStarted: ['patentLookup.openWalkthrough', 'patentLookup.openSampleDocument'],
   log: ['patentLookup.showLog', 'patentLookup.clearLookupCache'],
 } as const;
 
