@@ -15,6 +15,9 @@ export abstract class AbstractWebviewPanel<FromView extends { type: string }, To
   private live = false;
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
+  private readonly postEmitter = this.register(new vscode.EventEmitter<ToView>());
+  /** Each message as it goes to a listening webview (what the page shows, in order). */
+  readonly onDidPost = this.postEmitter.event;
   private resolveFirstReady!: () => void;
   /** Resolves when the webview first reported it is listening. */
   readonly firstReady = new Promise<void>((resolve) => (this.resolveFirstReady = resolve));
@@ -55,6 +58,7 @@ export abstract class AbstractWebviewPanel<FromView extends { type: string }, To
       if (!checked.ok) return;
     }
     void this.panel.webview.postMessage(checked.message);
+    this.postEmitter.fire(checked.message);
   }
 
   private receive(raw: unknown): void {

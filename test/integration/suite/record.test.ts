@@ -10,6 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
 import type { RecordSection, ToWebview } from '../../../src/webview/protocol';
+import { PATENT_VIEW_TYPE } from '../../../src/webview/viewTypes';
 import { extensionApi, restoreSandboxSession, sandbox, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
 import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
 
@@ -106,6 +107,39 @@ describe('The patent record (panel sections, cache, documents)', () => {
     assert.match(await hover(NUMBER), /Family: \d+ member/);
     assert.match(await hover('14/706'), /Open US11205304B2/);
     assert.strictEqual(await calls(), before, 'not one call: bibliography, status, drawing, claims, family, citations, events, hover, resolution');
+  });
+
+  it('renders a panel restored after a reload from the cache before any call', async () => {
+    const first = await openAll(api, NUMBER);
+    await waitFor('the drawing', () => first.snapshot.image.state !== 'loading');
+    const ref = first.patentRef;
+    first.dispose();
+    await (await api.session.lookupService()).idle();
+    await (await api.session.recordLookup()).idle();
+    await restoreSandboxSession(api);
+
+    // What happens, in order: each call as it starts (the session's call observer), each message the page gets.
+    const events: string[] = [];
+    let inFlight = api.session.activity.inFlight;
+    const watching = api.session.activity.onDidChange(() => {
+      if (api.session.activity.inFlight > inFlight) events.push('call');
+      inFlight = api.session.activity.inFlight;
+    });
+    try {
+      // As VS Code's serializer does after a reload: a new webview panel and the state the page kept.
+      const webview = vscode.window.createWebviewPanel(PATENT_VIEW_TYPE, NUMBER, vscode.ViewColumn.Active, {});
+      api.panelFeature.restore(webview, { ref, section: 'overview' });
+      const restored = api.panelFeature.openPanels.find((p) => p.panel === webview) ?? assert.fail('not restored');
+      restored.onDidPost((m) => events.push(m.type === 'image' ? `image:${m.image.state}` : m.type));
+      await waitFor('the patent shown', () => events.includes('patent'));
+      await waitFor('the drawing shown', () => events.some((e) => /^image:(loaded|none|error)$/.test(e)));
+      const shown = events.indexOf('patent');
+      assert.ok(!events.slice(0, shown).includes('call'), `a call before the page showed the patent: ${events.join(', ')}`);
+      assert.ok(events.includes('image:loaded'), events.join(', '));
+      assert.strictEqual(restored.snapshot.main.state === 'patent' && restored.snapshot.main.patent.number, NUMBER);
+    } finally {
+      watching.dispose();
+    }
   });
 
   it('opens the publication an application number stands for', async () => {
