@@ -48,7 +48,9 @@ describe('Where am I: the status bar, the sandbox found, result rows', function 
     await vscode.screenshot('status-bar-menu');
     await q.pick('Show Log');
     // The "Patent Lookup" output channel, with the session's line about the sandbox.
-    await vscode.page.locator('.part.panel').filter({ hasText: /PatSnap client ready for 127\.0\.0\.1:\d+ \(sandbox\)/ }).waitFor({ state: 'visible', timeout: UI_MS });
+    const line = vscode.page.locator('.part.panel .view-line', { hasText: 'PatSnap client ready for' }).first();
+    await line.waitFor({ state: 'visible', timeout: UI_MS });
+    assert.match((await line.innerText()).replace(/\s+/g, ' '), /PatSnap client ready for 127\.0\.0\.1:\d+ \(sandbox\)/);
     await vscode.screenshot('status-bar-show-log');
   });
 

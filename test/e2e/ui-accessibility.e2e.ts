@@ -83,6 +83,7 @@ describe('Accessibility: keyboard alone, and what a screen reader is told', func
     // Once the calls of the window's start are answered (until then it says ", working").
     await vscode.statusBar.waitBackendLabel('Patent Lookup: local sandbox');
     await runByKeyboard(vscode, 'Patent: Switch Credentials or Sandbox…');
+    await vscode.quickInput.row('Use Local Sandbox').waitFor({ state: 'visible', timeout: UI_MS });
     const menu = await vscode.quickInput.widget.ariaSnapshot();
     assert.match(menu, /textbox .*Switch credentials, use the sandbox, or show the log/);
     for (const option of ['Set API Credentials…', 'Use Local Sandbox…', 'Clear API Credentials', 'Open Settings', 'Show Log']) {

@@ -65,6 +65,17 @@ export class QuickInput {
     await row.click();
   }
 
+  /** Presses the button named `name` (e.g. "Remove from history") on each row that has it, until none has. */
+  async pressRowButtons(name: string): Promise<void> {
+    const withButton = this.rows.filter({ has: this.page.locator(`.action-label[aria-label="${name}"], .action-label[title="${name}"]`) });
+    for (let n = await withButton.count(); n > 0; n = await withButton.count()) {
+      const row = withButton.first();
+      await row.hover();
+      await row.locator(`.action-label[aria-label="${name}"], .action-label[title="${name}"]`).first().click();
+      await withButton.nth(n - 1).waitFor({ state: 'detached', timeout: UI_MS });
+    }
+  }
+
   async accept(): Promise<void> {
     await this.input.press('Enter');
   }
