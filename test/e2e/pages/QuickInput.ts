@@ -76,6 +76,11 @@ export class QuickInput {
     }
   }
 
+  /** Waits until the focused row (the one Enter takes) contains `label`: typing re-renders the list, and a recent entry may be focused until it does. */
+  async waitFocused(label: string | RegExp, timeout = UI_MS): Promise<void> {
+    await this.widget.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: label }).waitFor({ state: 'visible', timeout });
+  }
+
   async accept(): Promise<void> {
     await this.input.press('Enter');
   }
