@@ -72,7 +72,7 @@ describe('Where am I: the status bar, the sandbox found, result rows', function 
   it('result rows show number and title, and date and assignee beneath, within the side bar; compact rows one line', async () => {
     await vscode.palette.run('Patent: Search Patents…');
     await vscode.quickInput.type(QUERY);
-    await vscode.quickInput.waitFocused(QUERY);
+    await vscode.quickInput.waitFocused(QUERY, 'Search'); // the typed query's own row
     await vscode.quickInput.accept();
     await vscode.quickInput.waitClosed();
     // This search's answer, not the last search of the workspace shown again ("as of …") while it runs.

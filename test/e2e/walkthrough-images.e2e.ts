@@ -48,7 +48,7 @@ describe('Images for the walkthrough and the README', function () {
   it('search: the results in the side bar', async () => {
     await vscode.palette.run('Patent: Search Patents…');
     await vscode.quickInput.type(QUERY);
-    await vscode.quickInput.waitFocused(QUERY);
+    await vscode.quickInput.waitFocused(QUERY, 'Search'); // the typed query's own row
     await vscode.quickInput.accept();
     await vscode.quickInput.waitClosed();
     await results.message.filter({ hasNotText: 'as of' }).filter({ hasText: QUERY }).waitFor({ state: 'visible', timeout: UI_MS });

@@ -76,9 +76,15 @@ export class QuickInput {
     }
   }
 
-  /** Waits until the focused row (the one Enter takes) contains `label`: typing re-renders the list, and a recent entry may be focused until it does. */
-  async waitFocused(label: string | RegExp, timeout = UI_MS): Promise<void> {
-    await this.widget.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: label }).waitFor({ state: 'visible', timeout });
+  /**
+   * Waits until the focused row (the one Enter takes) contains `label`, and, with `description`, is
+   * the row the extension made with that description. (A row the list shows by filtering the old
+   * items, before the extension's new ones arrive, may be swapped for another under Enter.)
+   */
+  async waitFocused(label: string | RegExp, description?: string, timeout = UI_MS): Promise<void> {
+    let row = this.widget.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: label });
+    if (description) row = row.filter({ has: this.page.locator('.label-description', { hasText: new RegExp(`^${description}$`) }) });
+    await row.waitFor({ state: 'visible', timeout });
   }
 
   async accept(): Promise<void> {
