@@ -93,28 +93,15 @@ describe('Where am I: the status bar, the sandbox found, result rows', function 
     assert.ok(cut <= 1, `${cut} px of "${date} ${assignee}" are cut off`);
     await vscode.screenshot('results-detailed');
 
-    await rowsMenu('Compact Rows: Number and Title Only');
+    await results.moreAction('Compact Rows: Number and Title Only');
     try {
       await details.waitFor({ state: 'detached', timeout: UI_MS });
       assert.match(await row.innerText(), new RegExp(`^${PATENT}\\s*Image classification device`));
       await vscode.screenshot('results-compact');
     } finally {
       // The style is kept for later windows: the specs after this one expect detailed rows.
-      await rowsMenu('Detailed Rows: Date and Assignee under Each Result');
+      await results.moreAction('Detailed Rows: Date and Assignee under Each Result');
     }
     await details.waitFor({ state: 'visible', timeout: UI_MS });
   });
-
-  /** Picks `item` of the results view's "More Actions…" menu. */
-  async function rowsMenu(item: string): Promise<void> {
-    await results.header.hover();
-    await results.header.locator('.action-label.codicon-toolbar-more').click();
-    const menu = vscode.page.locator('.context-view .monaco-menu');
-    const entry = menu.locator('.action-item').filter({ hasText: item }).first();
-    await entry.waitFor({ state: 'visible', timeout: UI_MS });
-    await entry.hover();
-    await menu.locator('.action-item.focused').filter({ hasText: item }).waitFor({ state: 'visible', timeout: UI_MS });
-    await vscode.page.keyboard.press('Enter');
-    await menu.waitFor({ state: 'hidden', timeout: UI_MS });
-  }
 });
