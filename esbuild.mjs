@@ -23,8 +23,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 const alias = { 'form-data': './scripts/shims/form-data.cjs', debug: './scripts/shims/debug.cjs' };
 // The extension alone: claim markup decoded with HTML 4's entity names, not HTML5's 47 KB table (scripts/shims/entities-decode.cjs).
 const extensionAlias = { ...alias, 'entities/lib/decode.js': './scripts/shims/entities-decode.cjs' };
-// In the extension, axios' browser adapters too (XMLHttpRequest, fetch): in Node the
-// http adapter is always the one chosen. Their helpers (cookies, fetch streams) go with them.
+// In the extension and the CLI, axios' browser adapters too (XMLHttpRequest, fetch): in
+// Node the http adapter is always the one chosen. Their helpers (cookies, fetch streams) go with them.
 const nodeAdapterOnly = {
   name: 'axios-node-adapter-only',
   setup(build) {
@@ -34,43 +34,40 @@ const nodeAdapterOnly = {
   },
 };
 
-// The extension: `dist/extension.js` is what activation loads, and each `import()` in
-// src/extension (a feature, the HTTP client) becomes a file of its own in dist/chunks/,
-// loaded on first use. esbuild splits code only into ES modules, so it bundles to ESM
-// in a scratch folder and then rewrites each file to CommonJS (the extension host
-// loads CommonJS; `vscode` is only there through `require`). Shared modules land in
-// shared chunks: every class has one copy, so `instanceof` holds across features.
-const EXTENSION_ESM = 'out/extension-esm';
-const extension = {
-  ...common,
-  entryPoints: { extension: 'src/extension/extension.ts' },
-  outdir: EXTENSION_ESM,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['vscode'],
-  alias: extensionAlias,
-  chunkNames: 'chunks/[name]-[hash]',
-  logLevel: 'warning',
-  metafile: true,
-  plugins: [nodeAdapterOnly],
-};
+// Split builds: each `import()` becomes a file of its own, loaded on first use. esbuild
+// splits code only into ES modules, so these bundle to ESM in a scratch folder and then
+// rewrite each file to CommonJS in dist/: the extension host loads CommonJS (`vscode` is
+// only there through `require`), and CommonJS starts the CLI faster (no ES module
+// loader, no createRequire for the bundled CommonJS packages: ~6 ms of a 20 ms start).
+// Shared modules land in shared chunks: every class has one copy, so `instanceof` holds
+// across features and commands.
+const splitBuilds = [
+  // The extension: `dist/extension.js` is what activation loads; features and the HTTP client in dist/chunks/.
+  { scratch: 'out/extension-esm', outputs: ['extension.js', 'chunks'], entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'], alias: extensionAlias, chunkNames: 'chunks/[name]-[hash]' },
+  // The CLI: `dist/cli.js`, each command and the HTTP client in dist/cli/, so that `--help`,
+  // `find` and usage errors load neither axios nor zod (#11).
+  { scratch: 'out/cli-esm', outputs: ['cli.js', 'cli'], entryPoints: { cli: 'src/cli/bin.ts' }, chunkNames: 'cli/[name]-[hash]', executable: 'cli.js' },
+].map(({ scratch, outputs, executable, ...options }) => ({
+  scratch,
+  options: { ...common, alias, ...options, outdir: scratch, splitting: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, plugins: [nodeAdapterOnly] },
+  toCommonJs: () => toCommonJs(scratch, outputs, executable),
+}));
 
-async function toCommonJs() {
-  fs.rmSync('dist/extension.js', { force: true });
-  fs.rmSync('dist/chunks', { recursive: true, force: true });
-  const files = fs.readdirSync(EXTENSION_ESM, { recursive: true }).filter((f) => String(f).endsWith('.js'));
+/** Rewrites the ES modules in `scratch` as CommonJS in dist/, replacing `outputs` there. */
+async function toCommonJs(scratch, outputs, executable) {
+  for (const output of outputs) fs.rmSync(path.join('dist', output), { recursive: true, force: true });
+  const files = fs.readdirSync(scratch, { recursive: true }).filter((f) => String(f).endsWith('.js'));
   await Promise.all(
     files.map((f) =>
       esbuild.build({
-        entryPoints: [path.join(EXTENSION_ESM, String(f))],
+        entryPoints: [path.join(scratch, String(f))],
         outfile: path.join('dist', String(f)),
         format: 'cjs',
         platform: 'node',
         target: 'node20',
         // `import('./chunks/x.js')` becomes a lazy `require`, which VS Code's module hooks see.
         supported: { 'dynamic-import': false },
+        banner: String(f) === executable ? { js: '#!/usr/bin/env node' } : undefined,
         sourcemap: !production,
         minify: production,
         legalComments: 'none',
@@ -78,12 +75,12 @@ async function toCommonJs() {
       }),
     ),
   );
+  if (executable) fs.chmodSync(path.join('dist', executable), 0o755);
   const sizes = files.map((f) => `  dist/${String(f)}  ${(fs.statSync(path.join('dist', String(f))).size / 1024).toFixed(1)}kb`);
   process.stdout.write(`\n${sizes.join('\n')}\n`);
 }
 
 const builds = [
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, alias },
   { ...node, entryPoints: ['src/sandbox/main.ts'], outfile: 'dist/sandbox.js' },
   // Webview pages: browser bundles, loaded by the panels from dist/webview/.
   { ...common, entryPoints: { patent: 'src/webview/patent/main.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
@@ -135,12 +132,14 @@ if (tests) {
 } else if (watch) {
   copyPdfjs();
   for (const b of builds) await (await esbuild.context(b)).watch();
-  const plugins = [{ name: 'to-commonjs', setup: (build) => build.onEnd((r) => (r.errors.length ? undefined : toCommonJs())) }];
-  await (await esbuild.context({ ...extension, plugins: [...extension.plugins, ...plugins] })).watch();
+  for (const split of splitBuilds) {
+    const plugins = [{ name: 'to-commonjs', setup: (build) => build.onEnd((r) => (r.errors.length ? undefined : split.toCommonJs())) }];
+    await (await esbuild.context({ ...split.options, plugins: [...split.options.plugins, ...plugins] })).watch();
+  }
 } else {
   // A production build starts from nothing, so no development file (a source map) can ship.
   if (production) fs.rmSync('dist', { recursive: true, force: true });
-  fs.rmSync(EXTENSION_ESM, { recursive: true, force: true });
-  await Promise.all([...builds.map((b) => esbuild.build(b)), esbuild.build(extension).then(toCommonJs)]);
+  for (const split of splitBuilds) fs.rmSync(split.scratch, { recursive: true, force: true });
+  await Promise.all([...builds.map((b) => esbuild.build(b)), ...splitBuilds.map((split) => esbuild.build(split.options).then(split.toCommonJs))]);
   copyPdfjs();
 }

@@ -3,8 +3,11 @@ import type { CliIo } from './io';
 
 export interface CommandContext {
   io: CliIo;
-  /** The API client, built from the environment on first use (so offline commands need no credentials). */
-  client(): PatsnapApi;
+  /**
+   * The API client, built from the environment on first use: offline commands need no
+   * credentials, and the HTTP stack loads only for a command that calls the API.
+   */
+  client(): Promise<PatsnapApi>;
 }
 
 export interface Command {
@@ -19,6 +22,14 @@ export interface Command {
   ownsHelp?: boolean;
   /** Resolves to the exit code. */
   run(args: string[], context: CommandContext): Promise<number>;
+}
+
+/** A command as the command list knows it, before its module is loaded. */
+export interface CommandEntry {
+  name: string;
+  /** One line for the command list; the same as the loaded command's. */
+  summary: string;
+  load(): Promise<Command>;
 }
 
 export const PROGRAM = 'patent-lookup';

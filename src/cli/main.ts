@@ -1,8 +1,7 @@
 import { isPatsnapError, type PatsnapError } from '../core/api/errors';
-import { createPatsnapClient } from '../core/api/client';
 import type { PatsnapApi } from '../core/api/types';
-import { isDownloadError, type DownloadError } from '../core/exports';
-import { type Command, PROGRAM, usageLine } from './command';
+import { isDownloadError, type DownloadError } from '../core/exports/downloadError';
+import { type Command, type CommandEntry, PROGRAM, usageLine } from './command';
 import { COMMANDS } from './commands';
 import { baseUrlFromEnv, clientConfigFromEnv, secretsIn } from './config';
 import { type CliIo, DeclinedError, UsageError } from './io';
@@ -17,27 +16,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr.write(overview());
     return EXIT.usage;
   }
-  if (name === '--help' || name === '-h' || name === 'help') {
-    const topic = rest[0] === undefined ? undefined : COMMANDS.find((c) => c.name === rest[0]);
-    io.stdout.write(topic ? commandHelp(topic) : overview());
-    return EXIT.ok;
-  }
-  if (name === '--version' || name === '-v') {
-    io.stdout.write(`${VERSION}\n`);
-    return EXIT.ok;
-  }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) return report(io, new UsageError(`Unknown command "${name}".`, `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See ${PROGRAM} --help.`));
-  if (!command.ownsHelp && wantsHelp(rest)) {
-    io.stdout.write(commandHelp(command));
-    return EXIT.ok;
-  }
-
-  let client: PatsnapApi | undefined;
   try {
+    if (name === '--help' || name === '-h' || name === 'help') {
+      const topic = rest[0] === undefined ? undefined : COMMANDS.find((c) => c.name === rest[0]);
+      io.stdout.write(topic ? commandHelp(await topic.load()) : overview());
+      return EXIT.ok;
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const entry: CommandEntry | undefined = COMMANDS.find((c) => c.name === name);
+    if (!entry) throw new UsageError(`Unknown command "${name}".`, `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See ${PROGRAM} --help.`);
+    const command = await entry.load();
+    if (!command.ownsHelp && wantsHelp(rest)) {
+      io.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    let client: Promise<PatsnapApi> | undefined;
     return await command.run([...rest], {
       io,
-      client: () => (client ??= createPatsnapClient(clientConfigFromEnv(io.env, io.clientDefaults))),
+      // The HTTP stack (axios, zod schemas, the rate limiter) loads here, once a command needs it.
+      client: () => (client ??= import('../core/api/client').then(({ createPatsnapClient }) => createPatsnapClient(clientConfigFromEnv(io.env, io.clientDefaults)))),
     });
   } catch (e) {
     return report(io, e);
@@ -163,7 +163,7 @@ function commandHelp(command: Command): string {
 }
 
 /** The process entry: real streams, Ctrl+C as an AbortSignal, and the exit code. */
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   const controller = new AbortController();
   process.on('SIGINT', () => {
     // The first Ctrl+C lets the command clean up (temp files); a second one does not wait.
@@ -185,4 +185,3 @@ async function main(): Promise<void> {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
-if (require.main === module) void main();

@@ -25,7 +25,7 @@ export const citationsCommand: Command = {
     const direction = (values.direction ?? 'both').toLowerCase();
     if (!(DIRECTIONS as readonly string[]).includes(direction)) throw new UsageError(`--direction is one of ${DIRECTIONS.join(', ')}, not "${values.direction}".`, usage);
     const number = oneNumber(positionals, this.name, usage);
-    const api = client();
+    const api = await client();
     const wantCites = direction !== 'cited-by';
     const wantCitedBy = direction !== 'cites';
     const [cites, citedBy] = await allOrNothing<[Citations[], CitedBy[]]>(io.signal, (signal) => [

@@ -18,7 +18,7 @@ export const claimsCommand: Command = {
     const usage = usageLine(this);
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);
     const number = oneNumber(positionals, this.name, usage);
-    const item = answerFor(await client().claims({ numbers: [number] }, { replaceByRelated: true, signal: io.signal }), number);
+    const item = answerFor(await (await client()).claims({ numbers: [number] }, { replaceByRelated: true, signal: io.signal }), number);
     if (!item) throw notFound(number);
     const text = pickClaimText(item.texts, io.clientDefaults?.language);
     const claims = parseClaims(text?.html ?? '');

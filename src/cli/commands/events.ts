@@ -18,7 +18,7 @@ export const eventsCommand: Command = {
     const usage = usageLine(this);
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);
     const number = oneNumber(positionals, this.name, usage);
-    const api = client();
+    const api = await client();
     const [statuses, events] = await allOrNothing<[LegalStatusDetail[], LegalEvents[]]>(io.signal, (signal) => [
       api.legalStatusDetail({ numbers: [number] }, { signal }),
       api.legalEvents({ numbers: [number] }, { signal }),

@@ -44,7 +44,7 @@ export const examDocsCommand: Command = {
       throw new UsageError('--from is after --to.', usage);
     }
 
-    const page = await client().examinationDocuments(params, { signal: io.signal });
+    const page = await (await client()).examinationDocuments(params, { signal: io.signal });
     if (values.json) {
       writeJson(io, page);
       return 0;

@@ -3,7 +3,10 @@ import * as readline from 'node:readline';
 import { exportFieldProblem, EXPORT_ROW_LIMITS } from '../../core/api/exportFields';
 import { PatsnapError } from '../../core/api/errors';
 import type { ExportParams, ExportType } from '../../core/api/types';
-import { checkDestination, downloadToFile, ExportTaskPoller, newExportTaskRecord, type ExportTaskRecord } from '../../core/exports';
+// The modules themselves, not the folder's index: the CLI loads no zod schema it does not use.
+import { checkDestination, downloadToFile } from '../../core/exports/download';
+import { ExportTaskPoller } from '../../core/exports/poller';
+import { newExportTaskRecord, type ExportTaskRecord } from '../../core/exports/types';
 import { integerOption, listOption, parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine, writeJson } from '../command';
 import { formatBytes, formatCount, formatElapsed } from '../format';
@@ -51,7 +54,7 @@ export const exportCommand: Command = {
     if (!values.yes && !io.stdin.isTTY) throw new UsageError('Exports are billed per patent and there is no terminal to confirm on: pass --yes to go ahead.', usage);
     const destination = await checkDestination(path.resolve(io.cwd, values.out), { overwrite: values.force });
 
-    const api = client();
+    const api = await client();
     const signal = io.signal;
     if (!values.yes) {
       const page = await api.search({ query: params.query, limit: 1, offset: 0, collapseType: params.collapseType }, { signal });

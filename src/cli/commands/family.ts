@@ -22,7 +22,7 @@ export const familyCommand: Command = {
     const type = (values.type ?? 'simple').toLowerCase();
     if (!(FAMILY_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type is one of ${FAMILY_TYPES.join(', ')}, not "${values.type}".`, usage);
     const number = oneNumber(positionals, this.name, usage);
-    const view = await loadFamily(client(), { numbers: [number] }, { type: type as FamilyType, signal: io.signal });
+    const view = await loadFamily(await client(), { numbers: [number] }, { type: type as FamilyType, signal: io.signal });
     if (!view) throw notFound(number);
     if (values.json) {
       writeJson(io, {

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { writeFileAtomically } from '../../core/exports';
+import { writeFileAtomically } from '../../core/exports/download';
 import { parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine, writeJson } from '../command';
 import { formatBytes } from '../format';
@@ -40,7 +40,7 @@ export const imageCommand: Command = {
       throw new UsageError(`Cannot create the folder ${folder} (${e instanceof Error && 'code' in e ? String(e.code) : String(e)}).`, usage);
     });
 
-    const api = client();
+    const api = await client();
     const images = await api.abstractImages({ numbers }, { signal: io.signal });
     const results: SavedImage[] = [];
     for (const number of numbers) {

@@ -29,7 +29,7 @@ export const lookupCommand: Command = {
     requirePositionals(positionals, 'NUMBER', usage);
     const numbers = distinct(positionals.map((p) => toPublicationNumber(p, usage)));
 
-    const api = client();
+    const api = await client();
     const [bib, legal] = await allOrNothing<[BatchOutcome<Bibliography>, BatchOutcome<LegalStatus>]>(io.signal, (signal) => [
       keepPartial(api.bibliography({ numbers }, { signal })),
       keepPartial(api.legalStatus({ numbers }, { signal })),

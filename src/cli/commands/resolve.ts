@@ -18,7 +18,7 @@ export const resolveCommand: Command = {
     const usage = usageLine(this);
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);
     requirePositionals(positionals, 'NUMBER', usage);
-    const resolved = await resolveNumbers(client(), positionals, { signal: io.signal });
+    const resolved = await resolveNumbers(await client(), positionals, { signal: io.signal });
     if (values.json) {
       writeJson(
         io,

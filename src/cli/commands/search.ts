@@ -45,7 +45,7 @@ export const searchCommand: Command = {
       params.collapseType = type;
     }
 
-    const page = await client().searchWithDetails(params, { signal: io.signal });
+    const page = await (await client()).searchWithDetails(params, { signal: io.signal });
     if (values.json) {
       writeJson(io, page);
       return 0;

@@ -5,7 +5,8 @@
  * skipped, never trusted. Every change starts from what is stored now, so a task
  * another window added or changed meanwhile is kept rather than overwritten.
  */
-import { parseExportTaskRecord, type ExportTaskRecord } from './types';
+import { parseExportTaskRecord } from './recordSchema';
+import type { ExportTaskRecord } from './types';
 
 /** The two methods of VS Code's `Memento` the store uses. */
 export interface TaskMemento {

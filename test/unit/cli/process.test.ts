@@ -3,12 +3,13 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runCli } from '../../../src/cli/main';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 import { startSandbox } from '../../../src/sandbox/server';
 import { runIn } from './harness';
 
-const MAIN = path.join(__dirname, '../../../src/cli/main.ts');
+const MAIN = path.join(__dirname, '../../../src/cli/bin.ts');
 
 interface Child {
   code: Promise<number | null>;
@@ -20,7 +21,7 @@ interface Child {
 
 /** The CLI as a real process (the same entry esbuild bundles), to see signals and exit codes end to end. */
 function cli(args: string[], env: Record<string, string>, cwd: string): Child {
-  const child = spawn(process.execPath, ['-r', require.resolve('tsx/cjs'), MAIN, ...args], {
+  const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, MAIN, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: process.env.NODE_OPTIONS ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

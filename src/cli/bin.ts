@@ -1,0 +1,4 @@
+// Entry of dist/cli.js: `patent-lookup ...`.
+import { main } from './main';
+
+void main();

@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { COMMANDS } from '../../../src/cli/commands';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
+import { startSandbox } from '../../../src/sandbox/server';
+
+const ROOT = path.join(__dirname, '../../..');
+const BIN = path.join(ROOT, 'src/cli/bin.ts');
+const FIXTURES = path.join(__dirname, 'fixtures');
+
+/** What must stay unloaded until a command calls the API (#11: their import alone costs more than Node's start). */
+const HEAVY = [/node_modules\/axios\//, /node_modules\/zod\//, /node_modules\/bottleneck\//, /src\/core\/api\/(client|transport|schemas|signed)\.ts$/, /src\/sandbox\//, /src\/core\/exports\/recordSchema\.ts$/];
+
+/** Runs the CLI from source as a process and resolves to the files it loaded. */
+async function loadedBy(args: string[], env: Record<string, string> = {}): Promise<{ code: number; files: string[] }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-startup-'));
+  const out = path.join(dir, 'loaded.json');
+  try {
+    const code = await new Promise<number>((resolve) => {
+      const child = execFile(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, '--import', pathToFileURL(path.join(FIXTURES, 'loaded-modules.mjs')).href, BIN, ...args], {
+        cwd: FIXTURES,
+        env: { PATH: process.env.PATH ?? '', LOADED_MODULES_FILE: out, ...env },
+      });
+      child.once('exit', (c) => resolve(c ?? -1));
+    });
+    return { code, files: (JSON.parse(await fs.readFile(out, 'utf8')) as string[]).map((f) => f.split(path.sep).join('/')) };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('patent-lookup start-up: offline work loads no HTTP stack, and no command until it runs', function () {
+  this.timeout(60_000);
+
+  for (const args of [['--help'], ['--version'], [], ['find', 'notes.md'], ['find', 'notes.md', '--json'], ['export', '--help'], ['help', 'search'], ['search'], ['serch'], ['lookup', 'US14/706838'], ['claims'], ['family', '--help'], ['citations', 'US1', 'US2'], ['events'], ['resolve'], ['export', 'TTL:car', '--fields', 'PN', '--rows', '5']]) {
+    it(`patent-lookup ${args.join(' ')}`, async () => {
+      const { files } = await loadedBy(args, { PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey, PATSNAP_BASE_URL: 'http://127.0.0.1:9' });
+      assert.ok(files.some((f) => f.endsWith('src/cli/main.ts')), 'the probe sees the CLI itself');
+      const heavy = files.filter((f) => HEAVY.some((h) => h.test(f)));
+      assert.deepEqual(heavy, []);
+    });
+  }
+
+  it('a command that calls the API loads it (so the probe can see it)', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const { code, files } = await loadedBy(['search', 'TTL:battery', '--limit', '1'], { PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey, PATSNAP_BASE_URL: sandbox.url });
+      assert.equal(code, 0);
+      for (const h of [/node_modules\/axios\//, /node_modules\/zod\//, /src\/core\/api\/client\.ts$/]) assert.ok(files.some((f) => h.test(f)), String(h));
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('lists each command with the summary its own module gives', async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      assert.equal(command.name, entry.name);
+      assert.equal(command.summary, entry.summary, entry.name);
+    }
+  });
+});
