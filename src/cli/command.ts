@@ -1,8 +1,15 @@
 import type { PatsnapApi } from '../core/api/types';
 import type { CliIo } from './io';
+import { terminalSafeJson, type TerminalOutput } from './terminal';
+
+/** What a command gets: the process's I/O, with outputs that make every string terminal-safe. */
+export interface CommandIo extends Omit<CliIo, 'stdout' | 'stderr'> {
+  stdout: TerminalOutput;
+  stderr: TerminalOutput;
+}
 
 export interface CommandContext {
-  io: CliIo;
+  io: CommandIo;
   /**
    * The API client, built from the environment on first use: offline commands need no
    * credentials, and the HTTP stack loads only for a command that calls the API.
@@ -39,7 +46,7 @@ export function usageLine(command: Pick<Command, 'usage'>): string {
 }
 
 export function writeJson(io: CliIo, value: unknown): void {
-  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  io.stdout.write(`${terminalSafeJson(value)}\n`);
 }
 
 /**

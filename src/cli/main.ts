@@ -1,16 +1,19 @@
 import { isPatsnapError, type PatsnapError } from '../core/api/errors';
 import type { PatsnapApi } from '../core/api/types';
 import { isDownloadError, type DownloadError } from '../core/exports/downloadError';
-import { type Command, type CommandEntry, PROGRAM, usageLine } from './command';
+import { type Command, type CommandEntry, type CommandIo, PROGRAM, usageLine } from './command';
 import { COMMANDS } from './commands';
 import { baseUrlFromEnv, clientConfigFromEnv, secretsIn } from './config';
 import { type CliIo, DeclinedError, UsageError } from './io';
+import { terminalOutput } from './terminal';
 import { version as VERSION } from '../../package.json';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, credentials: 3, quota: 4, api: 5, cancelled: 130 } as const;
 
 /** Runs one command line (without the program name) and resolves to its exit code; never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // The one place output is made terminal-safe: every command, the help and every error go through these.
+  const io: CommandIo = { ...rawIo, stdout: terminalOutput(rawIo.stdout), stderr: terminalOutput(rawIo.stderr) };
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr.write(overview());
@@ -80,7 +83,7 @@ export function exitCodeFor(e: unknown): number {
   return EXIT.unexpected;
 }
 
-function report(io: CliIo, e: unknown): number {
+function report(io: CommandIo, e: unknown): number {
   const code = exitCodeFor(e);
   let message: string;
   if (e instanceof UsageError || e instanceof DeclinedError) message = e.message;
@@ -93,7 +96,7 @@ function report(io: CliIo, e: unknown): number {
 }
 
 /** The client's messages say what happened; add what to do about it. */
-function patsnapMessage(e: PatsnapError, io: CliIo): string {
+function patsnapMessage(e: PatsnapError, io: CommandIo): string {
   const where = (): string => {
     try {
       return baseUrlFromEnv(io.env);

@@ -10,7 +10,8 @@ import { newExportTaskRecord, type ExportTaskRecord } from '../../core/exports/t
 import { integerOption, listOption, parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine, writeJson } from '../command';
 import { formatBytes, formatCount, formatElapsed } from '../format';
-import { type CliIo, type CliOutput, DeclinedError, UsageError } from '../io';
+import { type CliIo, DeclinedError, UsageError } from '../io';
+import type { TerminalOutput } from '../terminal';
 
 const EXPORT_TYPES = Object.keys(EXPORT_ROW_LIMITS) as ExportType[];
 
@@ -149,11 +150,12 @@ class ProgressLine {
   private last = '';
   private open = false;
 
-  constructor(private readonly out: CliOutput) {}
+  constructor(private readonly out: TerminalOutput) {}
 
   show(text: string): void {
     if (this.out.isTTY) {
-      this.out.write(`\r\x1b[2K${text}`);
+      this.out.control('\r\x1b[2K'); // back to the line's start and clear it
+      this.out.write(text);
       this.open = true;
     } else if (stripNumbers(text) !== stripNumbers(this.last)) {
       this.out.write(`${text}\n`);

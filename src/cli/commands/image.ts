@@ -57,7 +57,7 @@ export const imageCommand: Command = {
       // `expect` refuses what is not an image (a login page); the bytes, not the host, name the type.
       const { bytes, mediaType } = await api.fetchSignedBytes(image.url, { signal: io.signal, maxBytes: 32 * 1024 * 1024, expect: 'image' });
       const extension = EXTENSIONS[mediaType ?? ''] ?? '.png';
-      const file = await writeFileAtomically(path.join(folder, `${image.pn.replace(/[\\/:]/g, '_')}${extension}`), bytes, { overwrite: values.force });
+      const file = await writeFileAtomically(path.join(folder, `${fileNameFor(image.pn)}${extension}`), bytes, { overwrite: values.force });
       results.push({ number, pn: image.pn, file, bytes: bytes.length });
       if (!values.json) io.stdout.write(`Saved ${path.relative(io.cwd, file) || file} (${formatBytes(bytes.length)})\n`);
     }
@@ -70,3 +70,9 @@ export const imageCommand: Command = {
     return results.some((r) => r.problem === 'notFound') ? 2 : 0;
   },
 };
+
+/** The service's `pn` as a file name: it is data, so only letters, digits, '.', '-' and '_' reach the file system. */
+function fileNameFor(pn: string): string {
+  const name = pn.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  return name.length > 0 ? name.slice(0, 100) : 'patent';
+}
