@@ -1,3 +1,4 @@
+import { constants as os } from 'node:os';
 import { isPatsnapError, type PatsnapError } from '../core/api/errors';
 import type { PatsnapApi } from '../core/api/types';
 import { isDownloadError, type DownloadError } from '../core/exports/downloadError';
@@ -9,6 +10,9 @@ import { terminalOutput } from './terminal';
 import { version as VERSION } from '../../package.json';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, credentials: 3, quota: 4, api: 5, cancelled: 130 } as const;
+
+/** Signals that stop the CLI as Ctrl+C does; the process then exits 128 + the signal's number. */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Runs one command line (without the program name) and resolves to its exit code; never throws. */
 export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
@@ -154,7 +158,7 @@ function overview(): string {
     `  PATSNAP_BASE_URL                             API gateway (default https://connect.patsnap.com)`,
     '',
     'Exit codes: 0 ok, 2 bad usage or input, 3 credentials rejected, 4 quota or licence exhausted,',
-    '            5 other API error, 6 lint found problems, 1 unexpected, 130 cancelled.',
+    '            5 other API error, 6 lint found problems, 1 unexpected; stopped by Ctrl+C 130, by SIGTERM 143, by SIGHUP 129.',
     '',
     `Run "${PROGRAM} COMMAND --help" for a command's options.`,
     '',
@@ -165,18 +169,32 @@ function commandHelp(command: Command): string {
   return `${usageLine(command)}\n\n${command.summary}\n\n${command.details}\n`;
 }
 
-/** The process entry: real streams, Ctrl+C as an AbortSignal, and the exit code. */
+/**
+ * The process entry (dist/cli.js): real streams, the exit code, and SIGINT, SIGTERM
+ * and SIGHUP (a closed terminal) as an AbortSignal, so the command stops and cleans up
+ * (temp files) and the process exits 128 + the signal's number, as if the signal had
+ * ended it. A second signal does not wait.
+ */
 export async function main(): Promise<void> {
   const controller = new AbortController();
-  process.on('SIGINT', () => {
-    // The first Ctrl+C lets the command clean up (temp files); a second one does not wait.
-    if (controller.signal.aborted) process.exit(EXIT.cancelled);
+  let stoppedBy: (typeof STOP_SIGNALS)[number] | undefined;
+  let stdoutClosed = false;
+  const signalExit = (signal: (typeof STOP_SIGNALS)[number]): number => 128 + os.signals[signal];
+  for (const signal of STOP_SIGNALS) {
+    process.on(signal, () => {
+      if (controller.signal.aborted) process.exit(signalExit(signal));
+      stoppedBy = signal;
+      controller.abort();
+    });
+  }
+  // `| head` closed the pipe: not an error; stop the command (which cleans up) and exit as if it had finished.
+  process.stdout.on('error', () => {
+    stdoutClosed = true;
     controller.abort();
   });
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // `| head` closed the pipe: not an error
-  });
-  const code = await runCli(process.argv.slice(2), {
+  // A closed terminal (EIO) or pipe: nothing can be told any more, and the command must still clean up.
+  process.stderr.on('error', () => undefined);
+  let code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
@@ -184,7 +202,8 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
     signal: controller.signal,
   });
+  if (code === EXIT.cancelled && stoppedBy) code = signalExit(stoppedBy);
+  else if (code === EXIT.cancelled && stdoutClosed) code = EXIT.ok;
   // Exit once the output is flushed: idle keep-alive sockets or a paused stdin must not hold the process open.
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
-

@@ -11,7 +11,7 @@ export interface EnvelopeShape {
 }
 
 export interface Fault extends EnvelopeShape {
-  /** Path prefix, e.g. '/search/patent'. Without it: any business API call (or any file download, for dropMidBody). */
+  /** Path prefix, e.g. '/search/patent'. Without it: any business API call (or any file download, for dropMidBody and stallMidBody). */
   path?: string;
   /** Answer this error code in the envelope (HTTP 200, 401 for 67200003, 404 for 67200101). */
   errorCode?: number;
@@ -23,6 +23,8 @@ export interface Fault extends EnvelopeShape {
   drop?: boolean;
   /** Send part of the body, then destroy the socket. */
   dropMidBody?: boolean;
+  /** Send part of a file's body, then nothing more until the client goes away (a download to kill mid-way). */
+  stallMidBody?: boolean;
   /** A valid envelope whose data has the wrong shape. */
   malformed?: boolean;
   /** A success whose `data` is null. */
@@ -63,7 +65,7 @@ export function envelopeOf(defaults: EnvelopeShape | undefined, fault: Fault | u
 export function faultProblem(f: unknown): string | undefined {
   if (typeof f !== 'object' || f === null || Array.isArray(f)) return 'A fault is a JSON object.';
   const o = f as Record<string, unknown>;
-  const known = ['path', 'errorCode', 'httpStatus', 'delayMs', 'drop', 'dropMidBody', 'malformed', 'nullData', 'oddFields', 'skip', 'times', ...ENVELOPE_KEYS];
+  const known = ['path', 'errorCode', 'httpStatus', 'delayMs', 'drop', 'dropMidBody', 'stallMidBody', 'malformed', 'nullData', 'oddFields', 'skip', 'times', ...ENVELOPE_KEYS];
   for (const key of Object.keys(o)) if (!known.includes(key)) return `Unknown fault property "${key}".`;
   if (o.path !== undefined && (typeof o.path !== 'string' || !o.path.startsWith('/'))) return 'path must start with "/".';
   for (const key of ['errorCode', 'httpStatus', 'delayMs', 'skip', 'times']) {
@@ -71,7 +73,7 @@ export function faultProblem(f: unknown): string | undefined {
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) return `${key} must be a non-negative integer.`;
   }
   if (typeof o.httpStatus === 'number' && (o.httpStatus < 200 || o.httpStatus > 599)) return 'httpStatus must be 200..599.';
-  for (const key of ['drop', 'dropMidBody', 'malformed', 'nullData', 'oddFields']) if (o[key] !== undefined && typeof o[key] !== 'boolean') return `${key} must be true or false.`;
+  for (const key of ['drop', 'dropMidBody', 'stallMidBody', 'malformed', 'nullData', 'oddFields']) if (o[key] !== undefined && typeof o[key] !== 'boolean') return `${key} must be true or false.`;
   return envelopeShapeProblem(o);
 }
 
@@ -95,7 +97,7 @@ export class FaultQueue {
   /** The first fault that applies to this request, used up by one; a fault still skipping counts this request and lets it by. */
   take(path: string, category: RequestCategory): Fault | undefined {
     const matches = ({ fault }: Entry): boolean =>
-      fault.path !== undefined ? path.startsWith(fault.path) : fault.dropMidBody === true ? category === 'file' : category === 'api';
+      fault.path !== undefined ? path.startsWith(fault.path) : fault.dropMidBody === true || fault.stallMidBody === true ? category === 'file' : category === 'api';
     let index = -1;
     for (const [i, entry] of this.entries.entries()) {
       if (!matches(entry)) continue;

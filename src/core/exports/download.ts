@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -6,6 +5,7 @@ import { isPatsnapError } from '../api/errors';
 import type { PatsnapApi } from '../api/types';
 import { DownloadError } from './downloadError';
 import { FileSink } from './fileSink';
+import { sweepStaleTemps, tempPathFor } from './tempFiles';
 
 export { DownloadError, isDownloadError, type DownloadErrorKind } from './downloadError';
 
@@ -29,7 +29,8 @@ export interface DownloadResult {
  * Streams a signed link to `destination` atomically: the bytes go to a hidden
  * temp file in the same folder, which is synced and moved into place only when
  * complete (and, when the host gave a Content-Length, of exactly that size). On any failure the
- * temp file is removed and the destination is left as it was. Memory stays flat: the
+ * temp file is removed and the destination is left as it was; temp files that killed
+ * earlier attempts left behind are swept (tempFiles.ts). Memory stays flat: the
  * body is written as it arrives, at most the sink's 2 MB buffer behind the socket.
  */
 export async function downloadToFile(
@@ -48,6 +49,8 @@ export async function downloadToFile(
   try {
     if (signal?.aborted) throw new DownloadError('cancelled', 'The download was cancelled; nothing was saved.', target);
     if (!overwrite && (await exists(target))) throw existsError(target);
+    // What a killed earlier attempt left goes first: it holds disk space this download may need.
+    await sweepStaleTemps(target);
 
     // The temp file first: a folder we cannot write fails before any network work.
     handle = await fs.open(temp, 'wx', 0o666);
@@ -63,6 +66,7 @@ export async function downloadToFile(
     }
     await moveIntoPlace(temp, target, overwrite);
     await syncFolder(path.dirname(target));
+    await sweepStaleTemps(target); // and what another attempt left while this one ran
     return { path: target, bytes: written(), contentType: opened.contentType, fileName: opened.fileName };
   } catch (e) {
     await handle?.close().catch(() => undefined);
@@ -84,6 +88,7 @@ export async function writeFileAtomically(destination: string, bytes: Uint8Array
   let handle: fs.FileHandle | undefined;
   try {
     if (!options.overwrite && (await exists(target))) throw existsError(target);
+    await sweepStaleTemps(target);
     handle = await fs.open(temp, 'wx', 0o666);
     await handle.writeFile(bytes);
     await handle.sync();
@@ -115,11 +120,6 @@ export async function checkDestination(destination: string, options: { overwrite
     await fs.rm(probe, { force: true }).catch(() => undefined);
     throw toDownloadError(e, target, undefined, 0, undefined);
   }
-}
-
-/** Hidden, unique, and in the destination's folder so the final rename stays on one file system. */
-function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -25,7 +25,7 @@ export function handleSignedFile(api: SandboxApi, signer: UrlSigner, req: Incomi
   serveFile(req, res, file, fault);
 }
 
-/** A file as object storage serves it: ranges, HEAD, Content-Disposition; `dropMidBody` cuts it halfway. */
+/** A file as object storage serves it: ranges, HEAD, Content-Disposition; `dropMidBody` cuts it halfway, `stallMidBody` stops there. */
 function serveFile(req: IncomingMessage, res: ServerResponse, file: ServedFile, fault?: Fault): void {
   const size = file.kind === 'bytes' ? file.bytes.length : file.size;
   let start = 0;
@@ -59,18 +59,23 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: ServedFile, 
     res.end();
     return;
   }
-  const stop = fault?.dropMidBody ? start + Math.floor((end - start) / 2) : end;
+  const cut = fault?.dropMidBody === true || fault?.stallMidBody === true;
+  const stop = cut ? start + Math.floor((end - start) / 2) : end;
+  // After the cut: drop the connection, or hold it open, sending nothing, until the client closes it.
+  const afterCut = (): void => {
+    if (fault?.dropMidBody) res.destroy();
+  };
   if (file.kind === 'bytes') {
     const chunk = file.bytes.subarray(start, stop);
-    if (fault?.dropMidBody) res.write(chunk, () => res.destroy());
+    if (cut) res.write(chunk, afterCut);
     else res.end(chunk);
     return;
   }
   const stream = file.open(start, stop);
   res.on('close', () => stream.destroy());
-  if (fault?.dropMidBody) {
+  if (cut) {
     stream.pipe(res, { end: false });
-    stream.on('end', () => res.write(Buffer.alloc(0), () => res.destroy()));
+    stream.on('end', () => res.write(Buffer.alloc(0), afterCut));
   } else {
     stream.pipe(res);
   }

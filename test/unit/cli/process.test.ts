@@ -6,17 +6,21 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from '../../../src/cli/main';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
-import { startSandbox } from '../../../src/sandbox/server';
+import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
 import { runIn } from './harness';
 
 const MAIN = path.join(__dirname, '../../../src/cli/bin.ts');
 
 interface Child {
-  code: Promise<number | null>;
+  pid: number;
+  /** The exit code, or the signal that ended the process. */
+  code: Promise<number | NodeJS.Signals | null>;
   stdout: () => string;
   stderr: () => string;
   waitFor: (pattern: RegExp, stream?: 'stdout' | 'stderr') => Promise<void>;
-  interrupt: () => void;
+  kill: (signal: NodeJS.Signals) => void;
+  /** Closes our end of its stderr, as a closed terminal window does: its next write fails. */
+  closeStderr: () => void;
 }
 
 /** The CLI as a real process (the same entry esbuild bundles), to see signals and exit codes end to end. */
@@ -34,14 +38,22 @@ function cli(args: string[], env: Record<string, string>, cwd: string): Child {
       for (const w of waiters.splice(0)) w();
     });
   }
-  const code = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  const code = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (c, signal) => resolve(c ?? signal)));
   const waitFor = async (pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout'): Promise<void> => {
     while (!pattern.test(out[stream])) {
       const exited = await Promise.race([new Promise<boolean>((r) => waiters.push(() => r(false))), code.then(() => true)]);
       if (exited && !pattern.test(out[stream])) throw new Error(`exited before ${pattern}: ${out.stderr}`);
     }
   };
-  return { code, stdout: () => out.stdout, stderr: () => out.stderr, waitFor, interrupt: () => child.kill('SIGINT') };
+  return {
+    pid: child.pid as number,
+    code,
+    stdout: () => out.stdout,
+    stderr: () => out.stderr,
+    waitFor,
+    kill: (signal) => child.kill(signal),
+    closeStderr: () => child.stderr.destroy(),
+  };
 }
 
 describe('patent-lookup as a process', () => {
@@ -77,19 +89,66 @@ describe('patent-lookup as a process', () => {
     assert.match(r.stdout, /--port N/);
   });
 
-  it('Ctrl+C during an export download exits 130 and leaves no file behind', async function () {
-    this.timeout(30_000);
-    const sandbox = await startSandbox({ exportPendingPolls: 0, syntheticExportBytes: 2 * 1024 * 1024 * 1024 });
-    try {
-      const child = cli(['export', 'TTL:battery', '--fields', 'PN', '--rows', '5', '--out', 'big.csv', '--yes'], { PATSNAP_BASE_URL: sandbox.url, PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey }, scratch);
-      await child.waitFor(/Downloading big\.csv/, 'stderr');
-      child.interrupt();
-      assert.equal(await child.code, 130, child.stderr());
-      assert.match(child.stderr(), /cancelled; nothing was saved/i);
-      assert.deepEqual(await fs.readdir(scratch), []);
-    } finally {
-      await sandbox.close();
+  describe('a download stopped mid-way', () => {
+    let sandbox: SandboxServer;
+    before(async () => {
+      sandbox = await startSandbox({ exportPendingPolls: 0 });
+    });
+    after(() => sandbox.close());
+    beforeEach(() => {
+      sandbox.reset();
+      // The file's first half arrives, then nothing: the child is mid-download for as long as the test needs.
+      sandbox.faults.add({ stallMidBody: true });
+    });
+    const EXPORT = ['export', 'TTL:battery', '--fields', 'PN,TTL', '--rows', '20', '--out', 'big.csv', '--yes'];
+    const exporting = (): Child => cli(EXPORT, { PATSNAP_BASE_URL: sandbox.url, PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey }, scratch);
+    const temps = async (): Promise<string[]> => (await fs.readdir(scratch)).filter((n) => n.endsWith('.part'));
+
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+      it(`${signal} stops it, exits ${code} and leaves no file behind`, async () => {
+        const child = exporting();
+        await child.waitFor(/Downloading big\.csv/, 'stderr');
+        assert.equal((await temps()).length, 1, 'the download is under way in its temp file');
+        child.kill(signal);
+        assert.equal(await child.code, code, child.stderr());
+        assert.match(child.stderr(), /cancelled; nothing was saved/i);
+        assert.deepEqual(await fs.readdir(scratch), []);
+      });
     }
+
+    it('a closed terminal (SIGHUP, and stderr gone) still cleans up and exits 129', async () => {
+      const child = exporting();
+      await child.waitFor(/Downloading big\.csv/, 'stderr');
+      child.closeStderr();
+      child.kill('SIGHUP');
+      assert.equal(await child.code, 129);
+      assert.deepEqual(await fs.readdir(scratch), []);
+    });
+
+    it('kill -9 leaves its temp file, and the next download of the same file sweeps it', async () => {
+      const child = exporting();
+      await child.waitFor(/Downloading big\.csv/, 'stderr');
+      child.kill('SIGKILL');
+      assert.equal(await child.code, 'SIGKILL');
+      const [litter] = await temps();
+      assert.ok(litter && (await fs.stat(path.join(scratch, litter))).size > 0, 'a killed process cannot clean up');
+      const again = await runIn(sandbox.url, EXPORT, { cwd: scratch });
+      assert.equal(again.code, 0, again.stderr);
+      assert.deepEqual(await fs.readdir(scratch), ['big.csv']);
+    });
+
+    it('keeps the temp file of a download that is still running, until it stops by itself', async () => {
+      const child = exporting();
+      await child.waitFor(/Downloading big\.csv/, 'stderr');
+      const [running] = await temps();
+      assert.match(running ?? '', new RegExp(`^\\.big\\.csv\\.${child.pid}-`));
+      const meanwhile = await runIn(sandbox.url, [...EXPORT, '--force'], { cwd: scratch });
+      assert.equal(meanwhile.code, 0, meanwhile.stderr);
+      assert.deepEqual((await fs.readdir(scratch)).sort(), ['big.csv', running].sort(), 'the running download keeps its file');
+      child.kill('SIGTERM');
+      assert.equal(await child.code, 143);
+      assert.deepEqual(await fs.readdir(scratch), ['big.csv']);
+    });
   });
 
   it('prints one line, no stack trace and no secret, with the exit code of the error', async () => {

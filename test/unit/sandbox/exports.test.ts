@@ -188,4 +188,30 @@ describe('sandbox: export tasks', () => {
       await big.close();
     }
   });
+
+  it('stallMidBody sends half of a file, then holds the connection open sending nothing', async () => {
+    const { task_id } = ok<{ task_id: string }>(await create({ rows: 20 }));
+    let task = await poll(task_id);
+    while (task.export_status === 'PENDING') task = await poll(task_id);
+    const whole = Buffer.from(await (await fetch(task.url as string)).arrayBuffer());
+    sb.faults.add({ stallMidBody: true });
+    const controller = new AbortController();
+    const res = await fetch(task.url as string, { signal: controller.signal });
+    assert.equal(Number(res.headers.get('content-length')), whole.length);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const received: Buffer[] = [];
+    while (Buffer.concat(received).length < Math.floor(whole.length / 2)) {
+      const { value, done } = await reader.read();
+      assert.equal(done, false, 'the body does not end at the cut');
+      received.push(Buffer.from(value as Uint8Array));
+    }
+    assert.deepEqual(Buffer.concat(received), whole.subarray(0, Math.floor(whole.length / 2)));
+    // The next read waits for bytes that never come: still pending once the server has had every chance to send.
+    const next = reader.read();
+    const pending = await Promise.race([next.then(() => 'settled', () => 'settled'), call(sb, '/_sandbox/health', { method: 'GET' }).then(() => 'pending')]);
+    assert.equal(pending, 'pending');
+    controller.abort();
+    await assert.rejects(next);
+    assert.equal((await fetch(task.url as string)).status, 200, 'the fault applied once');
+  });
 });
