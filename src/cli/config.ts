@@ -32,6 +32,33 @@ export function baseUrlFromEnv(env: Readonly<Record<string, string | undefined>>
   return raw.replace(/\/+$/, '');
 }
 
+/** The bounds of the extension's `requestTimeoutMs` and `maxRequestsPerSecond` settings. */
+export const TIMEOUT_MS = { min: 1000, max: 300_000, default: 30_000 } as const;
+export const MAX_RPS = { min: 0.1, max: 100, default: 5 } as const;
+
+/** PATSNAP_TIMEOUT_MS and PATSNAP_MAX_RPS, when set; anything but a number in range is a usage error. */
+export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>): Pick<ClientConfig, 'timeoutMs' | 'maxRequestsPerSecond'> {
+  const limits: Pick<ClientConfig, 'timeoutMs' | 'maxRequestsPerSecond'> = {};
+  const timeout = env.PATSNAP_TIMEOUT_MS?.trim();
+  if (timeout) {
+    const n = /^\d+$/.test(timeout) ? Number(timeout) : NaN;
+    if (!(n >= TIMEOUT_MS.min && n <= TIMEOUT_MS.max)) {
+      throw new UsageError(`PATSNAP_TIMEOUT_MS is the time limit per request in milliseconds, a whole number from ${TIMEOUT_MS.min} to ${TIMEOUT_MS.max} (default ${TIMEOUT_MS.default}), not "${timeout}".`);
+    }
+    limits.timeoutMs = n;
+  }
+  const rps = env.PATSNAP_MAX_RPS?.trim();
+  if (rps) {
+    const n = /^(\d+(\.\d*)?|\.\d+)$/.test(rps) ? Number(rps) : NaN;
+    if (!(n >= MAX_RPS.min && n <= MAX_RPS.max)) {
+      throw new UsageError(`PATSNAP_MAX_RPS is the most API requests per second, a number from ${MAX_RPS.min} to ${MAX_RPS.max} (default ${MAX_RPS.default}), not "${rps}".`);
+    }
+    limits.maxRequestsPerSecond = n;
+  }
+  return limits;
+}
+
+/** The client's settings: what the environment sets wins over `defaults`. */
 export function clientConfigFromEnv(env: Readonly<Record<string, string | undefined>>, defaults: Partial<ClientConfig> = {}): ClientConfig {
-  return { ...defaults, baseUrl: baseUrlFromEnv(env), credentials: credentialsFromEnv(env) };
+  return { ...defaults, ...limitsFromEnv(env), baseUrl: baseUrlFromEnv(env), credentials: credentialsFromEnv(env) };
 }

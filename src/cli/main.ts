@@ -4,7 +4,7 @@ import type { PatsnapApi } from '../core/api/types';
 import { isDownloadError, type DownloadError } from '../core/exports/downloadError';
 import { type Command, type CommandEntry, type CommandIo, PROGRAM, usageLine } from './command';
 import { COMMANDS } from './commands';
-import { baseUrlFromEnv, clientConfigFromEnv, secretsIn } from './config';
+import { baseUrlFromEnv, clientConfigFromEnv, MAX_RPS, secretsIn, TIMEOUT_MS } from './config';
 import { type CliIo, DeclinedError, UsageError } from './io';
 import { terminalOutput } from './terminal';
 import { version as VERSION } from '../../package.json';
@@ -156,6 +156,8 @@ function overview(): string {
     '  PATSNAP_API_KEY                              a self-service key (sk-...), or',
     '  PATSNAP_CLIENT_ID and PATSNAP_CLIENT_SECRET  client credentials',
     `  PATSNAP_BASE_URL                             API gateway (default https://connect.patsnap.com)`,
+    `  PATSNAP_TIMEOUT_MS                           time limit per request, ${TIMEOUT_MS.min}-${TIMEOUT_MS.max} ms (default ${TIMEOUT_MS.default})`,
+    `  PATSNAP_MAX_RPS                              most API requests per second, ${MAX_RPS.min}-${MAX_RPS.max} (default ${MAX_RPS.default})`,
     '',
     'Exit codes: 0 ok, 2 bad usage or input, 3 credentials rejected, 4 quota or licence exhausted,',
     '            5 other API error, 6 lint found problems, 1 unexpected; stopped by Ctrl+C 130, by SIGTERM 143, by SIGHUP 129.',

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
+import { clientConfigFromEnv } from '../../../src/cli/config';
 import { lines, runIn } from './harness';
 
 describe('patent-lookup: help, usage errors and exit codes', () => {
@@ -141,5 +142,55 @@ describe('patent-lookup: help, usage errors and exit codes', () => {
     const r = await runIn('not a url', ['search', 'x']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /PATSNAP_BASE_URL/);
+  });
+
+  describe('PATSNAP_TIMEOUT_MS and PATSNAP_MAX_RPS', () => {
+    for (const [name, value] of [
+      ['PATSNAP_TIMEOUT_MS', 'abc'],
+      ['PATSNAP_TIMEOUT_MS', '0'],
+      ['PATSNAP_TIMEOUT_MS', '999'],
+      ['PATSNAP_TIMEOUT_MS', '300001'],
+      ['PATSNAP_TIMEOUT_MS', '1e4'],
+      ['PATSNAP_TIMEOUT_MS', '30s'],
+      ['PATSNAP_TIMEOUT_MS', '-5000'],
+      ['PATSNAP_MAX_RPS', 'fast'],
+      ['PATSNAP_MAX_RPS', '0'],
+      ['PATSNAP_MAX_RPS', '0.05'],
+      ['PATSNAP_MAX_RPS', '101'],
+      ['PATSNAP_MAX_RPS', 'NaN'],
+      ['PATSNAP_MAX_RPS', 'Infinity'],
+      ['PATSNAP_MAX_RPS', '-1'],
+    ] as const) {
+      it(`exits 2 on ${name}=${value}, naming the variable and its range, before any call`, async () => {
+        const r = await run(['search', 'TTL:car'], { PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey, [name]: value });
+        assert.equal(r.code, 2, r.stderr);
+        assert.deepEqual(lines(r.stderr).length, 1);
+        assert.match(r.stderr, new RegExp(`^patent-lookup: ${name} is .* from [\\d.]+ to \\d+ \\(default \\d+\\), not "${value.replace('.', '\\.')}"\\.$`, 'm'));
+        assert.equal(sandbox.stats.calls(), 0);
+      });
+    }
+
+    it('take effect: the environment wins over the built-in defaults', () => {
+      const env = { PATSNAP_API_KEY: 'sk-x', PATSNAP_TIMEOUT_MS: ' 45000 ', PATSNAP_MAX_RPS: '2.5' };
+      const config = clientConfigFromEnv(env, { maxRequestsPerSecond: 1000, retryBaseDelayMs: 1 });
+      assert.equal(config.timeoutMs, 45_000);
+      assert.equal(config.maxRequestsPerSecond, 2.5);
+      assert.equal(config.retryBaseDelayMs, 1);
+      const unset = clientConfigFromEnv({ PATSNAP_API_KEY: 'sk-x', PATSNAP_MAX_RPS: '' });
+      assert.equal(unset.timeoutMs, undefined, "the client's own default (30 s) applies");
+      assert.equal(unset.maxRequestsPerSecond, undefined);
+    });
+
+    it('PATSNAP_TIMEOUT_MS limits each request: one slower than it fails at the limit', async () => {
+      // The client's timer (1 s) starts before the sandbox's delay (2 s) and so fires first, whatever the load;
+      // with the default limit (30 s) the same search succeeds.
+      sandbox.faults.add({ path: '/search/patent', delayMs: 2000 });
+      const r = await run(['search', 'TTL:battery', '--limit', '1'], { PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey, PATSNAP_TIMEOUT_MS: '1000' });
+      assert.equal(r.code, 5, r.stderr);
+      assert.match(r.stderr, /did not answer within 1 s/);
+      sandbox.faults.add({ path: '/search/patent', delayMs: 2000 });
+      const unset = await run(['search', 'TTL:battery', '--limit', '1'], { PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey });
+      assert.equal(unset.code, 0, unset.stderr);
+    });
   });
 });
