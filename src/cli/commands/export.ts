@@ -26,11 +26,12 @@ export const exportCommand: Command = {
     '  --rows N        patents to export (up to 100000 for csv/xls/json/xml, 1000 for pdf/full_text)',
     '  --offset N      skip the first N results (rows + offset <= 100000)',
     '  --out FILE      where to save; written only once complete',
-    '  --yes           do not ask to confirm the billable count (needed when stdin is not a terminal)',
+    '  --yes           do not ask to confirm the billed count (needed when stdin is not a terminal)',
     '  --force         replace FILE if it exists',
     '  --json          print the finished task record as JSON',
     '',
-    'PatSnap bills exports per exported patent: the command shows the count and asks first.',
+    'PatSnap bills exports per exported patent: the command counts the matches first (P001),',
+    'states how many patents will be billed (the matches past --offset, at most --rows) and asks.',
   ].join('\n'),
   async run(args, { io, client }) {
     const usage = usageLine(this);
@@ -57,14 +58,19 @@ export const exportCommand: Command = {
 
     const api = await client();
     const signal = io.signal;
-    if (!values.yes) {
-      const page = await api.search({ query: params.query, limit: 1, offset: 0, collapseType: params.collapseType }, { signal });
-      const billable = Math.max(0, Math.min(params.rows, page.total - (params.offset ?? 0)));
-      if (billable === 0) {
-        io.stderr.write(`No patents match${params.offset ? ` past offset ${params.offset}` : ''}: nothing to export.\n`);
-        return 0;
-      }
-      const answer = await ask(io, `Export ${formatCount(billable)} patents to ${path.basename(destination)}? PatSnap bills each exported patent. [y/N] `);
+    // What PatSnap will bill: the matches past the offset, at most the rows asked for (the CLI sets no date filter).
+    const { query, collapseType, collapseBy, collapseOrder, collapseOrderAuthority } = params;
+    const total = await api.count({ query, collapseType, collapseBy, collapseOrder, collapseOrderAuthority }, { signal });
+    const billable = Math.max(0, Math.min(params.rows, total - (params.offset ?? 0)));
+    const name = path.basename(destination);
+    if (billable === 0) {
+      io.stderr.write(`No patents match${params.offset ? ` past offset ${formatCount(params.offset)} (there are ${formatCount(total)})` : ''}: nothing to export or bill.\n`);
+      return 0;
+    }
+    const what = `${formatCount(billable)} ${billable === 1 ? 'patent' : 'patents'}`;
+    if (values.yes) io.stderr.write(`Exporting ${what} to ${name}; PatSnap bills each exported patent.\n`);
+    else {
+      const answer = await ask(io, `Export ${what} to ${name}? PatSnap bills each exported patent. [y/N] `);
       if (!/^y(es)?$/i.test(answer.trim())) throw new DeclinedError('Export not confirmed; nothing was created or billed.');
     }
 
@@ -87,7 +93,6 @@ export const exportCommand: Command = {
       throw new PatsnapError('serviceUnavailable', `Export task ${created.taskId} expired before it finished (task ids live 24 hours); run the export again.`, { endpoint: '/patent-search/task' });
     }
 
-    const name = path.basename(destination);
     let shownAt = 0;
     const saved = await downloadToFile(api, outcome.url, destination, {
       signal,

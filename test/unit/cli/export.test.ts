@@ -8,6 +8,7 @@ import { lines, runIn, type RunOptions } from './harness';
 
 const CREATE = '/patent-search/export/V2';
 const STATUS = '/patent-search/task';
+const COUNT = '/search/patent/query-search-count';
 
 describe('patent-lookup export against the sandbox', () => {
   let sandbox: SandboxServer;
@@ -35,12 +36,52 @@ describe('patent-lookup export against the sandbox', () => {
     assert.ok(saved.equals(await fetchRaw(record.url)), 'the saved file is byte for byte what the link serves');
     assert.equal(saved.toString('utf8').trim().split('\n').length, record.count + 1, 'a header and one row per patent');
     assert.deepEqual(await fs.readdir(scratch), ['out.csv']);
-    assert.match(r.stderr, new RegExp(`Export task ${record.id} created for \\d+ patents`));
+    assert.match(r.stderr, /^Exporting 25 patents to out\.csv; PatSnap bills each exported patent\.$/m);
+    assert.match(r.stderr, new RegExp(`Export task ${record.id} created for 25 patents`));
     assert.match(r.stderr, /: PENDING, 0:00 elapsed/);
     assert.match(r.stderr, /: SUCCESS, /);
     assert.equal(sandbox.stats.calls(CREATE), 1);
     assert.equal(sandbox.stats.calls(STATUS), 3);
-    assert.equal(sandbox.stats.calls('/search/patent/query-search-patent'), 0, '--yes skips the count check');
+    assert.equal(sandbox.stats.calls(COUNT), 1, 'the billed count comes from P001');
+    assert.equal(sandbox.stats.calls('/search/patent/query-search-patent'), 0, 'no results are fetched (or billed) to count');
+  });
+
+  /** The number of patents the sandbox finds for a query, asked independently of the export command. */
+  async function total(query: string): Promise<number> {
+    const r = await run(['search', query, '--limit', '1', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    return (JSON.parse(r.stdout) as { total: number }).total;
+  }
+
+  it('states the count PatSnap will bill: the matches past the offset, not the rows asked for', async () => {
+    const matches = await total('TTL:battery');
+    sandbox.reset();
+    const offset = String(matches - 3);
+    const asked = await run([...ARGS, '--offset', offset, '--out', 'out.csv'], { tty: true, stdin: 'y\n' });
+    assert.equal(asked.code, 0, asked.stderr);
+    assert.match(asked.stderr, /Export 3 patents to out\.csv\? PatSnap bills each exported patent\./);
+    assert.match(asked.stderr, /created for 3 patents/);
+    const told = await run([...ARGS, '--offset', offset, '--out', 'again.csv', '--yes']);
+    assert.equal(told.code, 0, told.stderr);
+    assert.match(told.stderr, /^Exporting 3 patents to again\.csv; PatSnap bills each exported patent\.$/m);
+    assert.equal(sandbox.stats.calls(COUNT), 2);
+  });
+
+  it('creates no task when nothing matches past the offset', async () => {
+    const matches = await total('TTL:battery');
+    sandbox.reset();
+    const r = await run([...ARGS, '--offset', String(matches), '--out', 'out.csv', '--yes']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, new RegExp(`No patents match past offset ${matches.toLocaleString('en-US')} \\(there are ${matches.toLocaleString('en-US')}\\): nothing to export or bill\\.`));
+    assert.equal(sandbox.stats.calls(CREATE), 0);
+    assert.deepEqual(await fs.readdir(scratch), []);
+  });
+
+  it('creates nothing when the count cannot be had (exit 4 on a spent quota)', async () => {
+    sandbox.faults.add({ path: COUNT, errorCode: 67200005 });
+    const r = await run([...ARGS, '--out', 'out.csv', '--yes']);
+    assert.equal(r.code, 4, r.stderr);
+    assert.equal(sandbox.stats.calls(CREATE), 0);
   });
 
   it('refuses without --yes when stdin is not a terminal, before any call (exit 2)', async () => {
@@ -82,7 +123,7 @@ describe('patent-lookup export against the sandbox', () => {
   });
 
   it('exits 5 and saves nothing when the task fails', async () => {
-    const r = await run(['export', 'TTL:battery __fail__', '--fields', 'PN', '--rows', '5', '--out', 'out.csv', '--yes']);
+    const r = await run(['export', 'TTL:battery OR __fail__', '--fields', 'PN', '--rows', '5', '--out', 'out.csv', '--yes']);
     assert.equal(r.code, 5);
     assert.match(lines(r.stderr).at(-1) ?? '', /could not complete export task .*run the export again/);
     assert.deepEqual(await fs.readdir(scratch), []);
