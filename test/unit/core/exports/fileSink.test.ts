@@ -64,15 +64,56 @@ describe('FileSink', () => {
     assert.equal(calls.close, 1);
   });
 
-  it('syncs in the background as it goes, so the final fsync has little left', async () => {
+  it('syncs in the background as it goes, one sync at a time, so the final fsync has little left', async () => {
+    // Each datasync runs only when the test releases it, so what is counted follows the order of events, not the disk's speed.
+    const syncs: Array<{ release: () => void; done: Promise<void> }> = [];
+    const real = await fs.open(file, 'w');
+    const datasync = (): Promise<void> => {
+      let release = (): void => undefined;
+      const done = new Promise<void>((resolve) => (release = resolve)).then(() => real.datasync());
+      syncs.push({ release, done });
+      return done;
+    };
+    const finishSync = async (i: number): Promise<void> => {
+      const sync = syncs[i] as { release: () => void; done: Promise<void> };
+      sync.release();
+      await sync.done;
+      await new Promise<void>((resolve) => setImmediate(resolve)); // the sink's own handlers of that promise have run
+    };
+    const { handle, calls } = instrument(real, { datasync });
+    const sink = new FileSink(handle, { syncEveryBytes: 512 * KB });
     const data = randomBytes(4 * 1024 * KB);
-    const { handle, calls } = instrument(await fs.open(file, 'w'));
-    const sink = new FileSink(handle, { highWaterMark: 64 * KB, syncEveryBytes: 512 * KB });
-    await pipeline(Readable.from(chunksOf(data, 64 * KB)), sink);
-    assert.deepEqual(await fs.readFile(file), data);
-    // At most one sync at a time, one per 512 KB written at most.
-    assert.ok(calls.datasync >= 2 && calls.datasync <= 8, `datasync ran ${calls.datasync} times`);
+    const chunks = chunksOf(data, 64 * KB);
+    const write = (chunk: Buffer): Promise<void> => new Promise((resolve, reject) => sink.write(chunk, (e) => (e ? reject(e) : resolve())));
+
+    for (const chunk of chunks.slice(0, 7)) await write(chunk);
+    assert.equal(calls.datasync, 0, 'nothing synced before 512 KB');
+    await write(chunks[7] as Buffer);
+    assert.equal(calls.datasync, 1, 'a sync starts at 512 KB');
+    // While it runs, 1 MB more is written and no second sync starts.
+    for (const chunk of chunks.slice(8, 24)) await write(chunk);
+    assert.equal(calls.datasync, 1, 'one sync at a time');
+    await finishSync(0);
+    // The first sync covered 512 KB; 1 MB is unsynced, so the next write starts another.
+    await write(chunks[24] as Buffer);
+    assert.equal(calls.datasync, 2);
+    for (const chunk of chunks.slice(25)) await write(chunk);
+    assert.equal(calls.datasync, 2, 'the second sync is still running');
+
+    // Finishing waits for the running sync before its own fsync.
+    const finished = new Promise<void>((resolve, reject) => {
+      sink.once('finish', resolve);
+      sink.once('error', reject);
+    });
+    sink.end();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.equal(calls.sync, 0, 'no fsync while a datasync runs');
+    await finishSync(1);
+    await finished;
     assert.equal(calls.sync, 1);
+    assert.equal(calls.datasync, 2);
+    await new Promise((resolve) => (sink.closed ? resolve(undefined) : sink.once('close', resolve)));
+    assert.deepEqual(await fs.readFile(file), data);
   });
 
   it('does not sync before the first threshold', async () => {
@@ -109,11 +150,13 @@ describe('FileSink', () => {
 
   it('closes the file when destroyed mid-way, without a final fsync', async () => {
     const { handle, calls } = instrument(await fs.open(file, 'w'));
-    const sink = new FileSink(handle);
+    let wrote = (): void => undefined;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const sink = new FileSink(handle, { onWritten: () => wrote() });
     const source = new Readable({ read() {} });
     source.push(randomBytes(64 * KB));
     const done = pipeline(source, sink);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await written; // mid-way: bytes are in the file, the source is still open
     source.destroy(new Error('socket hang up'));
     await assert.rejects(done, /socket hang up/);
     await new Promise((resolve) => (sink.closed ? resolve(undefined) : sink.once('close', resolve)));
