@@ -35,11 +35,10 @@ export class Workbench {
     return this.page.locator(`.activitybar .action-item a.action-label[aria-label^="${title}"]`);
   }
 
-  /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its tab. */
+  /** Opens a workspace file through Quick Open and waits for its tab. */
   async openFile(name: string): Promise<void> {
-    await this.page.keyboard.press('Control+P');
     const quickInput = new QuickInput(this.page);
-    await quickInput.waitOpen();
+    await quickInput.openQuickOpen();
     await quickInput.type(name);
     await quickInput.pick(name);
     await this.editorTab(name).waitFor({ state: 'visible', timeout: UI_MS });
