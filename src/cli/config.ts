@@ -1,4 +1,5 @@
 import type { ClientConfig, Credentials } from '../core/api/types';
+import { isLoopbackHost } from '../core/loopback';
 import { UsageError } from './io';
 
 export const DEFAULT_BASE_URL = 'https://connect.patsnap.com';
@@ -20,15 +21,22 @@ export function credentialsFromEnv(env: Readonly<Record<string, string | undefin
   throw new UsageError('No PatSnap credentials: set PATSNAP_API_KEY, or PATSNAP_CLIENT_ID and PATSNAP_CLIENT_SECRET (PATSNAP_BASE_URL picks the server, e.g. the local sandbox).');
 }
 
+/** PATSNAP_BASE_URL (or PatSnap's): https, or http on this machine only; no user info, query or fragment. */
 export function baseUrlFromEnv(env: Readonly<Record<string, string | undefined>>): string {
   const raw = env.PATSNAP_BASE_URL?.trim() || DEFAULT_BASE_URL;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`PATSNAP_BASE_URL is not a URL: "${raw}".`);
+    throw new UsageError('PATSNAP_BASE_URL is not a URL; give one such as https://connect.patsnap.com.'); // not echoed: it may hold a secret
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`PATSNAP_BASE_URL must be an http(s) URL, not "${raw}".`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`PATSNAP_BASE_URL must be an https:// URL, not ${url.protocol}.`);
+  // Anything on the way could read a key or token sent over plain http.
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new UsageError(`PATSNAP_BASE_URL must use https: plain http is accepted only for this machine (127.0.0.1, localhost), not ${url.hostname}.`);
+  }
+  if (url.username || url.password) throw new UsageError('PATSNAP_BASE_URL takes no user name or password: credentials go in PATSNAP_API_KEY, or PATSNAP_CLIENT_ID and PATSNAP_CLIENT_SECRET.');
+  if (url.search || url.hash) throw new UsageError('PATSNAP_BASE_URL takes no query string or fragment.');
   return raw.replace(/\/+$/, '');
 }
 

@@ -5,6 +5,7 @@
  * loaded (and cost) before anything needs it.
  */
 import type { Credentials } from '../../core/api/types';
+import { isLoopbackHost } from '../../core/loopback';
 
 export const SECRET_KEY = 'patentLookup.credentials';
 
@@ -46,12 +47,6 @@ export function requiredProblem(value: string, what: string): string | undefined
   if (v === '') return `Enter the ${what}.`;
   if (/\s/.test(v)) return `The ${what} has no spaces.`;
   return undefined;
-}
-
-/** This machine: the only place plain http may go (the sandbox, a local proxy). */
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /**

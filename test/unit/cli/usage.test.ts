@@ -144,6 +144,27 @@ describe('patent-lookup: help, usage errors and exit codes', () => {
     assert.match(r.stderr, /PATSNAP_BASE_URL/);
   });
 
+  for (const [url, message] of [
+    ['http://patsnap.example.com', /must use https: plain http is accepted only for this machine .*not patsnap\.example\.com/],
+    ['https://user:hunter2@connect.patsnap.com', /takes no user name or password/],
+    ['https://connect.patsnap.com/?apikey=hunter2', /takes no query string or fragment/],
+    ['ftp://hunter2@example.com', /must be an https:\/\/ URL, not ftp:/],
+  ] as const) {
+    it(`exits 2 on PATSNAP_BASE_URL=${url.replace('hunter2', '…')}, before any call and without echoing it`, async () => {
+      const r = await runIn(url, ['search', 'TTL:car']);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /hunter2/);
+    });
+  }
+
+  it('accepts plain http on this machine (the sandbox, a local proxy)', async () => {
+    for (const url of [sandbox.url, sandbox.url.replace('127.0.0.1', 'localhost')]) {
+      const r = await runIn(url, ['search', 'TTL:battery', '--limit', '1']);
+      assert.equal(r.code, 0, `${url}: ${r.stderr}`);
+    }
+  });
+
   describe('PATSNAP_TIMEOUT_MS and PATSNAP_MAX_RPS', () => {
     for (const [name, value] of [
       ['PATSNAP_TIMEOUT_MS', 'abc'],
