@@ -18,6 +18,7 @@ import {
   type Section,
 } from '../protocol';
 import { append, button, h, replaceChildren } from './dom';
+import { focusWithin } from '../focus';
 import { renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
 import { setStrings, t, type PanelStringKey } from './strings';
 
@@ -135,7 +136,7 @@ function errorBlock(error: ErrorView, about: ErrorAbout): HTMLElement {
 function renderError(error: ErrorView): void {
   main.removeAttribute('aria-busy');
   replaceChildren(main, errorBlock(error, 'patent'));
-  (main.querySelector('button') as HTMLButtonElement | null)?.focus();
+  focusWithin(main.querySelector('button'));
 }
 
 function field(label: string, value: string | undefined | string[]): HTMLElement[] {
@@ -418,7 +419,7 @@ function showDocuments(load: boolean): void {
   }
   documents.scrollIntoView({ block: 'start' });
   (documents.querySelector('h2') as HTMLElement | null)?.setAttribute('tabindex', '-1');
-  (documents.querySelector('h2') as HTMLElement | null)?.focus();
+  focusWithin(documents.querySelector('h2'));
   if (load && (!docs || docs.state === 'error')) send({ type: 'loadDocuments', filter, offset: 0 });
 }
 

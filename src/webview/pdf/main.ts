@@ -10,6 +10,7 @@ import { EventBus, FindState, PDFFindController, PDFLinkService, PDFViewer } fro
 import 'pdfjs-dist/legacy/web/pdf_viewer.css';
 import { parseToViewer, type FromViewer, type PdfStringKey } from '../pdfProtocol';
 import { translator } from '../l10n';
+import { focusWithin } from '../focus';
 
 interface VsCodeApi {
   postMessage(message: FromViewer): void;
@@ -341,7 +342,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       p.textContent = m.error.message;
       status.replaceChildren(p, actions);
       status.setAttribute('role', 'alert');
-      (actions.querySelector('button') as HTMLButtonElement | null)?.focus();
+      focusWithin(actions.querySelector('button'));
       return;
     }
   }
