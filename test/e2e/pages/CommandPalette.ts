@@ -6,7 +6,7 @@ const NO_MATCH = 'No matching commands';
 /** VS Code 1.100 may answer a miss with "similar commands" instead of NO_MATCH. */
 const SIMILAR = 'similar commands';
 
-/** Runs a command by its palette title ("Patent: Search Patents…"): Quick Open with the '>' of the command palette. */
+/** F1 and run a command by its palette title ("Patent: Search Patents…"). */
 export class CommandPalette {
   private readonly quickInput: QuickInput;
 
@@ -14,9 +14,9 @@ export class CommandPalette {
     this.quickInput = new QuickInput(page);
   }
 
-  /** Opened from the command center rather than F1, for the reason QuickInput.openQuickOpen gives. */
   async open(): Promise<void> {
-    await this.quickInput.openQuickOpen();
+    if (!(await this.quickInput.isOpen())) await this.page.keyboard.press('F1');
+    await this.quickInput.waitOpen();
   }
 
   /**

@@ -25,18 +25,6 @@ export class QuickInput {
     return this.widget.locator('.quick-input-message');
   }
 
-  /**
-   * Opens Quick Open by clicking the command center in the title bar, as a user can.
-   * Not Ctrl+P or F1: a restored webview panel takes the focus before its content has
-   * loaded, and until then VS Code forwards no key from it to the workbench, so a
-   * shortcut pressed then is lost and the quick input never opens (#10's flaky Quick
-   * Open). A click reaches the workbench wherever the focus is.
-   */
-  async openQuickOpen(): Promise<void> {
-    if (!(await this.isOpen())) await this.page.locator('.titlebar .command-center .command-center-center').click();
-    await this.waitOpen();
-  }
-
   async waitOpen(timeout = UI_MS): Promise<void> {
     await this.input.waitFor({ state: 'visible', timeout });
   }

@@ -24,6 +24,25 @@ export class Workbench {
     await this.root.waitFor({ state: 'visible', timeout: WORKBENCH_READY_MS });
     const ready = container ? this.explorerRows.first().or(this.activityBarItem(container)).first() : this.explorerRows.first();
     await ready.waitFor({ state: 'visible', timeout: WORKBENCH_READY_MS });
+    await this.waitWebviewsRestored();
+  }
+
+  /**
+   * A webview editor restored with the window (a patent panel an earlier session left
+   * open) gets its content only once its extension has activated, seconds after the
+   * rest of the workbench, and VS Code then moves the focus into it: an open quick
+   * input closes, and keys pressed while its frame loads are lost. So the window is
+   * ready once every visible webview editor has a loaded frame.
+   */
+  async waitWebviewsRestored(): Promise<void> {
+    await this.page.waitForFunction(
+      // (No named functions inside: the test loader's name helper does not exist in the page.)
+      () =>
+        Array.from(document.querySelectorAll('iframe.webview.ready')).filter((e) => (e as HTMLElement).offsetParent !== null).length >=
+        Array.from(document.querySelectorAll('.editor-group-container .editor-instance > [id^="webview-editor-element-"]')).filter((e) => (e as HTMLElement).offsetParent !== null).length,
+      undefined,
+      { timeout: WORKBENCH_READY_MS },
+    );
   }
 
   async explorerLabels(): Promise<string[]> {
@@ -35,10 +54,11 @@ export class Workbench {
     return this.page.locator(`.activitybar .action-item a.action-label[aria-label^="${title}"]`);
   }
 
-  /** Opens a workspace file through Quick Open and waits for its tab. */
+  /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its tab. */
   async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
     const quickInput = new QuickInput(this.page);
-    await quickInput.openQuickOpen();
+    await quickInput.waitOpen();
     await quickInput.type(name);
     await quickInput.pick(name);
     await this.editorTab(name).waitFor({ state: 'visible', timeout: UI_MS });
