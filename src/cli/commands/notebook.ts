@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { fetchRun, NotebookFormatError, parseNotebook, planRun, recordRun, serializeNotebook, type KeptResult, type Notebook, type QueryCell, type RunComparison } from '../../core/notebook';
+import type { KeptResult, Notebook, QueryCell, RunComparison } from '../../core/notebook';
 import { parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine, writeJson } from '../command';
 import { formatCount } from '../format';
@@ -47,7 +47,9 @@ export const notebookCommand: Command = {
     requirePositionals(positionals, 'FILE.patentsearch', usage);
     if (positionals.length > 1) throw new UsageError('One notebook at a time.', usage);
     const file = path.resolve(io.cwd, positionals[0] as string);
-    const notebook = await readNotebook(file);
+    // Loaded here, not at the top: the notebook's file schema is zod's, which `--help` and a usage error need not load (#11).
+    const { fetchRun, planRun, recordRun, serializeNotebook, ...format } = await import('../../core/notebook');
+    const notebook = await readNotebook(file, format);
 
     const cells = notebook.cells.map((c, i) => ({ cell: c, i })).filter((x): x is { cell: QueryCell; i: number } => x.cell.kind === 'query');
     if (cells.length === 0) throw new UsageError(`${path.basename(file)} has no query cells to run.`);
@@ -78,7 +80,7 @@ export const notebookCommand: Command = {
   },
 };
 
-async function readNotebook(file: string): Promise<Notebook> {
+async function readNotebook(file: string, { parseNotebook, NotebookFormatError }: Pick<typeof import('../../core/notebook'), 'parseNotebook' | 'NotebookFormatError'>): Promise<Notebook> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');

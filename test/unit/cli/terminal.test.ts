@@ -124,6 +124,7 @@ async function hostileServer(): Promise<{ url: string; close: () => Promise<void
         '/basic-patent-data/simple-bibliography': () => hostileAnswer('P011-simple-bibliography.json'),
         '/basic-patent-data/simple-legal-status': () => hostileAnswer('P041-simple-legal-status.json'),
         '/advanced-patent-data/overseas-patent-documents': () => hostileAnswer('P048-examination-documents.json'),
+        '/patent-field/query': () => hostileAnswer('P003-field-statistics.json'),
         '/basic-patent-data/abstract-image': () => {
           const answer = hostileAnswer('P021-abstract-image.json') as { data: Array<{ pn: string; abstract_drawing: { path: string } }> };
           for (const d of answer.data) {
@@ -194,6 +195,13 @@ describe('patent-lookup prints hostile API text as plain text', () => {
     assert.equal(r.code, 0, r.stderr);
     assertPlain(r);
     assert.match(r.stdout, /Non-Final Rejection linksafe/);
+  });
+
+  it('facets: the field values', async () => {
+    const r = await run(['facets', 'TTL:battery', '--field', 'ASSIGNEE']);
+    assert.equal(r.code, 0, r.stderr);
+    assertPlain(r);
+    assert.match(r.stdout, /APPLE INC\. linksafe/);
   });
 
   it('an error message on stderr, still one line', async () => {
