@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { CITATION_FORMATS, citationEntries, formatCitationList, isCitationFormat } from '../../core/citations';
-import { writeFileAtomically } from '../../core/exports';
+import { writeFileAtomically } from '../../core/exports/download';
 import { parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine } from '../command';
 import { UsageError } from '../io';

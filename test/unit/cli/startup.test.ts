@@ -36,7 +36,7 @@ async function loadedBy(args: string[], env: Record<string, string> = {}): Promi
 describe('patent-lookup start-up: offline work loads no HTTP stack, and no command until it runs', function () {
   this.timeout(60_000);
 
-  for (const args of [['--help'], ['--version'], [], ['find', 'notes.md'], ['find', 'notes.md', '--json'], ['export', '--help'], ['help', 'search'], ['search'], ['serch'], ['lookup', 'US14/706838'], ['claims'], ['family', '--help'], ['citations', 'US1', 'US2'], ['events'], ['resolve'], ['count'], ['facets', 'TTL:car'], ['notebook', '--help'], ['notebook'], ['export', 'TTL:car', '--fields', 'PN', '--rows', '5']]) {
+  for (const args of [['--help'], ['--version'], [], ['find', 'notes.md'], ['find', 'notes.md', '--json'], ['export', '--help'], ['help', 'search'], ['search'], ['serch'], ['lookup', 'US14/706838'], ['claims'], ['family', '--help'], ['citations', 'US1', 'US2'], ['events'], ['resolve'], ['count'], ['facets', 'TTL:car'], ['notebook', '--help'], ['notebook'], ['lint', '--help'], ['lint', 'notes.md', '--offline'], ['cite', 'notes.md'], ['export', 'TTL:car', '--fields', 'PN', '--rows', '5']]) {
     it(`patent-lookup ${args.join(' ')}`, async () => {
       const { files } = await loadedBy(args, { PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey, PATSNAP_BASE_URL: 'http://127.0.0.1:9' });
       assert.ok(files.some((f) => f.endsWith('src/cli/main.ts')), 'the probe sees the CLI itself');
