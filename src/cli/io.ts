@@ -2,7 +2,9 @@ import type { ClientConfig } from '../core/api/types';
 import type { ExportTaskPollerOptions } from '../core/exports';
 
 export interface CliOutput {
+  /** Like a Writable's: `false` when the stream is full, and `once('drain')` says when to go on. */
   write(chunk: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;
 }

@@ -46,6 +46,8 @@ export interface TerminalOutput extends CliOutput {
 export function terminalOutput(out: CliOutput): TerminalOutput {
   return {
     write: (chunk: string) => out.write(terminalSafe(chunk)),
+    // A writer that waits for 'drain' (find --json) must still see the stream's backpressure.
+    ...(out.once ? { once: (event: 'drain', listener: () => void) => out.once?.(event, listener) } : {}),
     control: (sequence: string) => void out.write(sequence),
     get isTTY() {
       return out.isTTY;

@@ -230,7 +230,7 @@ class Output {
   private pending = '';
 
   constructor(
-    private readonly stream: CliOutput & { once?: (event: 'drain', listener: () => void) => unknown },
+    private readonly stream: CliOutput,
     private readonly signal: AbortSignal | undefined,
   ) {}
 

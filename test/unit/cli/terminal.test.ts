@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { terminalSafe, terminalSafeJson } from '../../../src/cli/terminal';
+import { PassThrough } from 'node:stream';
+import { terminalOutput, terminalSafe, terminalSafeJson } from '../../../src/cli/terminal';
 import { runIn } from './harness';
 
 const ESC = '\x1b';
@@ -27,6 +28,19 @@ const HOSTILE_LEFT = 'linksafe';
 /** Any byte a terminal would act on: C0 but tab and newline, DEL, C1. */
 // eslint-disable-next-line no-control-regex -- control characters are what the tests look for
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+describe('terminal-safe output', () => {
+  it("keeps the stream's backpressure: a full stream says so, and 'drain' reaches who waits for it", async () => {
+    const stream = new PassThrough({ highWaterMark: 16 });
+    const out = terminalOutput(stream);
+    assert.equal(out.write('x'.repeat(64)), false, 'the stream is full');
+    assert.ok(out.once, 'a writer can wait for drain');
+    const drained = new Promise<void>((resolve) => out.once?.('drain', resolve));
+    stream.resume();
+    await drained;
+    assert.equal(out.write('\x1b]52;c;aGk=\x07ok'), true);
+  });
+});
 
 describe('terminal-safe text', () => {
   it('removes escape sequences whole and keeps the text around them', () => {
