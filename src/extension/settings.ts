@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from './common/disposable';
+import { preferredDataLanguage } from './dataLanguage.pure';
 
 const SECTION = 'patentLookup';
 export const DEFAULT_BASE_URL = 'https://connect.patsnap.com';
@@ -66,9 +67,11 @@ export class Settings extends Disposable {
     return (typeof value === 'string' ? value : DEFAULT_BASE_URL).trim();
   }
 
-  /** Preferred language of titles and abstracts, and of exports. */
+  /** Preferred language of titles and abstracts, and of exports: the user's setting, else VS Code's display language's. */
   get language(): string {
-    return this.config.get<string>('language', 'en');
+    const inspected = this.config.inspect<string>('language');
+    const set = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    return preferredDataLanguage(typeof set === 'string' ? set : undefined, vscode.env.language);
   }
 
   /**

@@ -4,15 +4,42 @@
  * panel's error view and the credential flow all take their buttons from here.
  * Pure, so the webview and unit tests use it as well.
  */
+import { l10n } from './l10n.pure';
+
 export type ErrorActionId = 'setCredentials' | 'useSandbox' | 'retry' | 'openSettings' | 'showLog';
 
 export const ERROR_ACTIONS: Readonly<Record<ErrorActionId, { readonly label: string; readonly command?: string }>> = {
-  setCredentials: { label: 'Set API Credentials', command: 'patentLookup.setCredentials' },
-  useSandbox: { label: 'Use Local Sandbox\u2026', command: 'patentLookup.useSandbox' },
+  // Labels in the display language, looked up when shown.
+  setCredentials: {
+    get label() {
+      return l10n.t('Set API Credentials');
+    },
+    command: 'patentLookup.setCredentials',
+  },
+  useSandbox: {
+    get label() {
+      return l10n.t('Use Local Sandbox\u2026');
+    },
+    command: 'patentLookup.useSandbox',
+  },
   // Each caller knows what to do again: a callback or a command of its own.
-  retry: { label: 'Retry' },
-  openSettings: { label: 'Open Settings', command: 'workbench.action.openSettings' },
-  showLog: { label: 'Show Log', command: 'patentLookup.showLog' },
+  retry: {
+    get label() {
+      return l10n.t('Retry');
+    },
+  },
+  openSettings: {
+    get label() {
+      return l10n.t('Open Settings');
+    },
+    command: 'workbench.action.openSettings',
+  },
+  showLog: {
+    get label() {
+      return l10n.t('Show Log');
+    },
+    command: 'patentLookup.showLog',
+  },
 };
 
 /** The settings editor with nothing more specific to show. */

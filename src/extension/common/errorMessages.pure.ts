@@ -2,8 +2,9 @@
  * What the user is told about a failure: one short sentence and the actions that
  * fix it. Pure (no `vscode`), so the mapping is unit-tested; `errors.ts` shows it.
  */
-import { PatsnapError, type PatsnapErrorKind } from '../../core/api/errors';
+import { ERROR_CODES, PartialBatchError, PatsnapError, type PatsnapErrorKind } from '../../core/api/errors';
 import type { ErrorActionId } from './errorActions.pure';
+import { fillArgs, l10n } from './l10n.pure';
 
 export interface ErrorDescription {
   /** One sentence, no stack, no secrets: fit for a notification or a tree row. */
@@ -48,7 +49,7 @@ export class RefusedLinkError extends Error {
 /** No credentials are stored: the caller should offer to set them. */
 export class MissingCredentialsError extends Error {
   constructor() {
-    super('No PatSnap API credentials are set.');
+    super(l10n.t('No PatSnap API credentials are set.'));
     this.name = 'MissingCredentialsError';
   }
 }
@@ -72,21 +73,128 @@ const ACTIONS_BY_KIND: Record<Exclude<PatsnapErrorKind, 'cancelled'>, ErrorActio
 };
 
 /**
+ * The core writes its messages in English for the CLI and the log (they name hosts and
+ * endpoints, never tokens or queries). The extension shows them in the display language:
+ * an error code's message from this table (the same English as the core's table, checked
+ * by a unit test), and for an error without a code one sentence per kind. In English,
+ * and for a kind with no translation, the core's own sentence stays: it says more.
+ */
+export function codeMessage(code: number): string | undefined {
+  switch (code) {
+    case 67200000:
+    case 67200001:
+      return l10n.t('PatSnap says the platform call limit for this account is exceeded.');
+    case 67200002:
+      return l10n.t('PatSnap is refusing calls: too many per second for this account.');
+    case 67200003:
+      return l10n.t('PatSnap rejected the credentials (wrong key or secret, client disabled, or token expired).');
+    case 67200004:
+      return l10n.t('This API is not included in the PatSnap account\u2019s package.');
+    case 67200005:
+      return l10n.t('The PatSnap account\u2019s balance or call count is exhausted.');
+    case 67200006:
+      return l10n.t('The PatSnap client is past its activation period.');
+    case 67200007:
+      return l10n.t('The PatSnap account\u2019s daily call limit is reached; it resets tomorrow.');
+    case 67200008:
+      return l10n.t('The request lacked the apikey parameter (a bug in Patent Lookup).');
+    case 67200009:
+      return l10n.t('The API key does not match the access token.');
+    case 67200012:
+      return l10n.t('PatSnap refused the request as illegal.');
+    case 67200100:
+      return l10n.t('PatSnap is busy and timed out.');
+    case 67200101:
+      return l10n.t('PatSnap has no API at this path: check the API base URL.');
+    case 68300004:
+      return l10n.t('PatSnap rejected a parameter as invalid.');
+    case 68300005:
+      return l10n.t('PatSnap\u2019s search failed.');
+    case 68300006:
+      return l10n.t('PatSnap refused access to analytics data for this account.');
+    case 68300007:
+      return l10n.t('PatSnap rejected the request as malformed.');
+    case 68300008:
+      return l10n.t('PatSnap had a service error; try again later.');
+    case 68300010:
+      return l10n.t('PatSnap says the uploaded file does not meet its rules.');
+    default:
+      return undefined;
+  }
+}
+
+function kindMessage(kind: Exclude<PatsnapErrorKind, 'cancelled'>): string {
+  switch (kind) {
+    case 'credentials':
+      return l10n.t('PatSnap rejected the credentials.');
+    case 'quota':
+      return l10n.t('The PatSnap account\u2019s quota or licence is exhausted.');
+    case 'rateLimited':
+      return l10n.t('PatSnap is refusing calls: too many per second for this account.');
+    case 'invalidParameter':
+      return l10n.t('PatSnap rejected a parameter as invalid.');
+    case 'serviceUnavailable':
+      return l10n.t('PatSnap is not available right now; try again later.');
+    case 'notFound':
+      return l10n.t('PatSnap has no API at this path: check the API base URL.');
+    case 'forbidden':
+      return l10n.t('PatSnap refused the request.');
+    case 'network':
+      return l10n.t('The PatSnap API could not be reached: check the network and the API base URL.');
+    case 'unexpectedResponse':
+      return l10n.t('PatSnap answered with something Patent Lookup cannot read; the details are in the Patent Lookup log.');
+  }
+}
+
+/** What the user reads for a PatsnapError, in the display language (see `codeMessage`). */
+function patsnapMessage(e: PatsnapError, kind: Exclude<PatsnapErrorKind, 'cancelled'>): string {
+  if (e instanceof PartialBatchError) {
+    const count = e.missing.patentIds.length + e.missing.numbers.length;
+    const inner = patsnapMessage(e.failure, kind);
+    const shown = l10n.t('{0} {1} patents could not be looked up; the others were.', inner, count);
+    // In English the core's sentence, which also says how many were asked for.
+    return shown === fillArgs('{0} {1} patents could not be looked up; the others were.', inner, count) ? e.message : shown;
+  }
+  const known = e.code === undefined ? undefined : codeMessage(e.code);
+  if (known !== undefined) {
+    // A rejected parameter's message goes on with what PatSnap said about it (its data, kept as it is).
+    const english = e.code === undefined ? '' : (ERROR_CODES[e.code]?.message ?? '');
+    return kind === 'invalidParameter' && english && e.message.startsWith(english) ? known + e.message.slice(english.length) : known;
+  }
+  const sentence = kindMessage(kind);
+  return sentence === KIND_IN_ENGLISH[kind] ? e.message : sentence;
+}
+
+const KIND_IN_ENGLISH: Record<Exclude<PatsnapErrorKind, 'cancelled'>, string> = {
+  credentials: 'PatSnap rejected the credentials.',
+  quota: 'The PatSnap account\u2019s quota or licence is exhausted.',
+  rateLimited: 'PatSnap is refusing calls: too many per second for this account.',
+  invalidParameter: 'PatSnap rejected a parameter as invalid.',
+  serviceUnavailable: 'PatSnap is not available right now; try again later.',
+  notFound: 'PatSnap has no API at this path: check the API base URL.',
+  forbidden: 'PatSnap refused the request.',
+  network: 'The PatSnap API could not be reached: check the network and the API base URL.',
+  unexpectedResponse: 'PatSnap answered with something Patent Lookup cannot read; the details are in the Patent Lookup log.',
+};
+
+/**
  * The user-facing description of `e`, or undefined when nothing should be shown
- * (cancellation). `what` names the operation, e.g. "Search", and prefixes the message.
+ * (cancellation). `what` names the operation, e.g. "Search" (translated by the caller),
+ * and prefixes the message.
  */
 export function describeError(e: unknown, what?: string): ErrorDescription | undefined {
   if (isCancellation(e)) return undefined;
-  const prefix = what ? `${what} failed: ` : '';
+  const prefixed = (message: string) => (what ? l10n.t('{0} failed: {1}', what, message) : message);
   if (e instanceof MissingCredentialsError) return { message: e.message, actions: ['setCredentials'] };
   if (e instanceof UserInputError || e instanceof RefusedLinkError) return { message: e.message, actions: [] };
-  if (e instanceof ConfigurationError) return { message: prefix + e.message, actions: ['openSettings'], setting: e.setting };
+  if (e instanceof ConfigurationError) return { message: prefixed(e.message), actions: ['openSettings'], setting: e.setting };
   if (e instanceof PatsnapError) {
-    // The core writes its messages for people (they name hosts and endpoints, never tokens or queries).
-    const actions = [...(ACTIONS_BY_KIND[e.kind as Exclude<PatsnapErrorKind, 'cancelled'>] ?? [])];
-    return actions.includes('openSettings') ? { message: prefix + e.message, actions, setting: BASE_URL_SETTING } : { message: prefix + e.message, actions };
+    const kind = e.kind as Exclude<PatsnapErrorKind, 'cancelled'>;
+    const actions = [...(ACTIONS_BY_KIND[kind] ?? [])];
+    const message = prefixed(patsnapMessage(e, kind));
+    return actions.includes('openSettings') ? { message, actions, setting: BASE_URL_SETTING } : { message, actions };
   }
-  return { message: `${prefix}an unexpected error occurred; the details are in the Patent Lookup log.`, actions: ['showLog'] };
+  return { message: what ? l10n.t('{0} failed: an unexpected error occurred; the details are in the Patent Lookup log.', what) : l10n.t('An unexpected error occurred; the details are in the Patent Lookup log.'), actions: ['showLog'] };
 }
 
 /** The log line for `e`: kind, code, HTTP status and endpoint, never a request body. */

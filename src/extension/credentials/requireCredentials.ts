@@ -11,7 +11,7 @@ export async function requireCredentials(session: PatsnapSession, purpose: strin
   await session.api().catch(() => undefined);
   if (session.hasCredentials) return true;
   const offers = [ERROR_ACTIONS.setCredentials, ERROR_ACTIONS.useSandbox];
-  const choice = await showInfo(`${purpose} needs PatSnap API credentials.`, ...offers.map((a) => a.label));
+  const choice = await showInfo(vscode.l10n.t('{0} needs PatSnap API credentials.', purpose), ...offers.map((a) => a.label));
   const command = offers.find((a) => a.label === choice)?.command;
   if (!command) return false;
   await vscode.commands.executeCommand(command);

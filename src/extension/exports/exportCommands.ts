@@ -100,15 +100,19 @@ export class ExportCommands {
     try {
       total = knownTotal ?? (await this.countMatches(api, params));
     } catch (e) {
-      this.d.errors.report(e, { what: 'Counting the results to export', retry: () => this.confirmAndCreate(api, params, saveAs) });
+      this.d.errors.report(e, { what: vscode.l10n.t('Counting the results to export'), retry: () => this.confirmAndCreate(api, params, saveAs) });
       return undefined;
     }
     const billed = total === undefined ? undefined : billableCount(total, params);
     if (billed === 0) {
-      void showWarning(`Nothing to export: the search finds ${total?.toLocaleString('en-US')} patents${params.offset ? ` and ${params.offset.toLocaleString('en-US')} are skipped` : ''}.`);
+      void showWarning(
+        params.offset
+          ? vscode.l10n.t('Nothing to export: the search finds {0} patents and {1} are skipped.', total?.toLocaleString('en-US') ?? '?', params.offset.toLocaleString('en-US'))
+          : vscode.l10n.t('Nothing to export: the search finds {0} patents.', total?.toLocaleString('en-US') ?? '?'),
+      );
       return undefined;
     }
-    const where = destination ?? `${displayFolder(folder as string)} (a new file named after the query)`;
+    const where = destination ?? vscode.l10n.t('{0} (a new file named after the query)', displayFolder(folder as string));
     const confirmation = exportConfirmation(params, where, total === undefined ? undefined : { total, billed: billed as number });
     const choice = await askModal(confirmation.message, confirmation.detail, confirmation.button);
     if (choice !== confirmation.button) {
@@ -127,7 +131,7 @@ export class ExportCommands {
   private async countMatches(api: PatsnapApi, params: ExportParams): Promise<number | undefined> {
     const count = countParams(params);
     if (!count) return undefined;
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Counting the results to export…', cancellable: true }, (_p, token) =>
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Counting the results to export\u2026'), cancellable: true }, (_p, token) =>
       withAbortSignal(token, (signal) => api.count(count, { signal })),
     );
   }
@@ -163,15 +167,15 @@ export class ExportCommands {
     } else if (vscode.workspace.getWorkspaceFolder(uri)) {
       await vscode.commands.executeCommand('revealInExplorer', uri);
     } else {
-      void showInfo(`The export is saved at ${file}.`);
+      void showInfo(vscode.l10n.t('The export is saved at {0}.', file));
     }
   }
 
   private async existingFile(record: ExportTaskRecord): Promise<string | undefined> {
     if (record.status === 'downloaded' && record.destination && existsSync(record.destination)) return record.destination;
-    const again = record.url ? 'Download Again' : undefined;
+    const again = record.url ? vscode.l10n.t('Download Again') : undefined;
     const choice = await showWarning(
-      record.destination && record.status === 'downloaded' ? `${path.basename(record.destination)} is no longer there.` : 'This export has not been saved yet.',
+      record.destination && record.status === 'downloaded' ? vscode.l10n.t('{0} is no longer there.', path.basename(record.destination)) : vscode.l10n.t('This export has not been saved yet.'),
       ...(again ? [again] : []),
     );
     if (choice === again) await this.d.tracker.download(record.id, { notify: true });
@@ -180,7 +184,7 @@ export class ExportCommands {
 
   private async copyTaskId(record: ExportTaskRecord): Promise<void> {
     await vscode.env.clipboard.writeText(record.id);
-    vscode.window.setStatusBarMessage(`Copied export task ID ${record.id}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied export task ID {0}', record.id), 3000);
   }
 
   private async remove(record: ExportTaskRecord): Promise<void> {
@@ -231,5 +235,5 @@ function displayFolder(folder: string): string {
   const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder));
   if (!root) return folder;
   const rel = path.relative(root.uri.fsPath, folder);
-  return rel ? `${rel}${path.sep} in ${root.name}` : root.name;
+  return rel ? vscode.l10n.t('{0} in {1}', `${rel}${path.sep}`, root.name) : root.name;
 }

@@ -18,6 +18,9 @@ import { formatLabel, shortenQuery } from './wizardModel.pure';
 
 const PROGRESS_EVERY_MS = 150;
 
+const REPLACE = () => vscode.l10n.t('Replace');
+const KEEP_BOTH = () => vscode.l10n.t('Keep Both');
+
 export class VsCodeExportPrompts implements ExportPrompts {
   constructor(
     private readonly errors: ErrorReporter,
@@ -26,27 +29,27 @@ export class VsCodeExportPrompts implements ExportPrompts {
   ) {}
 
   creating<T>(work: () => Promise<T>): Promise<T> {
-    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Creating the export task\u2026' }, work));
+    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the export task\u2026') }, work));
   }
 
   following(record: ExportTaskRecord, done: Promise<unknown>): (progress: { status: string; elapsedMs: number }) => void {
     let report: ((message: string) => void) | undefined;
     const short = shortenQuery(record.query, 40);
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Exporting "${short}" as ${formatLabel(record.params.exportType)}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting "{0}" as {1}', short, formatLabel(record.params.exportType)), cancellable: true },
       (progress, token) =>
         new Promise<void>((resolve) => {
           // Cancel only hides the notification: the task goes on and the Exports view shows it.
           token.onCancellationRequested(() => resolve());
-          report = (message) => progress.report({ message: `${message}. Cancel hides this; the export goes on in the Exports view.` });
-          report(`${record.count.toLocaleString('en-US')} patents, PENDING`);
+          report = (message) => progress.report({ message: vscode.l10n.t('{0}. Cancel hides this; the export goes on in the Exports view.', message) });
+          report(vscode.l10n.t('{0} patents, PENDING', record.count.toLocaleString('en-US')));
           done.then(
             () => resolve(),
             () => resolve(),
           );
         }),
     );
-    return (p) => report?.(`${p.status}, ${formatDuration(p.elapsedMs)} so far`);
+    return (p) => report?.(vscode.l10n.t('{0}, {1} so far', p.status, formatDuration(p.elapsedMs)));
   }
 
   async askSaveLocation(query: string, exportType: ExportType, current?: string): Promise<string | undefined> {
@@ -54,27 +57,27 @@ export class VsCodeExportPrompts implements ExportPrompts {
     const name = current ? path.basename(current) : suggestedExportFileName(query, exportType);
     const ext = EXPORT_FILE_EXTENSIONS[exportType];
     const uri = await vscode.window.showSaveDialog({
-      title: 'Save Export As',
-      saveLabel: 'Save Export',
+      title: vscode.l10n.t('Save Export As'),
+      saveLabel: vscode.l10n.t('Save Export'),
       defaultUri: folder ? vscode.Uri.file(path.join(folder, name)) : undefined,
-      filters: { [ext === 'zip' ? 'ZIP archive' : `${formatLabel(exportType)} file`]: [ext] },
+      filters: { [ext === 'zip' ? vscode.l10n.t('ZIP archive') : vscode.l10n.t('{0} file', formatLabel(exportType))]: [ext] },
     });
     return uri?.fsPath;
   }
 
   async askExisting(target: string): Promise<'replace' | 'keepBoth' | undefined> {
     const choice = await askModal(
-      `${path.basename(target)} already exists in ${path.dirname(target)}.`,
-      'Replace it with the export, or keep both and save the export under a new name?',
-      'Replace',
-      'Keep Both',
+      vscode.l10n.t('{0} already exists in {1}.', path.basename(target), path.dirname(target)),
+      vscode.l10n.t('Replace it with the export, or keep both and save the export under a new name?'),
+      REPLACE(),
+      KEEP_BOTH(),
     );
-    return choice === 'Replace' ? 'replace' : choice === 'Keep Both' ? 'keepBoth' : undefined;
+    return choice === REPLACE() ? 'replace' : choice === KEEP_BOTH() ? 'keepBoth' : undefined;
   }
 
   downloading<T>(target: string, work: (signal: AbortSignal, onProgress: (bytes: number, total: number | undefined) => void) => Promise<T>): Promise<T> {
     return Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${path.basename(target)}`, cancellable: true }, (progress, token) => {
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', path.basename(target)), cancellable: true }, (progress, token) => {
         let shownPercent = 0;
         let shownAt = 0;
         return withAbortSignal(token, (signal) =>
@@ -84,7 +87,7 @@ export class VsCodeExportPrompts implements ExportPrompts {
             shownAt = t;
             if (total) {
               const percent = Math.min(100, (bytes / total) * 100);
-              progress.report({ increment: percent - shownPercent, message: `${formatBytes(bytes)} of ${formatBytes(total)}` });
+              progress.report({ increment: percent - shownPercent, message: vscode.l10n.t('{0} of {1}', formatBytes(bytes), formatBytes(total)) });
               shownPercent = percent;
             } else {
               progress.report({ message: formatBytes(bytes) });
@@ -96,21 +99,24 @@ export class VsCodeExportPrompts implements ExportPrompts {
   }
 
   saved(record: ExportTaskRecord, file: string): void {
-    void showInfo(`Saved ${record.count.toLocaleString('en-US')} patents to ${path.basename(file)}.`, 'Open', 'Reveal').then(async (choice) => {
-      if (choice === 'Open') await vscode.commands.executeCommand(EXPORT_COMMANDS.openFile, record.id);
-      if (choice === 'Reveal') await vscode.commands.executeCommand(EXPORT_COMMANDS.revealFile, record.id);
+    const open = vscode.l10n.t('Open');
+    const reveal = vscode.l10n.t('Reveal');
+    void showInfo(vscode.l10n.t('Saved {0} patents to {1}.', record.count.toLocaleString('en-US'), path.basename(file)), open, reveal).then(async (choice) => {
+      if (choice === open) await vscode.commands.executeCommand(EXPORT_COMMANDS.openFile, record.id);
+      if (choice === reveal) await vscode.commands.executeCommand(EXPORT_COMMANDS.revealFile, record.id);
     });
   }
 
   offerExportAgain(record: ExportTaskRecord, reason: ExportAgainReason): void {
     const short = shortenQuery(record.query, 40);
     const why = {
-      failed: `PatSnap could not complete the export "${short}".`,
-      expired: `The export "${short}" expired before it finished (task ids live 24 hours).`,
-      linkExpired: 'The download link of this export has expired (links live 7 days).',
+      failed: vscode.l10n.t('PatSnap could not complete the export "{0}".', short),
+      expired: vscode.l10n.t('The export "{0}" expired before it finished (task ids live 24 hours).', short),
+      linkExpired: vscode.l10n.t('The download link of this export has expired (links live 7 days).'),
     }[reason];
-    void showError(`${why} Export again with the same settings?`, 'Export Again').then(async (choice) => {
-      if (choice === 'Export Again') await vscode.commands.executeCommand(EXPORT_COMMANDS.exportAgain, record.id);
+    const again = vscode.l10n.t('Export Again');
+    void showError(vscode.l10n.t('{0} Export again with the same settings?', why), again).then(async (choice) => {
+      if (choice === again) await vscode.commands.executeCommand(EXPORT_COMMANDS.exportAgain, record.id);
     });
   }
 

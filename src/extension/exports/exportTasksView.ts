@@ -25,7 +25,7 @@ export class ExportTaskNode extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
     if (record.status === 'downloaded' && record.destination) {
       this.resourceUri = vscode.Uri.file(record.destination);
-      this.command = { command: EXPORT_COMMANDS.openFile, title: 'Open File', arguments: [this] };
+      this.command = { command: EXPORT_COMMANDS.openFile, title: vscode.l10n.t('Open File'), arguments: [this] };
     }
   }
 }

@@ -38,11 +38,11 @@ export class ExportsFeature extends Disposable implements Feature<'exports'> {
     this.log = log;
     // The session's client, the one every feature uses; undefined (said, when `interactive`) when there is none.
     const api = async (interactive: boolean): Promise<PatsnapApi | undefined> => {
-      if (!session.hasCredentials && !(interactive && (await requireCredentials(session, 'Exporting')))) return undefined;
+      if (!session.hasCredentials && !(interactive && (await requireCredentials(session, vscode.l10n.t('Exporting'))))) return undefined;
       try {
         return await session.api();
       } catch (e) {
-        if (interactive) errors.report(e, { what: 'Exporting' });
+        if (interactive) errors.report(e, { what: vscode.l10n.t('Exporting') });
         else log.info(`Exports: no client to follow tasks with: ${e instanceof Error ? e.message : String(e)}`);
         return undefined;
       }

@@ -7,6 +7,7 @@ import { exportTaskExpiry } from '../../core/exports/expiry';
 import { effectiveStatus, linkUsable } from '../../core/exports/taskState';
 import type { ExportTaskRecord } from '../../core/exports/types';
 import { formatLabel, shortenQuery } from './wizardModel.pure';
+import { l10n } from '../common/l10n.pure';
 
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -32,15 +33,15 @@ export function formatCreated(createdAt: string, now: number): string {
 function statusText(record: ExportTaskRecord, now: number): string {
   switch (effectiveStatus(record, now)) {
     case 'pending':
-      return `PENDING ${formatDuration(now - Date.parse(record.createdAt))}`;
+      return l10n.t('PENDING {0}', formatDuration(now - Date.parse(record.createdAt)));
     case 'succeeded':
-      return 'SUCCESS, not downloaded';
+      return l10n.t('SUCCESS, not downloaded');
     case 'failed':
       return 'FAIL';
     case 'expired':
       return 'EXPIRED';
     case 'downloaded':
-      return 'downloaded';
+      return l10n.t('downloaded');
   }
 }
 
@@ -50,7 +51,7 @@ export function taskLabel(record: ExportTaskRecord): string {
 
 /** `PENDING 2 min · CSV · 24 patents · 14:03` and, once saved, the file name; status first, as the side bar cuts the end. */
 export function taskDescription(record: ExportTaskRecord, now: number): string {
-  const parts = [statusText(record, now), formatLabel(record.params.exportType), `${record.count.toLocaleString('en-US')} ${record.count === 1 ? 'patent' : 'patents'}`, formatCreated(record.createdAt, now)];
+  const parts = [statusText(record, now), formatLabel(record.params.exportType), record.count === 1 ? l10n.t('1 patent') : l10n.t('{0} patents', record.count.toLocaleString('en-US')), formatCreated(record.createdAt, now)];
   if (record.status === 'downloaded' && record.destination) parts.push(`→ ${path.basename(record.destination)}`);
   return parts.join(' · ');
 }
@@ -60,19 +61,21 @@ export function taskTooltip(record: ExportTaskRecord, now: number): string {
   const lines = [
     record.query,
     '',
-    `Status: ${statusText(record, now)}`,
-    `Format: ${formatLabel(record.params.exportType)} (${record.params.fields.join(', ')})`,
-    `Patents: ${record.count.toLocaleString('en-US')} of ${record.params.rows.toLocaleString('en-US')} requested${record.params.offset ? `, skipping ${record.params.offset.toLocaleString('en-US')}` : ''}`,
-    `Created: ${formatCreated(record.createdAt, now)}`,
-    `Task ID: ${record.id}`,
+    l10n.t('Status: {0}', statusText(record, now)),
+    l10n.t('Format: {0} ({1})', formatLabel(record.params.exportType), record.params.fields.join(', ')),
+    record.params.offset
+      ? l10n.t('Patents: {0} of {1} requested, skipping {2}', record.count.toLocaleString('en-US'), record.params.rows.toLocaleString('en-US'), record.params.offset.toLocaleString('en-US'))
+      : l10n.t('Patents: {0} of {1} requested', record.count.toLocaleString('en-US'), record.params.rows.toLocaleString('en-US')),
+    l10n.t('Created: {0}', formatCreated(record.createdAt, now)),
+    l10n.t('Task ID: {0}', record.id),
   ];
-  if (record.destination) lines.push(`${record.status === 'downloaded' ? 'Saved to' : 'Will be saved to'}: ${record.destination}`);
+  if (record.destination) lines.push(record.status === 'downloaded' ? l10n.t('Saved to: {0}', record.destination) : l10n.t('Will be saved to: {0}', record.destination));
   if (status === 'succeeded' || status === 'downloaded') {
     const expiry = exportTaskExpiry(record.createdAt, record.succeededAt, now);
-    if (record.succeededAt) lines.push(expiry.expired ? 'Download link expired' : `Download link valid for ${formatDuration(expiry.remainingMs)}`);
+    if (record.succeededAt) lines.push(expiry.expired ? l10n.t('Download link expired') : l10n.t('Download link valid for {0}', formatDuration(expiry.remainingMs)));
   }
-  if (status === 'expired') lines.push(record.succeededAt ? 'The download link has expired (links live 7 days): export again.' : 'The task id has expired (task ids live 24 hours): export again.');
-  if (record.error) lines.push(`Last problem: ${record.error}`);
+  if (status === 'expired') lines.push(record.succeededAt ? l10n.t('The download link has expired (links live 7 days): export again.') : l10n.t('The task id has expired (task ids live 24 hours): export again.'));
+  if (record.error) lines.push(l10n.t('Last problem: {0}', record.error));
   return lines.join('\n');
 }
 

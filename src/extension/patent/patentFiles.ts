@@ -41,21 +41,22 @@ export class PatentFiles {
   async save(api: PatsnapApi, url: string, fileName: string): Promise<vscode.Uri | undefined> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
-      title: 'Save PDF',
+      title: vscode.l10n.t('Save PDF'),
       defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
       filters: { PDF: ['pdf'] },
     });
     if (!target) return undefined;
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Downloading ${fileName}\u2026`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}\u2026', fileName), cancellable: true },
       (_p, token) =>
         withAbortSignal(token, async (signal) => {
           const { bytes } = await api.fetchSignedBytes(url, { signal, maxBytes: MAX_PDF_BYTES });
           await vscode.workspace.fs.writeFile(target, bytes);
         }),
     );
-    const choice = await showInfo(`Saved ${vscode.workspace.asRelativePath(target)}.`, 'Open');
-    if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
+    const open = vscode.l10n.t('Open');
+    const choice = await showInfo(vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(target)), open);
+    if (choice === open) await vscode.commands.executeCommand('vscode.open', target);
     return target;
   }
 }

@@ -61,7 +61,7 @@ const EMPTY_FILTER: DocFilter = { docCodes: [] };
 
 
 /** What the panel says about an answer it could not show (the webview would reject it). */
-const UNSHOWABLE: ErrorDescription = { message: 'PatSnap\u2019s answer could not be shown; the details are in the Patent Lookup log.', actions: ['retry', 'showLog'] };
+const unshowable = (): ErrorDescription => ({ message: vscode.l10n.t('PatSnap\u2019s answer could not be shown; the details are in the Patent Lookup log.'), actions: ['retry', 'showLog'] });
 
 class PatentNotFound extends Error {}
 
@@ -182,18 +182,18 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     switch (message.type) {
       case 'patent':
       case 'error':
-        return { type: 'error', error: toErrorView(UNSHOWABLE) };
+        return { type: 'error', error: toErrorView(unshowable()) };
       case 'documents':
-        return { type: 'documents', documents: { state: 'error', error: toErrorView(UNSHOWABLE) } };
+        return { type: 'documents', documents: { state: 'error', error: toErrorView(unshowable()) } };
       case 'claims':
       case 'family':
       case 'citations':
       case 'legal':
         this.deps.log.warn(`The ${message.type} of this patent have a shape the panel cannot show.`);
-        this.sections.rememberError(message.type, UNSHOWABLE);
-        return { type: message.type, view: { state: 'error', error: toErrorView(UNSHOWABLE) } };
+        this.sections.rememberError(message.type, unshowable());
+        return { type: message.type, view: { state: 'error', error: toErrorView(unshowable()) } };
       case 'image':
-        return { type: 'image', image: { state: 'error', message: 'The drawing could not be shown.' } };
+        return { type: 'image', image: { state: 'error', message: vscode.l10n.t('The drawing could not be shown.') } };
       default:
         return undefined;
     }
@@ -294,14 +294,14 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   private setMain(main: MainView): void {
     if (main.state === 'patent' && !this.check({ type: 'patent', patent: main.patent }).ok) {
       this.deps.log.warn(`The answer for ${main.patent.number.slice(0, NUMBER_MAX)} has a shape the panel cannot show.`);
-      main = { state: 'error', error: this.shownError('patent', UNSHOWABLE) };
+      main = { state: 'error', error: this.shownError('patent', unshowable()) };
     }
     this.view.main = main;
     this.sendMain();
   }
 
   private setImage(image: ImageView): void {
-    if (!this.check({ type: 'image', image }).ok) image = { state: 'error', message: 'The drawing could not be shown.' };
+    if (!this.check({ type: 'image', image }).ok) image = { state: 'error', message: vscode.l10n.t('The drawing could not be shown.') };
     this.view.image = image;
     this.post({ type: 'image', image });
   }
@@ -309,7 +309,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   private setDocuments(documents: DocumentsView): void {
     if (!this.check({ type: 'documents', documents }).ok) {
       this.deps.log.warn('The examination documents have a shape the panel cannot show.');
-      documents = { state: 'error', error: this.shownError('documents', UNSHOWABLE) };
+      documents = { state: 'error', error: this.shownError('documents', unshowable()) };
     }
     this.view.documents = documents;
     this.post({ type: 'documents', documents });
@@ -342,8 +342,8 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
       await this.loadImage(patent, signal);
     } catch (e) {
       if (signal.aborted || isCancellation(e)) return;
-      this.deps.errors.report(e, { what: 'Opening the patent', quiet: true });
-      const description: ErrorDescription = e instanceof PatentNotFound ? { message: e.message, actions: ['retry'] } : retryableDescription(e, 'Loading the patent');
+      this.deps.errors.report(e, { what: vscode.l10n.t('Opening the patent'), quiet: true });
+      const description: ErrorDescription = e instanceof PatentNotFound ? { message: e.message, actions: ['retry'] } : retryableDescription(e, vscode.l10n.t('Loading the patent'));
       this.setMain({ state: 'error', error: this.shownError('patent', description) });
       this.setImage({ state: 'none' });
     }
@@ -374,11 +374,11 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
         this.setImage({ state: 'none' });
         return;
       }
-      this.setImage({ state: 'loaded', dataUri: `data:${type};base64,${bytes.toString('base64')}`, alt: `Abstract drawing of ${patent.number}` });
+      this.setImage({ state: 'loaded', dataUri: `data:${type};base64,${bytes.toString('base64')}`, alt: vscode.l10n.t('Abstract drawing of {0}', patent.number) });
     } catch (e) {
       if (signal.aborted || isCancellation(e)) return;
       this.deps.log.warn(`Drawing of ${patent.number} not loaded: ${e instanceof Error ? e.message : String(e)}`);
-      this.setImage({ state: 'error', message: describeError(e)?.message ?? 'The drawing could not be loaded.' });
+      this.setImage({ state: 'error', message: describeError(e)?.message ?? vscode.l10n.t('The drawing could not be loaded.') });
     }
   }
 
@@ -406,8 +406,8 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
       this.setDocuments(toDocumentsView(page, offset, DOCS_PAGE_SIZE, filter));
     } catch (e) {
       if (controller.signal.aborted || isCancellation(e)) return;
-      this.deps.errors.report(e, { what: 'Loading examination documents', quiet: true });
-      this.setDocuments({ state: 'error', error: this.shownError('documents', retryableDescription(e, 'Loading the examination documents')) });
+      this.deps.errors.report(e, { what: vscode.l10n.t('Loading examination documents'), quiet: true });
+      this.setDocuments({ state: 'error', error: this.shownError('documents', retryableDescription(e, vscode.l10n.t('Loading the examination documents'))) });
     }
   }
 

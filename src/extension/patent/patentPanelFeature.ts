@@ -82,7 +82,7 @@ export class PatentPanelFeature extends Disposable implements Feature<'panel'> {
   }
 
   private async openCommand(arg: unknown, section: 'documents' | undefined): Promise<void> {
-    if (!(await requireCredentials(this.deps.session, 'Opening a patent'))) return;
+    if (!(await requireCredentials(this.deps.session, vscode.l10n.t('Opening a patent')))) return;
     let request = readOpenPatentArgs(arg);
     if (!request) {
       const typed = await vscode.window.showInputBox({
@@ -126,7 +126,7 @@ export class PatentPanelFeature extends Disposable implements Feature<'panel'> {
   private adopt(panel: vscode.WebviewPanel, state: PanelState): PatentPanel {
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: webviewResourceRoots(this.extensionUri) };
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'patent.svg');
-    const html = webviewHtml(panel.webview, this.extensionUri, { title: 'Patent', script: 'patent.js', styles: ['patentPanel.css'] });
+    const html = webviewHtml(panel.webview, this.extensionUri, { title: vscode.l10n.t('Patent'), script: 'patent.js', styles: ['patentPanel.css'] });
     const patentPanel = new PatentPanel(panel, html, state, this.deps);
     this.panels.add(patentPanel);
     patentPanel.onDidDispose(() => this.panels.delete(patentPanel));

@@ -99,7 +99,7 @@ export class DocumentPatentsView extends Disposable implements vscode.TreeDataPr
   /** The view, revealed and refreshed: the `patentLookup.findInDocument` command. */
   async findInDocument(): Promise<void> {
     if (!vscode.window.activeTextEditor) {
-      void showInfo('Open a document to find the patent numbers written in it.');
+      void showInfo(vscode.l10n.t('Open a document to find the patent numbers written in it.'));
       return;
     }
     // The view's own focus command, contributed by VS Code for every view.
@@ -137,17 +137,17 @@ export class DocumentPatentsView extends Disposable implements vscode.TreeDataPr
     item.id = node.id;
     item.iconPath = new vscode.ThemeIcon('law');
     const count = node.places.length;
-    const where = `${count} place${count === 1 ? '' : 's'}`;
+    const where = count === 1 ? vscode.l10n.t('1 place') : vscode.l10n.t('{0} places', count);
     if (node.group.type === 'application') {
-      item.description = `application number · ${where}`;
+      item.description = vscode.l10n.t('application number · {0}', where);
       item.contextValue = 'documentPatent.application';
     } else {
       const card = node.card;
       const title = card ? cardTitle(card) : undefined;
       const status = card?.legalStatus.join(', ');
-      item.description = card === null ? `not found in PatSnap · ${where}` : [status, title].filter(Boolean).join(' · ') || where;
+      item.description = card === null ? vscode.l10n.t('not found in PatSnap · {0}', where) : [status, title].filter(Boolean).join(' · ') || where;
       item.contextValue = card === null ? 'documentPatent.notFound' : 'documentPatent.publication';
-      const lines = [node.number, title, card?.bibliography.assignees[0]?.name, status && `Legal status: ${status}`, `Written as: ${[...new Set(node.group.occurrences.map((m) => m.text))].join(' | ')}`];
+      const lines = [node.number, title, card?.bibliography.assignees[0]?.name, status && vscode.l10n.t('Legal status: {0}', status), vscode.l10n.t('Written as: {0}', [...new Set(node.group.occurrences.map((m) => m.text))].join(' | '))];
       item.tooltip = lines.filter(Boolean).join('\n');
     }
     return item;
@@ -193,11 +193,11 @@ export class DocumentPatentsView extends Disposable implements vscode.TreeDataPr
     }
     show();
     if (!lookupsEnabled) {
-      this.view.message = 'Lookups are off (Patent Lookup › Lookups: Enabled): numbers only.';
+      this.view.message = vscode.l10n.t('Lookups are off (Patent Lookup › Lookups: Enabled): numbers only.');
       return;
     }
     if (!this.deps.canLookUp()) {
-      this.view.message = 'Set API credentials to see titles and legal status.';
+      this.view.message = vscode.l10n.t('Set API credentials to see titles and legal status.');
       return;
     }
     const missing = numbersToLookUp(matches).filter((n) => this.deps.lookups.peek(n) === undefined);
@@ -209,7 +209,7 @@ export class DocumentPatentsView extends Disposable implements vscode.TreeDataPr
     } catch (e) {
       if (work.signal.aborted || isCancellation(e)) return;
       this.deps.log.warn(`Looking up the numbers of ${document.uri.scheme} document failed: ${errorDetail(e)}`);
-      this.view.message = describeError(e, 'Titles and legal status')?.message;
+      this.view.message = describeError(e, vscode.l10n.t('Titles and legal status'))?.message;
       this.stale = true; // try again next time the view shows or the document changes
     }
   }
@@ -240,7 +240,7 @@ function placeItem(node: PlaceNode): vscode.TreeItem {
   // The built-in open command selects the range in the document's editor; a document
   // already open (untitled ones too) is revealed, not reopened.
   item.command = {
-    title: 'Reveal in Editor',
+    title: vscode.l10n.t('Reveal in Editor'),
     command: 'vscode.open',
     arguments: [node.parent.uri, { selection: placeRange(node), preserveFocus: false } satisfies vscode.TextDocumentShowOptions],
   };

@@ -9,6 +9,7 @@ import type { NumberType } from '../../core/numbers';
 import { formatYmd } from '../common/format.pure';
 import { examDocsSupported } from '../patent/patentView.pure';
 import { commandLink, escapeMarkdown } from './markdown.pure';
+import { l10n } from '../common/l10n.pure';
 
 /** The only commands a card's links may run (the MarkdownString's `enabledCommands`). */
 export const CARD_COMMANDS = [
@@ -51,24 +52,24 @@ export const MAX_CARD_PUBLICATIONS = 5;
 
 function familyLine(family: CardInput['family']): string | undefined {
   if (!family) return undefined;
-  const simple = `Family: ${family.simple} member${family.simple === 1 ? '' : 's'}`;
-  return family.inpadoc > family.simple ? `${simple} (INPADOC ${family.inpadoc})` : simple;
+  const simple = family.simple === 1 ? l10n.t('Family: 1 member') : l10n.t('Family: {0} members', family.simple);
+  return family.inpadoc > family.simple ? l10n.t('{0} (INPADOC {1})', simple, family.inpadoc) : simple;
 }
 
 function applicationCard(input: CardInput): string {
   const r = input.resolution;
-  const heading = `**${escapeMarkdown(input.number)}** · application number`;
+  const heading = `**${escapeMarkdown(input.number)}** · ${l10n.t('application number')}`;
   const copy = actions(input.number, { open: false, documents: false, pdf: false });
   if (!r) return [heading, copy].join('\n\n');
-  if (r.state === 'notFound') return [heading, 'PatSnap has no publication of this application.', copy].join('\n\n');
+  if (r.state === 'notFound') return [heading, l10n.t('PatSnap has no publication of this application.'), copy].join('\n\n');
   if (r.state === 'error') return [heading, `_${escapeMarkdown(r.message, 200)}_`, copy].join('\n\n');
   const shown = r.publications.slice(0, MAX_CARD_PUBLICATIONS);
   const lines = shown.map((p) => {
     const arg = p.patentId ? { number: p.pn, patentId: p.patentId } : { number: p.pn };
-    return `${commandLink(`Open ${p.pn}`, 'patentLookup.openPatent', arg)}${p.title ? ` · ${escapeMarkdown(p.title, 120)}` : ''}`;
+    return `${commandLink(l10n.t('Open {0}', p.pn), 'patentLookup.openPatent', arg)}${p.title ? ` · ${escapeMarkdown(p.title, 120)}` : ''}`;
   });
-  const more = r.publications.length > shown.length ? [`_and ${r.publications.length - shown.length} more_`] : [];
-  return [heading, `Published as ${r.publications.length === 1 ? '' : `${r.publications.length} publications`}`.trim(), ...lines, ...more, copy].join('\n\n');
+  const more = r.publications.length > shown.length ? [`_${l10n.t('and {0} more', r.publications.length - shown.length)}_`] : [];
+  return [heading, r.publications.length === 1 ? l10n.t('Published as') : l10n.t('Published as {0} publications', r.publications.length), ...lines, ...more, copy].join('\n\n');
 }
 
 /**
@@ -92,10 +93,10 @@ function firstAssignee(b: Bibliography): string | undefined {
 function actions(number: string, options: { documents: boolean; pdf: boolean; open: boolean }): string {
   const arg = { number };
   const links = [
-    options.open ? commandLink('Open Patent', 'patentLookup.openPatent', arg) : undefined,
-    options.documents ? commandLink('Examination Documents', 'patentLookup.showExaminationDocuments', { ...arg, section: 'documents' }) : undefined,
-    commandLink('Copy Number', 'patentLookup.results.copyNumber', arg),
-    options.pdf ? commandLink('Open PDF', 'patentLookup.results.openPdf', arg) : undefined,
+    options.open ? commandLink(l10n.t('Open Patent'), 'patentLookup.openPatent', arg) : undefined,
+    options.documents ? commandLink(l10n.t('Examination Documents'), 'patentLookup.showExaminationDocuments', { ...arg, section: 'documents' }) : undefined,
+    commandLink(l10n.t('Copy Number'), 'patentLookup.results.copyNumber', arg),
+    options.pdf ? commandLink(l10n.t('Open PDF'), 'patentLookup.results.openPdf', arg) : undefined,
   ];
   return links.filter((l) => l !== undefined).join(' · ');
 }
@@ -114,27 +115,27 @@ export function buildCardMarkdown(input: CardInput): string {
       const heading = `**${escapeMarkdown(pn)}**${status.length > 0 ? ` · ${escapeMarkdown(status.join(', '))}` : ''}`;
       const facts = [
         firstAssignee(b),
-        formatYmd(b.applicationDate) && `Filed ${formatYmd(b.applicationDate)}`,
-        formatYmd(b.publicationDate) && `Published ${formatYmd(b.publicationDate)}`,
+        formatYmd(b.applicationDate) && l10n.t('Filed {0}', formatYmd(b.applicationDate) as string),
+        formatYmd(b.publicationDate) && l10n.t('Published {0}', formatYmd(b.publicationDate) as string),
       ].filter((f): f is string => typeof f === 'string' && f.trim() !== '');
       const t = title(b);
       return [
         heading,
-        t ? escapeMarkdown(t) : '_No title_',
+        t ? escapeMarkdown(t) : `_${l10n.t('No title')}_`,
         // The family's size joins the facts' line: a card taller than VS Code's 250 px would scroll.
         [...facts.map((f) => escapeMarkdown(f, 120)), familyLine(input.family)].filter((f) => f !== undefined).join(' · ') || undefined,
-        input.image ? `![${escapeMarkdown(`Abstract drawing of ${pn}`)}](data:${input.image.mimeType};base64,${input.image.base64}|height=${CARD_IMAGE_HEIGHT})` : undefined,
+        input.image ? `![${escapeMarkdown(l10n.t('Abstract drawing of {0}', pn))}](data:${input.image.mimeType};base64,${input.image.base64}|height=${CARD_IMAGE_HEIGHT})` : undefined,
         actions(pn, { ...anyAction, documents: examDocsSupported(pn) }),
       ]
         .filter((p) => p !== undefined)
         .join('\n\n');
     }
     case 'notFound':
-      return [`**${escapeMarkdown(input.number)}**`, 'PatSnap has no patent with this number.', actions(input.number, { open: false, documents: false, pdf: false })].join('\n\n');
+      return [`**${escapeMarkdown(input.number)}**`, l10n.t('PatSnap has no patent with this number.'), actions(input.number, { open: false, documents: false, pdf: false })].join('\n\n');
     case 'noCredentials':
       return [
         `**${escapeMarkdown(input.number)}**`,
-        `${commandLink('Set API credentials', 'patentLookup.setCredentials')} to see the title, assignee and legal status.`,
+        l10n.t('{0} to see the title, assignee and legal status.', commandLink(l10n.t('Set API credentials'), 'patentLookup.setCredentials')),
         actions(input.number, anyAction),
       ].join('\n\n');
     case 'lookupsDisabled':

@@ -88,7 +88,7 @@ export class PatentHoverProvider implements vscode.HoverProvider {
     } catch (e) {
       if (signal.aborted || isCancellation(e)) return undefined;
       this.deps.log.warn(`Hover resolution of ${number} failed: ${errorDetail(e)}`);
-      return { state: 'error', message: describeError(e, 'Lookup')?.message ?? 'Lookup failed.' };
+      return { state: 'error', message: describeError(e, vscode.l10n.t('Lookup'))?.message ?? vscode.l10n.t('Lookup failed.') };
     }
   }
 
@@ -101,7 +101,7 @@ export class PatentHoverProvider implements vscode.HoverProvider {
     } catch (e) {
       if (signal.aborted || isCancellation(e)) return undefined;
       this.deps.log.warn(`Hover lookup of ${number} failed: ${errorDetail(e)}`);
-      return { state: 'error', message: describeError(e, 'Lookup')?.message ?? 'Lookup failed.' };
+      return { state: 'error', message: describeError(e, vscode.l10n.t('Lookup'))?.message ?? vscode.l10n.t('Lookup failed.') };
     }
   }
 

@@ -17,7 +17,7 @@ export class PatentLinkProvider implements vscode.DocumentLinkProvider {
     if (!this.settings.linksEnabled) return [];
     return this.index.matches(document).map((m) => {
       const link = new vscode.DocumentLink(rangeOf(document, m), vscode.Uri.parse(commandUri('patentLookup.openPatent', { number: m.number })));
-      link.tooltip = m.type === 'application' ? vscode.l10n.t('Open the publication of application {0} in Patent Lookup', m.number) : `Open ${m.number} in Patent Lookup`;
+      link.tooltip = m.type === 'application' ? vscode.l10n.t('Open the publication of application {0} in Patent Lookup', m.number) : vscode.l10n.t('Open {0} in Patent Lookup', m.number);
       return link;
     });
   }

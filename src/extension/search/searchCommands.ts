@@ -10,8 +10,8 @@ import { COLLAPSE_CHOICES, SORT_CHOICES, type Choice } from './searchOptions.pur
 import type { SearchResultsView } from './searchResultsView';
 import { RESULTS_VIEW_ID } from './viewIds.pure';
 
-const SYNTAX_HINT = 'PatSnap query, e.g. TTL:battery AND PBD:[20200101 TO 20231231]';
-const REMOVE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Remove from history' };
+const syntaxHint = () => vscode.l10n.t('PatSnap query, e.g. {0}', 'TTL:battery AND PBD:[20200101 TO 20231231]');
+const removeButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeIcon('close'), tooltip: vscode.l10n.t('Remove from history') });
 
 interface QueryItem extends vscode.QuickPickItem {
   query?: string;
@@ -30,9 +30,9 @@ export class SearchCommands {
     return {
       'patentLookup.search': (arg) => this.search(arg),
       'patentLookup.results.refresh': () => this.view.refresh(),
-      'patentLookup.results.sort': () => this.pickOption('Sort Search Results', SORT_CHOICES, this.view.options.sort, (sort) => this.view.setOptions({ sort })),
+      'patentLookup.results.sort': () => this.pickOption(vscode.l10n.t('Sort Search Results'), SORT_CHOICES, this.view.options.sort, (sort) => this.view.setOptions({ sort })),
       'patentLookup.results.collapse': () =>
-        this.pickOption('Collapse Search Results', COLLAPSE_CHOICES, this.view.options.collapse, (collapse) => this.view.setOptions({ collapse })),
+        this.pickOption(vscode.l10n.t('Collapse Search Results'), COLLAPSE_CHOICES, this.view.options.collapse, (collapse) => this.view.setOptions({ collapse })),
       'patentLookup.results.loadMore': () => this.view.loadMore(),
       'patentLookup.results.clear': () => this.view.clear(),
       'patentLookup.results.export': () => this.exportResults(),
@@ -46,7 +46,7 @@ export class SearchCommands {
    * `{ edit: query }` (the "Edit Search" row) or nothing, asks first.
    */
   async search(arg?: unknown): Promise<void> {
-    if (!(await requireCredentials(this.session, 'Searching PatSnap'))) return;
+    if (!(await requireCredentials(this.session, vscode.l10n.t('Searching PatSnap')))) return;
     const given = typeof arg === 'string' ? arg : undefined;
     const edit = typeof arg === 'object' && arg !== null && typeof (arg as { edit?: unknown }).edit === 'string' ? (arg as { edit: string }).edit : undefined;
     const query = given?.trim() || (await this.askQuery(edit ?? ''));
@@ -75,8 +75,10 @@ export class SearchCommands {
 
   private askQuery(initial: string): Promise<string | undefined> {
     const qp = vscode.window.createQuickPick<QueryItem>();
-    qp.title = 'Search Patents';
-    qp.placeholder = SYNTAX_HINT;
+    qp.title = vscode.l10n.t('Search Patents');
+    const hint = syntaxHint();
+    const remove = removeButton();
+    qp.placeholder = hint;
     qp.ignoreFocusOut = true;
     qp.matchOnDetail = false;
 
@@ -88,11 +90,11 @@ export class SearchCommands {
       const recent = this.history.entries().filter((q) => q !== typed);
       const items: QueryItem[] = [];
       // Stable QuickPick has no validation message: the typed query's row says what is wrong.
-      if (typed) items.push({ label: typed, description: problem ? 'Cannot search' : 'Search', detail: problem ? `$(warning) ${problem.message}` : SYNTAX_HINT, alwaysShow: true, query: typed });
+      if (typed) items.push({ label: typed, description: problem ? vscode.l10n.t('Cannot search') : vscode.l10n.t('Search'), detail: problem ? `$(warning) ${problem.message}` : hint, alwaysShow: true, query: typed });
       else if (problem) items.push({ label: `$(warning) ${problem.message}`, alwaysShow: true });
       if (recent.length > 0) {
-        items.push({ label: 'Recent searches', kind: vscode.QuickPickItemKind.Separator });
-        items.push(...recent.map((q) => ({ label: q, query: q, buttons: [REMOVE_BUTTON], iconPath: new vscode.ThemeIcon('history') })));
+        items.push({ label: vscode.l10n.t('Recent searches'), kind: vscode.QuickPickItemKind.Separator });
+        items.push(...recent.map((q) => ({ label: q, query: q, buttons: [remove], iconPath: new vscode.ThemeIcon('history') })));
       }
       qp.items = items;
     };
@@ -132,8 +134,8 @@ export class SearchCommands {
 
   private async pickOption<Id extends string>(title: string, choices: ReadonlyArray<Choice<Id>>, current: Id, apply: (id: Id) => Promise<void>): Promise<void> {
     const picked = await vscode.window.showQuickPick(
-      choices.map((c) => ({ label: c.label, detail: c.detail, id: c.id, picked: c.id === current, description: c.id === current ? 'current' : undefined })),
-      { title, placeHolder: 'Applies to the current and later searches' },
+      choices.map((c) => ({ label: c.label, detail: c.detail, id: c.id, picked: c.id === current, description: c.id === current ? vscode.l10n.t('current') : undefined })),
+      { title, placeHolder: vscode.l10n.t('Applies to the current and later searches') },
     );
     if (picked && picked.id !== current) await apply(picked.id);
   }

@@ -3,6 +3,7 @@
  * search parameters they stand for. Pure.
  */
 import type { CollapseType, SearchParams, SortField, SortOrder } from '../../core/api/types';
+import { l10n } from '../common/l10n.pure';
 
 export interface Choice<Id extends string> {
   id: Id;
@@ -13,20 +14,21 @@ export interface Choice<Id extends string> {
 export type SortId = 'relevance' | 'publishedNewest' | 'publishedOldest' | 'filedNewest' | 'filedOldest';
 export type CollapseId = 'none' | CollapseType;
 
+// Labels in the display language, looked up when shown.
 export const SORT_CHOICES: ReadonlyArray<Choice<SortId> & { sort?: { field: SortField; order: SortOrder } }> = [
-  { id: 'relevance', label: 'Relevance', detail: 'Best matches first (PatSnap\u2019s default)' },
-  { id: 'publishedNewest', label: 'Publication date, newest first', sort: { field: 'PBDT_YEARMONTHDAY', order: 'DESC' } },
-  { id: 'publishedOldest', label: 'Publication date, oldest first', sort: { field: 'PBDT_YEARMONTHDAY', order: 'ASC' } },
-  { id: 'filedNewest', label: 'Application date, newest first', sort: { field: 'APD_YEARMONTHDAY', order: 'DESC' } },
-  { id: 'filedOldest', label: 'Application date, oldest first', sort: { field: 'APD_YEARMONTHDAY', order: 'ASC' } },
+  { id: 'relevance', get label() { return l10n.t('Relevance'); }, get detail() { return l10n.t('Best matches first (PatSnap\u2019s default)'); } },
+  { id: 'publishedNewest', get label() { return l10n.t('Publication date, newest first'); }, sort: { field: 'PBDT_YEARMONTHDAY', order: 'DESC' } },
+  { id: 'publishedOldest', get label() { return l10n.t('Publication date, oldest first'); }, sort: { field: 'PBDT_YEARMONTHDAY', order: 'ASC' } },
+  { id: 'filedNewest', get label() { return l10n.t('Application date, newest first'); }, sort: { field: 'APD_YEARMONTHDAY', order: 'DESC' } },
+  { id: 'filedOldest', get label() { return l10n.t('Application date, oldest first'); }, sort: { field: 'APD_YEARMONTHDAY', order: 'ASC' } },
 ];
 
 export const COLLAPSE_CHOICES: ReadonlyArray<Choice<CollapseId>> = [
-  { id: 'none', label: 'Every publication', detail: 'No collapsing' },
-  { id: 'APNO', label: 'One per application', detail: 'APNO' },
-  { id: 'DOCDB', label: 'One per simple family', detail: 'DOCDB' },
-  { id: 'INPADOC', label: 'One per INPADOC family', detail: 'INPADOC' },
-  { id: 'EXTEND', label: 'One per extended family', detail: 'EXTEND' },
+  { id: 'none', get label() { return l10n.t('Every publication'); }, get detail() { return l10n.t('No collapsing'); } },
+  { id: 'APNO', get label() { return l10n.t('One per application'); }, detail: 'APNO' },
+  { id: 'DOCDB', get label() { return l10n.t('One per simple family'); }, detail: 'DOCDB' },
+  { id: 'INPADOC', get label() { return l10n.t('One per INPADOC family'); }, detail: 'INPADOC' },
+  { id: 'EXTEND', get label() { return l10n.t('One per extended family'); }, detail: 'EXTEND' },
 ];
 
 export interface SearchOptions {

@@ -1,8 +1,7 @@
 /** package.json and the extension's command map agree (the map is typed by COMMAND_IDS). */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { COMMAND_IDS, VIEW_ONLY_COMMANDS } from '../../../src/extension/common/commandIds.pure';
+import { localizedManifest } from './localizedManifest';
 
 interface Manifest {
   activationEvents: string[];
@@ -15,7 +14,7 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as Manifest;
+const manifest = localizedManifest() as Manifest;
 const contributed = new Map(manifest.contributes.commands.map((c) => [c.command, c]));
 
 describe('package.json contributions of the VS Code layer', () => {

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ExportTaskRecord } from '../../../../src/core/exports/types';
 import { EXPORT_COMMANDS, VIEW_ONLY_COMMANDS } from '../../../../src/extension/common/commandIds.pure';
 import { taskContextValue } from '../../../../src/extension/exports/taskPresentation.pure';
+import { localizedManifest } from '../localizedManifest';
 
 interface MenuItem {
   command: string;
@@ -19,7 +18,7 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as Manifest;
+const manifest = localizedManifest() as Manifest;
 const { contributes } = manifest;
 
 /** The `viewItem =~ /.../` regular expression of a menu entry's `when`. */

@@ -1,0 +1,17 @@
+/** package.json as VS Code shows it in English: each `%key%` replaced by its text in package.nls.json. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const ROOT = path.join(__dirname, '..', '..', '..');
+
+export function readJson(file: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as unknown;
+}
+
+/** package.json with its `%key%` strings taken from `nlsFile` (package.nls.json: English). */
+export function localizedManifest<T>(nlsFile = 'package.nls.json'): T {
+  const nls = readJson(nlsFile) as Record<string, string>;
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'), (_k, v: unknown) =>
+    typeof v === 'string' && /^%[^%\s]+%$/.test(v) && nls[v.slice(1, -1)] !== undefined ? nls[v.slice(1, -1)] : v,
+  ) as T;
+}
