@@ -120,7 +120,7 @@ async function ask(step: Exclude<Step, 'done'>, options: QueryOptions): Promise<
       const typed = await vscode.window.showInputBox({
         title: step === 'published' ? vscode.l10n.t('Publication dates') : vscode.l10n.t('Application dates'),
         prompt: vscode.l10n.t('FROM to TO as yyyyMMdd, * for no limit; empty for any date. Added to the query as {0}:[FROM TO TO].', step === 'published' ? 'PBD' : 'APD'),
-        placeHolder: vscode.l10n.t('{0} to {1}', '20200101', '*'),
+        placeHolder: '20200101 - *', // digits and a dash, which the range parser reads in every language (a translated "to" it would not)
         value: dateRangeText(options[which]),
         validateInput: (v) => {
           const r = parseDateRange(v, vscode.l10n);
