@@ -121,9 +121,9 @@ function setState(next: PanelState): void {
 // --- the patent ---------------------------------------------------------------
 
 function renderLoading(): void {
-  replaceChildren(main, h('p', { class: 'status' }, 'Loading the patent\u2026'));
+  replaceChildren(main, h('p', { class: 'status' }, t('loadingPatent')));
   main.setAttribute('aria-busy', 'true');
-  announce('Loading the patent\u2026');
+  announce(t('loadingPatent'));
 }
 
 /** The error and its fixes, the first one primary; the host names them (one table with the notifications). */
@@ -156,7 +156,7 @@ function statusClass(status: string): string {
 function renderPatent(p: PatentView): void {
   patent = p;
   main.removeAttribute('aria-busy');
-  announce([`${p.number}: ${p.title ?? 'no title'}`, ...p.legalStatus].join(', '));
+  announce([`${p.number}: ${p.title ?? t('noTitle')}`, ...p.legalStatus].join(', '));
   const heading = h('header', { class: 'header' });
   append(
     heading,
@@ -165,31 +165,31 @@ function renderPatent(p: PatentView): void {
       'p',
       { class: 'number' },
       h('span', { class: 'pn' }, p.number),
-      ...p.legalStatus.map((s) => h('span', { class: statusClass(s), title: 'Legal status' }, s)),
+      ...p.legalStatus.map((s) => h('span', { class: statusClass(s), title: t('legalStatusTitle') }, s)),
     ),
   );
   const actions = h(
     'div',
-    { class: 'actions', role: 'toolbar', 'aria-label': 'Patent actions' },
-    button('Open PDF', () => send({ type: 'pdf', mode: 'open' }), { class: 'primary' }),
-    button('Save PDF\u2026', () => send({ type: 'pdf', mode: 'save' })),
-    button('Copy Number', () => send({ type: 'copyNumber' })),
-    button('Examination Documents', () => showDocuments(true)),
+    { class: 'actions', role: 'toolbar', 'aria-label': t('patentActions') },
+    button(t('openPdf'), () => send({ type: 'pdf', mode: 'open' }), { class: 'primary' }),
+    button(t('savePdf'), () => send({ type: 'pdf', mode: 'save' })),
+    button(t('copyNumber'), () => send({ type: 'copyNumber' })),
+    button(t('examinationDocumentsButton'), () => showDocuments(true)),
   );
   const facts = h(
     'dl',
     { class: 'facts' },
-    ...field('Assignees', p.assignees),
-    ...field('Applicants', p.applicants.join('; ') === p.assignees.join('; ') ? undefined : p.applicants),
-    ...field('Inventors', p.inventors),
-    ...field('Application', [p.applicationNumber, p.applicationDate && `filed ${p.applicationDate}`].filter(Boolean).join(', ')),
-    ...field('Published', p.publicationDate),
-    ...field('Kind', p.kind),
-    ...field('Type', p.patentType),
+    ...field(t('factAssignees'), p.assignees),
+    ...field(t('factApplicants'), p.applicants.join('; ') === p.assignees.join('; ') ? undefined : p.applicants),
+    ...field(t('factInventors'), p.inventors),
+    ...field(t('factApplication'), [p.applicationNumber, p.applicationDate && t('factFiled', p.applicationDate)].filter(Boolean).join(', ')),
+    ...field(t('factPublished'), p.publicationDate),
+    ...field(t('factKind'), p.kind),
+    ...field(t('factType'), p.patentType),
     ...field('IPC', p.ipc),
     ...field('CPC', p.cpc),
   );
-  const abstract = h('section', { class: 'abstract', 'aria-labelledby': 'abstract-heading' }, h('h2', { id: 'abstract-heading' }, 'Abstract'), h('p', {}, p.abstract ?? 'No abstract.'));
+  const abstract = h('section', { class: 'abstract', 'aria-labelledby': 'abstract-heading' }, h('h2', { id: 'abstract-heading' }, t('abstractHeading')), h('p', {}, p.abstract ?? t('noAbstract')));
   replaceChildren(main, heading, actions, h('div', { class: 'body' }, h('div', { class: 'text' }, facts, abstract), drawing));
   if (!docs) renderDocuments(undefined);
 }
@@ -200,10 +200,10 @@ function renderImage(image: ImageView): void {
   drawing.setAttribute('aria-busy', image.state === 'loading' ? 'true' : 'false');
   switch (image.state) {
     case 'loading':
-      replaceChildren(drawing, h('p', { class: 'status' }, 'Loading the drawing\u2026'));
+      replaceChildren(drawing, h('p', { class: 'status' }, t('loadingDrawing')));
       return;
     case 'none':
-      replaceChildren(drawing, h('p', { class: 'muted' }, 'No abstract drawing.'));
+      replaceChildren(drawing, h('p', { class: 'muted' }, t('noDrawing')));
       return;
     case 'error':
       replaceChildren(drawing, h('p', { class: 'muted' }, image.message));
@@ -214,7 +214,7 @@ function renderImage(image: ImageView): void {
       img.src = image.dataUri; // a data: URI the host built from bytes it checked to be a raster image
       const enlarge = h('button', { type: 'button', class: 'drawing-button', 'aria-label': t('enlargeDrawing'), title: t('enlargeDrawing') }, img);
       enlarge.addEventListener('click', () => openDrawing(image.dataUri, image.alt));
-      replaceChildren(drawing, enlarge, h('figcaption', {}, 'Abstract drawing'));
+      replaceChildren(drawing, enlarge, h('figcaption', {}, t('drawingCaption')));
     }
   }
 }
@@ -298,11 +298,11 @@ function filterForm(): HTMLFormElement {
   to.value = fromYmd(filter.dateTo);
   const form = h(
     'form',
-    { class: 'filter', 'aria-label': 'Filter examination documents' },
-    h('label', {}, h('span', {}, 'Document codes'), codes, h('small', { id: 'doc-codes-hint' }, 'Comma-separated; empty for all')),
-    h('label', {}, h('span', {}, 'From'), from),
-    h('label', {}, h('span', {}, 'To'), to),
-    h('button', { type: 'submit', class: 'primary' }, 'Apply'),
+    { class: 'filter', 'aria-label': t('filterDocuments') },
+    h('label', {}, h('span', {}, t('docCodes')), codes, h('small', { id: 'doc-codes-hint' }, t('docCodesHint'))),
+    h('label', {}, h('span', {}, t('filterFrom')), from),
+    h('label', {}, h('span', {}, t('filterTo')), to),
+    h('button', { type: 'submit', class: 'primary' }, t('filterApply')),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -323,7 +323,7 @@ function filterForm(): HTMLFormElement {
 
 function documentsTable(view: Extract<DocumentsView, { state: 'page' }>): HTMLElement {
   if (view.rows.length === 0) {
-    const none = view.total === 0 ? 'PatSnap has no examination documents for this patent.' : 'No documents match the filter.';
+    const none = view.total === 0 ? t('documentsNoneAtAll') : t('documentsNoneMatch');
     return h('p', { class: 'muted' }, none);
   }
   const body = h('tbody');
@@ -341,8 +341,8 @@ function documentsTable(view: Extract<DocumentsView, { state: 'page' }>): HTMLEl
         h(
           'td',
           { class: 'row-actions' },
-          row.openable ? button('Open', () => send({ type: 'document', index: row.index, mode: 'open' }), { 'aria-label': `Open ${label}` }) : null,
-          row.openable ? button('Save\u2026', () => send({ type: 'document', index: row.index, mode: 'save' }), { 'aria-label': `Save ${label}` }) : null,
+          row.openable ? button(t('openDocument'), () => send({ type: 'document', index: row.index, mode: 'open' }), { 'aria-label': `Open ${label}` }) : null,
+          row.openable ? button(t('saveDocument'), () => send({ type: 'document', index: row.index, mode: 'save' }), { 'aria-label': `Save ${label}` }) : null,
         ),
       ),
     );
@@ -350,7 +350,7 @@ function documentsTable(view: Extract<DocumentsView, { state: 'page' }>): HTMLEl
   return h(
     'table',
     {},
-    h('thead', {}, h('tr', {}, ...['Date', 'Code', 'Description', 'Pages'].map((c) => h('th', { scope: 'col' }, c)), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+    h('thead', {}, h('tr', {}, ...[t('columnDate'), t('columnCode'), t('columnDescription'), t('columnPages')].map((c) => h('th', { scope: 'col' }, c)), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('columnActions'))))),
     body,
   );
 }
@@ -358,30 +358,30 @@ function documentsTable(view: Extract<DocumentsView, { state: 'page' }>): HTMLEl
 /** `1–20 of 24`: the rows shown of those matching. */
 function pageLabel(view: Extract<DocumentsView, { state: 'page' }>): string {
   const first = view.rows.length === 0 ? 0 : view.offset + 1;
-  return `${first}\u2013${view.offset + view.rows.length} of ${view.matching}`;
+  return t('pageRange', first, view.offset + view.rows.length, view.matching);
 }
 
 function pager(view: Extract<DocumentsView, { state: 'page' }>): HTMLElement | null {
   if (view.matching <= view.limit && view.offset === 0) return null;
   const last = view.offset + view.rows.length;
-  const prev = button('Previous', () => send({ type: 'loadDocuments', filter: view.filter, offset: Math.max(0, view.offset - view.limit) }));
+  const prev = button(t('previousPage'), () => send({ type: 'loadDocuments', filter: view.filter, offset: Math.max(0, view.offset - view.limit) }));
   prev.disabled = view.offset === 0;
-  const next = button('Next', () => send({ type: 'loadDocuments', filter: view.filter, offset: view.offset + view.limit }));
+  const next = button(t('nextPage'), () => send({ type: 'loadDocuments', filter: view.filter, offset: view.offset + view.limit }));
   next.disabled = last >= view.matching;
-  return h('nav', { class: 'pager', 'aria-label': 'Document pages' }, prev, h('span', {}, pageLabel(view)), next);
+  return h('nav', { class: 'pager', 'aria-label': t('documentPages') }, prev, h('span', {}, pageLabel(view)), next);
 }
 
 function renderDocuments(view: DocumentsView | undefined): void {
   docs = view;
-  const heading = h('h2', { id: 'documents-heading' }, 'Examination documents');
+  const heading = h('h2', { id: 'documents-heading' }, t('documentsHeading'));
   if (!view) {
     const supported = patent?.examDocsSupported ?? true;
     replaceChildren(
       documents,
       heading,
       supported
-        ? h('p', {}, button('Show Examination Documents', () => showDocuments(true)))
-        : h('p', { class: 'muted' }, 'PatSnap offers no examination documents for Chinese (CN) patents.'),
+        ? h('p', {}, button(t('showDocuments'), () => showDocuments(true)))
+        : h('p', { class: 'muted' }, t('documentsNotForCn')),
     );
     return;
   }
@@ -391,15 +391,15 @@ function renderDocuments(view: DocumentsView | undefined): void {
       replaceChildren(documents, heading, h('p', { class: 'muted' }, view.message));
       return;
     case 'loading':
-      replaceChildren(documents, heading, filterForm(), h('p', { class: 'status' }, 'Loading examination documents\u2026'));
-      announce('Loading examination documents\u2026');
+      replaceChildren(documents, heading, filterForm(), h('p', { class: 'status' }, t('loadingDocuments')));
+      announce(t('loadingDocuments'));
       return;
     case 'error':
       replaceChildren(documents, heading, filterForm(), errorBlock(view.error, 'documents'));
       return;
     case 'page':
       filter = view.filter;
-      announce(view.matching === 0 ? 'No examination documents match the filter' : `Examination documents ${pageLabel(view)}`);
+      announce(view.matching === 0 ? t('documentsNoneMatchAnnounce') : t('documentsPageAnnounce', pageLabel(view)));
       replaceChildren(
         documents,
         heading,
@@ -458,6 +458,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'strings':
       setStrings(m.strings);
       labelTabs();
+      // What was drawn before the words came (the first render) is drawn again in them.
+      if (main.getAttribute('aria-busy') === 'true') renderLoading();
+      renderDocuments(docs);
       return;
     case 'claims':
       return renderClaims(sectionPanel(m.type), m.view, sectionDeps);
