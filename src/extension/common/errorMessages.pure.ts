@@ -4,7 +4,7 @@
  */
 import { ERROR_CODES, PartialBatchError, PatsnapError, type PatsnapErrorKind } from '../../core/api/errors';
 import type { ErrorActionId } from './errorActions.pure';
-import { fillArgs, l10n } from './l10n.pure';
+import { ENGLISH, fillArgs, l10n, type L10n } from './l10n.pure';
 
 export interface ErrorDescription {
   /** One sentence, no stack, no secrets: fit for a notification or a tree row. */
@@ -123,7 +123,8 @@ export function codeMessage(code: number): string | undefined {
   }
 }
 
-function kindMessage(kind: Exclude<PatsnapErrorKind, 'cancelled'>): string {
+/** One sentence per kind, in `l10n`'s language (`ENGLISH` gives the sentence the source holds). */
+function kindMessage(kind: Exclude<PatsnapErrorKind, 'cancelled'>, l10n: L10n): string {
   switch (kind) {
     case 'credentials':
       return l10n.t('PatSnap rejected the credentials.');
@@ -161,21 +162,9 @@ function patsnapMessage(e: PatsnapError, kind: Exclude<PatsnapErrorKind, 'cancel
     const english = e.code === undefined ? '' : (ERROR_CODES[e.code]?.message ?? '');
     return kind === 'invalidParameter' && english && e.message.startsWith(english) ? known + e.message.slice(english.length) : known;
   }
-  const sentence = kindMessage(kind);
-  return sentence === KIND_IN_ENGLISH[kind] ? e.message : sentence;
+  const sentence = kindMessage(kind, l10n);
+  return sentence === kindMessage(kind, ENGLISH) ? e.message : sentence;
 }
-
-const KIND_IN_ENGLISH: Record<Exclude<PatsnapErrorKind, 'cancelled'>, string> = {
-  credentials: 'PatSnap rejected the credentials.',
-  quota: 'The PatSnap account\u2019s quota or licence is exhausted.',
-  rateLimited: 'PatSnap is refusing calls: too many per second for this account.',
-  invalidParameter: 'PatSnap rejected a parameter as invalid.',
-  serviceUnavailable: 'PatSnap is not available right now; try again later.',
-  notFound: 'PatSnap has no API at this path: check the API base URL.',
-  forbidden: 'PatSnap refused the request.',
-  network: 'The PatSnap API could not be reached: check the network and the API base URL.',
-  unexpectedResponse: 'PatSnap answered with something Patent Lookup cannot read; the details are in the Patent Lookup log.',
-};
 
 /**
  * The user-facing description of `e`, or undefined when nothing should be shown
