@@ -20,7 +20,7 @@ const LANGUAGES = ['zh-cn', 'ja'] as const;
  */
 const SAME_IN_EVERY_LANGUAGE = new Set([
   'PatSnap', 'Patent', 'Lookup', 'VS', 'Code', 'Excel', 'BibTeX', 'Markdown', 'Ctrl', 'Cmd', 'Enter', 'Esc',
-  'yyyyMMdd', 'localhost', 'http', 'https', 'apikey', 'git',
+  'yyyyMMdd', 'localhost', 'http', 'https', 'apikey', 'git', 'sk', 'Zotero', 'Pandoc', 'biblatex',
   // The settings editor's own name for patentLookup.lookups.enabled, which VS Code does not translate.
   'Lookups', 'Enabled',
 ]);
@@ -43,6 +43,7 @@ export function strayEnglish(translated: string): string[] {
     .replace(/npm run \w+/g, ' ')
     .replace(/U\.S\. Appl\. No\./g, ' ') // how US applications are cited
     .replace(/PatSnap Open API/g, ' ') // the product's name
+    .replace(/@\w+/g, ' ') // a BibTeX entry type
     .replace(/(^|[\s(（])\.[a-z]+\b/g, ' ') // a file extension
     .replace(/\bpatentLookup\.[\w.]+/g, ' ')
     .replace(/\b[\w.-]+:\[[^\]]*\]/g, ' ') // a query such as PBD:[20200101 TO *]
