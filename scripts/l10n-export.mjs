@@ -2,7 +2,8 @@
 /**
  * `npm run l10n:export`: package.json's plain contribution strings into package.nls.json
  * (scripts/l10n-package.mjs), and every string given to `vscode.l10n.t` / `l10n.t` in
- * src/extension into l10n/bundle.l10n.json, by @vscode/l10n-dev, Microsoft's extractor.
+ * src/extension, and in the core modules that take a translator from it (src/core/citations),
+ * into l10n/bundle.l10n.json, by @vscode/l10n-dev, Microsoft's extractor.
  *
  * The extractor only looks at files that import `vscode`; the `*.pure.ts` modules take an
  * `L10n` instead (common/l10n.pure.ts) and call `l10n.t('literal')` just the same, so each
@@ -17,7 +18,7 @@ import { getL10nJson } from '@vscode/l10n-dev';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = path.join(ROOT, 'l10n', 'bundle.l10n.json');
-const SOURCE = path.join(ROOT, 'src', 'extension');
+const SOURCES = [path.join(ROOT, 'src', 'extension'), path.join(ROOT, 'src', 'core')];
 
 function sourceFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -33,7 +34,7 @@ function unescapeUnicode(source) {
 
 /** The bundle the source asks for, keys sorted, as the text written to l10n/bundle.l10n.json. */
 export async function exportedBundleText() {
-  const files = sourceFiles(SOURCE)
+  const files = SOURCES.flatMap(sourceFiles)
     .sort()
     .map((file) => ({ extension: '.ts', contents: `import * as vscode from 'vscode';\n${unescapeUnicode(fs.readFileSync(file, 'utf8'))}` }));
   const bundle = await getL10nJson(files);
