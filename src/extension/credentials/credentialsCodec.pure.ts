@@ -6,6 +6,7 @@
  */
 import type { Credentials } from '../../core/api/types';
 import { isLoopbackHost } from '../../core/loopback';
+import { l10n } from '../common/l10n.pure';
 
 export const SECRET_KEY = 'patentLookup.credentials';
 
@@ -36,16 +37,16 @@ export function decodeCredentials(stored: string | undefined): Credentials | und
 /** Input-box validation: a message, or undefined when the value is acceptable. */
 export function apiKeyProblem(value: string): string | undefined {
   const key = value.trim();
-  if (key === '') return 'Paste the API key.';
-  if (!key.startsWith('sk-')) return 'A PatSnap API key starts with "sk-".';
-  if (/\s/.test(key)) return 'An API key has no spaces.';
+  if (key === '') return l10n.t('Paste the API key.');
+  if (!key.startsWith('sk-')) return l10n.t('A PatSnap API key starts with "{0}".', 'sk-');
+  if (/\s/.test(key)) return l10n.t('An API key has no spaces.');
   return undefined;
 }
 
 export function requiredProblem(value: string, what: string): string | undefined {
   const v = value.trim();
-  if (v === '') return `Enter the ${what}.`;
-  if (/\s/.test(v)) return `The ${what} has no spaces.`;
+  if (v === '') return l10n.t('Enter the {0}.', what);
+  if (/\s/.test(v)) return l10n.t('The {0} has no spaces.', what);
   return undefined;
 }
 
@@ -59,18 +60,18 @@ export function baseUrlProblem(value: string): string | undefined {
   try {
     url = new URL(value.trim());
   } catch {
-    return `"${value.slice(0, 200)}" is not a URL; give one such as https://connect.patsnap.com.`;
+    return l10n.t('"{0}" is not a URL; give one such as {1}.', value.slice(0, 200), 'https://connect.patsnap.com');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The API base URL must start with https:// (or http:// for this machine).';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return l10n.t('The API base URL must start with {0} (or {1} for this machine).', 'https://', 'http://');
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return `The API base URL must use https: plain http is accepted only for this machine (127.0.0.1, localhost), not ${url.hostname}.`;
+    return l10n.t('The API base URL must use https: plain http is accepted only for this machine (127.0.0.1, localhost), not {0}.', url.hostname);
   }
-  if (url.username || url.password) return 'The API base URL takes no user name or password; set credentials with "Patent: Set API Credentials\u2026".';
-  if (url.search || url.hash) return 'The API base URL takes no query string or fragment.';
+  if (url.username || url.password) return l10n.t('The API base URL takes no user name or password; set credentials with "{0}".', l10n.t('Patent: Set API Credentials\u2026'));
+  if (url.search || url.hash) return l10n.t('The API base URL takes no query string or fragment.');
   return undefined;
 }
 
 /** Which account model, for messages (never the secret itself). */
 export function describeCredentials(c: Credentials): string {
-  return c.kind === 'apiKey' ? 'API key' : `client ID ${c.clientId}`;
+  return c.kind === 'apiKey' ? l10n.t('API key') : l10n.t('client ID {0}', c.clientId);
 }
