@@ -58,7 +58,8 @@ export function searchParams(query: string, options: SearchOptions, offset: numb
 /** A short summary for the view's tooltip/message, e.g. "sorted by publication date, newest first". */
 export function describeSearchOptions(options: SearchOptions): string {
   const parts: string[] = [];
-  if (options.sort !== 'relevance') parts.push(`sorted by ${SORT_CHOICES.find((c) => c.id === options.sort)?.label.toLowerCase()}`);
+  const sort = SORT_CHOICES.find((c) => c.id === options.sort);
+  if (options.sort !== 'relevance' && sort) parts.push(l10n.t('sorted by {0}', sort.label.toLowerCase()));
   if (options.collapse !== 'none') parts.push(COLLAPSE_CHOICES.find((c) => c.id === options.collapse)?.label.toLowerCase() ?? '');
   return parts.join(', ');
 }

@@ -29,7 +29,7 @@ const SHOWN_PROPERTIES = new Set([
 const SHOWING_CONSTRUCTORS: Record<string, number[]> = { TreeItem: [0], Diagnostic: [1], CodeAction: [0], CodeLens: [], MarkdownString: [0] };
 
 /** Text that is the same in every language: names, codes, codicons, punctuation. */
-const SAME_IN_EVERY_LANGUAGE = /^(?:\s|[\p{P}\p{S}\d]|\$\([\w~-]+\)|PatSnap|Patent Lookup|CSV|JSON|XML|PDF|ZIP|INPADOC|DOCDB|APNO|EXTEND|CSL-JSON|BibTeX|IDS|Excel \(XLS\)|[A-Z]{2,}\d*)*$/u;
+const SAME_IN_EVERY_LANGUAGE = /^(?:\s|[\p{P}\p{S}\d]|\$\([\w~-]+\)|PatSnap|Patent Lookup|CSV|JSON|XML|PDF|ZIP|INPADOC|DOCDB|APNO|EXTEND|CSL-JSON|BibTeX|IDS|Excel \(XLS\)|sk-\u2026|[A-Z]{2,}\d*)*$/u;
 
 export interface Finding {
   file: string;
