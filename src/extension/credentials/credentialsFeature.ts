@@ -9,7 +9,7 @@ import { findSandboxes, type SandboxAnnouncement } from '../../core/sandboxAnnou
 import { withAbortSignal } from '../common/cancellation';
 import type { FeatureCommands } from '../common/commands';
 import { Disposable } from '../common/disposable';
-import { isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
+import { describeError, isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
 import type { Feature, FeatureHost } from '../common/feature';
 import { showError, showInfo } from '../common/notifications';
 import { apiKeyProblem, baseUrlProblem, describeCredentials, requiredProblem } from './credentialsCodec.pure';
@@ -19,21 +19,26 @@ import { normaliseBaseUrl, sandboxCredentials } from './sandbox.pure';
 
 const BASE_URL_SETTING = 'patentLookup.apiBaseUrl';
 
+/** The error's sentence as the user reads it (in the display language). */
+function shownMessage(e: PatsnapError): string {
+  return describeError(e)?.message ?? e.message;
+}
+
 /** Why credentials could not be checked, in words that point at the fix. */
 function verificationFailure(e: unknown, baseUrl: string): string {
   if (e instanceof PatsnapError) {
     switch (e.kind) {
       case 'credentials':
-        return e.message;
+        return shownMessage(e);
       case 'network':
-        return `Could not check the credentials: ${e.message} Is the API base URL (${baseUrl}) right and reachable?`;
+        return vscode.l10n.t('Could not check the credentials: {0} Is the API base URL ({1}) right and reachable?', shownMessage(e), baseUrl);
       case 'notFound':
-        return `Could not check the credentials: ${baseUrl} does not look like the PatSnap API. Check the API base URL.`;
+        return vscode.l10n.t('Could not check the credentials: {0} does not look like the PatSnap API. Check the API base URL.', baseUrl);
       default:
-        return `Could not check the credentials: ${e.message}`;
+        return vscode.l10n.t('Could not check the credentials: {0}', shownMessage(e));
     }
   }
-  return `Could not check the credentials: ${e instanceof Error ? e.message : String(e)}`;
+  return vscode.l10n.t('Could not check the credentials: {0}', e instanceof Error ? e.message : String(e));
 }
 
 export class CredentialsFeature extends Disposable implements Feature<'credentials'> {
@@ -52,10 +57,10 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
   async setCredentials(): Promise<boolean> {
     const picked = await vscode.window.showQuickPick(
       [
-        { label: 'Client ID and secret', detail: 'From PatSnap\u2019s open platform; exchanged for short-lived tokens.', model: 'clientSecret' as const },
-        { label: 'API key (sk-\u2026)', detail: 'A self-service key that starts with sk-.', model: 'apiKey' as const },
+        { label: vscode.l10n.t('Client ID and secret'), detail: vscode.l10n.t('From PatSnap\u2019s open platform; exchanged for short-lived tokens.'), model: 'clientSecret' as const },
+        { label: vscode.l10n.t('API key ({0})', 'sk-\u2026'), detail: vscode.l10n.t('A self-service key that starts with {0}.', 'sk-'), model: 'apiKey' as const },
       ],
-      { title: 'Set PatSnap API Credentials', placeHolder: 'Which kind of PatSnap credentials do you have?', ignoreFocusOut: true },
+      { title: vscode.l10n.t('Set PatSnap API Credentials'), placeHolder: vscode.l10n.t('Which kind of PatSnap credentials do you have?'), ignoreFocusOut: true },
     );
     if (!picked) return false;
     const credentials = picked.model === 'apiKey' ? await this.askApiKey() : await this.askClientSecret();
@@ -65,7 +70,7 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
     // These are the user's own credentials: they go to the configured gateway from now on.
     if (this.host.session.sandbox !== undefined) await this.host.session.useSandbox(undefined);
     this.host.log.info(`API credentials stored (${credentials.kind}).`);
-    void showInfo(`PatSnap credentials saved (${describeCredentials(credentials)}).`);
+    void showInfo(vscode.l10n.t('PatSnap credentials saved ({0}).', describeCredentials(credentials)));
     return true;
   }
 
@@ -74,7 +79,7 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
     await this.host.credentials.clear();
     if (this.host.session.sandbox !== undefined) await this.host.session.useSandbox(undefined);
     this.host.log.info('API credentials cleared.');
-    void showInfo('PatSnap API credentials cleared.');
+    void showInfo(vscode.l10n.t('PatSnap API credentials cleared.'));
   }
 
   /**
@@ -94,7 +99,7 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
     if (!(await this.verify(sandboxCredentials(), baseUrl))) return;
     await this.host.session.useSandbox(baseUrl);
     this.host.log.info(`Using the sandbox at ${baseUrl}.`);
-    void showInfo(`Patent Lookup uses the sandbox at ${baseUrl} with its test credentials. Set API Credentials to use PatSnap.`);
+    void showInfo(vscode.l10n.t('Patent Lookup uses the sandbox at {0} with its test credentials. Set API Credentials to use PatSnap.', baseUrl));
   }
 
   /** The status bar item's menu: where calls go now, and the ways to change it. */
@@ -174,7 +179,7 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
     return vscode.window.showInputBox({
       title: vscode.l10n.t('Use Local Sandbox'),
       prompt,
-      placeHolder: 'http://127.0.0.1:PORT',
+      placeHolder: vscode.l10n.t('http://127.0.0.1:{0}', vscode.l10n.t('PORT')),
       value: this.host.session.sandbox ?? '',
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Type the URL the sandbox printed, e.g. http://127.0.0.1:43123.') : baseUrlProblem(v)),
@@ -183,8 +188,8 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
 
   private async askApiKey(): Promise<Credentials | undefined> {
     const apiKey = await vscode.window.showInputBox({
-      title: 'PatSnap API Key',
-      prompt: 'Paste the API key. It is stored only in VS Code\u2019s secret storage.',
+      title: vscode.l10n.t('PatSnap API Key'),
+      prompt: vscode.l10n.t('Paste the API key. It is stored only in VS Code\u2019s secret storage.'),
       placeHolder: 'sk-\u2026',
       password: true,
       ignoreFocusOut: true,
@@ -195,18 +200,18 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
 
   private async askClientSecret(): Promise<Credentials | undefined> {
     const clientId = await vscode.window.showInputBox({
-      title: 'PatSnap Client ID (1/2)',
-      prompt: 'The client ID of your PatSnap open-platform application.',
+      title: vscode.l10n.t('PatSnap Client ID ({0}/{1})', 1, 2),
+      prompt: vscode.l10n.t('The client ID of your PatSnap open-platform application.'),
       ignoreFocusOut: true,
-      validateInput: (v) => requiredProblem(v, 'client ID'),
+      validateInput: (v) => requiredProblem(v, vscode.l10n.t('client ID')),
     });
     if (clientId === undefined) return undefined;
     const clientSecret = await vscode.window.showInputBox({
-      title: 'PatSnap Client Secret (2/2)',
-      prompt: 'The client secret. It is stored only in VS Code\u2019s secret storage.',
+      title: vscode.l10n.t('PatSnap Client Secret ({0}/{1})', 2, 2),
+      prompt: vscode.l10n.t('The client secret. It is stored only in VS Code\u2019s secret storage.'),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => requiredProblem(v, 'client secret'),
+      validateInput: (v) => requiredProblem(v, vscode.l10n.t('client secret')),
     });
     if (clientSecret === undefined) return undefined;
     return { kind: 'clientSecret', clientId: clientId.trim(), clientSecret: clientSecret.trim() };
@@ -216,12 +221,12 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
   private async verify(credentials: Credentials, baseUrl: string, again?: () => Promise<boolean>): Promise<boolean> {
     const problem = baseUrlProblem(baseUrl);
     if (problem) {
-      this.report(new Error(problem), { message: `Could not check the credentials: ${problem}`, actions: ['openSettings'], setting: BASE_URL_SETTING });
+      this.report(new Error(problem), { message: vscode.l10n.t('Could not check the credentials: {0}', problem), actions: ['openSettings'], setting: BASE_URL_SETTING });
       return false;
     }
     try {
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Checking the PatSnap credentials with ${new URL(baseUrl).host}\u2026`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the PatSnap credentials with {0}\u2026', new URL(baseUrl).host), cancellable: true },
         (_progress, token) => withAbortSignal(token, async (signal) => (await this.host.session.buildClient(credentials, baseUrl)).verifyCredentials({ signal })),
       );
       return true;
@@ -234,6 +239,6 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
   }
 
   private report(e: unknown, description: ErrorDescription, retry?: () => unknown): void {
-    this.host.errors.report(e, { what: 'Checking the credentials', description, retry });
+    this.host.errors.report(e, { what: vscode.l10n.t('Checking the credentials'), description, retry });
   }
 }

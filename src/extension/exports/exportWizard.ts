@@ -38,7 +38,7 @@ export interface WizardEnvironment {
   workspaceTarget: string | undefined;
 }
 
-const TITLE = 'Export Search Results';
+const title = (): string => vscode.l10n.t('Export Search Results');
 
 /** Fills `draft` step by step; true when the user chose "Create Export". */
 export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment, options: { askQuery: boolean }): Promise<boolean> {
@@ -46,15 +46,15 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
 
   const queryStep: InputStep = async (input) => {
     type Item = vscode.QuickPickItem & { query: string };
-    const recent = env.recentQueries.map<Item>((q) => ({ label: q, description: 'recent', query: q }));
+    const recent = env.recentQueries.map<Item>((q) => ({ label: q, description: vscode.l10n.t('recent'), query: q }));
     const typed = (value: string): Item[] => {
       const v = value.trim();
-      const first: Item[] = v && !env.recentQueries.includes(v) ? [{ label: v, description: queryProblem(v) ?? 'export this query', query: v }] : [];
+      const first: Item[] = v && !env.recentQueries.includes(v) ? [{ label: v, description: queryProblem(v) ?? vscode.l10n.t('export this query'), query: v }] : [];
       return [...first, ...recent];
     };
     for (;;) {
       const chosen = await input.pick<Item>({
-        placeholder: 'PatSnap query, e.g. TTL:battery AND PBD:[20200101 TO *] (Enter to use what you typed)',
+        placeholder: vscode.l10n.t('PatSnap query, e.g. {0} (Enter to use what you typed)', 'TTL:battery AND PBD:[20200101 TO *]'),
         items: typed(draft.query),
         onValue: typed,
       });
@@ -67,8 +67,8 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
 
   const formatStep: InputStep = async (input) => {
     type Item = vscode.QuickPickItem & { format: ExportFormat };
-    const items = exportFormats().map<Item>((f) => ({ label: f.label, description: f.description, detail: `up to ${defaultLimit(f)} patents per task`, format: f }));
-    const chosen = await input.pick<Item>({ placeholder: 'File format', items, active: items.find((i) => i.format.type === draft.exportType) });
+    const items = exportFormats().map<Item>((f) => ({ label: f.label, description: f.description, detail: vscode.l10n.t('up to {0} patents per task', defaultLimit(f)), format: f }));
+    const chosen = await input.pick<Item>({ placeholder: vscode.l10n.t('File format'), items, active: items.find((i) => i.format.type === draft.exportType) });
     if (chosen.format.type !== draft.exportType) {
       draft.exportType = chosen.format.type;
       const kept = keepValidFields(draft.fields, draft.exportType);
@@ -84,14 +84,14 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
     // Only what the format takes: a field it refuses is not offered at all.
     const fields = fieldChoices(draft.exportType).map<Item>((c) => ({ label: c.field, description: c.name, field: c.field }));
     const items: Item[] = [
-      { label: 'Presets (tick one to pick its fields)', kind: vscode.QuickPickItemKind.Separator } as Item,
+      { label: vscode.l10n.t('Presets (tick one to pick its fields)'), kind: vscode.QuickPickItemKind.Separator } as Item,
       ...presets,
-      { label: 'Fields', kind: vscode.QuickPickItemKind.Separator } as Item,
+      { label: vscode.l10n.t('Fields'), kind: vscode.QuickPickItemKind.Separator } as Item,
       ...fields,
     ];
     const fieldItems = items.filter((i): i is Item & { field: ExportField } => 'field' in i);
     const picked = await input.pickMany<Item>({
-      placeholder: `Fields to export as ${formatLabel(draft.exportType)}`,
+      placeholder: vscode.l10n.t('Fields to export as {0}', formatLabel(draft.exportType)),
       items,
       selected: fieldItems.filter((i) => draft.fields.includes(i.field)),
       normalise: (selected) => {
@@ -107,7 +107,7 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
 
   const rowsStep: InputStep = async (input) => {
     const value = await input.input({
-      prompt: `How many patents to export as ${formatLabel(draft.exportType)}? PatSnap bills each exported patent.`,
+      prompt: vscode.l10n.t('How many patents to export as {0}? PatSnap bills each exported patent.', formatLabel(draft.exportType)),
       value: String(draft.rows),
       validate: (v) => rowsProblem(v, draft.exportType, draft.offset),
     });
@@ -120,23 +120,23 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
     type Item = vscode.QuickPickItem & { action: Action };
     for (;;) {
       const problems = exportParamProblems(draftToParams(draft));
-      const destination = draft.saveAs || !env.workspaceTarget ? 'ask where to save' : env.workspaceTarget;
+      const destination = draft.saveAs || !env.workspaceTarget ? vscode.l10n.t('ask where to save') : env.workspaceTarget;
       const items: Item[] = [
         {
           action: 'create',
-          label: problems.length ? '$(warning) Create Export' : '$(check) Create Export',
-          description: `${draft.rows.toLocaleString('en-US')} patents as ${formatLabel(draft.exportType)}, ${destination}`,
-          detail: problems.length ? problems.map((p) => p.message).join(' ') : 'You confirm the billed count next; nothing is created before.',
+          label: `${problems.length ? '$(warning)' : '$(check)'} ${vscode.l10n.t('Create Export')}`,
+          description: vscode.l10n.t('{0} patents as {1}, {2}', draft.rows.toLocaleString('en-US'), formatLabel(draft.exportType), destination),
+          detail: problems.length ? problems.map((p) => p.message).join(' ') : vscode.l10n.t('You confirm the billed count next; nothing is created before.'),
         },
-        { action: 'offset', label: 'Skip first results', description: draft.offset.toLocaleString('en-US') },
-        { action: 'apdt', label: 'Application dates', description: formatDateRange(draft.apdtFrom, draft.apdtTo) },
-        { action: 'pbdt', label: 'Publication dates', description: formatDateRange(draft.pbdtFrom, draft.pbdtTo) },
-        { action: 'lang', label: 'Language', description: `${EXPORT_LANG_NAMES[draft.lang]} (${draft.lang})` },
-        { action: 'transLang', label: 'Translation language', description: `${TRANS_LANG_NAMES[draft.transLang]} (${draft.transLang})` },
-        { action: 'stemming', label: 'Stemming', description: draft.stemming ? 'on (singular, plural and tense variants of English words)' : 'off (exact words)' },
+        { action: 'offset', label: vscode.l10n.t('Skip first results'), description: draft.offset.toLocaleString('en-US') },
+        { action: 'apdt', label: vscode.l10n.t('Application dates'), description: formatDateRange(draft.apdtFrom, draft.apdtTo) },
+        { action: 'pbdt', label: vscode.l10n.t('Publication dates'), description: formatDateRange(draft.pbdtFrom, draft.pbdtTo) },
+        { action: 'lang', label: vscode.l10n.t('Language'), description: `${EXPORT_LANG_NAMES[draft.lang]} (${draft.lang})` },
+        { action: 'transLang', label: vscode.l10n.t('Translation language'), description: `${TRANS_LANG_NAMES[draft.transLang]} (${draft.transLang})` },
+        { action: 'stemming', label: vscode.l10n.t('Stemming'), description: draft.stemming ? vscode.l10n.t('on (singular, plural and tense variants of English words)') : vscode.l10n.t('off (exact words)') },
       ];
-      if (env.workspaceTarget) items.push({ action: 'saveAs', label: 'Save to', description: draft.saveAs ? 'ask where to save (Save As…)' : env.workspaceTarget });
-      const chosen = await input.pick<Item>({ placeholder: 'Settings; pick "Create Export" when ready', items, active: items[0] });
+      if (env.workspaceTarget) items.push({ action: 'saveAs', label: vscode.l10n.t('Save to'), description: draft.saveAs ? vscode.l10n.t('ask where to save (Save As…)') : env.workspaceTarget });
+      const chosen = await input.pick<Item>({ placeholder: vscode.l10n.t('Settings; pick "{0}" when ready', vscode.l10n.t('Create Export')), items, active: items[0] });
       switch (chosen.action) {
         case 'create':
           if (problems.length === 0) return undefined;
@@ -149,19 +149,19 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
           break;
         case 'offset': {
           const v = await input.nested(() =>
-            input.input({ prompt: 'Skip this many top results (rows + skipped may not pass 100,000)', value: String(draft.offset), validate: (t) => offsetProblem(t, draft.rows) }),
+            input.input({ prompt: vscode.l10n.t('Skip this many top results (rows + skipped may not pass {0})', (100_000).toLocaleString('en-US')), value: String(draft.offset), validate: (t) => offsetProblem(t, draft.rows) }),
           );
           if (v !== undefined) draft.offset = v.trim() === '' ? 0 : (parseWholeNumber(v) ?? draft.offset);
           break;
         }
         case 'apdt':
         case 'pbdt': {
-          const [fromKey, toKey, what] = chosen.action === 'apdt' ? (['apdtFrom', 'apdtTo', 'Application'] as const) : (['pbdtFrom', 'pbdtTo', 'Publication'] as const);
+          const [fromKey, toKey, what] = chosen.action === 'apdt' ? (['apdtFrom', 'apdtTo', vscode.l10n.t('Application date range')] as const) : (['pbdtFrom', 'pbdtTo', vscode.l10n.t('Publication date range')] as const);
           const current = formatDateRange(draft[fromKey], draft[toKey]);
           const v = await input.nested(() =>
             input.input({
-              prompt: `${what} date range: FROM-TO as yyyyMMdd, * for open-ended, empty for any (e.g. 20110101-20180619)`,
-              value: current === 'any' ? '' : current,
+              prompt: vscode.l10n.t('{0}: FROM-TO as yyyyMMdd, * for open-ended, empty for any (e.g. {1})', what, '20110101-20180619'),
+              value: draft[fromKey] === undefined && draft[toKey] === undefined ? '' : current,
               validate: dateRangeProblem,
             }),
           );
@@ -175,14 +175,14 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
         case 'lang': {
           type LangItem = vscode.QuickPickItem & { lang: ExportLang };
           const langs = (Object.keys(EXPORT_LANG_NAMES) as ExportLang[]).map<LangItem>((l) => ({ label: EXPORT_LANG_NAMES[l], description: l, lang: l }));
-          const v = await input.nested(() => input.pick<LangItem>({ placeholder: 'Language of the exported text', items: langs, active: langs.find((l) => l.lang === draft.lang) }));
+          const v = await input.nested(() => input.pick<LangItem>({ placeholder: vscode.l10n.t('Language of the exported text'), items: langs, active: langs.find((l) => l.lang === draft.lang) }));
           if (v) draft.lang = v.lang;
           break;
         }
         case 'transLang': {
           type LangItem = vscode.QuickPickItem & { lang: TransLang };
           const langs = (Object.keys(TRANS_LANG_NAMES) as TransLang[]).map<LangItem>((l) => ({ label: TRANS_LANG_NAMES[l], description: l, lang: l }));
-          const v = await input.nested(() => input.pick<LangItem>({ placeholder: 'Translation language', items: langs, active: langs.find((l) => l.lang === draft.transLang) }));
+          const v = await input.nested(() => input.pick<LangItem>({ placeholder: vscode.l10n.t('Translation language'), items: langs, active: langs.find((l) => l.lang === draft.transLang) }));
           if (v) draft.transLang = v.lang;
           break;
         }
@@ -190,7 +190,7 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
     }
   };
 
-  return MultiStepInput.run(TITLE, options.askQuery ? queryStep : formatStep, total);
+  return MultiStepInput.run(title(), options.askQuery ? queryStep : formatStep, total);
 }
 
 function defaultLimit(f: ExportFormat): string {

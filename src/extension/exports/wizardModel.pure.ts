@@ -35,12 +35,12 @@ export interface FieldPreset {
 }
 
 const PRESETS: readonly FieldPreset[] = [
-  { label: 'Bibliographic basics', fields: ['PN', 'TTL', 'AN', 'APD', 'PBD'] },
-  { label: 'Bibliography with abstract', fields: ['PN', 'APNO', 'TTL', 'ABST', 'AN', 'IN', 'APD', 'PBD'] },
-  { label: 'Classification and legal status', fields: ['PN', 'TTL', 'IPC', 'CPC', 'LEGAL_STATUS'] },
-  { label: 'Front page with claims', fields: ['PN', 'TTL', 'ABST', 'CLMS'] },
-  { label: 'Full text', fields: ['PN', 'ABST', 'CLMS', 'DESC'] },
-  { label: 'Claims only', fields: ['PN', 'CLMS'] },
+  { get label() { return l10n.t('Bibliographic basics'); }, fields: ['PN', 'TTL', 'AN', 'APD', 'PBD'] },
+  { get label() { return l10n.t('Bibliography with abstract'); }, fields: ['PN', 'APNO', 'TTL', 'ABST', 'AN', 'IN', 'APD', 'PBD'] },
+  { get label() { return l10n.t('Classification and legal status'); }, fields: ['PN', 'TTL', 'IPC', 'CPC', 'LEGAL_STATUS'] },
+  { get label() { return l10n.t('Front page with claims'); }, fields: ['PN', 'TTL', 'ABST', 'CLMS'] },
+  { get label() { return l10n.t('Full text'); }, fields: ['PN', 'ABST', 'CLMS', 'DESC'] },
+  { get label() { return l10n.t('Claims only'); }, fields: ['PN', 'CLMS'] },
 ];
 
 /** Presets whose every field the format takes. */
@@ -60,7 +60,7 @@ export function fieldChoices(type: ExportType): FieldChoice[] {
 
 /** What is wrong with a set of picked fields for the format, in one sentence (in the format's plain name). */
 export function fieldsProblem(fields: readonly string[], type: ExportType): string | undefined {
-  if (fields.length === 0) return 'Pick at least one field, or a preset.';
+  if (fields.length === 0) return l10n.t('Pick at least one field, or a preset.');
   for (const field of fields) {
     if (exportFieldProblem(field, type) === undefined) continue;
     const name = isExportField(field) ? EXPORT_FIELDS[field] : field;
@@ -91,19 +91,19 @@ const grouped = (n: number): string => n.toLocaleString('en-US');
 export function rowsProblem(text: string, type: ExportType, offset = 0): string | undefined {
   const rows = parseWholeNumber(text);
   const limit = EXPORT_ROW_LIMITS[type];
-  if (rows === undefined || rows < 1) return `Type how many patents to export: a whole number from 1 to ${grouped(limit)}.`;
+  if (rows === undefined || rows < 1) return l10n.t('Type how many patents to export: a whole number from 1 to {0}.', grouped(limit));
   if (rows > limit) return l10n.t('{0} exports take at most {1} patents.', formatLabel(type), grouped(limit));
   if (rows + offset > EXPORT_MAX_ROWS_PLUS_OFFSET) {
-    return `PatSnap exports only the first ${grouped(EXPORT_MAX_ROWS_PLUS_OFFSET)} results: with ${grouped(offset)} skipped, take at most ${grouped(EXPORT_MAX_ROWS_PLUS_OFFSET - offset)}.`;
+    return l10n.t('PatSnap exports only the first {0} results: with {1} skipped, take at most {2}.', grouped(EXPORT_MAX_ROWS_PLUS_OFFSET), grouped(offset), grouped(EXPORT_MAX_ROWS_PLUS_OFFSET - offset));
   }
   return undefined;
 }
 
 export function offsetProblem(text: string, rows: number): string | undefined {
   const offset = text.trim() === '' ? 0 : parseWholeNumber(text);
-  if (offset === undefined) return 'Type how many results to skip: a whole number, 0 for none.';
+  if (offset === undefined) return l10n.t('Type how many results to skip: a whole number, 0 for none.');
   if (offset + rows > EXPORT_MAX_ROWS_PLUS_OFFSET) {
-    return `PatSnap exports only the first ${grouped(EXPORT_MAX_ROWS_PLUS_OFFSET)} results: with ${grouped(rows)} patents, skip at most ${grouped(Math.max(0, EXPORT_MAX_ROWS_PLUS_OFFSET - rows))}.`;
+    return l10n.t('PatSnap exports only the first {0} results: with {1} patents, skip at most {2}.', grouped(EXPORT_MAX_ROWS_PLUS_OFFSET), grouped(rows), grouped(Math.max(0, EXPORT_MAX_ROWS_PLUS_OFFSET - rows)));
   }
   return undefined;
 }
@@ -132,25 +132,37 @@ export function dateRangeProblem(text: string): string | undefined {
   if (range === 'invalid') return 'Write the range as FROM-TO with dates as yyyyMMdd, or * for no limit: e.g. 20110101-20180619 or 20200101-*.';
   if (!range) return undefined;
   for (const d of [range.from, range.to]) {
-    if (d !== '*' && !isYmd(d)) return `${d} is not a date: write yyyyMMdd, e.g. 20180619.`;
+    if (d !== '*' && !isYmd(d)) return l10n.t('{0} is not a date: write yyyyMMdd, e.g. {1}.', d, '20180619');
   }
-  if (range.from !== '*' && range.to !== '*' && Number(range.from) > Number(range.to)) return `The range starts (${range.from}) after it ends (${range.to}).`;
+  if (range.from !== '*' && range.to !== '*' && Number(range.from) > Number(range.to)) return l10n.t('The range starts ({0}) after it ends ({1}).', range.from, range.to);
   return undefined;
 }
 
 export function formatDateRange(from: string | undefined, to: string | undefined): string {
-  if ((from === undefined || from === '*') && (to === undefined || to === '*')) return 'any';
+  if ((from === undefined || from === '*') && (to === undefined || to === '*')) return l10n.t('any');
   return `${from ?? '*'}-${to ?? '*'}`;
 }
 
 export function queryProblem(query: string): string | undefined {
   if (query.trim() === '') return 'Type a PatSnap query, e.g. TTL:battery AND PBD:[20200101 TO *].';
-  if (query.length > EXPORT_QUERY_MAX) return `The query is ${grouped(query.length)} characters long; PatSnap takes at most ${grouped(EXPORT_QUERY_MAX)}.`;
+  if (query.length > EXPORT_QUERY_MAX) return l10n.t('The query is {0} characters long; PatSnap takes at most {1}.', grouped(query.length), grouped(EXPORT_QUERY_MAX));
   return undefined;
 }
 
-export const EXPORT_LANG_NAMES: Readonly<Record<ExportLang, string>> = { en: 'English', cn: 'Chinese', jp: 'Japanese', de: 'German', fr: 'French', kr: 'Korean' };
-export const TRANS_LANG_NAMES: Readonly<Record<TransLang, string>> = { en: 'English', cn: 'Chinese', jp: 'Japanese' };
+// Language names in the display language, looked up when shown.
+export const EXPORT_LANG_NAMES: Readonly<Record<ExportLang, string>> = {
+  get en() { return l10n.t('English'); },
+  get cn() { return l10n.t('Chinese'); },
+  get jp() { return l10n.t('Japanese'); },
+  get de() { return l10n.t('German'); },
+  get fr() { return l10n.t('French'); },
+  get kr() { return l10n.t('Korean'); },
+};
+export const TRANS_LANG_NAMES: Readonly<Record<TransLang, string>> = {
+  get en() { return EXPORT_LANG_NAMES.en; },
+  get cn() { return EXPORT_LANG_NAMES.cn; },
+  get jp() { return EXPORT_LANG_NAMES.jp; },
+};
 
 /** The answers the wizard collects; kept between runs so Escape loses nothing. */
 export interface ExportDraft extends CollapseOptions {
@@ -238,15 +250,15 @@ export interface ExportConfirmation {
  */
 export function exportConfirmation(params: ExportParams, destination: string, count?: { total: number; billed: number }): ExportConfirmation {
   const asked = grouped(params.rows);
-  const noun = (n: number): string => (n === 1 ? 'patent' : 'patents');
-  const skipped = params.offset ? `, skipping the first ${grouped(params.offset)}` : '';
+  const patents = (n: number): string => (n === 1 ? l10n.t('1 patent') : l10n.t('{0} patents', grouped(n)));
+  const requested = params.offset ? l10n.t('{0} requested, skipping the first {1}', asked, grouped(params.offset)) : l10n.t('{0} requested', asked);
   const lines = count
-    ? [`PatSnap will bill ${grouped(count.billed)} ${noun(count.billed)} for this export: the search finds ${grouped(count.total)}; ${asked} requested${skipped}.`]
-    : [`PatSnap will bill at most ${asked} ${noun(params.rows)} for this export (${asked} requested${skipped}); the query is too long to count its results first.`];
-  if (count && params.stemming) lines.push('Counted without stemming: with stemming on, more patents may match, up to the rows requested.');
-  lines.push('', `Query: ${shortenQuery(params.query, 200)}`, `Format: ${formatLabel(params.exportType)}, fields ${params.fields.join(', ')}`);
-  lines.push(`Saved to: ${destination}`);
-  const n = count ? count.billed : params.rows;
-  const what = `${grouped(n)} ${noun(n)}`;
-  return { message: count ? `Export ${what} as ${formatLabel(params.exportType)}?` : `Export up to ${what} as ${formatLabel(params.exportType)}?`, detail: lines.join('\n'), button: `Export ${what}` };
+    ? [l10n.t('PatSnap will bill {0} for this export: the search finds {1}; {2}.', patents(count.billed), grouped(count.total), requested)]
+    : [l10n.t('PatSnap will bill at most {0} for this export ({1}); the query is too long to count its results first.', patents(params.rows), requested)];
+  if (count && params.stemming) lines.push(l10n.t('Counted without stemming: with stemming on, more patents may match, up to the rows requested.'));
+  lines.push('', l10n.t('Query: {0}', shortenQuery(params.query, 200)), l10n.t('Format: {0}, fields {1}', formatLabel(params.exportType), params.fields.join(', ')));
+  lines.push(l10n.t('Saved to: {0}', destination));
+  const what = patents(count ? count.billed : params.rows);
+  const format = formatLabel(params.exportType);
+  return { message: count ? l10n.t('Export {0} as {1}?', what, format) : l10n.t('Export up to {0} as {1}?', what, format), detail: lines.join('\n'), button: l10n.t('Export {0}', what) };
 }

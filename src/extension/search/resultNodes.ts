@@ -68,7 +68,7 @@ class PatentDetailsNode extends ResultNode {
 }
 
 function openPatent(hit: SearchHit): vscode.Command {
-  return { command: 'patentLookup.openPatent', title: 'Open Patent', arguments: [{ number: hit.pn, patentId: hit.patentId }] };
+  return { command: 'patentLookup.openPatent', title: vscode.l10n.t('Open Patent'), arguments: [{ number: hit.pn, patentId: hit.patentId }] };
 }
 
 class LoadMoreNode extends ResultNode {

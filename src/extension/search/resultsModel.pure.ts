@@ -87,10 +87,10 @@ export function nextPage(set: ResultSet, pageSize: number): { offset: number; li
 /** The view's description, e.g. "50 of 2,500". */
 export function resultsDescription(state: ResultsState): string | undefined {
   if (state.kind !== 'results') return undefined;
-  return `${formatCount(state.results.hits.length)} of ${formatCount(state.results.total)}`;
+  return l10n.t('{0} of {1}', formatCount(state.results.hits.length), formatCount(state.results.total));
 }
 
-const EDIT_SEARCH = { kind: 'editSearch', title: 'Edit Search' } as const;
+const editSearch = () => ({ kind: 'editSearch', title: l10n.t('Edit Search') }) as const;
 
 /** A time of day, or a date and time when not today, in the host's locale. */
 export function formatWhen(epochMs: number, now: number): string {
@@ -121,7 +121,7 @@ export function resultRows(state: ResultsState, pageSize: number, now = Date.now
   }
   const set = state.results;
   if (set.hits.length === 0) {
-    return [{ kind: 'message', id: 'message/empty', text: 'No patents match this search.', severity: 'info', action: EDIT_SEARCH }];
+    return [{ kind: 'message', id: 'message/empty', text: l10n.t('No patents match this search.'), severity: 'info', action: editSearch() }];
   }
   const rows: ResultRow[] = set.hits.map((hit) => ({ kind: 'patent', id: `patent/${hit.patentId}`, hit }));
   if (set.offerCollapse && set.options.collapse === 'none') {
@@ -139,16 +139,16 @@ export function resultRows(state: ResultsState, pageSize: number, now = Date.now
       kind: 'loadMore',
       id: 'loadMore',
       // Near the end fewer than a page remain: say how many.
-      label: `Load ${formatCount(Math.min(next.limit, reachable(set) - next.offset))} more`,
-      description: `${formatCount(set.hits.length)} of ${formatCount(set.total)}`,
+      label: l10n.t('Load {0} more', formatCount(Math.min(next.limit, reachable(set) - next.offset))),
+      description: l10n.t('{0} of {1}', formatCount(set.hits.length), formatCount(set.total)),
     });
   } else if (set.total > SEARCH_WINDOW_MAX) {
     rows.push({
       kind: 'message',
       id: 'message/window',
-      text: `PatSnap pages through the first ${formatCount(SEARCH_WINDOW_MAX)} results only; narrow the search to see the rest.`,
+      text: l10n.t('PatSnap pages through the first {0} results only; narrow the search to see the rest.', formatCount(SEARCH_WINDOW_MAX)),
       severity: 'info',
-      action: EDIT_SEARCH,
+      action: editSearch(),
     });
   }
   return rows;
@@ -159,11 +159,11 @@ export function patentTooltip(hit: SearchHit): string {
   const lines = [hit.pn];
   if (hit.title) lines.push(hit.title);
   const assignee = hit.currentAssignee ?? hit.originalAssignee;
-  if (assignee) lines.push(`Assignee: ${assignee}`);
+  if (assignee) lines.push(l10n.t('Assignee: {0}', assignee));
   const published = formatYmd(hit.publicationDate);
-  if (published) lines.push(`Published: ${published}`);
+  if (published) lines.push(l10n.t('Published: {0}', published));
   const filed = formatYmd(hit.applicationDate);
-  if (filed) lines.push(`Filed: ${filed}${hit.applicationNumber ? ` (${hit.applicationNumber})` : ''}`);
+  if (filed) lines.push(hit.applicationNumber ? l10n.t('Filed: {0} ({1})', filed, hit.applicationNumber) : l10n.t('Filed: {0}', filed));
   return lines.join('\n');
 }
 

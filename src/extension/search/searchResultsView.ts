@@ -127,7 +127,7 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
     const cts = (this.running = new vscode.CancellationTokenSource());
     const pageSize = this.settings.searchPageSize;
     try {
-      const page = await this.withProgress('Searching PatSnap\u2026', cts, (signal) =>
+      const page = await this.withProgress(vscode.l10n.t('Searching PatSnap\u2026'), cts, (signal) =>
         this.session.api().then((api) => api.searchWithDetails(searchParams(query, options, 0, pageSize), { signal })),
       );
       const results = { ...firstResults(query, options, page), fetchedAt: Date.now() };
@@ -138,12 +138,12 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
       }
       this.show(results);
     } catch (e) {
-      const description = describeError(e, 'Search');
+      const description = describeError(e, vscode.l10n.t('Search'));
       if (!description) return; // cancelled: the previous results stay
       if (this.state.kind === 'results') {
-        this.errors.report(e, { what: 'Search', retry: () => this.search(query) });
+        this.errors.report(e, { what: vscode.l10n.t('Search'), retry: () => this.search(query) });
       } else {
-        this.errors.report(e, { what: 'Search', quiet: true });
+        this.errors.report(e, { what: vscode.l10n.t('Search'), quiet: true });
         this.state = { kind: 'failed', query, options, error: description };
         this.update();
       }
@@ -209,13 +209,13 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
     if (!next) return;
     const cts = new vscode.CancellationTokenSource();
     try {
-      const page = await this.withProgress('Loading more results\u2026', cts, (signal) =>
+      const page = await this.withProgress(vscode.l10n.t('Loading more results\u2026'), cts, (signal) =>
         this.session.api().then((api) => api.searchWithDetails(searchParams(results.query, results.options, next.offset, next.limit), { signal })),
       );
       // A new search may have replaced these results meanwhile.
       if (this.state.kind === 'results' && this.state.results === results) this.show(appendPage(results, page));
     } catch (e) {
-      this.errors.report(e, { what: 'Loading more results', retry: () => this.loadMore() });
+      this.errors.report(e, { what: vscode.l10n.t('Loading more results'), retry: () => this.loadMore() });
     } finally {
       cts.dispose();
     }

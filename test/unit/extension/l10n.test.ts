@@ -44,6 +44,7 @@ export function strayEnglish(translated: string): string[] {
     .replace(/U\.S\. Appl\. No\./g, ' ') // how US applications are cited
     .replace(/PatSnap Open API/g, ' ') // the product's name
     .replace(/@\w+/g, ' ') // a BibTeX entry type
+    .replace(/<\w+>/g, ' ') // an XML element's name
     .replace(/(^|[\s(（])\.[a-z]+\b/g, ' ') // a file extension
     .replace(/\bpatentLookup\.[\w.]+/g, ' ')
     .replace(/\b[\w.-]+:\[[^\]]*\]/g, ' ') // a query such as PBD:[20200101 TO *]
