@@ -195,8 +195,9 @@ describe('Search notebooks', function () {
     await vscode.quickInput.accept();
     await vscode.quickInput.waitClosed();
     await vscode.notebook.waitOpen();
-    assert.strictEqual(await vscode.notebook.codeCells.count(), 1);
+    // The editor opens before it draws its cells: count them once the query's cell shows.
     await vscode.notebook.codeCells.first().locator('.view-line', { hasText: RECENT }).waitFor({ state: 'visible', timeout: UI_MS });
+    assert.strictEqual(await vscode.notebook.codeCells.count(), 1);
     await vscode.screenshot('notebook-from-recent');
   });
 
