@@ -88,11 +88,16 @@ export class TreeView {
   /** Right-clicks a row and picks an entry of its context menu. */
   async contextMenu(label: string | RegExp, item: string | RegExp): Promise<void> {
     await this.row(label).click({ button: 'right' });
+    await this.chooseInMenu(item);
+  }
+
+  /** Chooses an entry of the context menu just opened. */
+  private async chooseInMenu(item: string | RegExp): Promise<void> {
     const menu = this.page.locator('.context-view .monaco-menu');
     const menuItem = menu.locator('.action-item').filter({ hasText: item }).first();
     await menuItem.waitFor({ state: 'visible', timeout: UI_MS });
-    // A click right after the menu opens can be taken for the end of the right-click
-    // and ignored: focus the entry by hovering it, then choose it by keyboard.
+    // A click right after the menu opens can be taken for the end of the click that
+    // opened it and ignored: focus the entry by hovering it, then choose it by keyboard.
     await menuItem.hover();
     await menu.locator('.action-item.focused').filter({ hasText: item }).waitFor({ state: 'visible', timeout: UI_MS });
     await this.page.keyboard.press('Enter');
@@ -103,13 +108,7 @@ export class TreeView {
   async moreAction(item: string | RegExp): Promise<void> {
     await this.header.hover();
     await this.header.locator('.actions .codicon-toolbar-more').click();
-    const menu = this.page.locator('.context-view .monaco-menu');
-    const menuItem = menu.locator('.action-item').filter({ hasText: item }).first();
-    await menuItem.waitFor({ state: 'visible', timeout: UI_MS });
-    await menuItem.hover();
-    await menu.locator('.action-item.focused').filter({ hasText: item }).waitFor({ state: 'visible', timeout: UI_MS });
-    await this.page.keyboard.press('Enter');
-    await menu.waitFor({ state: 'hidden', timeout: UI_MS });
+    await this.chooseInMenu(item);
   }
 
   /** Rows at the top of the tree (not children). */
