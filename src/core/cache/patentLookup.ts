@@ -14,6 +14,15 @@ export interface PatentCard {
   legalStatus: string[];
 }
 
+/** A card as kept: fresh, or past its lifetime (`stale`), worth showing while it is looked up again. */
+export interface KeptCard {
+  /** `null`: known not to exist. */
+  card: PatentCard | null;
+  /** When it was looked up, epoch ms. */
+  storedAt: number;
+  stale: boolean;
+}
+
 export interface PatentLookupOptions {
   /** How long an answer stays fresh; bibliographic data changes rarely. Default 6 h. */
   ttlMs?: number;
@@ -28,6 +37,8 @@ export interface PatentLookupOptions {
    * storage), opened lazily; without it, answers are kept in memory only.
    */
   store?: () => Promise<RecordStore | undefined>;
+  /** Wall clock for when a card was looked up, epoch ms; default Date.now (the store judges lifetimes by its own). */
+  now?: () => number;
 }
 
 /** Disk namespaces: a card lives as long as its legal status (a day), a drawing's bytes a month. */
@@ -55,7 +66,7 @@ interface Waiter {
  * A caller that stops waiting (a hover moved away) does not cancel the shared batch.
  */
 export class PatentLookupService {
-  private readonly cards: LruCache<string, { card: PatentCard | null }>;
+  private readonly cards: LruCache<string, { card: PatentCard | null; storedAt: number }>;
   private readonly images: LruCache<string, Buffer>;
   private readonly pending = new Map<string, Waiter[]>();
   /** Numbers of the batches whose calls are under way: an ask for one of them waits for that call. */
@@ -65,6 +76,7 @@ export class PatentLookupService {
   private readonly batchWindowMs: number;
   private readonly store: () => Promise<RecordStore | undefined>;
   private readonly writes = new PendingWrites();
+  private readonly now: () => number;
 
   constructor(
     private readonly api: () => PatsnapApi,
@@ -74,11 +86,26 @@ export class PatentLookupService {
     this.cards = new LruCache({ max: options.maxEntries ?? 5000, ttlMs: options.ttlMs ?? 6 * 3600_000 });
     this.images = new LruCache({ maxSize: options.maxImageBytes ?? 32 * 1024 * 1024, sizeOf: (b) => Math.max(1, b.length) });
     this.batchWindowMs = options.batchWindowMs ?? 15;
+    this.now = options.now ?? Date.now;
   }
 
   /** The cached answer, if any: `null` means "known not to exist". */
   peek(number: string): PatentCard | null | undefined {
     return this.cards.get(number)?.card;
+  }
+
+  /**
+   * What is kept for `number`, without a call: in memory, else on disk, fresh or stale
+   * (past its lifetime, not swept yet). A stale card is for showing while `lookupOne`,
+   * which never answers with one, asks again.
+   */
+  async kept(number: string): Promise<KeptCard | undefined> {
+    const cached = this.cards.get(number);
+    if (cached) return { ...cached, stale: false };
+    const entry = await (await this.store())?.getEntry(CARD_NS, number.toUpperCase()).catch(() => undefined);
+    if (!entry || !isCard(entry.value)) return undefined;
+    if (!entry.stale) this.cards.set(number, { card: entry.value.v, storedAt: entry.storedAt });
+    return { card: entry.value.v, storedAt: entry.storedAt, stale: entry.stale };
   }
 
   /** Looks up many numbers; each is asked of the API at most once while cached. */
@@ -178,13 +205,14 @@ export class PatentLookupService {
     // What an earlier window (or this one, before a reload) looked up needs no call.
     await Promise.all(
       [...batch.keys()].map(async (number) => {
-        const kept = await store?.get(CARD_NS, number.toUpperCase()).catch(() => undefined);
-        if (!isCard(kept)) {
+        const kept = await store?.getEntry(CARD_NS, number.toUpperCase()).catch(() => undefined);
+        if (!kept || kept.stale || !isCard(kept.value)) {
           numbers.push(number);
           return;
         }
-        this.cards.set(number, { card: kept.v });
-        for (const w of batch.get(number) ?? []) w.resolve(kept.v);
+        const card = kept.value.v;
+        this.cards.set(number, { card, storedAt: kept.storedAt });
+        for (const w of batch.get(number) ?? []) w.resolve(card);
       }),
     );
     if (numbers.length === 0) return;
@@ -201,6 +229,7 @@ export class PatentLookupService {
     const legalMissing = new Set(legal.missing.numbers.map((n) => n.toUpperCase()));
     const byPn = new Map(bib.results.map((b) => [b.pn.toUpperCase(), b]));
     const statusByPn = new Map(legal.results.map((s) => [s.pn, s.statuses]));
+    const storedAt = this.now();
     for (const number of numbers) {
       const q = number.toUpperCase();
       const bibliography = byPn.get(q) ?? bib.results.find((b) => answersNumber(b.pn, q));
@@ -211,11 +240,11 @@ export class PatentLookupService {
         continue;
       }
       const card: PatentCard | null = bibliography ? { query: number, bibliography, legalStatus: statusByPn.get(bibliography.pn) ?? [] } : null;
-      this.cards.set(number, { card });
+      this.cards.set(number, { card, storedAt });
       this.writes.add(store?.put(CARD_NS, number.toUpperCase(), { v: card }, card ? LIFETIMES.legalStatus : LIFETIMES.notFound));
       // A kind-less number's answer also answers its full pn (the panel opens that one).
       if (card && card.bibliography.pn !== number && !this.cards.has(card.bibliography.pn)) {
-        this.cards.set(card.bibliography.pn, { card: { ...card, query: card.bibliography.pn } });
+        this.cards.set(card.bibliography.pn, { card: { ...card, query: card.bibliography.pn }, storedAt });
       }
       for (const w of batch.get(number) ?? []) w.resolve(card);
     }

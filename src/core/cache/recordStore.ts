@@ -5,7 +5,10 @@
  * a temp file renamed into place, so two windows writing the same entry leave one
  * whole entry, never a mix; a file that is truncated, garbled or not what it claims
  * reads as a miss and is removed. The folder is kept under a size bound by evicting
- * the least recently used entries. No `vscode` import: the extension passes a path.
+ * the least recently used entries. An entry past its lifetime reads as a miss, but
+ * stays (until a sweep removes it) for `getEntry`, which hands it out marked stale:
+ * a restored panel shows it at once while it is looked up again. No `vscode` import:
+ * the extension passes a path.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -58,6 +61,14 @@ export interface RecordStoreOptions {
   log?: (message: string) => void;
 }
 
+/** An entry as kept, fresh or past its lifetime (`stale`), with when it was stored. */
+export interface StoredEntry<T> {
+  value: T;
+  storedAt: number;
+  expiresAt: number;
+  stale: boolean;
+}
+
 interface Header {
   v: 1;
   key: string;
@@ -74,6 +85,8 @@ const TEMP = '.tmp';
 const BLOCK = 4096;
 /** A read refreshes an entry's place in the eviction order at most this often. */
 const TOUCH_EVERY_MS = HOUR;
+/** A sweep removes entries nobody read for this long: past the longest lifetime, so stale for sure. */
+const UNUSED_FOR_MS = 60 * DAY;
 
 function isHeader(h: unknown): h is Header {
   if (typeof h !== 'object' || h === null) return false;
@@ -112,13 +125,21 @@ export class RecordStore {
 
   /** The value stored under (namespace, key), if fresh and whole; with a schema, only if it still fits it. */
   async get<T = unknown>(namespace: string, key: string, schema?: z.ZodMiniType<T>): Promise<T | undefined> {
+    const entry = await this.getEntry(namespace, key, schema);
+    return entry && !entry.stale ? entry.value : undefined;
+  }
+
+  /** The value stored under (namespace, key), fresh or `stale` (past its lifetime, not swept yet), if whole. */
+  async getEntry<T = unknown>(namespace: string, key: string, schema?: z.ZodMiniType<T>): Promise<StoredEntry<T> | undefined> {
     const entry = await this.read(namespace, key, 'json');
     if (!entry) return undefined;
+    const { storedAt, expiresAt } = entry.header;
+    const stale = expiresAt <= this.now();
     try {
       const value: unknown = JSON.parse(entry.body.toString('utf8'));
-      if (!schema) return value as T;
+      if (!schema) return { value: value as T, storedAt, expiresAt, stale };
       const parsed = schema.safeParse(value);
-      if (parsed.success) return parsed.data;
+      if (parsed.success) return { value: parsed.data, storedAt, expiresAt, stale };
     } catch {
       // fall through: not JSON
     }
@@ -127,7 +148,8 @@ export class RecordStore {
   }
 
   async getBytes(namespace: string, key: string): Promise<Buffer | undefined> {
-    return (await this.read(namespace, key, 'bytes'))?.body;
+    const entry = await this.read(namespace, key, 'bytes');
+    return entry && entry.header.expiresAt > this.now() ? entry.body : undefined;
   }
 
   /** Stores a JSON value for `ttlMs`. A failed write is logged and forgotten: the cache never breaks a lookup. */
@@ -166,8 +188,9 @@ export class RecordStore {
   }
 
   /**
-   * Recounts the folder, removes leftover temp files, and evicts the least recently
-   * used entries while over the bound (down to 80 % of it, so sweeps stay rare).
+   * Recounts the folder, removes leftover temp files and entries unused for 60 days
+   * (stale by then), and evicts the least recently used entries while over the bound
+   * (down to 80 % of it, so sweeps stay rare).
    * Another window sweeping at the same time only makes some removals no-ops.
    */
   sweep(): Promise<void> {
@@ -190,7 +213,9 @@ export class RecordStore {
           if (now - stat.mtimeMs > 10 * 60_000) await fs.rm(file, { force: true });
           continue;
         }
-        if (name.endsWith(ENTRY)) files.push({ file, size: Math.max(BLOCK, stat.size), used: stat.mtimeMs });
+        if (!name.endsWith(ENTRY)) continue;
+        if (now - stat.mtimeMs > UNUSED_FOR_MS) await fs.rm(file, { force: true });
+        else files.push({ file, size: Math.max(BLOCK, stat.size), used: stat.mtimeMs });
       }
     }
     let total = files.reduce((sum, f) => sum + f.size, 0);
@@ -214,7 +239,8 @@ export class RecordStore {
     return path.join(this.folder, namespace, `${hash}${ENTRY}`);
   }
 
-  private async read(namespace: string, key: string, type: Header['type']): Promise<{ file: string; body: Buffer } | undefined> {
+  /** The whole entry, fresh or past its lifetime: the callers judge. */
+  private async read(namespace: string, key: string, type: Header['type']): Promise<{ file: string; body: Buffer; header: Header } | undefined> {
     const file = this.fileOf(namespace, key);
     let raw: Buffer;
     try {
@@ -235,13 +261,8 @@ export class RecordStore {
       await this.discard(file, 'is not a whole entry');
       return undefined;
     }
-    const now = this.now();
-    if (header.expiresAt <= now) {
-      await this.discard(file);
-      return undefined;
-    }
-    await this.touch(file, now);
-    return { file, body };
+    await this.touch(file, this.now());
+    return { file, body, header };
   }
 
   private async write(namespace: string, key: string, body: Buffer, ttlMs: number, type: Header['type']): Promise<void> {

@@ -11,3 +11,10 @@ export function formatYmd(value: number | undefined): string | undefined {
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** A time of day, or a date and time when not today, in the host's locale. */
+export function formatWhen(epochMs: number, now: number): string {
+  const at = new Date(epochMs);
+  const sameDay = at.toDateString() === new Date(now).toDateString();
+  return sameDay ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -6,7 +6,7 @@ import type { SearchHit, SearchPage } from '../../core/api/types';
 import { SEARCH_WINDOW_MAX } from '../../core/api/validation';
 import { ERROR_ACTIONS, type ErrorActionId } from '../common/errorActions.pure';
 import type { ErrorDescription } from '../common/errorMessages.pure';
-import { formatCount, formatYmd } from '../common/format.pure';
+import { formatCount, formatWhen, formatYmd } from '../common/format.pure';
 import { l10n } from '../common/l10n.pure';
 import type { SearchOptions } from './searchOptions.pure';
 
@@ -91,13 +91,6 @@ export function resultsDescription(state: ResultsState): string | undefined {
 }
 
 const editSearch = () => ({ kind: 'editSearch', title: l10n.t('Edit Search') }) as const;
-
-/** A time of day, or a date and time when not today, in the host's locale. */
-export function formatWhen(epochMs: number, now: number): string {
-  const at = new Date(epochMs);
-  const sameDay = at.toDateString() === new Date(now).toDateString();
-  return sameDay ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 export function resultRows(state: ResultsState, pageSize: number, now = Date.now()): ResultRow[] {
   if (state.kind === 'none') return [];

@@ -1,9 +1,13 @@
 /** PatentLookupService against the real sandbox over loopback: batching, sharing, caching, abandoning. */
 import * as assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { isPatsnapError } from '../../../../src/core/api/errors';
 import type { PatsnapApi } from '../../../../src/core/api/types';
 import { PatentLookupService } from '../../../../src/core/cache/patentLookup';
+import { LIFETIMES, RecordStore } from '../../../../src/core/cache/recordStore';
 import { createPatsnapClient } from '../../../../src/core/api/client';
 import { client, KEY_CREDENTIALS, useSandbox } from '../api/helpers';
 import { envelope, startHostile } from '../api/hostile';
@@ -130,6 +134,46 @@ describe('PatentLookupService (sandbox)', () => {
     const again = await lookups.lookup(failed);
     assert.ok(failed.every((n) => again.get(n)?.bibliography.pn === n));
     assert.equal(ctx.sb.stats.calls(BIB), 1);
+  });
+
+  it('hands out a card past its lifetime as stale without a call, and lookupOne asks again for it', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-lookup-'));
+    let clock = Date.UTC(2025, 0, 1);
+    const now = (): number => clock;
+    try {
+      const store = await RecordStore.open({ folder, now });
+      // Each service is a window: a new one starts with nothing in memory, as after a reload.
+      const window = (): PatentLookupService => new PatentLookupService(() => api, { batchWindowMs: 5, store: () => Promise.resolve(store), now });
+      const n = 'US11205304B2';
+      const first = window();
+      await first.lookupOne(n);
+      await first.idle();
+      const lookedUpAt = clock;
+
+      clock += LIFETIMES.legalStatus - 1;
+      ctx.sb.stats.reset();
+      const fresh = await window().kept(n);
+      assert.deepEqual([fresh?.card?.bibliography.pn, fresh?.storedAt, fresh?.stale], [n, lookedUpAt, false]);
+
+      clock += 1;
+      const reloaded = window();
+      const stale = await reloaded.kept(n);
+      assert.deepEqual([stale?.card?.bibliography.pn, stale?.storedAt, stale?.stale], [n, lookedUpAt, true]);
+      assert.equal(reloaded.peek(n), undefined, 'a stale card is not an answer');
+      assert.equal(ctx.sb.stats.calls(), 0, 'no call for what is kept, fresh or stale');
+
+      const refreshed = await reloaded.lookupOne(n);
+      assert.equal(refreshed?.bibliography.pn, n);
+      assert.deepEqual([ctx.sb.stats.calls(BIB), ctx.sb.stats.calls(LEGAL)], [1, 1], 'one batched call asks again');
+      await reloaded.idle();
+      ctx.sb.stats.reset();
+      const again = await window().kept(n);
+      assert.deepEqual([again?.storedAt, again?.stale], [clock, false], 'the answer replaced the stale card on disk');
+      assert.equal(ctx.sb.stats.calls(), 0);
+      assert.equal(await window().kept('EP9999999B1'), undefined, 'nothing kept: nothing to show');
+    } finally {
+      await fs.rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('fetches a drawing once and serves it from memory', async () => {

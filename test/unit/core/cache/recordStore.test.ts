@@ -34,13 +34,31 @@ describe('RecordStore: the lookup cache on disk', () => {
     assert.equal(await b.getBytes('claims', 'US11205304B2'), undefined, 'JSON is not bytes');
   });
 
-  it('forgets an entry once its lifetime is over, and removes the file', async () => {
+  it('reads an entry past its lifetime as a miss, yet hands it out as stale until a sweep removes it', async () => {
     const store = await open();
+    const storedAt = clock;
     await store.put('legal-status', 'EP1234567B1', ['Inactive'], LIFETIMES.legalStatus);
     clock += LIFETIMES.legalStatus - 1;
     assert.deepEqual(await store.get('legal-status', 'EP1234567B1'), ['Inactive']);
+    assert.deepEqual(await store.getEntry('legal-status', 'EP1234567B1'), { value: ['Inactive'], storedAt, expiresAt: storedAt + LIFETIMES.legalStatus, stale: false });
     clock += 1;
     assert.equal(await store.get('legal-status', 'EP1234567B1'), undefined);
+    assert.deepEqual(await store.getEntry('legal-status', 'EP1234567B1', z.array(z.string())), { value: ['Inactive'], storedAt, expiresAt: storedAt + LIFETIMES.legalStatus, stale: true });
+    assert.equal(await store.getEntry('legal-status', 'EP1234567B1', z.array(z.number())), undefined, 'stale or not, it must fit the schema');
+    await store.putBytes('image', 'EP1234567B1', Buffer.from([1]), 1000);
+    clock += 1000;
+    assert.equal(await store.getBytes('image', 'EP1234567B1'), undefined, 'bytes past their lifetime are a miss');
+    await store.put('legal-status', 'EP1234567B1', ['Inactive'], LIFETIMES.legalStatus);
+    // Kept while a reload might still show it (a read counts as a use); a sweep 60 days after its last use removes it.
+    clock += 59 * 86_400_000;
+    await (await open()).sweep();
+    assert.equal((await store.getEntry('legal-status', 'EP1234567B1'))?.stale, true);
+    clock += 59 * 86_400_000;
+    await (await open()).sweep();
+    assert.ok(await store.getEntry('legal-status', 'EP1234567B1'), 'read 59 days ago: kept');
+    clock += 61 * 86_400_000;
+    await (await open()).sweep();
+    assert.equal(await store.getEntry('legal-status', 'EP1234567B1'), undefined);
     assert.deepEqual(await entries(path.join(folder, 'lookups')), []);
     await store.put('legal-status', 'x', 1, 0);
     assert.equal(await store.get('legal-status', 'x'), undefined, 'a lifetime of 0 keeps nothing');
