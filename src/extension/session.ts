@@ -140,13 +140,13 @@ export class PatsnapSession extends Disposable {
    * loads no HTTP code: its client waits for `api()` on each call.
    */
   lookupService(): Promise<PatentLookupService> {
-    this.lookups ??= import('../core/cache/patentLookup').then(({ PatentLookupService }) => new PatentLookupService(() => this.deferredClient, { store: () => this.recordStore() }));
+    this.lookups ??= import('../core/cache/patentLookup').then(({ PatentLookupService }) => new PatentLookupService(() => this.deferredClient, { store: () => this.lookupStore() }));
     return this.lookups;
   }
 
   /** Claims, family, citations, legal status and events, resolutions and PDF links: the panel's and the hover's, cached like the cards. */
   recordLookup(): Promise<RecordLookup> {
-    this.records ??= import('../core/cache/recordLookup').then(({ RecordLookup }) => new RecordLookup(() => this.deferredClient, { store: () => this.recordStore() }));
+    this.records ??= import('../core/cache/recordLookup').then(({ RecordLookup }) => new RecordLookup(() => this.deferredClient, { store: () => this.lookupStore() }));
     return this.records;
   }
 
@@ -156,7 +156,7 @@ export class PatsnapSession extends Disposable {
     await Promise.all([lookups?.idle(), records?.idle()]);
     lookups?.clear();
     records?.clear();
-    await (await this.recordStore())?.clear();
+    await (await this.lookupStore())?.clear();
     this.cleared.fire();
     this.log.info('The lookup cache was cleared.');
   }
@@ -166,7 +166,7 @@ export class PatsnapSession extends Disposable {
    * another one may answer differently. Opened on first use; a store that cannot be
    * opened (a read-only profile) leaves the caches in memory, and says so in the log.
    */
-  private async recordStore(): Promise<RecordStore | undefined> {
+  async lookupStore(): Promise<RecordStore | undefined> {
     await this.settledState();
     const state = this.state;
     if (!this.storageFolder || 'error' in state) return undefined;

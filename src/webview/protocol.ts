@@ -234,7 +234,8 @@ const stringsSchema = z.record(z.string().check(z.maxLength(64)), z.string().che
 const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('init'), state: panelStateSchema }),
   z.object({ type: z.literal('loading') }),
-  z.object({ type: z.literal('patent'), patent: patentViewSchema }),
+  /** `cached`: the patent as kept, past its lifetime, and what became of asking again (the status line says it). */
+  z.object({ type: z.literal('patent'), patent: patentViewSchema, cached: z.optional(z.object({ note: text, refreshing: z.boolean() })) }),
   z.object({ type: z.literal('error'), error: errorViewSchema }),
   z.object({ type: z.literal('image'), image: imageViewSchema }),
   z.object({ type: z.literal('documents'), documents: documentsViewSchema }),

@@ -42,7 +42,7 @@ export interface PatentLookupOptions {
 }
 
 /** Disk namespaces: a card lives as long as its legal status (a day), a drawing's bytes a month. */
-const CARD_NS = 'card-v1';
+export const CARD_NS = 'card-v1';
 const IMAGE_NS = 'image-v1';
 const NO_IMAGE_NS = 'image-none-v1';
 

@@ -107,7 +107,8 @@ export class RecordStore {
   private sweeping?: Promise<void>;
 
   private constructor(
-    private readonly folder: string,
+    /** The folder the entries live in (absolute). */
+    readonly folder: string,
     options: RecordStoreOptions,
   ) {
     this.maxBytes = options.maxBytes !== undefined && options.maxBytes > 0 ? options.maxBytes : 64 * 1024 * 1024;

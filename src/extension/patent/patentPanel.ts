@@ -23,6 +23,7 @@ import {
 import type { ErrorActionId } from '../common/errorActions.pure';
 import { retryableDescription, toErrorView } from '../common/errorView.pure';
 import { describeError, isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
+import { formatWhen } from '../common/format.pure';
 import type { ErrorReporter } from '../common/errors';
 import { openExternalLink } from '../common/links';
 import type { PatsnapSession } from '../session';
@@ -46,7 +47,9 @@ function isRecordSection(s: string): s is RecordSection {
   return (RECORD_SECTIONS as readonly string[]).includes(s);
 }
 
-export type MainView = { state: 'loading' } | { state: 'patent'; patent: PatentView } | { state: 'error'; error: ErrorView };
+/** `cached`: shown from the lookup cache past its lifetime, while (or after failing at) asking again. */
+export type MainView = { state: 'loading' } | { state: 'patent'; patent: PatentView; cached?: CachedNote } | { state: 'error'; error: ErrorView };
+type CachedNote = NonNullable<Extract<ToWebview, { type: 'patent' }>['cached']>;
 
 /** What the panel shows, held here so a reloaded webview gets all of it again. */
 export interface PatentPanelView {
@@ -285,14 +288,14 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   private sendMain(): void {
     const m = this.view.main;
     if (m.state === 'loading') this.post({ type: 'loading' });
-    else if (m.state === 'patent') this.post({ type: 'patent', patent: m.patent });
+    else if (m.state === 'patent') this.post(m.cached ? { type: 'patent', patent: m.patent, cached: m.cached } : { type: 'patent', patent: m.patent });
     else this.post({ type: 'error', error: m.error });
   }
 
   // What the panel holds is what the webview accepts: an answer the schema refuses is kept, and shown, as an error.
 
   private setMain(main: MainView): void {
-    if (main.state === 'patent' && !this.check({ type: 'patent', patent: main.patent }).ok) {
+    if (main.state === 'patent' && !this.check({ type: 'patent', patent: main.patent, ...(main.cached ? { cached: main.cached } : {}) }).ok) {
       this.deps.log.warn(`The answer for ${main.patent.number.slice(0, NUMBER_MAX)} has a shape the panel cannot show.`);
       main = { state: 'error', error: this.shownError('patent', unshowable()) };
     }
@@ -320,6 +323,11 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     return toErrorView(description);
   }
 
+  /**
+   * Shows the patent: what the lookup cache keeps at once, without a call (a panel
+   * restored after a reload); a card past its lifetime is shown marked as such while
+   * one batched call asks again, and stays, with a quiet note, when that fails.
+   */
   private async load(): Promise<void> {
     this.loadController?.abort();
     const controller = (this.loadController = new AbortController());
@@ -328,25 +336,53 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     this.setImage({ state: 'loading' });
     // Another backend may answer otherwise: the sections are loaded again once the patent is.
     this.sections.setPatent(undefined);
+    let stale: { patent: PatentView; storedAt: number } | undefined;
     try {
-      const { bibliography, legalStatus } = await this.fetchPatent(signal);
+      const kept = await this.keptPatent();
+      if (signal.aborted) return;
+      if (kept?.stale) {
+        stale = { patent: toPatentView(kept.bibliography, kept.legalStatus), storedAt: kept.storedAt };
+        this.showPatent(stale.patent, { note: vscode.l10n.t('Cached on {0}, refreshing\u2026', formatWhen(kept.storedAt, Date.now())), refreshing: true });
+        void this.loadImage(stale.patent, signal);
+      }
+      const { bibliography, legalStatus } = kept && !kept.stale ? kept : await this.fetchPatent(signal);
       if (signal.aborted) return;
       const patent = toPatentView(bibliography, legalStatus);
-      // Keep the id: it is exact where a number may be ambiguous, and what the serializer restores.
-      this.ref = { number: patent.number, patentId: patent.patentId };
-      this.panel.title = patent.number;
-      this.setMain({ state: 'patent', patent });
-      this.post({ type: 'init', state: this.persistedState() });
-      this.sections.setPatent({ number: patent.number, patentId: patent.patentId });
-      if (this.view.section === 'documents' && (!this.view.documents || this.view.documents.state !== 'page')) void this.loadDocuments(EMPTY_FILTER, 0);
-      await this.loadImage(patent, signal);
+      this.showPatent(patent, undefined);
+      if (stale?.patent.number !== patent.number) await this.loadImage(patent, signal);
     } catch (e) {
       if (signal.aborted || isCancellation(e)) return;
+      if (stale) {
+        // What was shown stays: the reader still has the patent, as of when it was kept.
+        this.deps.log.warn(`Refreshing ${stale.patent.number} failed: ${describeError(e)?.message ?? String(e)}`);
+        const note = vscode.l10n.t('Cached on {0}; not refreshed: {1}', formatWhen(stale.storedAt, Date.now()), describeError(e)?.message ?? vscode.l10n.t('PatSnap did not answer.'));
+        this.setMain({ state: 'patent', patent: stale.patent, cached: { note, refreshing: false } });
+        return;
+      }
       this.deps.errors.report(e, { what: vscode.l10n.t('Opening the patent'), quiet: true });
       const description: ErrorDescription = e instanceof PatentNotFound ? { message: e.message, actions: ['retry'] } : retryableDescription(e, vscode.l10n.t('Loading the patent'));
       this.setMain({ state: 'error', error: this.shownError('patent', description) });
       this.setImage({ state: 'none' });
     }
+  }
+
+  private showPatent(patent: PatentView, cached: CachedNote | undefined): void {
+    // Keep the id: it is exact where a number may be ambiguous, and what the serializer restores.
+    this.ref = { number: patent.number, patentId: patent.patentId };
+    this.panel.title = patent.number;
+    this.setMain(cached ? { state: 'patent', patent, cached } : { state: 'patent', patent });
+    this.post({ type: 'init', state: this.persistedState() });
+    this.sections.setPatent({ number: patent.number, patentId: patent.patentId });
+    if (this.view.section === 'documents' && (!this.view.documents || this.view.documents.state !== 'page')) void this.loadDocuments(EMPTY_FILTER, 0);
+  }
+
+  /** The card the lookup cache keeps for this patent, fresh or stale, without a call. */
+  private async keptPatent(): Promise<{ bibliography: Bibliography; legalStatus: string[]; storedAt: number; stale: boolean } | undefined> {
+    if (!this.ref.number) return undefined;
+    const kept = await (await this.deps.session.lookupService()).kept(this.ref.number);
+    const card = kept?.card;
+    if (!kept || !card || (this.ref.patentId && card.bibliography.patentId !== this.ref.patentId)) return undefined;
+    return { bibliography: card.bibliography, legalStatus: card.legalStatus, storedAt: kept.storedAt, stale: kept.stale };
   }
 
   private async fetchPatent(signal: AbortSignal): Promise<{ bibliography: Bibliography; legalStatus: string[] }> {

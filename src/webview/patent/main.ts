@@ -153,10 +153,10 @@ function statusClass(status: string): string {
   return 'badge';
 }
 
-function renderPatent(p: PatentView): void {
+function renderPatent(p: PatentView, cached?: { note: string; refreshing: boolean }): void {
   patent = p;
   main.removeAttribute('aria-busy');
-  announce([`${p.number}: ${p.title ?? t('noTitle')}`, ...p.legalStatus].join(', '));
+  announce([`${p.number}: ${p.title ?? t('noTitle')}`, ...p.legalStatus, ...(cached ? [cached.note] : [])].join(', '));
   const heading = h('header', { class: 'header' });
   append(
     heading,
@@ -168,6 +168,8 @@ function renderPatent(p: PatentView): void {
       ...p.legalStatus.map((s) => h('span', { class: statusClass(s), title: t('legalStatusTitle') }, s)),
     ),
   );
+  // Shown from the cache past its lifetime: said, quietly, until the answer replaces it.
+  if (cached) append(heading, h('p', { class: 'status cached' }, cached.note));
   const actions = h(
     'div',
     { class: 'actions', role: 'toolbar', 'aria-label': t('patentActions') },
@@ -440,7 +442,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       renderLoading();
       return;
     case 'patent':
-      renderPatent(m.patent);
+      renderPatent(m.patent, m.cached);
       return;
     case 'error':
       renderError(m.error);

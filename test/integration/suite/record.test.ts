@@ -8,6 +8,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { CARD_NS } from '../../../src/core/cache/patentLookup';
+import { LIFETIMES, RecordStore } from '../../../src/core/cache/recordStore';
 import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
 import type { RecordSection, ToWebview } from '../../../src/webview/protocol';
 import { PATENT_VIEW_TYPE } from '../../../src/webview/viewTypes';
@@ -109,36 +111,124 @@ describe('The patent record (panel sections, cache, documents)', () => {
     assert.strictEqual(await calls(), before, 'not one call: bibliography, status, drawing, claims, family, citations, events, hover, resolution');
   });
 
-  it('renders a panel restored after a reload from the cache before any call', async () => {
+  /** A panel read, closed, and everything it looked up written to disk; then a reload (`reload`: memory dropped). */
+  async function readThenReload(reload: () => Promise<void>): Promise<PatentPanel['patentRef']> {
     const first = await openAll(api, NUMBER);
     await waitFor('the drawing', () => first.snapshot.image.state !== 'loading');
     const ref = first.patentRef;
     first.dispose();
     await (await api.session.lookupService()).idle();
     await (await api.session.recordLookup()).idle();
-    await restoreSandboxSession(api);
+    await reload();
+    return ref;
+  }
 
-    // What happens, in order: each call as it starts (the session's call observer), each message the page gets.
+  interface Restored {
+    panel: PatentPanel;
+    /** In order: each call as it starts (the session's call observer), `call:cached` when the panel already showed a cached card; each message the page gets. */
+    events: string[];
+    posts: ToWebview[];
+    stop(): void;
+  }
+
+  /** Restores `ref` as VS Code's serializer does after a reload: a new webview panel and the state the page kept. */
+  function restore(ref: PatentPanel['patentRef']): Restored {
     const events: string[] = [];
+    const posts: ToWebview[] = [];
+    const webview = vscode.window.createWebviewPanel(PATENT_VIEW_TYPE, NUMBER, vscode.ViewColumn.Active, {});
+    api.panelFeature.restore(webview, { ref, section: 'overview' });
+    const panel = api.panelFeature.openPanels.find((p) => p.panel === webview) ?? assert.fail('not restored');
+    // Set up before the panel's first await: nothing it asks for can start sooner.
     let inFlight = api.session.activity.inFlight;
     const watching = api.session.activity.onDidChange(() => {
-      if (api.session.activity.inFlight > inFlight) events.push('call');
+      const main = panel.snapshot.main;
+      if (api.session.activity.inFlight > inFlight) events.push(main.state === 'patent' && main.cached ? 'call:cached' : 'call');
       inFlight = api.session.activity.inFlight;
     });
+    panel.onDidPost((m) => {
+      posts.push(m);
+      events.push(m.type === 'image' ? `image:${m.image.state}` : m.type === 'patent' && m.cached ? `patent:${m.cached.refreshing ? 'cached-refreshing' : 'cached'}` : m.type);
+    });
+    return { panel, events, posts, stop: () => watching.dispose() };
+  }
+
+  /** Makes the card kept on disk one past its lifetime (as two days without opening it would), its status marked to tell it apart. */
+  async function expireCard(): Promise<void> {
+    const store = (await api.session.lookupStore()) ?? assert.fail('no disk store');
+    const kept = (await store.getEntry<{ v: Record<string, unknown> }>(CARD_NS, NUMBER)) ?? assert.fail('no card kept');
+    const twoDaysAgo = await RecordStore.open({ folder: store.folder, now: () => Date.now() - 2 * LIFETIMES.legalStatus });
+    await twoDaysAgo.put(CARD_NS, NUMBER, { v: { ...kept.value.v, legalStatus: ['As cached'] } }, LIFETIMES.legalStatus);
+    assert.strictEqual((await store.getEntry(CARD_NS, NUMBER))?.stale, true);
+  }
+
+  const settledImage = (events: readonly string[]): boolean => events.some((e) => /^image:(loaded|none|error)$/.test(e));
+
+  it('renders a panel restored after a reload from the cache before any call', async () => {
+    const ref = await readThenReload(() => restoreSandboxSession(api));
+    const { panel, events, stop } = restore(ref);
     try {
-      // As VS Code's serializer does after a reload: a new webview panel and the state the page kept.
-      const webview = vscode.window.createWebviewPanel(PATENT_VIEW_TYPE, NUMBER, vscode.ViewColumn.Active, {});
-      api.panelFeature.restore(webview, { ref, section: 'overview' });
-      const restored = api.panelFeature.openPanels.find((p) => p.panel === webview) ?? assert.fail('not restored');
-      restored.onDidPost((m) => events.push(m.type === 'image' ? `image:${m.image.state}` : m.type));
-      await waitFor('the patent shown', () => events.includes('patent'));
-      await waitFor('the drawing shown', () => events.some((e) => /^image:(loaded|none|error)$/.test(e)));
+      await waitFor('the patent and its drawing shown', () => events.includes('patent') && settledImage(events));
       const shown = events.indexOf('patent');
-      assert.ok(!events.slice(0, shown).includes('call'), `a call before the page showed the patent: ${events.join(', ')}`);
+      assert.ok(!events.slice(0, shown).some((e) => e.startsWith('call')), `a call before the page showed the patent: ${events.join(', ')}`);
       assert.ok(events.includes('image:loaded'), events.join(', '));
-      assert.strictEqual(restored.snapshot.main.state === 'patent' && restored.snapshot.main.patent.number, NUMBER);
+      assert.ok(!events.some((e) => e.startsWith('call')), `a fresh card costs no call: ${events.join(', ')}`);
+      assert.strictEqual(panel.snapshot.main.state === 'patent' && panel.snapshot.main.patent.number, NUMBER);
     } finally {
-      watching.dispose();
+      stop();
+    }
+  });
+
+  it('renders a restored panel\u2019s card past its lifetime at once, marked as cached, and replaces it after one call', async () => {
+    const proxy = await startRecordingProxy(sandboxUrl());
+    try {
+      const useProxy = (): Promise<void> => api.session.useSandbox(proxy.url, { remember: false });
+      await useProxy();
+      const ref = await readThenReload(useProxy);
+      await expireCard();
+      const before = await sandbox.calls('/basic-patent-data');
+      // The answers wait until the page shows the cached card: the order is the events', not the machine's speed.
+      const release = proxy.hold('/basic-patent-data');
+      const { panel, events, posts, stop } = restore(ref);
+      try {
+        await waitFor('the cached card shown', () => events.includes('patent:cached-refreshing'));
+        release();
+        await waitFor('the answer shown', () => events.includes('patent'));
+        const cached = events.indexOf('patent:cached-refreshing');
+        const calls = events.filter((e) => e.startsWith('call'));
+        assert.ok(calls.length > 0 && calls.every((e) => e === 'call:cached'), `every call once the cached card was shown: ${events.join(', ')}`);
+        assert.ok(events.indexOf('patent') > cached, events.join(', '));
+        const first = posts.find((m) => m.type === 'patent');
+        assert.ok(first?.type === 'patent' && first.cached, JSON.stringify(first).slice(0, 200));
+        assert.deepStrictEqual(first.patent.legalStatus, ['As cached']);
+        assert.match(first.cached.note, /^Cached on .+, refreshing/);
+        const main = panel.snapshot.main;
+        assert.ok(main.state === 'patent' && !main.cached, JSON.stringify(main).slice(0, 200));
+        assert.deepStrictEqual(main.patent.legalStatus, ['Active'], 'the answer replaced what was cached');
+        // One batched call asked again: bibliography and status, each once.
+        assert.strictEqual((await sandbox.calls('/basic-patent-data')) - before, 2);
+      } finally {
+        release();
+        stop();
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('keeps a restored panel\u2019s cached card, with a quiet note, when asking again fails', async () => {
+    const ref = await readThenReload(() => restoreSandboxSession(api));
+    await expireCard();
+    await sandbox.addFault({ path: '/basic-patent-data', errorCode: 67200005, times: 0 });
+    const { panel, events, stop } = restore(ref);
+    try {
+      await waitFor('the cached card and its note', () => events.includes('patent:cached') && settledImage(events));
+      assert.ok(!events.includes('error'), events.join(', '));
+      const main = panel.snapshot.main;
+      assert.ok(main.state === 'patent' && main.cached && !main.cached.refreshing, JSON.stringify(main).slice(0, 300));
+      assert.deepStrictEqual(main.patent.legalStatus, ['As cached']);
+      assert.match(main.cached.note, /^Cached on .+; not refreshed: /);
+    } finally {
+      stop();
     }
   });
 

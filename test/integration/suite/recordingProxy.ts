@@ -22,6 +22,8 @@ export interface RecordingProxy {
   /** Answers requests whose path starts with `pathPrefix` with `rewrite` of the sandbox's answer, until cleared. */
   rewrite(pathPrefix: string, rewrite: Rewrite): void;
   clearRewrites(): void;
+  /** Holds the requests whose path starts with `pathPrefix` until the returned release is called: a test orders what the extension sees by events, not by time. */
+  hold(pathPrefix: string): () => void;
   /** Everything sent to the service, as one string: for "this never went out" checks. */
   sent(): string;
   close(): Promise<void>;
@@ -31,6 +33,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const upstream = new URL(target);
   const requests: RecordedRequest[] = [];
   const rewrites: Array<{ prefix: string; rewrite: Rewrite }> = [];
+  const holds: Array<{ prefix: string; released: Promise<void> }> = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -39,6 +42,8 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body.toString('utf8') });
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const rule = rewrites.find((r) => path.startsWith(r.prefix));
+      const held = holds.find((h) => path.startsWith(h.prefix));
+      void (held?.released ?? Promise.resolve()).then(() => {
       const forward = http.request(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
         (up) => {
@@ -58,6 +63,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       );
       forward.on('error', () => res.destroy());
       forward.end(body);
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -67,6 +73,15 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     requests,
     rewrite: (prefix, rewrite) => rewrites.unshift({ prefix, rewrite }),
     clearRewrites: () => rewrites.splice(0),
+    hold: (prefix) => {
+      let release!: () => void;
+      const hold = { prefix, released: new Promise<void>((resolve) => (release = resolve)) };
+      holds.push(hold);
+      return () => {
+        holds.splice(holds.indexOf(hold), 1);
+        release();
+      };
+    },
     sent: () => JSON.stringify(requests),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
