@@ -9,6 +9,7 @@ import type { SearchHistory } from './searchHistory.pure';
 import { COLLAPSE_CHOICES, SORT_CHOICES, type Choice } from './searchOptions.pure';
 import type { SearchResultsView } from './searchResultsView';
 import { RESULTS_VIEW_ID } from './viewIds.pure';
+import { QueryAccept } from './queryPick.pure';
 
 const syntaxHint = () => vscode.l10n.t('PatSnap query, e.g. {0}', 'TTL:battery AND PBD:[20200101 TO 20231231]');
 const removeButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeIcon('close'), tooltip: vscode.l10n.t('Remove from history') });
@@ -84,6 +85,7 @@ export class SearchCommands {
 
     // Enter on an empty query would otherwise do nothing at all: say why once it was tried.
     let triedEmpty = false;
+    const accept = new QueryAccept<QueryItem>();
     const render = (): void => {
       const typed = qp.value.trim();
       const problem = typed || triedEmpty ? checkSearchParams({ query: typed })[0] : undefined;
@@ -97,20 +99,24 @@ export class SearchCommands {
         items.push(...recent.map((q) => ({ label: q, query: q, buttons: [remove], iconPath: new vscode.ThemeIcon('history') })));
       }
       qp.items = items;
+      // While a query is typed, its own row is the active one.
+      if (typed && items[0]) qp.activeItems = [items[0]];
     };
 
     return new Promise<string | undefined>((resolve) => {
       const subscriptions = [
         qp.onDidChangeValue(() => {
           triedEmpty = false;
+          accept.valueChanged();
           render();
         }),
+        qp.onDidChangeActive((active) => accept.activeChanged(active[0])),
         qp.onDidTriggerItemButton(async ({ item }) => {
           if (item.query) await this.history.remove(item.query);
           render();
         }),
         qp.onDidAccept(() => {
-          const picked = qp.selectedItems[0]?.query ?? qp.value.trim();
+          const picked = accept.accepted(qp.value, qp.selectedItems[0]);
           if (!picked) {
             triedEmpty = true;
             render();
