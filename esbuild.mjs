@@ -19,8 +19,9 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
 // Code nobody calls, left out: axios' Node build imports form-data (and through it
 // mime-db, 130 KB) for multipart bodies, which nothing here sends (Node's own FormData
-// stands in); its helpers log through `debug` only when DEBUG is set.
-const alias = { 'form-data': './scripts/shims/form-data.cjs', debug: './scripts/shims/debug.cjs' };
+// stands in); follow-redirects for requests that may redirect, which none may (signed
+// links follow theirs by hand); its helpers log through `debug` only when DEBUG is set.
+const alias = { 'form-data': './scripts/shims/form-data.cjs', 'follow-redirects': './scripts/shims/follow-redirects.cjs', debug: './scripts/shims/debug.cjs' };
 // The extension alone: claim markup decoded with HTML 4's entity names, not HTML5's 47 KB table (scripts/shims/entities-decode.cjs).
 const extensionAlias = { ...alias, 'entities/lib/decode.js': './scripts/shims/entities-decode.cjs' };
 // In the extension and the CLI, axios' browser adapters too (XMLHttpRequest, fetch): in

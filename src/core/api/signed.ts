@@ -3,8 +3,9 @@
  * documents, export files). The link is its own credential: these requests go
  * through a separate axios instance without our Authorization header or apikey,
  * since a storage host refuses a second credential and must never see a PatSnap
- * token. Storage may redirect (and these requests may follow), because nothing
- * secret but the link itself is sent.
+ * token. Storage may redirect, and these requests follow by hand (a fresh request per
+ * hop, carrying nothing of the last), because nothing secret but the link itself is
+ * sent; axios follows nothing, so its http adapter needs no follow-redirects.
  *
  * `bytes` has a wall-clock deadline for the whole file; a stream gets the deadline
  * until its headers, then a stall watchdog (no bytes for the same time) instead, so
@@ -21,6 +22,8 @@ import { Deadline, readLimited, StallWatchdog, Stalled, TooLarge, wireError, typ
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** Storage hosts redirect once or twice (a regional endpoint); more is a loop. */
 const MAX_REDIRECTS = 5;
+/** The statuses a GET follows (with a Location); any other 3xx is an answer. */
+const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 export interface SignedStream {
   stream: NodeJS.ReadableStream;
@@ -84,6 +87,20 @@ function parseUrl(url: string): URL {
   return parsed;
 }
 
+/** Where a redirect from `from` leads, or the reason it is not followed: it must be an http(s) URL without a user name or password. */
+function redirectTarget(location: string, from: URL): URL {
+  const o = { endpoint: from.host, reason: 'redirected' as const };
+  let to: URL;
+  try {
+    to = new URL(location, from);
+  } catch {
+    throw new PatsnapError('unexpectedResponse', `${from.host} redirected the request to an address that is not a URL.`, o);
+  }
+  if (to.protocol !== 'https:' && to.protocol !== 'http:') throw new PatsnapError('unexpectedResponse', `${from.host} redirected the request to an address that is not http(s).`, o);
+  if (to.username !== '' || to.password !== '') throw new PatsnapError('unexpectedResponse', `${from.host} redirected the request to an address with a user name or password in it; it was not followed.`, o);
+  return to;
+}
+
 function whereOf(url: URL): Where {
   return { host: url.host, endpoint: url.host, subject: `The file at ${url.host}` };
 }
@@ -132,12 +149,8 @@ export class SignedLinks {
     this.http = axios.create({
       // The Deadline and the stall watchdog do the timing.
       timeout: 0,
-      maxRedirects: MAX_REDIRECTS,
-      beforeRedirect: (options) => {
-        // Nothing secret is sent, and nothing may be added on the way.
-        const headers = options.headers as Record<string, unknown> | undefined;
-        if (headers) for (const name of Object.keys(headers)) if (/^(authorization|cookie|proxy-authorization)$/i.test(name)) delete headers[name];
-      },
+      // open() follows redirects itself.
+      maxRedirects: 0,
       validateStatus: () => true,
       // Raw bytes: Content-Length then matches what the caller receives.
       decompress: false,
@@ -202,11 +215,28 @@ export class SignedLinks {
     });
   }
 
-  /** The answer to a GET of `url`, its body not read yet; an error status is thrown, with the start of its body. */
+  /**
+   * The answer to a GET of `url`, its body not read yet, its redirects followed: at most
+   * MAX_REDIRECTS, each a new request with only our own headers (no cookie or credential
+   * a hop sent or asked for), all within `deadline`; an address seen before is a loop. An
+   * error status is thrown, with the start of its body.
+   */
   private async open(url: URL, deadline: Deadline): Promise<AxiosResponse<Readable>> {
-    const res = await this.http.get<Readable>(url.toString(), { signal: deadline.signal });
-    if (res.status < 200 || res.status >= 300) throw this.statusError(res.status, url, await readSome(res.data, deadline.signal));
-    return res;
+    const seen = new Set([url.href]);
+    for (let at = url; ; ) {
+      const res = await this.http.get<Readable>(at.href, { signal: deadline.signal });
+      const location = REDIRECTS.has(res.status) ? header(res, 'location') : undefined;
+      if (location === undefined) {
+        if (res.status < 200 || res.status >= 300) throw this.statusError(res.status, at, await readSome(res.data, deadline.signal));
+        return res;
+      }
+      res.data.destroy();
+      at = redirectTarget(location, at);
+      if (seen.has(at.href) || seen.size > MAX_REDIRECTS) {
+        throw new PatsnapError('unexpectedResponse', `${url.host} redirected the request too many times.`, { endpoint: url.host, reason: 'redirectLoop' });
+      }
+      seen.add(at.href);
+    }
   }
 
   /** The body behind a stall watchdog; the reader sees typed errors (a stall, a cut connection). */

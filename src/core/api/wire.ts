@@ -195,10 +195,6 @@ export function wireError(e: unknown, where: Where, deadline?: Deadline): Patsna
   const code = codeOf(e);
   if (isDecodeFailure(code)) return new PatsnapError('unexpectedResponse', `${subject} is compressed but does not decompress (${code}).`, { ...o, reason: 'undecodable' });
   if (code?.startsWith('HPE_')) return new PatsnapError('unexpectedResponse', `${host} answered with something that is not valid HTTP (${code}).`, { ...o, reason: 'undecodable' });
-  if (code === 'ERR_FR_TOO_MANY_REDIRECTS') return new PatsnapError('unexpectedResponse', `${host} redirected the request too many times.`, { ...o, reason: 'redirectLoop' });
-  if (code === 'ERR_FR_REDIRECTION_FAILURE' || code === 'ERR_UNSUPPORTED_PROTOCOL') {
-    return new PatsnapError('unexpectedResponse', `${host} redirected the request to an address that is not http(s).`, { ...o, reason: 'redirected' });
-  }
   const message = e instanceof Error ? e.message : '';
   if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || /hang up|aborted|terminated|premature/i.test(message)) {
     return new PatsnapError('network', `The connection to ${host} closed before the answer was complete.`, o);

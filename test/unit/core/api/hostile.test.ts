@@ -169,6 +169,102 @@ describe('hostile servers: redirects', () => {
     assert.equal(e.reason, 'redirectLoop');
     assert.equal(loop.requests.length, 6, 'the first request and five redirects, no retry');
   });
+
+  it('a signed link follows a relative redirect on its own host, and a stream follows as bytes do', async () => {
+    const storage = await start((req, res) => {
+      if (req.url?.startsWith('/link')) {
+        res.writeHead(307, { Location: '/regional/export.csv?X-Amz-Signature=abc' });
+        return res.end();
+      }
+      res.writeHead(200, { 'Content-Type': 'text/csv', 'Content-Length': 4 });
+      res.end('a,b\n');
+    });
+    const opened = await against(storage.url).openSignedStream(`${storage.url}/link/export.csv`);
+    assert.equal((await readAll(opened.stream)).toString(), 'a,b\n');
+    assert.equal(opened.contentLength, 4);
+    assert.deepEqual(
+      storage.requests.map((r) => r.url),
+      ['/link/export.csv', '/regional/export.csv?X-Amz-Signature=abc'],
+    );
+  });
+
+  it('a redirect back to an address already asked for is a loop, refused at once', async () => {
+    const a = await start((_req, res) => {
+      res.writeHead(302, { Location: `${b.url}/b` });
+      res.end();
+    });
+    const b = await start((_req, res) => {
+      res.writeHead(301, { Location: `${a.url}/a` });
+      res.end();
+    });
+    const e = await rejectsWith(against(a.url).fetchSignedBytes(`${a.url}/a`), 'unexpectedResponse', /redirected the request too many times/);
+    assert.equal(e.reason, 'redirectLoop');
+    assert.equal(a.requests.length + b.requests.length, 2, 'each address once, no retry');
+  });
+
+  it('a redirect passes on no cookie or header a hop set, and carries no user name or password', async () => {
+    const storage = await start((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'image/png' });
+      res.end(PNG_BYTES);
+    });
+    const link = await start((_req, res) => {
+      res.writeHead(302, { Location: `${storage.url}/drawing.png`, 'Set-Cookie': 'session=stolen', 'WWW-Authenticate': 'Basic realm="x"' });
+      res.end();
+    });
+    assert.equal((await against(link.url).fetchSignedBytes(`${link.url}/drawing.png`)).mediaType, 'image/png');
+    assert.equal(storage.requests[0]?.headers.cookie, undefined);
+    assert.equal(storage.requests[0]?.headers.authorization, undefined);
+
+    const withUser = await start((_req, res) => {
+      res.writeHead(302, { Location: `http://user:secret@${new URL(storage.url).host}/drawing.png` });
+      res.end();
+    });
+    const e = await rejectsWith(against(withUser.url).fetchSignedBytes(`${withUser.url}/drawing.png`), 'unexpectedResponse', /redirected the request to an address with a user name or password/);
+    assert.equal(e.reason, 'redirected');
+    assert.doesNotMatch(e.message, /secret/);
+    assert.equal(storage.requests.length, 1, 'the address with a password was not asked');
+  });
+
+  for (const [what, location, message] of [
+    ['not http(s)', 'file:///etc/passwd', /to an address that is not http\(s\)/],
+    ['not a URL', 'http://[not a host/', /to an address that is not a URL/],
+  ] as const) {
+    it(`a signed link redirected to an address that is ${what} is refused, not retried`, async () => {
+      const link = await start((_req, res) => {
+        res.writeHead(302, { Location: location });
+        res.end();
+      });
+      const e = await rejectsWith(against(link.url).fetchSignedBytes(`${link.url}/drawing.png`), 'unexpectedResponse', message);
+      assert.equal(e.reason, 'redirected');
+      assert.equal(link.requests.length, 1);
+    });
+  }
+
+  it('a 3xx without a Location, or one that is not a redirect, is an answer, not followed', async () => {
+    const link = await start((req, res) => {
+      res.writeHead(req.url === '/none' ? 302 : 304, req.url === '/none' ? {} : { Location: '/elsewhere' });
+      res.end();
+    });
+    await rejectsWith(against(link.url).fetchSignedBytes(`${link.url}/none`), 'unexpectedResponse', /answered the link with HTTP 302/);
+    await rejectsWith(against(link.url).fetchSignedBytes(`${link.url}/not-modified`), 'unexpectedResponse', /answered the link with HTTP 304/);
+    assert.deepEqual(
+      link.requests.map((r) => r.url),
+      ['/none', '/not-modified'],
+    );
+  });
+
+  it('the deadline covers the whole chain of redirects, not each hop', async () => {
+    // Each hop answers within the deadline; the two together do not.
+    const slow = await start((req, res) => {
+      setTimeout(() => {
+        if (req.url === '/first') res.writeHead(302, { Location: '/second' });
+        else res.writeHead(200, { 'Content-Type': 'image/png' });
+        res.end(req.url === '/first' ? undefined : PNG_BYTES);
+      }, 200);
+    });
+    const e = await rejectsWith(against(slow.url, { timeoutMs: 300 }).fetchSignedBytes(`${slow.url}/first`), 'network', /did not answer within 0\.3 s/);
+    assert.equal(e.reason, 'timeout');
+  });
 });
 
 describe('hostile servers: answers that do not decode', () => {
