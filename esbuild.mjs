@@ -8,6 +8,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { moduleTables } from './scripts/lib/module-table.cjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -35,49 +36,96 @@ const nodeAdapterOnly = {
   },
 };
 
-// Split builds: each `import()` becomes a file of its own, loaded on first use. esbuild
+// Split builds: each `import()` becomes a module of its own, loaded on first use. esbuild
 // splits code only into ES modules, so these bundle to ESM in a scratch folder and then
-// rewrite each file to CommonJS in dist/: the extension host loads CommonJS (`vscode` is
-// only there through `require`), and CommonJS starts the CLI faster (no ES module
-// loader, no createRequire for the bundled CommonJS packages: ~6 ms of a 20 ms start).
-// Shared modules land in shared chunks: every class has one copy, so `instanceof` holds
-// across features and commands.
+// rewrite each file to CommonJS: the extension host loads CommonJS (`vscode` is only
+// there through `require`), and CommonJS starts the CLI faster (no ES module loader, no
+// createRequire for the bundled CommonJS packages: ~6 ms of a 20 ms start). Shared
+// modules land in shared chunks: every class has one copy, so `instanceof` holds across
+// features and commands.
 const splitBuilds = [
-  // The extension: `dist/extension.js` is what activation loads; features and the HTTP client in dist/chunks/.
-  { scratch: 'out/extension-esm', outputs: ['extension.js', 'chunks'], entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'], alias: extensionAlias, chunkNames: 'chunks/[name]-[hash]' },
+  // The extension: its chunks packed into module tables (scripts/lib/module-table.cjs), each
+  // chunk a function evaluated when first required, so the VSIX holds three files, not fifty:
+  // dist/extension.js (what activation loads), dist/editor.js (what an open editor loads
+  // right after: the patent numbers, their lookups and citation checks), dist/chunks.js (the rest).
+  {
+    scratch: 'out/extension-esm',
+    outputs: ['extension.js', 'editor.js', 'chunks.js', 'chunks'],
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    external: ['vscode'],
+    alias: extensionAlias,
+    chunkNames: 'chunks/[name]-[hash]',
+    tables: { editor: /^chunks\/(patentNumbersFeature|patentLookup|facts)-/ },
+  },
   // The CLI: `dist/cli.js`, each command and the HTTP client in dist/cli/, so that `--help`,
   // `find` and usage errors load neither axios nor zod (#11).
   { scratch: 'out/cli-esm', outputs: ['cli.js', 'cli'], entryPoints: { cli: 'src/cli/bin.ts' }, chunkNames: 'cli/[name]-[hash]', executable: 'cli.js' },
-].map(({ scratch, outputs, executable, ...options }) => ({
+].map(({ scratch, outputs, executable, tables, ...options }) => ({
   scratch,
   options: { ...common, alias, ...options, outdir: scratch, splitting: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, plugins: [nodeAdapterOnly] },
-  toCommonJs: () => toCommonJs(scratch, outputs, executable),
+  toCommonJs: (/** @type {import('esbuild').BuildResult} */ result) => toCommonJs(scratch, result.metafile, { outputs, executable, tables }),
 }));
 
-/** Rewrites the ES modules in `scratch` as CommonJS in dist/, replacing `outputs` there. */
-async function toCommonJs(scratch, outputs, executable) {
-  for (const output of outputs) fs.rmSync(path.join('dist', output), { recursive: true, force: true });
-  const files = fs.readdirSync(scratch, { recursive: true }).filter((f) => String(f).endsWith('.js'));
-  await Promise.all(
-    files.map((f) =>
-      esbuild.build({
-        entryPoints: [path.join(scratch, String(f))],
-        outfile: path.join('dist', String(f)),
+/**
+ * Rewrites the ES modules of `scratch` (its build's `metafile`) as CommonJS in dist/,
+ * replacing `outputs` there: a file each, or, with `tables`, packed into module tables.
+ * @param {string} scratch @param {import('esbuild').Metafile | undefined} metafile
+ * @param {{ outputs: string[], executable?: string, tables?: { editor: RegExp } }} how
+ */
+async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
+  for (const output of outputs) for (const f of [output, `${output}.map`]) fs.rmSync(path.join('dist', f), { recursive: true, force: true });
+  const key = (file) => path.relative(scratch, file).split(path.sep).join('/');
+  const files = Object.keys(metafile?.outputs ?? {}).filter((f) => f.endsWith('.js'));
+  const modules = await Promise.all(
+    files.map(async (f) => {
+      const { outputFiles } = await esbuild.build({
+        entryPoints: [f],
+        outfile: path.join('dist', key(f)),
+        write: false,
         format: 'cjs',
         platform: 'node',
         target: 'node20',
-        // `import('./chunks/x.js')` becomes a lazy `require`, which VS Code's module hooks see.
+        // `import('./chunks/x.js')` becomes a lazy `require`, which VS Code's module hooks (or the module table) see.
         supported: { 'dynamic-import': false },
-        banner: String(f) === executable ? { js: '#!/usr/bin/env node' } : undefined,
+        banner: key(f) === executable ? { js: '#!/usr/bin/env node' } : undefined,
         sourcemap: !production,
         minify: production,
         legalComments: 'none',
         logLevel: 'warning',
-      }),
-    ),
+      });
+      const code = outputFiles.find((o) => o.path.endsWith('.js'));
+      const map = outputFiles.find((o) => o.path.endsWith('.map'));
+      return { key: key(f), code: code?.text ?? '', map: map === undefined ? undefined : JSON.parse(map.text) };
+    }),
   );
+  /** @type {[string, string, object | undefined][]} what goes to dist/: name, code, source map */
+  let written;
+  if (tables) {
+    // What the entry loads at once (its static imports, and theirs) goes in its own file.
+    const closure = (from, into = new Set()) => {
+      for (const file of from) {
+        if (into.has(key(file))) continue;
+        into.add(key(file));
+        closure((metafile?.outputs[file]?.imports ?? []).filter((i) => i.kind === 'import-statement' && !i.external).map((i) => i.path), into);
+      }
+      return into;
+    };
+    const entry = files.find((f) => !key(f).includes('/')) ?? '';
+    const eager = closure([entry]);
+    const editor = closure(files.filter((f) => tables.editor.test(key(f))));
+    const packed = moduleTables(key(entry), modules, eager, [{ file: 'editor.js', keys: editor }, { file: 'chunks.js' }]);
+    written = [[key(entry), packed.entry.code, packed.entry.map], ...[...packed.groups].map(([name, t]) => [name, t.code, t.map])];
+  } else {
+    written = modules.map((m) => [m.key, m.code.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n'), m.map]);
+  }
+  for (const [name, code, map] of written) {
+    const file = path.join('dist', name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, map ? `${code}//# sourceMappingURL=${path.basename(name)}.map\n` : code);
+    if (map) fs.writeFileSync(`${file}.map`, JSON.stringify(map));
+  }
   if (executable) fs.chmodSync(path.join('dist', executable), 0o755);
-  const sizes = files.map((f) => `  dist/${String(f)}  ${(fs.statSync(path.join('dist', String(f))).size / 1024).toFixed(1)}kb`);
+  const sizes = written.map(([name, code]) => `  dist/${name}  ${(code.length / 1024).toFixed(1)}kb`);
   process.stdout.write(`\n${sizes.join('\n')}\n`);
 }
 
@@ -134,7 +182,7 @@ if (tests) {
   copyPdfjs();
   for (const b of builds) await (await esbuild.context(b)).watch();
   for (const split of splitBuilds) {
-    const plugins = [{ name: 'to-commonjs', setup: (build) => build.onEnd((r) => (r.errors.length ? undefined : split.toCommonJs())) }];
+    const plugins = [{ name: 'to-commonjs', setup: (build) => build.onEnd((r) => (r.errors.length ? undefined : split.toCommonJs(r))) }];
     await (await esbuild.context({ ...split.options, plugins: [...split.options.plugins, ...plugins] })).watch();
   }
 } else {

@@ -22,8 +22,8 @@ export interface Feature<F extends FeatureName> extends vscode.Disposable {
 }
 
 /**
- * A feature whose module is loaded (with `import()`: a chunk of its own in
- * dist/chunks/) and built the first time it is needed: a command, its view becoming
+ * A feature whose module is loaded (with `import()`: a chunk of its own, in a
+ * module table of dist/) and built the first time it is needed: a command, its view becoming
  * visible, a restored panel. Until then it costs the window nothing.
  */
 export class LazyFeature<T extends vscode.Disposable> implements vscode.Disposable {
