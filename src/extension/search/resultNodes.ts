@@ -19,7 +19,9 @@ export class PatentNode extends ResultNode {
     style: RowStyle,
   ) {
     super();
-    this.id = `patent/${hit.patentId}`;
+    // The id names the style too: the workbench keeps whether a row is collapsed under its id, and a
+    // row first drawn compact (nothing to expand, so "collapsed") would hide its details when made detailed.
+    this.id = style === 'detailed' ? `patent/${hit.patentId}/detailed` : `patent/${hit.patentId}`;
     this.text = patentRowText(hit, style);
   }
 
