@@ -96,10 +96,13 @@ export class TreeView {
     const menu = this.page.locator('.context-view .monaco-menu');
     const menuItem = menu.locator('.action-item').filter({ hasText: item }).first();
     await menuItem.waitFor({ state: 'visible', timeout: UI_MS });
-    // A click right after the menu opens can be taken for the end of the click that
-    // opened it and ignored: focus the entry by hovering it, then choose it by keyboard.
-    await menuItem.hover();
-    await menu.locator('.action-item.focused').filter({ hasText: item }).waitFor({ state: 'visible', timeout: UI_MS });
+    // By keyboard, as a menu is used without a mouse: a click right after the menu opens can be
+    // taken for the end of the click that opened it and ignored, and a hover focuses the entry only
+    // when the mouse moves over it (after a reload it may not). The open menu has the focus.
+    const focused = menu.locator('.action-item.focused');
+    const entries = await menu.locator('.action-item').count();
+    for (let i = 0; i <= entries && (await focused.filter({ hasText: item }).count()) === 0; i++) await this.page.keyboard.press('ArrowDown');
+    await focused.filter({ hasText: item }).waitFor({ state: 'visible', timeout: UI_MS });
     await this.page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden', timeout: UI_MS });
   }
@@ -165,9 +168,10 @@ export class SideBar {
   async openContainer(title: string): Promise<void> {
     const item = new Workbench(this.page).activityBarItem(title);
     await item.waitFor({ state: 'visible', timeout: UI_MS });
-    const checked = (await item.getAttribute('aria-expanded')) === 'true' || (await item.getAttribute('aria-checked')) === 'true';
-    if (!checked) await item.click();
-    await this.title.filter({ hasText: new RegExp(title, 'i') }).waitFor({ state: 'visible', timeout: UI_MS });
+    // Open already when the side bar's title names it: a click on its icon would close it.
+    const shown = this.title.filter({ hasText: new RegExp(title, 'i') });
+    if (!(await shown.isVisible())) await item.click();
+    await shown.waitFor({ state: 'visible', timeout: UI_MS });
   }
 
   view(title: string): TreeView {
@@ -180,11 +184,16 @@ export class SideBar {
    * virtual: the rows below the view's height are not in the page.
    */
   async resultsWithRoom(): Promise<TreeView> {
+    return this.withRoom('Search Results');
+  }
+
+  /** The Patent Lookup view `title`, expanded, with the container's other views collapsed to give it room. */
+  async withRoom(title: 'Search Results' | 'Patents in Document' | 'Exports'): Promise<TreeView> {
     await this.openPatentLookup();
-    for (const other of ['Patents in Document', 'Exports']) await this.view(other).collapse();
-    const results = this.view('Search Results');
-    await results.expand();
-    return results;
+    for (const other of ['Search Results', 'Patents in Document', 'Exports']) if (other !== title) await this.view(other).collapse();
+    const view = this.view(title);
+    await view.expand();
+    return view;
   }
 
   async viewTitles(): Promise<string[]> {

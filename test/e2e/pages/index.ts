@@ -85,6 +85,7 @@ export async function openVsCode(): Promise<VsCode> {
   env.pages.add(page);
   await page.goto(env.workbenchUrl);
   const vscode = new VsCode(page);
-  await vscode.workbench.waitReady();
+  // (The side bar shows the container an earlier window left open: the explorer, or ours.)
+  await vscode.workbench.waitReady(SideBar.CONTAINER);
   return vscode;
 }
