@@ -129,6 +129,18 @@ export class CitationChecker extends Disposable {
     }
   }
 
+  /** Resolves once no document's check is scheduled or running (scheduled ones run now). */
+  async idleAll(): Promise<void> {
+    for (;;) {
+      const busy = vscode.workspace.textDocuments.filter((d) => {
+        const w = this.work.get(d.uri.toString());
+        return w?.timer !== undefined || w?.running !== undefined;
+      });
+      if (busy.length === 0) return;
+      await Promise.all(busy.map((d) => this.idle(d)));
+    }
+  }
+
   /** Drops what was looked up: the next check asks again. */
   forgetFacts(): void {
     this.loaded?.clear();

@@ -59,8 +59,22 @@ describe('Citation checks in documents', function () {
     feature = await api.citations();
   });
 
+  // A setting put back re-checks the memos in view, with lookups: wait for those checks, so that their
+  // calls are not counted by the next test.
   afterEach(async () => {
-    for (const key of ['lookups.enabled', 'citations.severity', 'citations.style', 'citations.enabled']) await setting(key, undefined);
+    for (const key of ['lookups.enabled', 'citations.severity', 'citations.style', 'citations.enabled']) {
+      if (vscode.workspace.getConfiguration('patentLookup').inspect(key)?.globalValue === undefined) continue;
+      const changed = new Promise<void>((resolve) => {
+        const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+          if (!e.affectsConfiguration(`patentLookup.${key}`)) return;
+          listener.dispose();
+          resolve();
+        });
+      });
+      await setting(key, undefined);
+      await changed;
+    }
+    await feature.checker.idleAll();
   });
 
   // The suites share one window: leave no memo open to be checked again, and no card looked up here
@@ -188,6 +202,7 @@ describe('Citation checks in documents', function () {
   it('asks only for the numbers an edit wrote, each endpoint once, and nothing for a re-check', async () => {
     const { doc, editor } = await openMemo('Prior art: US 11,205,304 B2 and EP 1 234 567 B1.');
     await feature.checker.check(doc);
+    await feature.checker.idleAll(); // (and any other memo's check still under way)
     const p011 = () => sandbox.calls('/basic-patent-data/simple-bibliography');
     const p013 = () => sandbox.calls('/basic-patent-data/legal-status');
     const [bib, legal] = [await p011(), await p013()];
