@@ -2,8 +2,11 @@ import type { ClientConfig } from '../core/api/types';
 import type { ExportTaskPollerOptions } from '../core/exports';
 
 export interface CliOutput {
-  /** Like a Writable's: `false` when the stream is full, and `once('drain')` says when to go on. */
-  write(chunk: string): unknown;
+  /**
+   * Like a Writable's: `false` when the stream is full, and `once('drain')` says when to go on.
+   * Bytes are UTF-8, whole characters (only TerminalOutput.trusted writes them).
+   */
+  write(chunk: string | Uint8Array): unknown;
   once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;

@@ -35,12 +35,29 @@ export function terminalSafe(text: string): string {
  * U+009B as CSI. Escaped, they stay in the data and out of the terminal.
  */
 export function terminalSafeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeDelAndC1(JSON.stringify(value, null, 2));
+}
+
+/** One string as a JSON string literal, as terminal-safe as terminalSafeJson's. */
+export function terminalSafeJsonString(text: string): string {
+  return escapeDelAndC1(JSON.stringify(text));
+}
+
+function escapeDelAndC1(json: string): string {
+  return json.replace(/[\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** An output whose `write` is terminal-safe; `control` writes the CLI's own sequences (the progress line), and nothing else may. */
 export interface TerminalOutput extends CliOutput {
+  /** Text, made terminal-safe on the way. */
+  write(chunk: string): unknown;
   control(sequence: string): void;
+  /**
+   * UTF-8 the caller built terminal-safe itself, written as it is with no pass over it:
+   * `find --json`'s output, whose strings are terminalSafeJsonString's or printable ASCII.
+   * Its return is the stream's, as `write`'s.
+   */
+  trusted(bytes: Uint8Array): unknown;
 }
 
 export function terminalOutput(out: CliOutput): TerminalOutput {
@@ -49,6 +66,7 @@ export function terminalOutput(out: CliOutput): TerminalOutput {
     // A writer that waits for 'drain' (find --json) must still see the stream's backpressure.
     ...(out.once ? { once: (event: 'drain', listener: () => void) => out.once?.(event, listener) } : {}),
     control: (sequence: string) => void out.write(sequence),
+    trusted: (bytes: Uint8Array) => out.write(bytes),
     get isTTY() {
       return out.isTTY;
     },

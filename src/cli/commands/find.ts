@@ -5,7 +5,7 @@ import { lineBreaks } from '../../core/numbers/text';
 import { parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine } from '../command';
 import { readProblem } from '../files';
-import type { CliOutput } from '../io';
+import { terminalSafeJsonString, type TerminalOutput } from '../terminal';
 
 /** One occurrence, in the shape design.md fixes for `find --json`. */
 export interface FoundNumber {
@@ -79,12 +79,14 @@ const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 /**
  * The occurrences as one JSON array, keys in the documented order. Each is written as bytes
- * into a buffer that becomes one string a buffer at a time: a string per field, joined, was
- * most of what `find --json` allocated on a dense file. `number`, `office` and `kind` are the
- * normaliser's own ASCII; `text` is copied as it is when plain, else JSON.stringify'd.
+ * into a buffer that goes to the output as it is, a buffer at a time: a string per field, joined, was
+ * most of what `find --json` allocated on a dense file, and a string per buffer cost a decode, the
+ * terminal-safe pass and an encode (a third of the run). It is terminal-safe as built: `number`,
+ * `office` and `kind` are the normaliser's own ASCII; `text` and the file's name are copied as they
+ * are when printable ASCII, else as terminalSafeJsonString writes them (no raw C0, DEL or C1).
  */
 class JsonArray {
-  private readonly bytes = Buffer.allocUnsafe(FLUSH + JSON_SLACK);
+  private bytes = Buffer.allocUnsafe(FLUSH + JSON_SLACK);
   private at = 0;
   private first = true;
 
@@ -94,7 +96,7 @@ class JsonArray {
 
   /** The writer of one file's occurrences. */
   file(name: string): (m: PatentNumberMatch) => void {
-    const head = Buffer.from(`{"file":${JSON.stringify(name)},"line":`);
+    const head = Buffer.from(`{"file":${terminalSafeJsonString(name)},"line":`);
     return (m) => {
       if (this.at > FLUSH) this.pass();
       const b = this.bytes;
@@ -114,7 +116,7 @@ class JsonArray {
         b[this.at++] = 0x22;
         this.ascii(m.text);
         b[this.at++] = 0x22;
-      } else this.utf8(JSON.stringify(m.text));
+      } else this.utf8(terminalSafeJsonString(m.text));
       this.ascii(',"number":"');
       this.ascii(m.number);
       this.ascii(m.type === 'publication' ? '","type":"publication","office":"' : '","type":"application","office":"');
@@ -133,10 +135,11 @@ class JsonArray {
     this.pass();
   }
 
-  /** Hands what the buffer holds to the output, as a string. */
+  /** Hands what the buffer holds to the output, and starts a new one (the stream may still hold it). */
   private pass(): void {
     if (this.at === 0) return;
-    this.out.add(this.bytes.toString('utf8', 0, this.at));
+    this.out.addTrusted(this.bytes.subarray(0, this.at));
+    this.bytes = Buffer.allocUnsafe(FLUSH + JSON_SLACK);
     this.at = 0;
   }
 
@@ -152,7 +155,7 @@ class JsonArray {
     if (this.at + Buffer.byteLength(s) > this.bytes.length - 256) {
       this.pass();
       if (Buffer.byteLength(s) > this.bytes.length - 256) {
-        this.out.add(s);
+        this.out.addTrusted(Buffer.from(s));
         return;
       }
     }
@@ -225,28 +228,45 @@ export function scanByWindows(text: string, windowSize = WINDOW): PatentNumberMa
   return new WindowedScan(windowSize).push(text, true);
 }
 
-/** Output gathered into pieces of about FLUSH characters; a flush waits while the stream is full. */
+/**
+ * Output gathered into pieces of about FLUSH characters or bytes, in order; a flush waits while
+ * the stream is full. Text goes through the terminal-safe `write`, bytes (JsonArray's) as they are.
+ */
 class Output {
-  private pending = '';
+  private pending: Array<string | Uint8Array> = [];
+  private size = 0;
 
   constructor(
-    private readonly stream: CliOutput,
+    private readonly stream: TerminalOutput,
     private readonly signal: AbortSignal | undefined,
   ) {}
 
   get full(): boolean {
-    return this.pending.length >= FLUSH;
+    return this.size >= FLUSH;
   }
 
   add(s: string): void {
-    this.pending += s;
+    const last = this.pending.length - 1;
+    if (typeof this.pending[last] === 'string') this.pending[last] += s;
+    else this.pending.push(s);
+    this.size += s.length;
+  }
+
+  addTrusted(bytes: Uint8Array): void {
+    this.pending.push(bytes);
+    this.size += bytes.length;
   }
 
   async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const chunk = this.pending;
-    this.pending = '';
-    if (this.stream.write(chunk) === false && this.stream.once && !this.signal?.aborted) {
+    if (this.size === 0) return;
+    const chunks = this.pending;
+    this.pending = [];
+    this.size = 0;
+    let full = false;
+    for (const chunk of chunks) {
+      if ((typeof chunk === 'string' ? this.stream.write(chunk) : this.stream.trusted(chunk)) === false) full = true;
+    }
+    if (full && this.stream.once && !this.signal?.aborted) {
       const signal = this.signal;
       await new Promise<void>((resolve) => {
         const done = (): void => {

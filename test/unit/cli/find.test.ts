@@ -41,6 +41,21 @@ describe('patent-lookup find (offline)', () => {
     assert.deepEqual(JSON.parse(r.stdout), []);
   });
 
+  it('--json is terminal-safe as written: a file name with escapes and C1 controls comes out escaped, whole', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'find-'));
+    try {
+      const name = 'art\x1b]52;c;aGk=\x07\x9b2J\x7f审中.txt';
+      await fs.writeFile(path.join(dir, name), 'See US 7,123,456 B2.\n');
+      const r = await runIn(undefined, ['find', name, '--json'], { env: {}, cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      // eslint-disable-next-line no-control-regex -- control characters are what the test looks for
+      assert.doesNotMatch(r.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+      assert.deepEqual(JSON.parse(r.stdout), [{ file: name, line: 1, column: 5, text: 'US 7,123,456 B2', number: 'US7123456B2', type: 'publication', office: 'US', kind: 'B2' }]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 for an unreadable file but still scans the others', async () => {
     const r = await run(['find', 'missing.txt', 'notes.md', '--json']);
     assert.equal(r.code, 2);

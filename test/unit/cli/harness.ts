@@ -27,11 +27,13 @@ export interface RunOptions {
 export async function runIn(baseUrl: string | undefined, argv: string[], options: RunOptions = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  // `find --json` writes UTF-8 bytes: decoded as a stream, so a character cut between writes stays whole.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const stdin = Readable.from(options.stdin === undefined ? [] : [options.stdin]) as CliIo['stdin'];
   stdin.isTTY = options.tty ?? false;
   const env = options.env ?? { PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey };
   const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : utf8.decode(s, { stream: true })) },
     stderr: { write: (s: string) => (stderr += s) },
     stdin,
     env: baseUrl === undefined ? env : { PATSNAP_BASE_URL: baseUrl, ...env },
