@@ -100,32 +100,28 @@ class JsonArray {
     return (m) => {
       if (this.at > FLUSH) this.pass();
       const b = this.bytes;
-      this.ascii(this.first ? '\n  ' : ',\n  ');
+      this.copy(this.first ? FIRST : NEXT);
       this.first = false;
       if (head.length > JSON_SLACK / 2) this.utf8(head.toString());
-      else {
-        let at = this.at;
-        for (let i = 0; i < head.length; i++) b[at++] = head[i] as number;
-        this.at = at;
-      }
+      else this.copy(head);
       this.int(m.line);
-      this.ascii(',"column":');
+      this.copy(COLUMN);
       this.int(m.column);
-      this.ascii(',"text":');
+      this.copy(TEXT);
       if (m.text.length < JSON_SLACK / 4 && PLAIN.test(m.text)) {
         b[this.at++] = 0x22;
         this.ascii(m.text);
         b[this.at++] = 0x22;
       } else this.utf8(terminalSafeJsonString(m.text));
-      this.ascii(',"number":"');
+      this.copy(NUMBER);
       this.ascii(m.number);
-      this.ascii(m.type === 'publication' ? '","type":"publication","office":"' : '","type":"application","office":"');
+      this.copy(m.type === 'publication' ? PUBLICATION : APPLICATION);
       this.ascii(m.office);
-      if (m.kind === null) this.ascii('","kind":null}');
+      if (m.kind === null) this.copy(NO_KIND);
       else {
-        this.ascii('","kind":"');
+        this.copy(KIND);
         this.ascii(m.kind);
-        this.ascii('"}');
+        this.copy(END);
       }
     };
   }
@@ -143,7 +139,15 @@ class JsonArray {
     this.at = 0;
   }
 
-  /** ASCII text the caller knows fits (the buffer keeps JSON_SLACK past FLUSH for one occurrence). */
+  /** Bytes the caller knows fit (the buffer keeps JSON_SLACK past FLUSH for one occurrence). */
+  private copy(bytes: Uint8Array): void {
+    const b = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < bytes.length; i++) b[at++] = bytes[i] as number;
+    this.at = at;
+  }
+
+  /** ASCII text the caller knows fits, as `copy`. */
   private ascii(s: string): void {
     const b = this.bytes;
     let at = this.at;
@@ -171,6 +175,18 @@ class JsonArray {
     for (let x = n; digits-- > 0; x = Math.floor(x / 10)) b[--at] = 0x30 + (x % 10);
   }
 }
+
+/** JsonArray's fixed pieces as bytes: copied, they cost less than a string's characters. */
+const FIRST = Buffer.from('\n  ');
+const NEXT = Buffer.from(',\n  ');
+const COLUMN = Buffer.from(',"column":');
+const TEXT = Buffer.from(',"text":');
+const NUMBER = Buffer.from(',"number":"');
+const PUBLICATION = Buffer.from('","type":"publication","office":"');
+const APPLICATION = Buffer.from('","type":"application","office":"');
+const NO_KIND = Buffer.from('","kind":null}');
+const KIND = Buffer.from('","kind":"');
+const END = Buffer.from('"}');
 
 /**
  * The matches of a text given in pieces (as a file is read), a window of lines at a time, so
