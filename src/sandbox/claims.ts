@@ -57,7 +57,8 @@ export function claimModel(rng: Random, topic: Topic, obj: ClaimModel['obj'], pu
     const en = rng.pick([
       `further comprising ${f}`,
       `wherein ${the(g)} comprises ${f}`,
-      `wherein ${the(f)} is arranged adjacent to ${the(g)}`,
+      // (A feature no earlier claim names is introduced with "a", never "the": claims need antecedents.)
+      `further comprising ${f} arranged adjacent to ${the(g)}`,
       `wherein the ${obj.en} is configured for ${rng.pick(topic.purposes)}`,
     ]);
     return { en, part: rng.int(0, CLAIM_PARTS.length - 1), variant: rng.int(0, 3) };
@@ -121,9 +122,12 @@ export function writeClaims(model: ClaimModel, lang: SampleClaimSet['lang'], gra
     switch (role.kind) {
       case 'main': {
         if (lang === 'EN') {
-          const els = model.elements;
-          const paragraphs = [`${lead}${cap(article(obj))} ${obj}, comprising:`, ...els.map((e, k) => (k === els.length - 1 ? `${e}${folded ? ',' : '.'}` : k === els.length - 2 ? `${e}; and` : `${e};`))];
-          if (folded) paragraphs.push(`${folded.en}.`);
+          // A folded "further comprising X" becomes the last element; a folded "wherein …" closes the claim.
+          const added = folded?.en.startsWith('further comprising ') ? folded.en.slice('further comprising '.length) : undefined;
+          const els = added ? [...model.elements, added] : model.elements;
+          const wherein = folded && !added ? folded.en : undefined;
+          const paragraphs = [`${lead}${cap(article(obj))} ${obj}, comprising:`, ...els.map((e, k) => (k === els.length - 1 ? `${e}${wherein ? ',' : '.'}` : k === els.length - 2 ? `${e}; and` : `${e};`))];
+          if (wherein) paragraphs.push(`${wherein}.`);
           return { num, independent: true, parents: [], paragraphs };
         }
         const n = model.elements.length;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findByNumber } from '../../../src/sandbox/data';
 import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
+import { TOPICS } from '../../../src/sandbox/vocabulary';
 import { call, ok } from './helpers';
 
 const EXAMPLES = join(__dirname, '../../fixtures/patsnap-examples');
@@ -102,6 +103,37 @@ describe('sandbox: the patent record (P013, P014, P015, P016, P018, P026, P069)'
     const c = counts?.patent_cited as { cited_by_3y: number; cited_by_5y: number; cited_by_simple_family: number; cited_by_inpadoc_family: number; cited_by_patsnap_family: number; cited_by_patents: unknown[] };
     assert.ok(c.cited_by_3y <= c.cited_by_5y && c.cited_by_5y <= c.cited_by_patents.length && c.cited_by_patents.length <= c.cited_by_simple_family);
     assert.ok(c.cited_by_simple_family <= c.cited_by_inpadoc_family && c.cited_by_inpadoc_family <= c.cited_by_patsnap_family);
+  });
+
+  it('P018: every English claim names a feature with "a" or "an" before "the" refers to it, in it or a claim it refers to', () => {
+    const features = [...new Set(TOPICS.flatMap((t) => t.features.map((f) => f.replace(/^(?:a|an)\s+/i, ''))))].sort((a, b) => b.length - a.length);
+    const missing: string[] = [];
+    let referred = 0;
+    for (const patent of sb.data.patents) {
+      for (const set of patent.claims.filter((c) => c.lang === 'EN')) {
+        const byNum = new Map(set.claims.map((c) => [c.num, c]));
+        const chain = (num: number, seen = new Set<number>()): string => {
+          const claim = byNum.get(num);
+          if (!claim || seen.has(num)) return '';
+          seen.add(num);
+          // The claims it depends on, and those it names ("providing the system of claim 1").
+          const text = claim.paragraphs.join(' ');
+          const named = [...text.matchAll(/\bclaim (\d+)\b/g)].map((m) => Number(m[1]));
+          return [text, ...[...claim.parents, ...named].map((p) => chain(p, seen))].join(' ');
+        };
+        for (const claim of set.claims) {
+          const own = claim.paragraphs.join(' ');
+          const context = chain(claim.num);
+          for (const feature of features) {
+            if (!own.includes(`the ${feature}`)) continue;
+            referred++;
+            if (!new RegExp(`\\ban? ${feature.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(context)) missing.push(`${patent.pn} claim ${claim.num}: "the ${feature}"`);
+          }
+        }
+      }
+    }
+    assert.ok(referred > 100, `${referred} references checked`);
+    assert.deepEqual(missing.slice(0, 10), [], `${missing.length} references without antecedent`);
   });
 
   it('P018: claim HTML per language, parents left out for some, a family member\u2019s claims only when asked', async () => {
