@@ -183,9 +183,10 @@ describe('Search notebooks', function () {
     const results = vscode.sideBar.view('Search Results');
     await results.description.filter({ hasText: / of / }).waitFor({ state: 'visible', timeout: UI_MS });
     await results.moreAction('Save Search to Notebook…');
-    await vscode.quickInput.pick('New search notebook');
-    await vscode.workbench.editorTab('Untitled').first().waitFor({ state: 'visible', timeout: UI_MS });
-    await vscode.notebook.waitOpen();
+    await vscode.notebook.waitOpenedBy(async () => {
+      await vscode.quickInput.pick('New search notebook');
+      await vscode.workbench.editorTab('Untitled').first().waitFor({ state: 'visible', timeout: UI_MS });
+    });
     await vscode.notebook.codeCells.first().locator('.view-line', { hasText: RECENT }).waitFor({ state: 'visible', timeout: UI_MS });
     await vscode.notebook.root.locator('.cell-statusbar-container', { hasText: /charts: year, assignee, office/ }).first().waitFor({ state: 'visible', timeout: UI_MS });
     await vscode.screenshot('notebook-saved-search');
@@ -195,10 +196,11 @@ describe('Search notebooks', function () {
     await vscode.palette.run('Patent: New Search Notebook…');
     await vscode.quickInput.title.filter({ hasText: 'New Search Notebook' }).waitFor({ state: 'visible', timeout: UI_MS });
     await vscode.quickInput.pick(RECENT);
-    await vscode.quickInput.accept();
-    await vscode.quickInput.waitClosed();
-    await vscode.notebook.waitOpen();
-    // The editor opens before it draws its cells: count them once the query's cell shows.
+    // The notebook the previous test made holds the same cell: wait for the one this opens.
+    await vscode.notebook.waitOpenedBy(async () => {
+      await vscode.quickInput.accept();
+      await vscode.quickInput.waitClosed();
+    });
     await vscode.notebook.codeCells.first().locator('.view-line', { hasText: RECENT }).waitFor({ state: 'visible', timeout: UI_MS });
     assert.strictEqual(await vscode.notebook.codeCells.count(), 1);
     await vscode.screenshot('notebook-from-recent');

@@ -26,6 +26,24 @@ export class NotebookEditor {
     await this.codeCells.first().waitFor({ state: 'visible', timeout });
   }
 
+  /**
+   * Does `open` (a command that opens a notebook) and waits for the notebook editor it
+   * opened, its code cells drawn. VS Code keeps the overlay of every notebook editor
+   * that has a tab, hidden while another is shown, and swaps them a moment after the new
+   * tab is active: the overlay visible right after `open` can still be the notebook shown
+   * before (which may even hold the same cells), and the new one is blank for a moment
+   * while it draws. So the overlays there before are marked, and the wait is for one
+   * without the mark, the only one visible.
+   */
+  async waitOpenedBy(open: () => Promise<void>, timeout = UI_MS): Promise<void> {
+    await this.page.evaluate(() => document.querySelectorAll('.notebookOverlay').forEach((o) => o.setAttribute('data-e2e-shown-before', '')));
+    await open();
+    const fresh = this.page.locator('.notebookOverlay:visible:not([data-e2e-shown-before])');
+    await fresh.locator('.cell-list-container .monaco-list-row.code-cell-row').first().waitFor({ state: 'visible', timeout });
+    await this.page.waitForFunction(() => Array.from(document.querySelectorAll('.notebookOverlay')).filter((o) => getComputedStyle(o).visibility === 'visible').length === 1, undefined, { timeout });
+    await this.page.evaluate(() => document.querySelectorAll('.notebookOverlay').forEach((o) => o.removeAttribute('data-e2e-shown-before')));
+  }
+
   /** The document of the notebook's output webview. */
   get outputs(): FrameLocator {
     return this.root.locator('.cell-list-container iframe.webview.ready').first().contentFrame().locator('#active-frame').contentFrame();
