@@ -115,7 +115,7 @@ describe('Search notebooks', function () {
     await vscode.palette.run('Patent: Run All Again at PatSnap');
     await confirmRun(3);
     const lidar = await vscode.notebook.output(/^16 hits/, 60_000);
-    assert.match(await lidar.locator('.pl-summary').innerText(), /^2 new since \d{4}-\d{2}-\d{2}; 16 hits \(\+9\)\.$/);
+    assert.match(await lidar.locator('.pl-summary').innerText(), /^2 new families \(9 publications\) since \d{4}-\d{2}-\d{2}; 16 hits \(\+9\)\.$/);
     assert.strictEqual(await lidar.locator('.pl-badge.pl-new').count(), 9);
     assert.ok((await lidar.locator('tr.pl-changed').count()) >= 9);
     // (Read, not clicked open: a click below the fold of the notebook lands on what covers it.)

@@ -17,6 +17,9 @@ interface QueryReport {
   since: string | null;
   totalBefore: number | null;
   summary: string;
+  /** Families not seen before, and their results (every member of each, as in `new`): they differ when a new family has several members. */
+  newFamilies: number;
+  newPublications: number;
   /** Results of families not seen before (every member of each). */
   new: KeptResult[];
   /** Results of families seen before under a number not seen: new family members, not new. */
@@ -34,7 +37,8 @@ export const notebookCommand: Command = {
     '  --write            store the new runs in the file (the oldest beyond ten per query go);',
     '                     without it the file is left as it is',
     '  --json             print {"file", "written", "queries": [{"index", "query", "date", "total", "since",',
-    '                     "totalBefore", "summary", "new", "newMembers", "gone"}]}',
+    '                     "totalBefore", "summary", "newFamilies", "newPublications", "new",',
+    '                     "newMembers", "gone"}]}',
     '',
     'Every query is checked before anything is sent, and what the runs cost goes to stderr first:',
     'each query makes up to 6 calls (hit count, results, their details, status and family, charts).',
@@ -106,6 +110,8 @@ function report(index: number, query: string, run: { date: string; total: number
     since: c?.since ?? null,
     totalBefore: c?.totalBefore ?? null,
     summary: c?.summary ?? `First run: ${formatCount(run.total)} ${run.total === 1 ? 'hit' : 'hits'}.`,
+    newFamilies: c?.added.length ?? 0,
+    newPublications: c?.newPublications ?? 0,
     new: marked('new'),
     newMembers: marked('newMember'),
     gone: [...(c?.gone ?? [])],

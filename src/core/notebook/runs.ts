@@ -4,6 +4,7 @@
  * Results are compared by family, so a new member of a family already seen is reported
  * apart, not as new.
  */
+import { ENGLISH, type Translator } from '../citations/types';
 import { plainLine } from '../text/escape';
 import { DEFAULT_FACET_LIMIT, DEFAULT_KEEP, DEFAULT_MAX_RUNS, type FacetBucket, type KeptResult, type QueryCell, type QueryOptions, type Run } from './schema';
 
@@ -121,8 +122,13 @@ export type ResultMark = 'new' | 'newMember' | 'seen';
 export interface RunComparison {
   /** The earlier run's date, yyyy-mm-dd (UTC). */
   readonly since: string;
-  /** Families in the later run's results and not in the earlier one's. */
+  /** Families in the later run's results and not in the earlier one's (the first result of each). */
   readonly added: readonly KeptResult[];
+  /**
+   * The later run's results of those families, every member counted: the rows marked new.
+   * More than `added.length` when a new family has several members among the results.
+   */
+  readonly newPublications: number;
   /** Families in the earlier run's results and not in the later one's. */
   readonly gone: readonly KeptResult[];
   /** Results of a family already seen, under a number not seen: a new family member. */
@@ -142,7 +148,7 @@ export interface RunComparison {
   /** The query text or the options differ between the runs. */
   readonly queryChanged: boolean;
   readonly optionsChanged: boolean;
-  /** "12 new since 2026-11-03, 1 gone" and what else changed. */
+  /** "12 new since 2026-11-03, 1 gone" and what else changed, in English (`describeComparison` translates it). */
   readonly summary: string;
 }
 
@@ -194,6 +200,7 @@ export function compareRuns(before: Run, after: Run): RunComparison {
   const base = {
     since: runDay(before),
     added,
+    newPublications: marks.filter((m) => m === 'new').length,
     gone,
     newMembers,
     marks,
@@ -204,23 +211,45 @@ export function compareRuns(before: Run, after: Run): RunComparison {
     queryChanged: before.query !== after.query,
     optionsChanged: optionsKey(before.options) !== optionsKey(after.options),
   };
-  return { ...base, summary: summarize(base) };
+  return { ...base, summary: describeComparison(base) };
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
-function summarize(c: Omit<RunComparison, 'summary'>): string {
+/**
+ * What changed, in words: "12 new since 2026-11-03, 1 gone; 13 hits (+11)." New is
+ * counted in families; where the new families have more publications among the results
+ * than there are families (the rows marked new), both are said: "2 new families (9
+ * publications) since …". `l10n`: `vscode.l10n` in the extension, English elsewhere.
+ */
+export function describeComparison(c: Omit<RunComparison, 'summary'>, l10n: Translator = ENGLISH): string {
   const parts: string[] = [];
-  const scope = c.exact ? '' : ` in the top ${n(c.window)}`;
   if (c.added.length === 0 && c.gone.length === 0 && c.newMembers.length === 0 && c.totalBefore === c.totalAfter) {
-    parts.push(`No change since ${c.since}`);
+    parts.push(l10n.t('No change since {0}', c.since));
   } else {
-    parts.push(c.added.length === 0 ? `Nothing new${scope} since ${c.since}` : `${n(c.added.length)} new${scope} since ${c.since}`);
-    if (c.gone.length > 0) parts.push(`${n(c.gone.length)} gone`);
-    if (c.newMembers.length > 0) parts.push(`${n(c.newMembers.length)} new ${c.newMembers.length === 1 ? 'member' : 'members'} of known families`);
+    parts.push(newText(c, l10n));
+    if (c.gone.length > 0) parts.push(l10n.t('{0} gone', n(c.gone.length)));
+    if (c.newMembers.length > 0) parts.push(c.newMembers.length === 1 ? l10n.t('1 new member of known families') : l10n.t('{0} new members of known families', n(c.newMembers.length)));
   }
   const delta = c.totalAfter - c.totalBefore;
-  const hits = `${n(c.totalAfter)} ${c.totalAfter === 1 ? 'hit' : 'hits'}${delta === 0 ? '' : ` (${delta > 0 ? '+' : '\u2212'}${n(Math.abs(delta))})`}`;
-  const changed = c.queryChanged ? '; the query changed since then' : c.optionsChanged ? '; the options changed since then' : '';
-  return `${parts.join(', ')}; ${hits}${changed}.`;
+  const hits = `${c.totalAfter === 1 ? l10n.t('1 hit') : l10n.t('{0} hits', n(c.totalAfter))}${delta === 0 ? '' : ` (${delta > 0 ? '+' : '\u2212'}${n(Math.abs(delta))})`}`;
+  const changed = c.queryChanged ? [l10n.t('the query changed since then')] : c.optionsChanged ? [l10n.t('the options changed since then')] : [];
+  return `${[parts.join(', '), hits, ...changed].join('; ')}.`;
+}
+
+/** "Nothing new", "12 new", "2 new families (9 publications)", each "in the top N" when only the kept results were compared. */
+function newText(c: Omit<RunComparison, 'summary'>, l10n: Translator): string {
+  const families = c.added.length;
+  const publications = c.newPublications;
+  if (c.exact) {
+    if (families === 0) return l10n.t('Nothing new since {0}', c.since);
+    if (publications <= families) return l10n.t('{0} new since {1}', n(families), c.since);
+    return families === 1 ? l10n.t('1 new family ({0} publications) since {1}', n(publications), c.since) : l10n.t('{0} new families ({1} publications) since {2}', n(families), n(publications), c.since);
+  }
+  const top = n(c.window);
+  if (families === 0) return l10n.t('Nothing new in the top {0} since {1}', top, c.since);
+  if (publications <= families) return l10n.t('{0} new in the top {1} since {2}', n(families), top, c.since);
+  return families === 1
+    ? l10n.t('1 new family ({0} publications) in the top {1} since {2}', n(publications), top, c.since)
+    : l10n.t('{0} new families ({1} publications) in the top {2} since {3}', n(families), n(publications), top, c.since);
 }

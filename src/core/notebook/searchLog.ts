@@ -55,7 +55,8 @@ export function describeOptions(o: QueryOptions): string[] {
 
 function changeText(c: RunComparison | undefined): string {
   if (!c) return 'first run';
-  const parts = [`${n(c.added.length)} new`, `${n(c.gone.length)} gone`];
+  const added = c.newPublications > c.added.length ? `${n(c.added.length)} new ${c.added.length === 1 ? 'family' : 'families'} (${n(c.newPublications)} publications)` : `${n(c.added.length)} new`;
+  const parts = [added, `${n(c.gone.length)} gone`];
   if (c.newMembers.length > 0) parts.push(`${n(c.newMembers.length)} new family ${c.newMembers.length === 1 ? 'member' : 'members'}`);
   const scope = c.exact ? '' : ` (top ${n(c.window)} compared)`;
   return `${parts.join(', ')}${scope}${c.queryChanged ? '; query changed' : c.optionsChanged ? '; options changed' : ''}`;

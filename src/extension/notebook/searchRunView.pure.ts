@@ -4,7 +4,7 @@
  * gone, its charts and every run's date. Pure: the controller and the serializer hand
  * the view to the renderer as an output item.
  */
-import { compareRuns, runDay, type QueryCell, type Run } from '../../core/notebook';
+import { compareRuns, describeComparison, runDay, type QueryCell, type Run } from '../../core/notebook';
 import type { ChartView, HistoryRow, Labels, ResultRow, SearchRunView } from '../../webview/notebook/protocol';
 import type { ErrorActionId } from '../common/errorActions.pure';
 import type { L10n } from '../common/l10n.pure';
@@ -86,7 +86,7 @@ const ranAt = (run: Run): string => `${run.date.slice(0, 10)} ${run.date.slice(1
 
 function history(runs: readonly Run[], l10n: L10n): HistoryRow[] {
   return runs
-    .map((run, i) => ({ date: runDay(run), total: run.total, change: i === 0 ? l10n.t('First run.') : compareRuns(runs[i - 1] as Run, run).summary }))
+    .map((run, i) => ({ date: runDay(run), total: run.total, change: i === 0 ? l10n.t('First run.') : describeComparison(compareRuns(runs[i - 1] as Run, run), l10n) }))
     .reverse();
 }
 
@@ -106,7 +106,7 @@ export function runView(cell: QueryCell, ctx: ViewContext, cachedAt?: Date): Sea
     locale: ctx.locale,
     total: last.total,
     ranAt: ranAt(last),
-    ...(comparison ? { summary: comparison.summary } : {}),
+    ...(comparison ? { summary: describeComparison(comparison, ctx.l10n) } : {}),
     results,
     gone: (comparison?.gone ?? []).map((r) => ({ ...pick(r), mark: 'seen' as const })),
     charts: Object.entries(last.facets ?? {}).map(([field, buckets]) => chartOf(field, buckets, ctx.l10n)),

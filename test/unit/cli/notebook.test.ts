@@ -105,14 +105,15 @@ describe('patent-lookup count, facets and notebook against the sandbox', () => {
       cli.sandbox.publish(LATER_UNTIL);
       const second = await run(['notebook', file(), '--write', '--json']);
       assert.equal(second.code, 0, second.stderr);
-      const doc = JSON.parse(second.stdout) as { file: string; written: boolean; queries: Array<{ index: number; total: number; totalBefore: number; since: string; summary: string; new: Array<{ number: string }>; newMembers: Array<{ number: string }>; gone: unknown[] }> };
+      const doc = JSON.parse(second.stdout) as { file: string; written: boolean; queries: Array<{ index: number; total: number; totalBefore: number; since: string; summary: string; newFamilies: number; newPublications: number; new: Array<{ number: string }>; newMembers: Array<{ number: string }>; gone: unknown[] }> };
       assert.equal(doc.written, true);
       const [lidar, cycle] = doc.queries;
       assert.equal(lidar?.total, 16);
       assert.equal(lidar?.totalBefore, 7);
       assert.equal(lidar?.since, stored.cells[1]?.kind === 'query' ? stored.cells[1].runs[0]?.date.slice(0, 10) : '');
-      assert.match(lidar?.summary ?? '', /^2 new since \d{4}-\d{2}-\d{2}; 16 hits \(\+9\)\.$/);
+      assert.match(lidar?.summary ?? '', /^2 new families \(9 publications\) since \d{4}-\d{2}-\d{2}; 16 hits \(\+9\)\.$/);
       assert.equal(lidar?.new.length, 9);
+      assert.deepEqual([lidar?.newFamilies, lidar?.newPublications], [2, 9]);
       for (const k of lidar?.new ?? []) assert.ok(cli.sandbox.data.later.some((p) => p.pn === k.number), `${k.number} was published later`);
       assert.ok((cycle?.newMembers.length ?? 0) > 0, 'a grant of a known application is a new family member');
       assert.deepEqual((await read()).cells.map((c) => (c.kind === 'query' ? c.runs.map((r) => r.total) : null)), [null, [7, 16], [cycle?.totalBefore, cycle?.total]]);

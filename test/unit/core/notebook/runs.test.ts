@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { compareRuns, keptResult, recordRun, type QueryCell, type Run, type RunHit } from '../../../../src/core/notebook';
+import { compareRuns, describeComparison, keptResult, recordRun, type QueryCell, type Run, type RunHit } from '../../../../src/core/notebook';
 import type { SearchHit } from '../../../../src/core/api/types';
 
 const cell = (options: QueryCell['options'] = {}): QueryCell => ({ kind: 'query', source: 'TTL:battery', options, runs: [] });
@@ -68,6 +68,29 @@ describe('notebook runs', () => {
       assert.ok(c.exact);
       assert.equal(c.summary, '12 new since 2026-11-03, 1 gone; 13 hits (+11).');
       assert.deepEqual(c.marks, ['seen', ...Array(12).fill('new')]);
+    });
+
+    it('counts new families and their publications apart, and says both when they differ: "2 new families (9 publications)"', () => {
+      const before = run('2026-11-03', 7, Array.from({ length: 7 }, (_, i): [string, string] => [`S${i}`, `s${i}`]));
+      const fresh = [...Array.from({ length: 5 }, (_, i): [string, string] => [`X${i}`, 'x']), ...Array.from({ length: 4 }, (_, i): [string, string] => [`Y${i}`, 'y'])];
+      const c = compareRuns(before, run('2026-12-01', 16, [...before.results.map((r): [string, string] => [r.number, r.family as string]), ...fresh]));
+      assert.equal(c.added.length, 2);
+      assert.equal(c.newPublications, 9);
+      assert.equal(c.marks.filter((m) => m === 'new').length, c.newPublications, 'the rows badged new');
+      assert.equal(c.summary, '2 new families (9 publications) since 2026-11-03; 16 hits (+9).');
+      const one = compareRuns(before, run('2026-12-01', 9, [...before.results.map((r): [string, string] => [r.number, r.family as string]), ['Z1', 'z'], ['Z2', 'z']]));
+      assert.equal(one.summary, '1 new family (2 publications) since 2026-11-03; 9 hits (+2).');
+      const top = compareRuns(run('2026-11-03', 500, [['A', 'a'], ['B', 'b']]), run('2026-12-01', 510, [['C1', 'c'], ['C2', 'c'], ['D', 'd'], ['A', 'a']]));
+      assert.equal(top.summary, '2 new families (3 publications) in the top 2 since 2026-11-03, 1 gone; 510 hits (+10).');
+    });
+
+    it('translates its summary through the translator it is given', () => {
+      const seen: string[] = [];
+      const l10n = { t: (message: string, ...args: Array<string | number>) => (seen.push(message), `<${message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))}>`) };
+      const c = compareRuns(run('2026-11-03', 1, [['A', 'a']]), run('2026-12-01', 3, [['A', 'a'], ['B1', 'b'], ['B2', 'b']], 'TTL:other'));
+      assert.equal(describeComparison(c, l10n), '<1 new family (2 publications) since 2026-11-03>; <3 hits> (+2); <the query changed since then>.');
+      assert.deepEqual(seen, ['1 new family ({0} publications) since {1}', '{0} hits', 'the query changed since then']);
+      assert.equal(describeComparison(c), c.summary, 'English without one');
     });
 
     it('does not call a new member of a known family new', () => {

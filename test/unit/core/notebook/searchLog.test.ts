@@ -55,6 +55,15 @@ describe('the search log', () => {
       assert.match(md, /## Query 2[\s\S]*Not run yet\./);
     });
 
+    it('counts new families and, where a new family has several members, its publications too', () => {
+      let cell: QueryCell = { kind: 'query', source: 'TTL:drone', options: {}, runs: [] };
+      cell = recordRun(cell, { total: 1, hits: [{ pn: 'US1B2', familyKey: 'a' }] }, { now: () => Date.UTC(2026, 10, 3) }).cell;
+      cell = recordRun(cell, { total: 4, hits: [{ pn: 'US1B2', familyKey: 'a' }, { pn: 'EP2A1', familyKey: 'b' }, { pn: 'CN2A', familyKey: 'b' }, { pn: 'US3B2', familyKey: 'c' }] }, { now: () => Date.UTC(2026, 11, 1) }).cell;
+      const log = renderSearchLogMarkdown({ format: 'patent-search-notebook', version: 1, cells: [cell] }, { generatedAt: GENERATED });
+      assert.match(log, /\| 2026-12-01 \| 4 \| 2 new families \(3 publications\), 0 gone \|/);
+      assert.match(renderSearchLogHtml({ format: 'patent-search-notebook', version: 1, cells: [cell] }, { generatedAt: GENERATED }), /<td>2 new families \(3 publications\), 0 gone<\/td>/);
+    });
+
     it('lists the patents kept in the last run, the new ones marked, and the top facet values', () => {
       assert.match(md, /Patents kept in the run of 2026-12-01 \(3 of 1,857\):/);
       assert.match(md, /\| new \| US11894512B2 \| All\\-solid\\-state battery with \\<b\\>halide\\<\\\/b\\> electrolyte \|/);

@@ -36,6 +36,18 @@ describe('what a query cell\u2019s output shows', () => {
     assert.equal(view.cachedAt, undefined);
   });
 
+  it('says what is new in the display language, families and publications apart (the Japanese bundle)', () => {
+    const ja = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../l10n/bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+    const l10n = { t: (message: string, ...args: Array<string | number | boolean>) => ENGLISH.t(ja[message] ?? `[untranslated] ${message}`, ...args) };
+    const first = recordRun({ kind: 'query', source: 'TTL:drone', options: {}, runs: [] }, { total: 1, hits: [{ pn: 'US1B2', familyKey: 'a' }] }, { now: () => Date.UTC(2026, 10, 3) }).cell;
+    const second = recordRun(first, { total: 4, hits: [{ pn: 'US1B2', familyKey: 'a' }, { pn: 'EP2A1', familyKey: 'b' }, { pn: 'CN2A', familyKey: 'b' }, { pn: 'JP2A', familyKey: 'b' }] }, { now: () => Date.UTC(2026, 11, 1) }).cell;
+    const view = runView(second, { ...ctx, l10n, locale: 'ja' });
+    assert.ok(view?.kind === 'run');
+    assert.equal(view.summary, '2026-11-03 以降の新規ファミリー 1 件（公報 3 件）; 4 件ヒット (+3).');
+    assert.deepEqual(view.results.filter((r) => r.mark === 'new').length, 3, 'the rows badged new');
+    assert.equal(view.history[0]?.change, view.summary);
+  });
+
   it('says when the cell changed since its run, and when the run is the session\u2019s cached one', () => {
     const cell = { ...fixtureCell(), source: 'TTL:other' };
     const view = runView(cell, ctx, new Date(Date.UTC(2026, 11, 1, 14, 5)));
