@@ -128,6 +128,38 @@ describe('Search notebooks', function () {
     assert.deepStrictEqual(first.runs.map((r) => r.total), [7, 16]);
   });
 
+  it('a run\u2019s output reads to a screen reader and works by keyboard', async () => {
+    const lidar = await vscode.notebook.output(/^16 hits/);
+    const tree = await lidar.ariaSnapshot();
+    // What is new is a status a screen reader announces, families and publications both.
+    assert.match(tree, /status: 2 new families \(9 publications\) since/, tree);
+    // The results: a table named by its caption, with column headers; each number a named button.
+    assert.match(tree, /table "Top results \u2014 All 16 kept"/, tree);
+    for (const header of ['Change', 'Number', 'Title', 'Assignee', 'Published', 'Status']) assert.match(tree, new RegExp(`columnheader "${header}"`), `${header} in\n${tree}`);
+    assert.strictEqual((tree.match(/button "Open [A-Z]{2}\w+ in the patent panel"/g) ?? []).length, 16, tree);
+    // Each chart is a named figure whose figures are text: "2025: 9" for a column, name and count for a bar.
+    for (const chart of ['By publication year', 'By assignee', 'By office']) assert.match(tree, new RegExp(`figure "${chart}"`), `${chart} in\n${tree}`);
+    const years = await lidar.locator('.pl-chart', { hasText: 'By publication year' }).ariaSnapshot();
+    assert.match(years, /listitem: "\d{4}: \d+"/, years);
+    const offices = await lidar.locator('.pl-chart', { hasText: 'By office' }).ariaSnapshot();
+    assert.match(offices, /table "By office"[\s\S]*row "US \d+"/, offices);
+
+    // Keyboard: from one number Tab goes to the next, it shows where the focus is, and Enter opens it.
+    const buttons = lidar.locator('.pl-results button.pl-number');
+    await buttons.first().focus();
+    await vscode.page.keyboard.press('Tab');
+    const next = lidar.locator('button.pl-number:focus');
+    await next.waitFor({ state: 'attached', timeout: UI_MS });
+    const number = (await next.innerText()).trim();
+    assert.strictEqual(number, (await buttons.nth(1).innerText()).trim());
+    const outline = await next.evaluate((e) => getComputedStyle(e).outlineStyle);
+    assert.notStrictEqual(outline, 'none', 'the focused number is outlined');
+    await vscode.screenshot('notebook-output-keyboard');
+    await vscode.page.keyboard.press('Enter');
+    await vscode.patentPanel(number).waitLoaded();
+    await vscode.workbench.editorTab(NOTEBOOK).click();
+  });
+
   it('opens a result in the patent panel', async () => {
     const lidar = await vscode.notebook.output(/^16 hits/);
     await lidar.locator('.pl-results button.pl-number', { hasText: PATENT }).click();

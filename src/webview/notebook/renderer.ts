@@ -79,7 +79,8 @@ class Drawer {
     const results = list<ResultRow>(v.results);
     const root = h('div', { class: 'pl-run' });
     const heading = h('p', { class: 'pl-hits' }, h('strong', {}, this.hits(v.total)), h('span', { class: 'pl-muted' }, ` \u00b7 ${fill(this.l.ranAt, text(v.ranAt))}`));
-    append(root, heading, h('p', { class: 'pl-summary' }, text(v.summary) || this.l.firstRun));
+    // A status, so a screen reader says what is new when a run finishes (polite: after what it is reading).
+    append(root, heading, h('p', { class: 'pl-summary', role: 'status' }, text(v.summary) || this.l.firstRun));
     if (v.cachedAt) {
       append(
         root,
@@ -176,7 +177,7 @@ class Drawer {
       h('figcaption', {}, caption),
       h(
         'table',
-        { class: 'pl-bars' },
+        { class: 'pl-bars', 'aria-label': caption },
         h(
           'tbody',
           {},
