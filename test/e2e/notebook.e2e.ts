@@ -44,14 +44,22 @@ describe('Search notebooks', function () {
 
   /**
    * Saves the notebook (Ctrl+S; VS Code in the browser also saves by itself after a
-   * second) and resolves the file once it holds `runs` runs in each query cell.
+   * second) and resolves the file once it holds its three query cells with `runs` runs
+   * each. The file is read while VS Code may be writing it: empty (which reads as a
+   * notebook with no cells) or cut short, it is read again.
    */
   async function save(runs: number): Promise<Notebook> {
     await vscode.palette.run('File: Save');
     const deadline = Date.now() + UI_MS;
     for (;;) {
-      const saved = parseNotebook(fs.readFileSync(file(NOTEBOOK), 'utf8'));
-      if (saved.cells.every((c) => c.kind !== 'query' || c.runs.length === runs)) {
+      let saved: Notebook | undefined;
+      try {
+        saved = parseNotebook(fs.readFileSync(file(NOTEBOOK), 'utf8'));
+      } catch {
+        saved = undefined; // half written
+      }
+      const queries = saved?.cells.filter((c) => c.kind === 'query') ?? [];
+      if (saved && queries.length === 3 && queries.every((c) => c.runs.length === runs)) {
         await vscode.page.locator('.tabs-container .tab.dirty', { hasText: NOTEBOOK }).waitFor({ state: 'detached', timeout: UI_MS });
         return saved;
       }
