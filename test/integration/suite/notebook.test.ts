@@ -267,7 +267,7 @@ describe('Search notebooks', function () {
     const text = doc.getText();
     assert.match(text, /^# Lidar and battery watch\n/);
     assert.match(text, /## Query 1\n\n```\nTACD:"lidar sensor"\n```/);
-    assert.match(text, /\| \d{4}-\d{2}-\d{2} \| 16 \| 2 new, 0 gone \|/);
+    assert.match(text, /\| \d{4}-\d{2}-\d{2} \| 16 \| 2 new families \(9 publications\), 0 gone \|/);
     assert.match(text, /Narrowed to cycle life\./, 'the reasoning cells where they stand');
   });
 
