@@ -17,6 +17,7 @@ import type { Bibliography, CallOptions, PatentRefs, PatsnapApi, PdfLink } from 
 import { buildFamilyView, familyMembers, type FamilyView } from '../record/family';
 import { resolveNumbers, type Resolution } from '../record/resolution';
 import { answersNumber } from '../numbers/match';
+import { keptAll, type Kept } from './kept';
 import { PendingWrites } from './pendingWrites';
 import { LruCache } from './lru';
 import { LIFETIMES, type RecordStore } from './recordStore';
@@ -46,6 +47,8 @@ export interface RecordLookupOptions {
   batchWindowMs?: number;
   /** Entries kept in memory per kind. Default 2 000. */
   maxEntries?: number;
+  /** Wall clock for when an answer was looked up, epoch ms; default Date.now (the store judges lifetimes by its own). */
+  now?: () => number;
 }
 
 /** What is kept on disk: the answer, or null for "PatSnap has no such patent". */
@@ -73,7 +76,7 @@ interface Batch {
 
 /** The asks of one kind: memory, then disk, then one batched call for what is left. */
 class Batcher<T extends Answer> {
-  private readonly memory: LruCache<string, { v: T | null }>;
+  private readonly memory: LruCache<string, { v: T | null; storedAt: number }>;
   private readonly inFlight = new Map<string, Entry<T>>();
   private queue: Entry<T>[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -85,6 +88,7 @@ class Batcher<T extends Answer> {
     private readonly windowMs: number,
     maxEntries: number,
     private readonly writes: PendingWrites,
+    private readonly now: () => number,
   ) {
     this.memory = new LruCache({ max: maxEntries, ttlMs: kind.ttlMs });
   }
@@ -131,6 +135,28 @@ class Batcher<T extends Answer> {
     return entry;
   }
 
+  /**
+   * What is kept for `key`, without a call: in memory, else on disk, fresh or stale (past
+   * its lifetime, not swept yet). A stale record is for showing while `get`, which never
+   * answers with one, asks again.
+   */
+  async kept(key: PatentKey): Promise<Kept<T | null> | undefined> {
+    const k = cacheKey(key);
+    const cached = this.memory.get(k);
+    if (cached) return { value: cached.v, storedAt: cached.storedAt, stale: false };
+    const store = await this.store().catch(() => undefined);
+    const entry = await store?.getEntry(this.kind.namespace, k, storedAnswer).catch(() => undefined);
+    if (!entry) return undefined;
+    const value = entry.value.v as T | null;
+    if (!entry.stale) this.memory.set(k, { v: value, storedAt: entry.storedAt });
+    return { value, storedAt: entry.storedAt, stale: entry.stale };
+  }
+
+  /** What is kept for each of `keys`, as one: undefined unless every one is kept. */
+  async keptMany(keys: readonly PatentKey[]): Promise<Kept<Array<T | null>> | undefined> {
+    return keptAll<Array<T | null>>(await Promise.all(keys.map((key) => this.kept(key))));
+  }
+
   /** Nobody waits for this patent any more: forget the ask, and cancel the call when nobody waits for any of it. */
   private abandon(k: string, entry: Entry<T>): void {
     if (this.inFlight.get(k) === entry) this.inFlight.delete(k);
@@ -157,8 +183,8 @@ class Batcher<T extends Answer> {
     if (entries.length === 0) return;
     const batch: Batch = { controller: new AbortController(), entries: new Set(entries as Entry<unknown>[]) };
     for (const e of entries) e.batch = batch;
-    const settle = (entry: Entry<T>, value: T | null): void => {
-      this.memory.set(cacheKey(entry.key), { v: value });
+    const settle = (entry: Entry<T>, value: T | null, storedAt = this.now()): void => {
+      this.memory.set(cacheKey(entry.key), { v: value, storedAt });
       if (this.inFlight.get(cacheKey(entry.key)) === entry) this.inFlight.delete(cacheKey(entry.key));
       entry.resolve(value);
     };
@@ -175,8 +201,8 @@ class Batcher<T extends Answer> {
     const misses: Entry<T>[] = [];
     await Promise.all(
       entries.map(async (entry) => {
-        const stored = await store?.get(this.kind.namespace, cacheKey(entry.key), storedAnswer).catch(() => undefined);
-        if (stored) settle(entry, stored.v as T | null);
+        const stored = await store?.getEntry(this.kind.namespace, cacheKey(entry.key), storedAnswer).catch(() => undefined);
+        if (stored && !stored.stale) settle(entry, stored.value.v as T | null, stored.storedAt);
         else misses.push(entry);
       }),
     );
@@ -214,7 +240,7 @@ class Batcher<T extends Answer> {
           if (answer && !entry.key.number) {
             const byPn: PatentKey = { number: answer.pn };
             if (!this.memory.has(cacheKey(byPn))) {
-              this.memory.set(cacheKey(byPn), { v: answer });
+              this.memory.set(cacheKey(byPn), { v: answer, storedAt: this.now() });
               this.writes.add(store?.put(this.kind.namespace, cacheKey(byPn), { v: answer }, ttl));
             }
           }
@@ -253,7 +279,11 @@ const KINDS = {
   pdfLink: { namespace: 'pdf-link-v1', ttlMs: LIFETIMES.pdfLink, fetch: (api, refs, o) => api.pdfs(refs, { ...o, replaceByRelated: true }) } satisfies Kind<PdfLink>,
 };
 
-type Batchers = { [K in keyof typeof KINDS]: Batcher<(typeof KINDS)[K] extends Kind<infer T> ? T : never> };
+/** The kinds of record kept, by name. */
+export type RecordKind = keyof typeof KINDS;
+/** The record of one kind. */
+export type RecordOf<K extends RecordKind> = (typeof KINDS)[K] extends Kind<infer T> ? T : never;
+type Batchers = { [K in RecordKind]: Batcher<RecordOf<K>> };
 
 /** See the module comment. One per backend: another gateway or account may answer otherwise. */
 export class RecordLookup {
@@ -268,7 +298,7 @@ export class RecordLookup {
   ) {
     this.store = options.store ?? (() => Promise.resolve(undefined));
     const make = <T extends Answer>(kind: Kind<T>): Batcher<T> =>
-      new Batcher(kind, api, this.store, options.batchWindowMs ?? 15, options.maxEntries ?? 2000, this.writes);
+      new Batcher(kind, api, this.store, options.batchWindowMs ?? 15, options.maxEntries ?? 2000, this.writes, options.now ?? Date.now);
     this.batchers = {
       legalDetail: make(KINDS.legalDetail),
       family: make(KINDS.family),
@@ -333,16 +363,33 @@ export class RecordLookup {
   }
 
   /**
+   * What is kept of one kind of record for `key`, without a call: fresh, or past its
+   * lifetime (`stale`, for showing while the record is asked for again).
+   */
+  kept<K extends RecordKind>(kind: K, key: PatentKey): Promise<Kept<RecordOf<K> | null> | undefined> {
+    return (this.batchers[kind] as Batcher<RecordOf<K>>).kept(key);
+  }
+
+  /**
    * One family type's members grouped by office, each with its status and date: one
    * P014, then one batched P013 and one batched P011 for the members not already known.
    */
   async familyView(key: PatentKey, type: FamilyType, signal?: AbortSignal): Promise<FamilyView | undefined> {
     const family = await this.family(key, signal);
     if (!family) return undefined;
-    const numbers = [...new Set(familyMembers(family, type).map((m) => m.number))];
-    const keys = numbers.map((number) => ({ number }));
+    const keys = memberKeys(family, type);
     const [statuses, bibliographies] = await Promise.all([this.batchers.legalDetail.getMany(keys, signal), this.batchers.bibliography.getMany(keys, signal)]);
     return buildFamilyView(family, type, statuses.filter(isPresent), bibliographies.filter(isPresent));
+  }
+
+  /** The family view as kept, without a call: when the family and every member's status and bibliography are; stale when any part is. */
+  async keptFamilyView(key: PatentKey, type: FamilyType): Promise<Kept<FamilyView | undefined> | undefined> {
+    const family = await this.batchers.family.kept(key);
+    const found = family?.value;
+    if (!family || !found) return family && { ...family, value: undefined };
+    const keys = memberKeys(found, type);
+    const whole = keptAll([family, await this.batchers.legalDetail.keptMany(keys), await this.batchers.bibliography.keptMany(keys)] as const);
+    return whole && { ...whole, value: buildFamilyView(found, type, whole.value[1].filter(isPresent), whole.value[2].filter(isPresent)) };
   }
 
   /** P069: the publications an application number (or a loosely written number) stands for. */
@@ -374,6 +421,10 @@ export class RecordLookup {
     for (const b of Object.values(this.batchers)) b.clear();
     this.resolutions.clear();
   }
+}
+
+function memberKeys(family: PatentFamily, type: FamilyType): PatentKey[] {
+  return [...new Set(familyMembers(family, type).map((m) => m.number))].map((number) => ({ number }));
 }
 
 function isPresent<T>(v: T | null): v is T {

@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type * as z from 'zod/mini';
+import type { Kept } from './kept';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -61,12 +62,9 @@ export interface RecordStoreOptions {
   log?: (message: string) => void;
 }
 
-/** An entry as kept, fresh or past its lifetime (`stale`), with when it was stored. */
-export interface StoredEntry<T> {
-  value: T;
-  storedAt: number;
+/** An entry as kept, fresh or past its lifetime (`stale`), with when it was stored and when it expires. */
+export interface StoredEntry<T> extends Kept<T> {
   expiresAt: number;
-  stale: boolean;
 }
 
 interface Header {

@@ -7,7 +7,7 @@ import { isPatsnapError } from '../../../../src/core/api/errors';
 import type { PatsnapApi } from '../../../../src/core/api/types';
 import { PatentLookupService } from '../../../../src/core/cache/patentLookup';
 import { RecordLookup } from '../../../../src/core/cache/recordLookup';
-import { RecordStore } from '../../../../src/core/cache/recordStore';
+import { LIFETIMES, RecordStore } from '../../../../src/core/cache/recordStore';
 import { createPatsnapClient } from '../../../../src/core/api/client';
 import { apiCalls, client, KEY_CREDENTIALS, useSandbox } from '../api/helpers';
 import { envelope, startHostile } from '../api/hostile';
@@ -98,6 +98,48 @@ describe('RecordLookup (sandbox)', () => {
     assert.equal(ctx.sb.stats.calls(LEGAL_DETAIL), 1);
     assert.equal(ctx.sb.stats.calls(BIB), 1);
     assert.equal(ctx.sb.stats.calls(FAMILY), 1);
+  });
+
+  it('hands out a record past its lifetime as stale without a call, and asks again for it with one batched call', async () => {
+    let clock = Date.UTC(2025, 0, 1);
+    const now = (): number => clock;
+    const store = RecordStore.open({ folder, now });
+    // Each lookup is a window on the same disk, as after a reload; the clock is the test's.
+    const windowAt = (): RecordLookup => {
+      const lookups = new RecordLookup(() => api, { store: () => store, batchWindowMs: 5, now });
+      opened.push(lookups);
+      return lookups;
+    };
+    const key = { number: 'WO2013136789A1' };
+    const first = windowAt();
+    const claims = await first.claims(key);
+    const view = await first.familyView(key, 'inpadoc');
+    await first.idle();
+    const lookedUpAt = clock;
+    assert.equal(await windowAt().kept('claims', { number: 'US9999999B2' }), undefined, 'nothing kept: nothing to show');
+
+    // Claims live 30 days, the members' status a day: a day later the family view is stale, the claims not.
+    clock += LIFETIMES.legalStatus;
+    ctx.sb.stats.reset();
+    const reloaded = windowAt();
+    assert.deepEqual(await reloaded.kept('claims', key), { value: claims, storedAt: lookedUpAt, stale: false });
+    const keptView = await reloaded.keptFamilyView(key, 'inpadoc');
+    assert.deepEqual([keptView?.value, keptView?.storedAt, keptView?.stale], [view, lookedUpAt, true]);
+    assert.equal(ctx.sb.stats.calls(), 0, 'no call for what is kept, fresh or stale');
+    assert.deepEqual(await reloaded.claims(key), claims);
+    assert.equal(ctx.sb.stats.calls(), 0, 'a fresh record costs no call');
+
+    const refreshed = await reloaded.familyView(key, 'inpadoc');
+    assert.equal(refreshed?.members.length, 99);
+    assert.deepEqual([ctx.sb.stats.calls(FAMILY), ctx.sb.stats.calls(LEGAL_DETAIL), ctx.sb.stats.calls(BIB)], [0, 1, 0], 'only the stale statuses, in one batched call');
+    await reloaded.idle();
+    const again = await windowAt().keptFamilyView(key, 'inpadoc');
+    assert.deepEqual([again?.stale, again?.storedAt], [false, lookedUpAt], 'fresh again; as old as its oldest part (the family)');
+
+    clock += LIFETIMES.family;
+    const missing = await windowAt().kept('claims', { patentId: 'no-such-id' });
+    assert.equal(missing, undefined);
+    assert.equal((await windowAt().kept('family', key))?.stale, true);
   });
 
   it('remembers a patent PatSnap does not know, across a reload', async () => {
