@@ -230,21 +230,25 @@ export type LegalPanelView = z.infer<typeof legalViewSchema>;
 /** The webview's words, in the user's language: the host sends them (vscode.l10n) before anything else. */
 const stringsSchema = z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(500)));
 
+/** Shown from the cache past its lifetime: the status line's words, and whether it is being asked for again (false: that failed). */
+const cachedNoteSchema = z.object({ note: text, refreshing: z.boolean() });
+export type CachedNote = z.infer<typeof cachedNoteSchema>;
+
 /** Extension host -> webview. */
 const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('init'), state: panelStateSchema }),
   z.object({ type: z.literal('loading') }),
-  /** `cached`: the patent as kept, past its lifetime, and what became of asking again (the status line says it). */
-  z.object({ type: z.literal('patent'), patent: patentViewSchema, cached: z.optional(z.object({ note: text, refreshing: z.boolean() })) }),
+  /** `cached`: the patent as kept, past its lifetime, and what became of asking again (the status line says it); the same for each section. */
+  z.object({ type: z.literal('patent'), patent: patentViewSchema, cached: z.optional(cachedNoteSchema) }),
   z.object({ type: z.literal('error'), error: errorViewSchema }),
   z.object({ type: z.literal('image'), image: imageViewSchema }),
   z.object({ type: z.literal('documents'), documents: documentsViewSchema }),
   z.object({ type: z.literal('showSection'), section: sectionSchema }),
   z.object({ type: z.literal('strings'), strings: stringsSchema }),
-  z.object({ type: z.literal('claims'), view: claimsViewSchema }),
-  z.object({ type: z.literal('family'), view: familyViewSchema }),
-  z.object({ type: z.literal('citations'), view: citationsViewSchema }),
-  z.object({ type: z.literal('legal'), view: legalViewSchema }),
+  z.object({ type: z.literal('claims'), view: claimsViewSchema, cached: z.optional(cachedNoteSchema) }),
+  z.object({ type: z.literal('family'), view: familyViewSchema, cached: z.optional(cachedNoteSchema) }),
+  z.object({ type: z.literal('citations'), view: citationsViewSchema, cached: z.optional(cachedNoteSchema) }),
+  z.object({ type: z.literal('legal'), view: legalViewSchema, cached: z.optional(cachedNoteSchema) }),
 ]);
 export type ToWebview = z.infer<typeof toWebviewSchema>;
 

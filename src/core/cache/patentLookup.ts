@@ -1,3 +1,4 @@
+import type { Kept } from './kept';
 import { LruCache } from './lru';
 import { raceAbort } from '../abort';
 import { keepPartial, type BatchOutcome } from '../api/errors';
@@ -14,14 +15,8 @@ export interface PatentCard {
   legalStatus: string[];
 }
 
-/** A card as kept: fresh, or past its lifetime (`stale`), worth showing while it is looked up again. */
-export interface KeptCard {
-  /** `null`: known not to exist. */
-  card: PatentCard | null;
-  /** When it was looked up, epoch ms. */
-  storedAt: number;
-  stale: boolean;
-}
+/** A card as kept (`null`: known not to exist): fresh, or past its lifetime (`stale`), worth showing while it is looked up again. */
+export type KeptCard = Kept<PatentCard | null>;
 
 export interface PatentLookupOptions {
   /** How long an answer stays fresh; bibliographic data changes rarely. Default 6 h. */
@@ -101,11 +96,11 @@ export class PatentLookupService {
    */
   async kept(number: string): Promise<KeptCard | undefined> {
     const cached = this.cards.get(number);
-    if (cached) return { ...cached, stale: false };
+    if (cached) return { value: cached.card, storedAt: cached.storedAt, stale: false };
     const entry = await (await this.store())?.getEntry(CARD_NS, number.toUpperCase()).catch(() => undefined);
     if (!entry || !isCard(entry.value)) return undefined;
     if (!entry.stale) this.cards.set(number, { card: entry.value.v, storedAt: entry.storedAt });
-    return { card: entry.value.v, storedAt: entry.storedAt, stale: entry.stale };
+    return { value: entry.value.v, storedAt: entry.storedAt, stale: entry.stale };
   }
 
   /** Looks up many numbers; each is asked of the API at most once while cached. */

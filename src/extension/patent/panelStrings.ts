@@ -4,7 +4,11 @@
  * translation tools find them; `{0}`, `{1}` are filled by the webview.
  */
 import * as vscode from 'vscode';
+import type { Shown } from '../../core/cache/kept';
+import type { CachedNote } from '../../webview/protocol';
 import type { PanelStringKey } from '../../webview/patent/strings';
+import { describeError } from '../common/errorMessages.pure';
+import { formatWhen } from '../common/format.pure';
 
 export function panelStrings(): Record<PanelStringKey, string> {
   return {
@@ -125,4 +129,11 @@ export function panelStrings(): Record<PanelStringKey, string> {
     pageRange: vscode.l10n.t('{0}\u2013{1} of {2}'),
     documentsPageAnnounce: vscode.l10n.t('Examination documents {0}'),
   };
+}
+
+/** The status line of what is shown from the cache past its lifetime (the card or a section): refreshing, or why it was not. */
+export function cachedNote(cached: NonNullable<Shown<unknown>['cached']>, now = Date.now()): CachedNote {
+  const when = formatWhen(cached.storedAt, now);
+  if (cached.refreshing) return { note: vscode.l10n.t('Cached on {0}, refreshing\u2026', when), refreshing: true };
+  return { note: vscode.l10n.t('Cached on {0}; not refreshed: {1}', when, describeError(cached.error)?.message ?? vscode.l10n.t('PatSnap did not answer.')), refreshing: false };
 }

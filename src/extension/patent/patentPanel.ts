@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { Bibliography, ExamDocsPage } from '../../core/api/types';
+import { staleWhileRevalidate, type Kept } from '../../core/cache/kept';
 import { answersNumber } from '../../core/numbers/match';
 import {
   NUMBER_MAX,
   panelStateSchema,
   parseFromWebview,
   parseToWebview,
+  type CachedNote,
   type DocFilter,
   type DocumentsView,
   type ErrorView,
@@ -23,12 +25,11 @@ import {
 import type { ErrorActionId } from '../common/errorActions.pure';
 import { retryableDescription, toErrorView } from '../common/errorView.pure';
 import { describeError, isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
-import { formatWhen } from '../common/format.pure';
 import type { ErrorReporter } from '../common/errors';
 import { openExternalLink } from '../common/links';
 import type { PatsnapSession } from '../session';
 import { AbstractWebviewPanel } from '../webview/abstractWebviewPanel';
-import { panelStrings } from './panelStrings';
+import { cachedNote, panelStrings } from './panelStrings';
 import type { PdfTarget } from '../pdf/pdfUris.pure';
 import type { PatentFiles } from './patentFiles';
 import { PatentSections } from './patentSections';
@@ -49,7 +50,6 @@ function isRecordSection(s: string): s is RecordSection {
 
 /** `cached`: shown from the lookup cache past its lifetime, while (or after failing at) asking again. */
 export type MainView = { state: 'loading' } | { state: 'patent'; patent: PatentView; cached?: CachedNote } | { state: 'error'; error: ErrorView };
-type CachedNote = NonNullable<Extract<ToWebview, { type: 'patent' }>['cached']>;
 
 /** What the panel shows, held here so a reloaded webview gets all of it again. */
 export interface PatentPanelView {
@@ -98,6 +98,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
       records: () => deps.session.recordLookup(),
       errors: deps.errors,
       language: () => deps.language(),
+      log: (message) => deps.log.warn(message),
       send: (message) => this.post(message),
       errorView: (section, e, what) => {
         const description = retryableDescription(e, what);
@@ -336,29 +337,22 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     this.setImage({ state: 'loading' });
     // Another backend may answer otherwise: the sections are loaded again once the patent is.
     this.sections.setPatent(undefined);
-    let stale: { patent: PatentView; storedAt: number } | undefined;
+    let drawingOf: string | undefined;
     try {
-      const kept = await this.keptPatent();
-      if (signal.aborted) return;
-      if (kept?.stale) {
-        stale = { patent: toPatentView(kept.bibliography, kept.legalStatus), storedAt: kept.storedAt };
-        this.showPatent(stale.patent, { note: vscode.l10n.t('Cached on {0}, refreshing\u2026', formatWhen(kept.storedAt, Date.now())), refreshing: true });
-        void this.loadImage(stale.patent, signal);
-      }
-      const { bibliography, legalStatus } = kept && !kept.stale ? kept : await this.fetchPatent(signal);
-      if (signal.aborted) return;
-      const patent = toPatentView(bibliography, legalStatus);
-      this.showPatent(patent, undefined);
-      if (stale?.patent.number !== patent.number) await this.loadImage(patent, signal);
+      await staleWhileRevalidate(
+        { kept: () => this.keptPatent(), fresh: () => this.fetchPatent(signal) },
+        ({ value, cached }) => {
+          const patent = toPatentView(value.bibliography, value.legalStatus);
+          if (cached?.error) this.deps.log.warn(`Refreshing ${patent.number} failed: ${describeError(cached.error)?.message ?? String(cached.error)}`);
+          this.showPatent(patent, cached && cachedNote(cached));
+          if (drawingOf === patent.number) return;
+          drawingOf = patent.number;
+          void this.loadImage(patent, signal);
+        },
+        signal,
+      );
     } catch (e) {
       if (signal.aborted || isCancellation(e)) return;
-      if (stale) {
-        // What was shown stays: the reader still has the patent, as of when it was kept.
-        this.deps.log.warn(`Refreshing ${stale.patent.number} failed: ${describeError(e)?.message ?? String(e)}`);
-        const note = vscode.l10n.t('Cached on {0}; not refreshed: {1}', formatWhen(stale.storedAt, Date.now()), describeError(e)?.message ?? vscode.l10n.t('PatSnap did not answer.'));
-        this.setMain({ state: 'patent', patent: stale.patent, cached: { note, refreshing: false } });
-        return;
-      }
       this.deps.errors.report(e, { what: vscode.l10n.t('Opening the patent'), quiet: true });
       const description: ErrorDescription = e instanceof PatentNotFound ? { message: e.message, actions: ['retry'] } : retryableDescription(e, vscode.l10n.t('Loading the patent'));
       this.setMain({ state: 'error', error: this.shownError('patent', description) });
@@ -377,12 +371,12 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   }
 
   /** The card the lookup cache keeps for this patent, fresh or stale, without a call. */
-  private async keptPatent(): Promise<{ bibliography: Bibliography; legalStatus: string[]; storedAt: number; stale: boolean } | undefined> {
+  private async keptPatent(): Promise<Kept<{ bibliography: Bibliography; legalStatus: string[] }> | undefined> {
     if (!this.ref.number) return undefined;
     const kept = await (await this.deps.session.lookupService()).kept(this.ref.number);
-    const card = kept?.card;
+    const card = kept?.value;
     if (!kept || !card || (this.ref.patentId && card.bibliography.patentId !== this.ref.patentId)) return undefined;
-    return { bibliography: card.bibliography, legalStatus: card.legalStatus, storedAt: kept.storedAt, stale: kept.stale };
+    return { ...kept, value: { bibliography: card.bibliography, legalStatus: card.legalStatus } };
   }
 
   private async fetchPatent(signal: AbortSignal): Promise<{ bibliography: Bibliography; legalStatus: string[] }> {

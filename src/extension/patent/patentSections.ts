@@ -7,11 +7,13 @@
  */
 import * as vscode from 'vscode';
 import type { Claim } from '../../core/record';
+import { keptAll, staleWhileRevalidate, type Revalidation } from '../../core/cache/kept';
 import type { PatentKey, RecordLookup } from '../../core/cache/recordLookup';
 import type { FamilyTypeId, RecordSection, ToWebview } from '../../webview/protocol';
 import type { ErrorDescription } from '../common/errorMessages.pure';
-import { isCancellation } from '../common/errorMessages.pure';
+import { describeError, isCancellation } from '../common/errorMessages.pure';
 import type { ErrorReporter } from '../common/errors';
+import { cachedNote } from './panelStrings';
 import { independentClaimsText, claimText, toCitationsSection, toClaimsSection, toFamilySection, toLegalSection } from './recordViews.pure';
 
 type SectionMessage = Extract<ToWebview, { type: RecordSection }>;
@@ -22,6 +24,8 @@ export interface SectionsHost {
   errors: ErrorReporter;
   /** The user's preferred language for claims (the `patentLookup.language` setting). */
   language(): string | undefined;
+  /** A warning line in the log (a refresh that failed while the cached section stays shown). */
+  log(message: string): void;
   /** Sends a section's view to the webview (checked there; a view it would refuse becomes an error). */
   send(message: SectionMessage): void;
   /** An error as the panel shows it, remembered for its "Open Settings". */
@@ -48,6 +52,13 @@ function whatFailed(section: RecordSection): string {
     case 'legal':
       return vscode.l10n.t('Loading the legal status and events');
   }
+}
+
+type Source<T> = Revalidation<T> & { render(value: T): SectionMessage };
+
+/** A section's source, its record's type checked where it is made and forgotten where it is used. */
+function typed<T>(source: Source<T>): Source<unknown> {
+  return source as Source<unknown>;
 }
 
 export class PatentSections implements vscode.Disposable {
@@ -135,11 +146,57 @@ export class PatentSections implements vscode.Disposable {
     this.controllers.clear();
   }
 
+  /** Where a section's record comes from (kept, and asked for), and the view it makes; `render` keeps what copy and open need. */
+  private source(section: RecordSection, records: RecordLookup, key: PatentKey, signal: AbortSignal): Revalidation<unknown> & { render(value: unknown): SectionMessage } {
+    const empty = emptyMessages()[section];
+    switch (section) {
+      case 'claims':
+        return typed({
+          kept: () => records.kept('claims', key),
+          fresh: () => records.claims(key, signal),
+          render: (answer) => {
+            const built = toClaimsSection(answer, this.claimsLanguage ?? this.host.language(), key.number ?? answer?.pn ?? '', empty);
+            this.claims = built.claims;
+            return { type: 'claims', view: built.view };
+          },
+        });
+      case 'family': {
+        const type = this.familyType;
+        return typed({
+          kept: () => records.keptFamilyView(key, type),
+          fresh: () => records.familyView(key, type, signal),
+          render: (view) => ({ type: 'family', view: toFamilySection(view, empty) }),
+        });
+      }
+      case 'citations':
+        return typed({
+          kept: async () => keptAll([await records.kept('citations', key), await records.kept('citedBy', key)] as const),
+          fresh: () => Promise.all([records.citations(key, signal), records.citedBy(key, signal)] as const),
+          render: ([cites, citedBy]) => {
+            const built = toCitationsSection(cites, citedBy, empty);
+            this.doiLinks = built.doiLinks;
+            return { type: 'citations', view: built.view };
+          },
+        });
+      case 'legal':
+        return typed({
+          kept: async () => keptAll([await records.kept('legalDetail', key), await records.kept('legalEvents', key)] as const),
+          fresh: () => Promise.all([records.legalDetail(key, signal), records.legalEvents(key, signal)] as const),
+          render: ([detail, events]) => ({ type: 'legal', view: toLegalSection(detail, events, empty) }),
+        });
+    }
+  }
+
   private set(message: SectionMessage): void {
     this.views.set(message.type, message);
     this.host.send(message);
   }
 
+  /**
+   * Loads a section: what the record lookup keeps is shown at once (a panel restored
+   * after a reload), fresh without a call; past its lifetime, marked as cached while it is
+   * asked for again, and kept with a quiet note when that fails.
+   */
   private async load(section: RecordSection): Promise<void> {
     const key = this.key;
     if (!key) return;
@@ -150,36 +207,16 @@ export class PatentSections implements vscode.Disposable {
     this.set({ type: section, view: { state: 'loading' } } as SectionMessage);
     try {
       const records = await this.host.records();
-      const empty = emptyMessages()[section];
-      let message: SectionMessage;
-      switch (section) {
-        case 'claims': {
-          const answer = await records.claims(key, signal);
-          const built = toClaimsSection(answer, this.claimsLanguage ?? this.host.language(), key.number ?? answer?.pn ?? '', empty);
-          if (signal.aborted) return;
-          this.claims = built.claims;
-          message = { type: 'claims', view: built.view };
-          break;
-        }
-        case 'family':
-          message = { type: 'family', view: toFamilySection(await records.familyView(key, this.familyType, signal), empty) };
-          break;
-        case 'citations': {
-          const [cites, citedBy] = await Promise.all([records.citations(key, signal), records.citedBy(key, signal)]);
-          const built = toCitationsSection(cites, citedBy, empty);
-          if (signal.aborted) return;
-          this.doiLinks = built.doiLinks;
-          message = { type: 'citations', view: built.view };
-          break;
-        }
-        case 'legal': {
-          const [detail, events] = await Promise.all([records.legalDetail(key, signal), records.legalEvents(key, signal)]);
-          message = { type: 'legal', view: toLegalSection(detail, events, empty) };
-          break;
-        }
-      }
-      if (signal.aborted) return;
-      this.set(message);
+      const source = this.source(section, records, key, signal);
+      await staleWhileRevalidate<unknown>(
+        source,
+        ({ value, cached }) => {
+          if (cached?.error) this.host.log(`Refreshing the ${section} of ${key.number ?? key.patentId ?? '?'} failed: ${describeError(cached.error)?.message ?? String(cached.error)}`);
+          const message = source.render(value);
+          this.set((cached ? { ...message, cached: cachedNote(cached) } : message) as SectionMessage);
+        },
+        signal,
+      );
     } catch (e) {
       if (signal.aborted || isCancellation(e)) return;
       const what = whatFailed(section);

@@ -16,10 +16,11 @@ import {
   type PatentView,
   type RecordSection,
   type Section,
+  type ToWebview,
 } from '../protocol';
 import { append, button, h, replaceChildren } from './dom';
 import { focusWithin } from '../focus';
-import { renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
+import { markCached, renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
 import { setStrings, t, type PanelStringKey } from './strings';
 
 interface VsCodeApi {
@@ -465,15 +466,21 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       renderDocuments(docs);
       return;
     case 'claims':
-      return renderClaims(sectionPanel(m.type), m.view, sectionDeps);
     case 'family':
-      return renderFamily(sectionPanel(m.type), m.view, sectionDeps);
     case 'citations':
-      return renderCitations(sectionPanel(m.type), m.view, sectionDeps);
     case 'legal':
-      return renderLegal(sectionPanel(m.type), m.view, sectionDeps);
+      return renderSection(m);
   }
 });
+
+function renderSection(m: Extract<ToWebview, { type: RecordSection }>): void {
+  const panel = sectionPanel(m.type);
+  if (m.type === 'claims') renderClaims(panel, m.view, sectionDeps);
+  else if (m.type === 'family') renderFamily(panel, m.view, sectionDeps);
+  else if (m.type === 'citations') renderCitations(panel, m.view, sectionDeps);
+  else renderLegal(panel, m.view, sectionDeps);
+  markCached(panel, m.cached);
+}
 
 function sectionPanel(section: RecordSection): HTMLElement {
   return panels.get(section) as HTMLElement;

@@ -5,7 +5,7 @@
  * the host for everything else by message: a patent's own panel, a DOI in the browser,
  * the clipboard.
  */
-import type { CitationsPanelView, ClaimsView, ErrorView, FamilyPanelView, FamilyTypeId, FromWebview, LegalPanelView, RecordSection } from '../protocol';
+import type { CachedNote, CitationsPanelView, ClaimsView, ErrorView, FamilyPanelView, FamilyTypeId, FromWebview, LegalPanelView, RecordSection } from '../protocol';
 import { append, button, h, replaceChildren } from './dom';
 import { t, type PanelStringKey } from './strings';
 
@@ -29,6 +29,13 @@ function pending(panel: HTMLElement, section: RecordSection, view: Pending, deps
   if (view.state === 'loading') replaceChildren(panel, h('p', { class: 'status' }, t(LOADING[section])));
   else if (view.state === 'empty') replaceChildren(panel, h('p', { class: 'muted empty' }, view.message));
   else replaceChildren(panel, deps.errorBlock(view.error, section));
+}
+
+/** A section shown from the cache past its lifetime: said, quietly, above it, until the answer replaces it. */
+export function markCached(panel: HTMLElement, cached: CachedNote | undefined): void {
+  if (!cached) return;
+  panel.prepend(h('p', { class: 'status cached' }, cached.note));
+  if (cached.refreshing) panel.setAttribute('aria-busy', 'true');
 }
 
 /** A patent number that opens its own panel. */

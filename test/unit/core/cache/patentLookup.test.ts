@@ -153,12 +153,12 @@ describe('PatentLookupService (sandbox)', () => {
       clock += LIFETIMES.legalStatus - 1;
       ctx.sb.stats.reset();
       const fresh = await window().kept(n);
-      assert.deepEqual([fresh?.card?.bibliography.pn, fresh?.storedAt, fresh?.stale], [n, lookedUpAt, false]);
+      assert.deepEqual([fresh?.value?.bibliography.pn, fresh?.storedAt, fresh?.stale], [n, lookedUpAt, false]);
 
       clock += 1;
       const reloaded = window();
       const stale = await reloaded.kept(n);
-      assert.deepEqual([stale?.card?.bibliography.pn, stale?.storedAt, stale?.stale], [n, lookedUpAt, true]);
+      assert.deepEqual([stale?.value?.bibliography.pn, stale?.storedAt, stale?.stale], [n, lookedUpAt, true]);
       assert.equal(reloaded.peek(n), undefined, 'a stale card is not an answer');
       assert.equal(ctx.sb.stats.calls(), 0, 'no call for what is kept, fresh or stale');
 
