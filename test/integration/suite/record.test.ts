@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { CARD_NS } from '../../../src/core/cache/patentLookup';
 import { LIFETIMES, RecordStore } from '../../../src/core/cache/recordStore';
 import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
-import type { RecordSection, ToWebview } from '../../../src/webview/protocol';
+import type { RecordSection, Section, ToWebview } from '../../../src/webview/protocol';
 import { PATENT_VIEW_TYPE } from '../../../src/webview/viewTypes';
 import { extensionApi, restoreSandboxSession, sandbox, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
 import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
@@ -125,41 +125,50 @@ describe('The patent record (panel sections, cache, documents)', () => {
 
   interface Restored {
     panel: PatentPanel;
-    /** In order: each call as it starts (the session's call observer), `call:cached` when the panel already showed a cached card; each message the page gets. */
+    /** In order: each call as it starts (the session's call observer), `call:cached` when the panel already showed a cached card or section; each message the page gets. */
     events: string[];
     posts: ToWebview[];
     stop(): void;
   }
 
   /** Restores `ref` as VS Code's serializer does after a reload: a new webview panel and the state the page kept. */
-  function restore(ref: PatentPanel['patentRef']): Restored {
+  function restore(ref: PatentPanel['patentRef'], section: Section = 'overview'): Restored {
     const events: string[] = [];
     const posts: ToWebview[] = [];
     const webview = vscode.window.createWebviewPanel(PATENT_VIEW_TYPE, NUMBER, vscode.ViewColumn.Active, {});
-    api.panelFeature.restore(webview, { ref, section: 'overview' });
+    api.panelFeature.restore(webview, { ref, section });
     const panel = api.panelFeature.openPanels.find((p) => p.panel === webview) ?? assert.fail('not restored');
     // Set up before the panel's first await: nothing it asks for can start sooner.
     let inFlight = api.session.activity.inFlight;
     const watching = api.session.activity.onDidChange(() => {
       const main = panel.snapshot.main;
-      if (api.session.activity.inFlight > inFlight) events.push(main.state === 'patent' && main.cached ? 'call:cached' : 'call');
+      const cached = (main.state === 'patent' && main.cached) || [...panel.sectionViews.values()].some((m) => m.cached);
+      if (api.session.activity.inFlight > inFlight) events.push(cached ? 'call:cached' : 'call');
       inFlight = api.session.activity.inFlight;
     });
     panel.onDidPost((m) => {
       posts.push(m);
-      events.push(m.type === 'image' ? `image:${m.image.state}` : m.type === 'patent' && m.cached ? `patent:${m.cached.refreshing ? 'cached-refreshing' : 'cached'}` : m.type);
+      events.push(m.type === 'image' ? `image:${m.image.state}` : 'cached' in m && m.cached ? `${m.type}:${m.cached.refreshing ? 'cached-refreshing' : 'cached'}` : m.type);
     });
     return { panel, events, posts, stop: () => watching.dispose() };
   }
 
-  /** Makes the card kept on disk one past its lifetime (as two days without opening it would), its status marked to tell it apart. */
-  async function expireCard(): Promise<void> {
+  /** Makes an entry kept on disk one past its lifetime (as twice its lifetime without opening it would), `mark` telling it apart. */
+  async function expire(namespace: string, lifetime: number, mark: (v: Record<string, unknown>) => Record<string, unknown> = (v) => v): Promise<void> {
     const store = (await api.session.lookupStore()) ?? assert.fail('no disk store');
-    const kept = (await store.getEntry<{ v: Record<string, unknown> }>(CARD_NS, NUMBER)) ?? assert.fail('no card kept');
-    const twoDaysAgo = await RecordStore.open({ folder: store.folder, now: () => Date.now() - 2 * LIFETIMES.legalStatus });
-    await twoDaysAgo.put(CARD_NS, NUMBER, { v: { ...kept.value.v, legalStatus: ['As cached'] } }, LIFETIMES.legalStatus);
-    assert.strictEqual((await store.getEntry(CARD_NS, NUMBER))?.stale, true);
+    const kept = (await store.getEntry<{ v: Record<string, unknown> }>(namespace, NUMBER)) ?? assert.fail(`no ${namespace} entry kept`);
+    const longAgo = await RecordStore.open({ folder: store.folder, now: () => Date.now() - 2 * lifetime });
+    await longAgo.put(namespace, NUMBER, { v: mark(kept.value.v) }, lifetime);
+    assert.strictEqual((await store.getEntry(namespace, NUMBER))?.stale, true);
   }
+
+  /** The card's status marked to tell it apart. */
+  const expireCard = (): Promise<void> => expire(CARD_NS, LIFETIMES.legalStatus, (v) => ({ ...v, legalStatus: ['As cached'] }));
+  /** The legal section's two records (status detail and events, a day each). */
+  const expireLegal = async (): Promise<void> => {
+    await expire('legal-detail-v1', LIFETIMES.legalStatus, (v) => ({ ...v, simple: ['As cached'] }));
+    await expire('legal-events-v1', LIFETIMES.legalEvents);
+  };
 
   const settledImage = (events: readonly string[]): boolean => events.some((e) => /^image:(loaded|none|error)$/.test(e));
 
@@ -227,6 +236,72 @@ describe('The patent record (panel sections, cache, documents)', () => {
       assert.ok(main.state === 'patent' && main.cached && !main.cached.refreshing, JSON.stringify(main).slice(0, 300));
       assert.deepStrictEqual(main.patent.legalStatus, ['As cached']);
       assert.match(main.cached.note, /^Cached on .+; not refreshed: /);
+    } finally {
+      stop();
+    }
+  });
+
+  it('renders a restored panel\u2019s section past its lifetime at once, marked as cached, and replaces it after the call', async () => {
+    const proxy = await startRecordingProxy(sandboxUrl());
+    try {
+      const useProxy = (): Promise<void> => api.session.useSandbox(proxy.url, { remember: false });
+      await useProxy();
+      const ref = await readThenReload(useProxy);
+      await expireLegal();
+      const before = [await sandbox.calls('/basic-patent-data/legal-status'), await sandbox.calls('/advanced-patent-data/legal-data')];
+      // The answers wait until the page shows the cached section: the order is the events', not the machine's speed.
+      const releases = [proxy.hold('/basic-patent-data/legal-status'), proxy.hold('/advanced-patent-data/legal-data')];
+      const release = (): void => releases.forEach((r) => r());
+      const { panel, events, posts, stop } = restore(ref, 'legal');
+      try {
+        await waitFor('the cached section shown', () => events.includes('legal:cached-refreshing'));
+        release();
+        await waitFor('the answer shown', () => events.lastIndexOf('legal') > events.indexOf('legal:cached-refreshing'));
+        const calls = events.filter((e) => e.startsWith('call'));
+        assert.ok(calls.length > 0 && calls.every((e) => e === 'call:cached'), `every call once the cached section was shown: ${events.join(', ')}`);
+        const first = posts.find((m) => m.type === 'legal' && m.view.state === 'loaded');
+        assert.ok(first?.type === 'legal' && first.view.state === 'loaded' && first.cached, JSON.stringify(first).slice(0, 300));
+        assert.deepStrictEqual(first.view.simple, ['As cached']);
+        assert.match(first.cached.note, /^Cached on .+, refreshing/);
+        const shown = panel.sectionViews.get('legal');
+        assert.ok(shown?.type === 'legal' && shown.view.state === 'loaded' && !shown.cached, JSON.stringify(shown).slice(0, 300));
+        assert.deepStrictEqual(shown.view.simple, ['Active'], 'the answer replaced what was cached');
+        const after = [await sandbox.calls('/basic-patent-data/legal-status'), await sandbox.calls('/advanced-patent-data/legal-data')];
+        assert.deepStrictEqual([after[0]! - before[0]!, after[1]! - before[1]!], [1, 1], 'one call for each record asked again');
+      } finally {
+        release();
+        stop();
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('shows a restored panel\u2019s fresh section from the cache without a call', async () => {
+    const ref = await readThenReload(() => restoreSandboxSession(api));
+    // The claims' own count: a call an earlier test left going may still land on the others.
+    const before = await sandbox.calls('/basic-patent-data/claim-data');
+    const { panel, events, stop } = restore(ref, 'claims');
+    try {
+      await waitFor('the claims shown', () => panel.sectionViews.get('claims')?.view.state === 'loaded');
+      assert.ok(!events.some((e) => e.startsWith('call') || e.endsWith('cached-refreshing')), events.join(', '));
+      assert.strictEqual(await sandbox.calls('/basic-patent-data/claim-data'), before);
+    } finally {
+      stop();
+    }
+  });
+
+  it('keeps a restored panel\u2019s cached section, with a quiet note, when asking again fails', async () => {
+    const ref = await readThenReload(() => restoreSandboxSession(api));
+    await expireLegal();
+    await sandbox.addFault({ path: '/basic-patent-data/legal-status', errorCode: 67200005, times: 0 });
+    const { panel, events, stop } = restore(ref, 'legal');
+    try {
+      await waitFor('the cached section and its note', () => events.includes('legal:cached'));
+      const shown = panel.sectionViews.get('legal');
+      assert.ok(shown?.type === 'legal' && shown.view.state === 'loaded' && shown.cached && !shown.cached.refreshing, JSON.stringify(shown).slice(0, 300));
+      assert.deepStrictEqual(shown.view.simple, ['As cached']);
+      assert.match(shown.cached.note, /^Cached on .+; not refreshed: /);
     } finally {
       stop();
     }
