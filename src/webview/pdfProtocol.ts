@@ -90,5 +90,7 @@ export const PDF_STRING_KEYS = [
   'notPdf',
   'document',
   'loaded',
+  'pageLandmark',
+  'pageAnnounce',
 ] as const;
 export type PdfStringKey = (typeof PDF_STRING_KEYS)[number];

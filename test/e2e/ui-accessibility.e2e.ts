@@ -5,7 +5,7 @@
  * first step to the last). Runs against the sandbox session the runner starts.
  */
 import * as assert from 'assert';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { openVsCode, type TreeView, type VsCode } from './pages';
 import { UI_MS } from './pages/timeouts';
 
@@ -52,8 +52,15 @@ async function focusView(vscode: VsCode, view: TreeView): Promise<void> {
 }
 
 /** The element that has the keyboard focus, inside `root` (a page or a webview frame). */
-function focused(root: Page | FrameLocator): Locator {
+function focused(root: Page | FrameLocator | Frame): Locator {
   return root.locator('*:focus').last();
+}
+
+/** What the focused element is called: its accessible label, else its text, else its id. */
+async function focusedName(root: Page | FrameLocator | Frame): Promise<string | undefined> {
+  const element = focused(root);
+  if ((await element.count()) === 0) return undefined;
+  return ((await element.getAttribute('aria-label')) ?? ((await element.innerText()) || `#${await element.getAttribute('id')}`)).trim();
 }
 
 describe('Accessibility: keyboard alone, and what a screen reader is told', function () {
@@ -136,9 +143,8 @@ describe('Accessibility: keyboard alone, and what a screen reader is told', func
     const names: string[] = [];
     for (let i = 0; i < 12 && !names.includes('Examination Documents'); i++) {
       await vscode.page.keyboard.press('Tab');
-      const element = focused(frame);
-      if ((await element.count()) === 0) continue;
-      names.push(((await element.getAttribute('aria-label')) ?? (await element.innerText())).trim());
+      const name = await focusedName(frame);
+      if (name !== undefined) names.push(name);
     }
     assert.ok(names.includes('Open PDF') && names.includes('Examination Documents'), `Tab reached ${JSON.stringify(names)}`);
     await vscode.page.keyboard.press('Enter');
@@ -146,6 +152,86 @@ describe('Accessibility: keyboard alone, and what a screen reader is told', func
     // What the live region says depends on the patent focused first: its documents, or that it has none.
     await panel.announced(/^(Examination documents|No examination documents)/);
     await vscode.screenshot('a11y-panel-documents-by-keyboard');
+  });
+
+  it('the PDF viewer is used by keyboard alone and says what it is: named controls, page and zoom, find and its count, a region and text per page', async () => {
+    const number = 'US11205304B2';
+    await runByKeyboard(vscode, 'Patent: Open Patent…');
+    await vscode.quickInput.waitOpen();
+    await vscode.page.keyboard.type(number);
+    await vscode.page.keyboard.press('Enter');
+    const panel = vscode.patentPanel(number);
+    await panel.waitLoaded();
+    await panel.heading.waitFor({ state: 'visible' });
+    for (let i = 0; i < 12 && (await focusedName(panel.content)) !== 'Open PDF'; i++) await vscode.page.keyboard.press('Tab');
+    assert.strictEqual(await focusedName(panel.content), 'Open PDF');
+    await vscode.page.keyboard.press('Enter');
+    const viewer = vscode.pdfViewer(`${number}.pdf`);
+    assert.strictEqual(await viewer.waitRendered(), 3);
+    const frame = await viewer.frame();
+
+    // What it is: a named toolbar of named controls, the page count beside the page number, a region per page with its text.
+    const tree = await frame.locator('body').ariaSnapshot();
+    assert.match(tree, /toolbar "PDF viewer"/, tree);
+    for (const name of ['Next Page', 'Zoom Out', 'Zoom In', 'Previous Match', 'Next Match', 'Save…']) assert.match(tree, new RegExp(`button "${name}"`), `${name} in\n${tree}`);
+    assert.match(tree, /spinbutton "Page"/, tree);
+    assert.match(tree, /of 3/, tree);
+    assert.match(tree, /combobox "Zoom"/, tree);
+    assert.match(tree, /searchbox "Find in document"/, tree);
+    for (const page of [1, 2, 3]) assert.match(tree, new RegExp(`region "Page ${page}"`), tree);
+    const text = await frame.locator('.pdfViewer .page[data-page-number="1"] .textLayer').innerText();
+    assert.match(text, /\w{3,}/, 'the first page has a text layer a screen reader reads');
+
+    // Tab reaches every control, each with its name, and shows where the focus is.
+    await frame.locator('#page').focus();
+    const names: string[] = [];
+    const outlines: string[] = [];
+    for (let i = 0; i < 14 && !names.includes('Save…'); i++) {
+      await vscode.page.keyboard.press('Tab');
+      const name = await focusedName(frame);
+      if (name === undefined) continue;
+      names.push(name);
+      outlines.push(await focused(frame).evaluate((e) => `${getComputedStyle(e).outlineStyle} ${getComputedStyle(e).outlineWidth}`));
+    }
+    for (const name of ['Next Page', 'Zoom Out', 'Zoom', 'Zoom In', 'Find in document', 'Save…']) assert.ok(names.includes(name), `Tab reached ${JSON.stringify(names)}`);
+    assert.ok(outlines.every((o) => !/^none|\b0px$/.test(o)), `a visible focus on each: ${JSON.stringify(outlines)}`);
+    await vscode.screenshot('a11y-pdf-focus');
+
+    // Page number and zoom by keyboard; what they became is what the controls say.
+    await frame.locator('#page').focus();
+    await vscode.page.keyboard.press('Control+A');
+    await vscode.page.keyboard.type('2');
+    await vscode.page.keyboard.press('Enter');
+    await viewer.waitPage(2);
+    // In the document (a named, focusable region), Page Down turns the page and says where the reader is.
+    await frame.locator('#viewerContainer').focus();
+    assert.strictEqual(await focusedName(frame), 'Document');
+    await vscode.page.keyboard.press('PageDown');
+    await viewer.waitPage(3);
+    const announcer = frame.locator('#announcer');
+    await announcer.filter({ hasText: /^Page 3 of 3$/ }).waitFor({ state: 'attached', timeout: UI_MS });
+    const before = await viewer.zoom();
+    await vscode.page.keyboard.press('Control+Equal');
+    await announcer.filter({ hasText: /^Zoom \d+\u2009%$/ }).waitFor({ state: 'attached', timeout: UI_MS });
+    assert.notStrictEqual(await viewer.zoom(), before, 'Ctrl+= zoomed in');
+    const zoomed = /(\d+)/.exec((await announcer.textContent()) ?? '')?.[1] ?? '?';
+    const select = await frame.locator('#zoom').ariaSnapshot();
+    assert.match(select, new RegExp(`option "${zoomed}\\s%" \\[selected\\]`), `the zoom level (${zoomed} %) is the combobox value:\n${select}`);
+
+    // Find: Ctrl+F, type, and the count is said (a status and the live region).
+    await vscode.page.keyboard.press('Control+f');
+    assert.strictEqual(await focusedName(frame), 'Find in document');
+    await vscode.page.keyboard.type('claim');
+    await frame.locator('#findCount').filter({ hasText: /^\d+ of \d+$/ }).waitFor({ state: 'visible', timeout: UI_MS });
+    const count = (await frame.locator('#findCount').innerText()).trim();
+    assert.match(await frame.locator('#toolbar').ariaSnapshot(), new RegExp(`status: ${count}`));
+    await frame.locator('#announcer').filter({ hasText: count }).waitFor({ state: 'attached', timeout: UI_MS });
+    if (!count.startsWith('1 of 1')) {
+      // Enter goes to the next match, and the count follows.
+      await vscode.page.keyboard.press('Enter');
+      await frame.locator('#findCount').filter({ hasText: /^2 of / }).waitFor({ state: 'visible', timeout: UI_MS });
+    }
+    await vscode.screenshot('a11y-pdf-find-by-keyboard');
   });
 
   it('the Patents in Document and Exports views are trees a screen reader can read', async () => {

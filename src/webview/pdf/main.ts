@@ -6,7 +6,7 @@
  */
 import './pdfjs';
 import { pdfjsLib } from './pdfjs';
-import { EventBus, FindState, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/legacy/web/pdf_viewer.mjs';
+import { EventBus, FindState, GenericL10n, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/legacy/web/pdf_viewer.mjs';
 import 'pdfjs-dist/legacy/web/pdf_viewer.css';
 import { parseToViewer, type FromViewer, type PdfStringKey } from '../pdfProtocol';
 import { translator } from '../l10n';
@@ -50,7 +50,9 @@ const eventBus = new EventBus();
 const linkService = new PDFLinkService({ eventBus });
 const findController = new PDFFindController({ eventBus, linkService });
 // pdf.js refuses a container that is not absolutely positioned (media/pdfViewer.css).
-const viewer = new PDFViewer({ container, eventBus, linkService, findController, removePageBorders: false });
+// Its own words (annotations' alt text) in English; the page regions are named in ours (`labelPages`):
+// given an l10n, pdf.js leaves the pages' names to us instead of Fluent's English, wrapped in bidi marks.
+const viewer = new PDFViewer({ container, eventBus, linkService, findController, removePageBorders: false, l10n: new GenericL10n('en-US') });
 linkService.setViewer(viewer);
 window.addEventListener('error', (e) => send({ type: 'failed', message: String(e.message).slice(0, 1_000) }));
 
@@ -67,8 +69,22 @@ function label(id: string, key: PdfStringKey): void {
   el.title = t(key);
 }
 
+/** Each page is a region a screen reader lists and jumps to, named in the reader's language. */
+function labelPages(): void {
+  for (const page of Array.from(container.querySelectorAll<HTMLElement>('.page[data-page-number]'))) {
+    page.removeAttribute('data-l10n-id');
+    page.removeAttribute('data-l10n-args');
+    page.setAttribute('aria-label', t('pageLandmark', page.dataset.pageNumber ?? ''));
+  }
+}
+
+/** The focus is on one of `els`. */
+const focusOn = (...els: HTMLElement[]): boolean => els.some((el) => document.activeElement === el);
+
 function applyStrings(): void {
   toolbar.setAttribute('aria-label', t('toolbar'));
+  container.setAttribute('aria-label', t('document'));
+  labelPages();
   label('prev', 'previousPage');
   label('next', 'nextPage');
   label('page', 'pageNumber');
@@ -88,9 +104,12 @@ function applyStrings(): void {
   }
 }
 
+let saying: ReturnType<typeof setTimeout> | undefined;
+/** Says `text` once what changes together has settled (a find's count grows page by page): the last word wins. */
 function say(text: string): void {
   announcer.textContent = '';
-  setTimeout(() => (announcer.textContent = text), 50);
+  clearTimeout(saying);
+  saying = setTimeout(() => (announcer.textContent = text), 50);
 }
 
 function showStatus(text: string, kind: 'status' | 'error' = 'status'): void {
@@ -150,6 +169,7 @@ eventBus.on('pagesinit', () => {
   if (saved.page && saved.page <= viewer.pagesCount) viewer.currentPageNumber = saved.page;
   pageInput.max = String(viewer.pagesCount);
   pageCount.textContent = t('pageOf', viewer.pagesCount);
+  labelPages();
   document.title = title;
   say(t('loaded', title, viewer.pagesCount));
   report();
@@ -159,6 +179,8 @@ eventBus.on('pagechanging', ({ pageNumber }: { pageNumber: number }) => {
   pageInput.value = String(pageNumber);
   byId<HTMLButtonElement>('prev').disabled = pageNumber <= 1;
   byId<HTMLButtonElement>('next').disabled = pageNumber >= viewer.pagesCount;
+  // Turned by keys in the document or by the buttons: said. Typed in the page box, its value says it; a find says its count.
+  if (documentLoaded && focusOn(container, byId('prev'), byId('next'))) say(t('pageAnnounce', pageNumber, viewer.pagesCount));
   report();
 });
 
@@ -175,6 +197,7 @@ eventBus.on('scalechanging', ({ presetValue, scale }: { presetValue?: string; sc
     custom.textContent = `${Math.round(scale * 100)}\u2009%`;
   }
   zoomSelect.value = value;
+  if (documentLoaded && !focusOn(zoomSelect)) say(`${t('zoom')} ${zoomSelect.selectedOptions[0]?.textContent ?? ''}`);
   report();
 });
 
@@ -198,14 +221,12 @@ function showMatches(matches: { current: number; total: number } | undefined, st
     lastFind = { query, current: matches.current, total: matches.total };
   }
   findInput.setAttribute('aria-invalid', String(lastFind?.total === 0));
+  if (lastFind) say(findCount.textContent ?? '');
   report();
 }
 
 eventBus.on('updatefindmatchescount', ({ matchesCount }: { matchesCount: { current: number; total: number } }) => showMatches(matchesCount));
-eventBus.on('updatefindcontrolstate', ({ state, matchesCount }: { state: number; matchesCount: { current: number; total: number } }) => {
-  showMatches(matchesCount, state);
-  if (lastFind) say(findCount.textContent ?? '');
-});
+eventBus.on('updatefindcontrolstate', ({ state, matchesCount }: { state: number; matchesCount: { current: number; total: number } }) => showMatches(matchesCount, state));
 
 findInput.addEventListener('input', () => find(false, false));
 findInput.addEventListener('keydown', (e) => {
