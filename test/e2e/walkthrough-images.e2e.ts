@@ -57,7 +57,8 @@ describe('Images for the walkthrough and the README', function () {
     await vscode.page.mouse.move(700, 450); // no hover highlight on a row
     await settle(results.pane);
     const pane = (await results.pane.boundingBox()) ?? assert.fail('the results view is not on screen');
-    await walkthroughImage(vscode.page, 'search', { x: pane.x, y: pane.y, width: pane.width, height: Math.min(pane.height, 340) }, { maxWidth: 480 });
+    // The view's title, the query and the first three results: what the step is about.
+    await walkthroughImage(vscode.page, 'search', { x: pane.x, y: pane.y, width: pane.width, height: Math.min(pane.height, 198) });
   });
 
   it('open a patent: the patent panel', async () => {
@@ -71,7 +72,8 @@ describe('Images for the walkthrough and the README', function () {
     assert.ok((await panel.drawingWidth()) > 0, 'the drawing loaded');
     const editor = vscode.page.locator('.editor-group-container.active');
     const box = (await editor.boundingBox()) ?? assert.fail('no editor group');
-    await walkthroughImage(vscode.page, 'panel', { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 620) });
+    // The panel's head: title, actions, bibliographic facts and the drawing (not the abstract and tabs below).
+    await walkthroughImage(vscode.page, 'panel', { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 410) });
     await readmeImage(vscode.page, 'patent-panel', { x: 0, y: 0, ...(vscode.page.viewportSize() ?? { width: 1440, height: 900 }) });
   });
 
