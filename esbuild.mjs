@@ -76,7 +76,10 @@ async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
   for (const output of outputs) for (const f of [output, `${output}.map`]) fs.rmSync(path.join('dist', f), { recursive: true, force: true });
   const key = (file) => path.relative(scratch, file).split(path.sep).join('/');
   const files = Object.keys(metafile?.outputs ?? {}).filter((f) => f.endsWith('.js'));
-  const modules = await Promise.all(
+  // Packed for production, the modules share one copy of esbuild's CommonJS helpers per file
+  // (see sharedHelpers), so they are converted unminified first and minified after.
+  const shareHelpers = production && tables !== undefined;
+  let modules = await Promise.all(
     files.map(async (f) => {
       const { outputFiles } = await esbuild.build({
         entryPoints: [f],
@@ -89,7 +92,7 @@ async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
         supported: { 'dynamic-import': false },
         banner: key(f) === executable ? { js: '#!/usr/bin/env node' } : undefined,
         sourcemap: !production,
-        minify: production,
+        minify: production && !shareHelpers,
         legalComments: 'none',
         logLevel: 'warning',
       });
@@ -98,6 +101,8 @@ async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
       return { key: key(f), code: code?.text ?? '', map: map === undefined ? undefined : JSON.parse(map.text) };
     }),
   );
+  let prelude = '';
+  if (shareHelpers) ({ modules, prelude } = await sharedHelpers(modules));
   /** @type {[string, string, object | undefined][]} what goes to dist/: name, code, source map */
   let written;
   if (tables) {
@@ -111,9 +116,15 @@ async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
       return into;
     };
     const entry = files.find((f) => !key(f).includes('/')) ?? '';
-    const eager = closure([entry]);
-    const editor = closure(files.filter((f) => tables.editor.test(key(f))));
-    const packed = moduleTables(key(entry), modules, eager, [{ file: 'editor.js', keys: editor }, { file: 'chunks.js' }]);
+    let eager = closure([entry]);
+    let editor = closure(files.filter((f) => tables.editor.test(key(f))));
+    if (production) {
+      const ids = shortKeys(key(entry), modules);
+      modules = modules.map((m) => ({ ...m, key: ids(m.key), code: m.code.replace(REQUIRE, (_, id) => `require("${relativeTo(ids(m.key), ids(path.posix.join(path.posix.dirname(m.key), id)))}")`) }));
+      eager = new Set([...eager].map(ids));
+      editor = new Set([...editor].map(ids));
+    }
+    const packed = moduleTables(key(entry), modules, eager, [{ file: 'editor.js', keys: editor }, { file: 'chunks.js' }], prelude);
     written = [[key(entry), packed.entry.code, packed.entry.map], ...[...packed.groups].map(([name, t]) => [name, t.code, t.map])];
   } else {
     written = modules.map((m) => [m.key, m.code.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n'), m.map]);
@@ -127,6 +138,62 @@ async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
   if (executable) fs.chmodSync(path.join('dist', executable), 0o755);
   const sizes = written.map(([name, code]) => `  dist/${name}  ${(code.length / 1024).toFixed(1)}kb`);
   process.stdout.write(`\n${sizes.join('\n')}\n`);
+}
+
+const REQUIRE = /\brequire\("(\.{1,2}\/[^"]*)"\)/g;
+
+/**
+ * Short names for the packed modules: `chunks/3.js` rather than esbuild's
+ * `chunks/patentPanelFeature-6GT4OLYJ.js`, whose hashes cost ~2 KB of the ZIP across the
+ * three hundred `require`s and table keys. The entry keeps its name.
+ * @param {string} entry @param {{ key: string }[]} modules @returns {(key: string) => string}
+ */
+function shortKeys(entry, modules) {
+  const ids = new Map(modules.filter((m) => m.key !== entry).map((m, i) => [m.key, `chunks/${i.toString(36)}.js`]));
+  return (k) => ids.get(k) ?? k;
+}
+
+/** `to` required from the module `from`, as a `./` path (all modules are in dist/ or dist/chunks/). */
+function relativeTo(from, to) {
+  const rel = path.posix.relative(path.posix.dirname(from), to);
+  if (rel.startsWith('..')) throw new Error(`${from} requires ${to}, outside its folder`);
+  return `./${rel}`;
+}
+
+/**
+ * esbuild writes its CommonJS helpers (`__toESM`, `__export`, `__toCommonJS`, …) at the head of
+ * every module it converts: 49 copies, ~6 KB of the ZIP, each minified under other names. Here
+ * each module's copy (unminified, so the same text in all) is cut off and checked to be the one
+ * copy the others have; the module is then minified, the helpers left as the free names they
+ * are; and `prelude` defines them once at the head of each table file, in the modules' scope.
+ * @param {{ key: string, code: string }[]} modules unminified CommonJS, without maps
+ * @returns {Promise<{ modules: { key: string, code: string }[], prelude: string }>}
+ */
+async function sharedHelpers(modules) {
+  /** @type {Map<string, string>} */
+  const helpers = new Map();
+  const minified = await Promise.all(
+    modules.map(async (m) => {
+      const lines = m.code.split('\n');
+      let at = lines[0] === '"use strict";' ? 1 : 0;
+      for (let name; (name = /^var (__\w+) = /.exec(lines[at] ?? '')?.[1]); ) {
+        let end = at + 1;
+        while (end < lines.length && /^(\s|\}|\))/.test(lines[end])) end++;
+        // Minified alone, so that a parameter renamed to keep clear of the module's names (`to2`) compares equal.
+        const { code: text } = await esbuild.transform(lines.slice(at, end).join('\n'), { minify: true, target: 'node20', legalComments: 'none' });
+        if ((helpers.get(name) ?? text) !== text) throw new Error(`esbuild's helper ${name} differs in ${m.key}: the modules cannot share it`);
+        helpers.set(name, text);
+        at = end;
+      }
+      const rest = lines.slice(at).join('\n');
+      const { code } = await esbuild.transform(rest, { minify: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none' });
+      return { ...m, code };
+    }),
+  );
+  // Each minified as a script, not a module: its top-level name stays, for the modules that use it.
+  const prelude = [...helpers.values()].join('');
+  for (const name of helpers.keys()) if (!new RegExp(`\\b${name}=`).test(prelude)) throw new Error(`the shared helpers lost ${name}: ${prelude}`);
+  return { modules: minified, prelude };
 }
 
 const builds = [

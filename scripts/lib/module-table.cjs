@@ -53,12 +53,13 @@ function load(key) {
  * The entry's file (`entry` and the keys in `eager`, with the loader), then one file per
  * group (`keys` of `groups[i]`, not in an earlier file; a group without keys takes every
  * module left), all for the same folder. A group's file is read when one of its modules
- * is first required. With maps, each file's map joins the modules' own.
+ * is first required. With maps, each file's map joins the modules' own. `prelude`, code the
+ * modules share (esbuild's CommonJS helpers), heads every file, in the scope of its modules.
  * @param {string} entry @param {TableModule[]} modules @param {Set<string>} eager
- * @param {{ file: string, keys?: Set<string> }[]} groups
+ * @param {{ file: string, keys?: Set<string> }[]} groups @param {string} [prelude]
  * @returns {{ entry: TableFile, groups: Map<string, TableFile> }}
  */
-function moduleTables(entry, modules, eager, groups) {
+function moduleTables(entry, modules, eager, groups, prelude = '') {
   const keys = new Set(modules.map((m) => m.key));
   if (!keys.has(entry)) throw new Error(`the entry ${entry} is not among the modules`);
   for (const m of modules) {
@@ -76,18 +77,18 @@ function moduleTables(entry, modules, eager, groups) {
     const mine = left.filter((m) => g.keys === undefined || g.keys.has(m.key));
     left = left.filter((m) => !mine.includes(m));
     for (const m of mine) homes[m.key] = i;
-    tables.set(g.file, table(mine, 'module.exports = {', '};\n'));
+    tables.set(g.file, table(mine, prelude, 'module.exports = {', '};\n'));
   });
   if (left.length > 0) throw new Error(`no file for ${left.map((m) => m.key).join(', ')}`);
   return {
-    entry: table(first, 'const modules = {', `};\n${loader(groups.map((g) => g.file), homes)}module.exports = load(${JSON.stringify(entry)});\n`),
+    entry: table(first, prelude, 'const modules = {', `};\n${loader(groups.map((g) => g.file), homes)}module.exports = load(${JSON.stringify(entry)});\n`),
     groups: tables,
   };
 }
 
-/** @param {TableModule[]} modules @param {string} open @param {string} close @returns {TableFile} */
-function table(modules, open, close) {
-  let code = `"use strict";\n${open}\n  __proto__: null,\n`;
+/** @param {TableModule[]} modules @param {string} prelude @param {string} open @param {string} close @returns {TableFile} */
+function table(modules, prelude, open, close) {
+  let code = `"use strict";\n${prelude}${prelude === '' || prelude.endsWith('\n') ? '' : '\n'}${open}\n  __proto__: null,\n`;
   /** @type {{ sources: string[], sourcesContent: (string | null)[], names: string[], lines: ReturnType<typeof decode> }} */
   const map = { sources: [], sourcesContent: [], names: [], lines: [] };
   for (const m of modules) {

@@ -20,7 +20,7 @@ interface TableModule {
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's CommonJS helper, loaded as esbuild.mjs loads it
 const { moduleTables } = require('../../../scripts/lib/module-table.cjs') as {
-  moduleTables(entry: string, modules: TableModule[], eager: Set<string>, groups: Array<{ file: string; keys?: Set<string> }>): { entry: TableFile; groups: Map<string, TableFile> };
+  moduleTables(entry: string, modules: TableModule[], eager: Set<string>, groups: Array<{ file: string; keys?: Set<string> }>, prelude?: string): { entry: TableFile; groups: Map<string, TableFile> };
 };
 
 /** The feature's own modules in one file, the rest in another. */
@@ -108,6 +108,34 @@ describe('the extension bundle\u2019s module tables', () => {
     const upward = [...MODULES, { key: 'chunks/up.js', code: 'require("../extension.js");\n' }];
     assert.throws(() => moduleTables('extension.js', upward, new Set(), GROUPS), /chunks\/up\.js requires \.\.\/extension\.js/);
     assert.throws(() => moduleTables('extension.js', MODULES, new Set(), [GROUPS[0]!]), /no file for chunks\/log\.js/);
+  });
+
+  it('gives the modules of every file the prelude\u2019s names, one copy per file, and keeps them out of the exports', () => {
+    // As esbuild's helpers are shared in production: defined once per file, used as free names by its modules.
+    const prelude = 'var __twice = (n) => 2 * n;\nvar __files = (globalThis.__moduleTablePreludes ??= []).push(1);\n';
+    const modules: TableModule[] = [
+      { key: 'extension.js', code: 'exports.here = __twice(1);\nexports.feature = () => require("./chunks/feature.js");\nexports.rest = () => require("./chunks/rest.js");\n' },
+      { key: 'chunks/feature.js', code: 'exports.here = __twice(2);\n' },
+      { key: 'chunks/rest.js', code: 'exports.here = __twice(3);\n' },
+    ];
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'module-table-prelude-'));
+    const g = globalThis as { __moduleTablePreludes?: number[] };
+    const runs = (): number => g.__moduleTablePreludes?.length ?? 0;
+    delete g.__moduleTablePreludes;
+    try {
+      const tables = moduleTables('extension.js', modules, new Set(), GROUPS.map((x) => (x.keys ? { file: x.file, keys: new Set(['chunks/feature.js']) } : x)), prelude);
+      fs.writeFileSync(path.join(own, 'extension.js'), tables.entry.code);
+      for (const [file, t] of tables.groups) fs.writeFileSync(path.join(own, file), t.code);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the file just written, as the extension host loads it
+      const loaded = require(path.join(own, 'extension.js')) as { here: number; feature(): { here: number }; rest(): { here: number } };
+      assert.deepEqual([loaded.here, loaded.feature().here, loaded.rest().here], [2, 4, 6]);
+      assert.equal(runs(), 3, 'the prelude ran once in each of the three files');
+      assert.equal(Object.hasOwn(loaded, '__twice'), false);
+      for (const code of [tables.entry.code, ...[...tables.groups.values()].map((t) => t.code)]) assert.equal(code.split('var __twice').length, 2, 'one copy in each file');
+    } finally {
+      delete g.__moduleTablePreludes;
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('maps each module\u2019s lines to its own source map, the sources seen from the tables\u2019 folder', () => {
