@@ -143,13 +143,22 @@ async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
 const REQUIRE = /\brequire\("(\.{1,2}\/[^"]*)"\)/g;
 
 /**
- * Short names for the packed modules: `chunks/3.js` rather than esbuild's
- * `chunks/patentPanelFeature-6GT4OLYJ.js`, whose hashes cost ~2 KB of the ZIP across the
- * three hundred `require`s and table keys. The entry keeps its name.
+ * Shorter names for the packed modules, without esbuild's hashes (incompressible, ~2 KB of
+ * the ZIP across the three hundred `require`s and table keys): a feature's chunk keeps its
+ * name (`chunks/patentPanelFeature.js`), a shared chunk is numbered (`chunks/7.js`). The entry keeps its name.
  * @param {string} entry @param {{ key: string }[]} modules @returns {(key: string) => string}
  */
 function shortKeys(entry, modules) {
-  const ids = new Map(modules.filter((m) => m.key !== entry).map((m, i) => [m.key, `chunks/${i.toString(36)}.js`]));
+  const ids = new Map();
+  const taken = new Set();
+  modules.forEach((m, i) => {
+    if (m.key === entry) return;
+    const name = /^chunks\/(.+)-[A-Z0-9]{8}\.js$/.exec(m.key)?.[1];
+    // A number is never a feature module's name (an identifier), so the two cannot meet.
+    const id = name !== undefined && name !== 'chunk' && !taken.has(name) ? name : String(i);
+    taken.add(id);
+    ids.set(m.key, `chunks/${id}.js`);
+  });
   return (k) => ids.get(k) ?? k;
 }
 
