@@ -62,7 +62,8 @@ const vscode = {
   commands: namespace(),
   workspace: Object.assign(namespace(), { getConfiguration: () => ({ get: (_k, d) => d, has: () => false, inspect: () => undefined, update: async () => undefined }), workspaceFolders: undefined, textDocuments: [], notebookDocuments: [] }),
   languages: namespace(),
-  env: namespace(),
+  // The display language VS Code reports (patentLookup.language follows it when not set).
+  env: Object.assign(namespace(), { language: 'en' }),
   extensions: namespace(),
 };
 // BENCH_EXIT_ON=TEXT: the process exits once the extension logs TEXT (timers it set would keep it alive).
