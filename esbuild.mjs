@@ -27,12 +27,29 @@ const alias = { 'form-data': './scripts/shims/form-data.cjs', 'follow-redirects'
 const extensionAlias = { ...alias, 'entities/lib/decode.js': './scripts/shims/entities-decode.cjs' };
 // In the extension and the CLI, axios' browser adapters too (XMLHttpRequest, fetch): in
 // Node the http adapter is always the one chosen. Their helpers (cookies, fetch streams) go with them.
+// So do the http adapter's helpers for requests nothing here makes: `data:` URLs, FormData
+// bodies, HTTP/2 (scripts/shims/axios-unused.mjs, which throws if one is ever made).
+const unusedAxiosHelpers = {
+  'fromDataURI.js': 'export { default } from',
+  'estimateDataURLDecodedBytes.js': 'export { estimateDataURLBufferAllocation } from',
+  'formDataToStream.js': 'export { formData as default } from',
+  'formDataToJSON.js': 'export { formData as default } from',
+  'Http2Sessions.js': 'export { Http2Sessions as default } from',
+};
 const nodeAdapterOnly = {
   name: 'axios-node-adapter-only',
   setup(build) {
     build.onResolve({ filter: /^\.\/(xhr|fetch)\.js$/ }, (args) =>
       /[\\/]axios[\\/]lib[\\/]adapters$/.test(args.resolveDir) ? { path: path.resolve('scripts/shims/axios-browser-adapter.mjs') } : undefined,
     );
+    build.onResolve({ filter: /^\.\.\/helpers\/[A-Za-z]+\.js$/ }, (args) => {
+      const name = args.path.slice('../helpers/'.length);
+      return /[\\/]axios[\\/]lib[\\/](adapters|defaults)$/.test(args.resolveDir) && Object.hasOwn(unusedAxiosHelpers, name) ? { path: name, namespace: 'axios-unused' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'axios-unused' }, (args) => ({
+      contents: `${unusedAxiosHelpers[args.path]} ${JSON.stringify(path.resolve('scripts/shims/axios-unused.mjs'))};`,
+      resolveDir: path.resolve('.'),
+    }));
   },
 };
 
