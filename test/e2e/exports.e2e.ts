@@ -135,6 +135,9 @@ describe('Exports: a search exported to CSV through the palette', function () {
 
     await vscode.notifications.waitFor(new RegExp(`Saved \\d+ patents? to ${path.basename(file).replace(/\./g, '\\.')}`), EXPORT_DONE_MS);
     await view.row(/downloaded/).waitFor({ state: 'visible', timeout: UI_MS });
+    // What a screen reader is told: a tree of rows named by their query.
+    const tree = await view.pane.locator('.monaco-list').ariaSnapshot();
+    assert.match(tree, /tree "Exports"[\s\S]*treeitem "[^"]*TTL:battery/, tree);
     await vscode.screenshot('export-downloaded');
   });
 

@@ -87,31 +87,39 @@ export class TreeView {
 
   /** Right-clicks a row and picks an entry of its context menu. */
   async contextMenu(label: string | RegExp, item: string | RegExp): Promise<void> {
-    await this.row(label).click({ button: 'right' });
-    await this.chooseInMenu(item);
-  }
-
-  /** Chooses an entry of the context menu just opened. */
-  private async chooseInMenu(item: string | RegExp): Promise<void> {
-    const menu = this.page.locator('.context-view .monaco-menu');
-    const menuItem = menu.locator('.action-item').filter({ hasText: item }).first();
-    await menuItem.waitFor({ state: 'visible', timeout: UI_MS });
-    // By keyboard, as a menu is used without a mouse: a click right after the menu opens can be
-    // taken for the end of the click that opened it and ignored, and a hover focuses the entry only
-    // when the mouse moves over it (after a reload it may not). The open menu has the focus.
-    const focused = menu.locator('.action-item.focused');
-    const entries = await menu.locator('.action-item').count();
-    for (let i = 0; i <= entries && (await focused.filter({ hasText: item }).count()) === 0; i++) await this.page.keyboard.press('ArrowDown');
-    await focused.filter({ hasText: item }).waitFor({ state: 'visible', timeout: UI_MS });
-    await this.page.keyboard.press('Enter');
-    await menu.waitFor({ state: 'hidden', timeout: UI_MS });
+    await this.chooseInMenu(() => this.row(label).click({ button: 'right' }), item);
   }
 
   /** Picks an entry of the view's "More Actions…" menu in its title bar. */
   async moreAction(item: string | RegExp): Promise<void> {
-    await this.header.hover();
-    await this.header.locator('.actions .codicon-toolbar-more').click();
-    await this.chooseInMenu(item);
+    await this.chooseInMenu(async () => {
+      await this.header.hover();
+      await this.header.locator('.actions .codicon-toolbar-more').click();
+    }, item);
+  }
+
+  /**
+   * Opens a menu and chooses `item` by keyboard, as a menu is used without a mouse: a click right
+   * after the menu opens can be taken for the end of the click that opened it and ignored, and a
+   * hover focuses the entry only when the mouse moves over it. A menu closes when the focus leaves
+   * it, as it does when a patent panel restored with the window takes the focus once its frame has
+   * loaded: then it is opened again.
+   */
+  private async chooseInMenu(open: () => Promise<void>, item: string | RegExp): Promise<void> {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const focused = menu.locator('.action-item.focused').filter({ hasText: item });
+    for (let attempt = 1; ; attempt++) {
+      await open();
+      await menu.locator('.action-item').filter({ hasText: item }).first().waitFor({ state: 'visible', timeout: UI_MS });
+      const entries = await menu.locator('.action-item').count();
+      for (let i = 0; i <= entries && (await menu.isVisible()) && (await focused.count()) === 0; i++) await this.page.keyboard.press('ArrowDown');
+      if ((await focused.count()) > 0) break;
+      if (attempt >= 3) throw new Error(`"${String(item)}" was not reached in the menu after ${attempt} attempts`);
+      if (await menu.isVisible()) await this.page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden', timeout: UI_MS });
+    }
+    await this.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: UI_MS });
   }
 
   /** Rows at the top of the tree (not children). */
