@@ -113,11 +113,11 @@ describe('Accessibility: keyboard alone, and what a screen reader is told', func
     await focusView(vscode, results);
     await vscode.page.keyboard.press('Home');
     const tree = await results.pane.locator('.monaco-list').ariaSnapshot();
-    // Every patent row says its number, title, assignee and date, and the row beneath says the date and assignee again
-    // (a reader who lands there knows where it is); the view says what it is. (The list is virtual: the rows on screen.)
+    // Every patent row says its number, title, assignee and date; the view says what it is. (The list is virtual:
+    // the rows on screen. Compact or detailed, as an earlier window left the style: a detailed row's second row,
+    // which says the date and assignee again, is read in the sidebar-home spec.)
     assert.match(tree, /tree "Search Results"/, tree);
     assert.match(tree, /treeitem "[A-Z]{2}\w+, [^"]+, assignee [^"]+, published \d{4}-\d{2}-\d{2}"/, tree);
-    assert.match(tree, /treeitem "assignee [^"]+, published \d{4}-\d{2}-\d{2}"/, tree);
     await vscode.screenshot('a11y-results-focused');
 
     // Down to the first patent (the first search of a profile offers family collapse above it), Enter opens it.
