@@ -192,16 +192,11 @@ export class SideBar {
    * virtual: the rows below the view's height are not in the page.
    */
   async resultsWithRoom(): Promise<TreeView> {
-    return this.withRoom('Search Results');
-  }
-
-  /** The Patent Lookup view `title`, expanded, with the container's other views collapsed to give it room. */
-  async withRoom(title: 'Search Results' | 'Patents in Document' | 'Exports'): Promise<TreeView> {
     await this.openPatentLookup();
-    for (const other of ['Search Results', 'Patents in Document', 'Exports']) if (other !== title) await this.view(other).collapse();
-    const view = this.view(title);
-    await view.expand();
-    return view;
+    for (const other of ['Patents in Document', 'Exports']) await this.view(other).collapse();
+    const results = this.view('Search Results');
+    await results.expand();
+    return results;
   }
 
   async viewTitles(): Promise<string[]> {
