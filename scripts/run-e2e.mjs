@@ -100,6 +100,16 @@ async function main() {
     runner.on('pending', () => c.pending++);
   });
 
+  // The workbench's and the extension hosts' logs (the extension's own "Patent Lookup" log among
+  // them) say what a failed test's screenshot cannot; the profile is removed at cleanup.
+  if (counts.failed > 0) {
+    try {
+      fs.cpSync(path.join(profile.userData, 'logs'), path.join(artifacts, 'logs'), { recursive: true });
+      log(TAG, `logs of the failed run in ${path.relative(ROOT, path.join(artifacts, 'logs'))}/`);
+    } catch (e) {
+      log(TAG, `could not keep the logs: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   await cleanupAll();
   if (counts.passed + counts.failed === 0) {
     log(TAG, 'no test ran');
