@@ -20,14 +20,26 @@ export class CommandPalette {
   }
 
   /**
+   * Opens the palette (or keeps the quick input that is open) and types `text` into it; opens
+   * it again, a bounded number of times, when a webview takes the focus back and it closes
+   * (QuickInput.typeIfOpen).
+   */
+  private async typeOpen(text: string, attempts = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.open();
+      if (await this.quickInput.typeIfOpen(text)) return;
+      if (attempt >= attempts) throw new Error(`the quick input closed before "${text}" could be typed, ${attempts} times`);
+    }
+  }
+
+  /**
    * Right after load the palette sometimes answers "No matching commands" for a
    * contributed command (the registry is still filling), or lists "similar
    * commands" without it: Escape, wait, retry.
    */
   async run(title: string, attempts = 5): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      await this.open();
-      await this.quickInput.type(`>${title}`);
+      await this.typeOpen(`>${title}`);
       const row = this.quickInput.row(title);
       const noMatch = this.quickInput.row(NO_MATCH).or(this.quickInput.row(SIMILAR));
       await row.or(noMatch).first().waitFor({ state: 'visible', timeout: UI_MS });

@@ -42,6 +42,18 @@ export class QuickInput {
     await this.input.fill(text);
   }
 
+  /**
+   * Types `text` if the quick input is open (or opens within `timeout`); false if it is closed.
+   * A webview that had the focus when a quick input closed takes it back a moment later, and a
+   * quick input opened meanwhile closes as it loses the focus (microsoft/vscode#93950).
+   */
+  async typeIfOpen(text: string, timeout = 2_000): Promise<boolean> {
+    if (await this.input.fill(text, { timeout }).then(() => true, () => false)) return true;
+    if (!(await this.isOpen())) return false;
+    await this.type(text); // open all along: a slow fill
+    return true;
+  }
+
   async value(): Promise<string> {
     return this.input.inputValue();
   }

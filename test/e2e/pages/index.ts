@@ -50,7 +50,11 @@ export class VsCode {
    */
   async setColorTheme(label: string): Promise<void> {
     await this.palette.run('Preferences: Color Theme');
-    await this.quickInput.type(label);
+    // The theme picker opens as the palette closes, and may close at once (QuickInput.typeIfOpen).
+    if (!(await this.quickInput.typeIfOpen(label))) {
+      await this.palette.run('Preferences: Color Theme');
+      await this.quickInput.type(label);
+    }
     await this.quickInput.pick(label);
     await this.quickInput.waitClosed();
   }
