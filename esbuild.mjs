@@ -4,10 +4,11 @@
 //   node esbuild.mjs --production    minified, no source maps, from an empty dist/ (what `npm run package` ships)
 //   node esbuild.mjs --watch         development build, rebuilt on change
 //   node esbuild.mjs --tests         only the in-host integration tests (run() entry + every suite/*.test.ts
-//                                    and test/bench/host/*.bench.ts) to out/test/integration/
+//                                    and test/bench/host/*.bench.ts run in the host) to out/test/integration/
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { hostBenches } from './scripts/lib/host-benches.mjs';
 import { moduleTables } from './scripts/lib/module-table.cjs';
 
 const production = process.argv.includes('--production');
@@ -260,12 +261,13 @@ function copyPdfjs() {
 
 const filesIn = (dir, suffix) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => `${dir}/${f}`) : []);
 const integrationSuites = filesIn('test/integration/suite', '.test.ts');
-const hostBenches = filesIn('test/bench/host', '.bench.ts');
+// (Not a bench that drives the workbench from outside: scripts/run-e2e.mjs --bench runs those.)
+const inHostBenches = hostBenches('.').inHost;
 const testBuilds = [
   // mocha is bundled in; its parallel mode (the require.resolve warnings) is never used.
   { ...node, sourcemap: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
   { ...node, sourcemap: 'inline', entryPoints: integrationSuites, outdir: 'out/test/integration/suite', external: ['vscode'] },
-  { ...node, sourcemap: 'inline', entryPoints: hostBenches, outdir: 'out/test/integration/bench', external: ['vscode'] },
+  { ...node, sourcemap: 'inline', entryPoints: inHostBenches, outdir: 'out/test/integration/bench', external: ['vscode'] },
 ];
 
 if (tests) {

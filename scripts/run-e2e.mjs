@@ -3,6 +3,9 @@
 // (test/e2e/**/*.e2e.ts, mocha + tsx in this process) use the page objects in
 // test/e2e/pages/; this script owns the servers, the browser and the cleanup.
 //
+// `--bench FILE...` runs those benches of test/bench/host/ instead (the ones that drive
+// the workbench, scripts/lib/host-benches.mjs; npm run bench:host): figures, printed.
+//
 // Environment: PATENT_LOOKUP_TEST_GREP (mocha grep), PATENT_LOOKUP_SKIP_BUILD
 // (reuse dist/patent-lookup.vsix as packaged), PATENT_LOOKUP_E2E_HEADED=1 (show the browser).
 import * as fs from 'node:fs';
@@ -10,6 +13,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import { register } from 'tsx/cjs/api';
 import {
+  EXTENSION_ID,
   ROOT,
   artifactsDir,
   cleanupAll,
@@ -28,7 +32,9 @@ import {
   workbenchUrl,
 } from './lib/harness.mjs';
 
-const TAG = 'e2e';
+const BENCH = process.argv.indexOf('--bench');
+const BENCH_FILES = BENCH < 0 ? [] : process.argv.slice(BENCH + 1).map((f) => path.resolve(ROOT, f));
+const TAG = BENCH < 0 ? 'e2e' : 'bench-workbench';
 const VSIX = path.join(ROOT, 'dist', 'patent-lookup.vsix');
 const ENV_KEY = Symbol.for('patent-lookup.e2e'); // read by test/e2e/environment.ts
 
@@ -42,7 +48,7 @@ function specFiles(dir = path.join(ROOT, 'test', 'e2e')) {
 
 async function main() {
   cleanupOnSignals();
-  const artifacts = artifactsDir('e2e');
+  const artifacts = artifactsDir(TAG);
 
   if (process.env.PATENT_LOOKUP_SKIP_BUILD && fs.existsSync(VSIX)) log(TAG, `PATENT_LOOKUP_SKIP_BUILD set: using ${path.relative(ROOT, VSIX)}`);
   else {
@@ -66,7 +72,8 @@ async function main() {
   const { context } = await launchBrowser({ headless: !process.env.PATENT_LOOKUP_E2E_HEADED });
 
   const pages = new Set();
-  globalThis[ENV_KEY] = { context, workbenchUrl: workbenchUrl(server, workspace), workspace, artifacts, sandboxUrl: sandbox?.url, pages };
+  const globalStorage = path.join(profile.userData, 'User', 'globalStorage', EXTENSION_ID);
+  globalThis[ENV_KEY] = { context, workbenchUrl: workbenchUrl(server, workspace), workspace, artifacts, sandboxUrl: sandbox?.url, globalStorage, pages };
 
   register(); // TypeScript specs and page objects, loaded by mocha's require
   const mocha = new Mocha({
@@ -88,7 +95,7 @@ async function main() {
     },
   });
   if (process.env.PATENT_LOOKUP_TEST_GREP) mocha.grep(process.env.PATENT_LOOKUP_TEST_GREP);
-  const files = specFiles();
+  const files = BENCH < 0 ? specFiles() : BENCH_FILES;
   for (const f of files) mocha.addFile(f);
   log(TAG, `running ${files.length} spec file(s); screenshots in ${path.relative(ROOT, artifacts)}/`);
 
@@ -115,8 +122,8 @@ async function main() {
     log(TAG, 'no test ran');
     counts.failed = 1;
   }
-  process.stdout.write(`e2e: ${counts.passed} passed, ${counts.failed} failed\n`);
+  process.stdout.write(`${TAG}: ${counts.passed} passed, ${counts.failed} failed\n`);
   return counts.failed ? 1 : 0;
 }
 
-runTier('e2e', main);
+runTier(TAG, main);

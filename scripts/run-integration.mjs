@@ -4,12 +4,12 @@
 // console (mocha's reporter) is streamed here, and the JSON report it writes
 // decides the outcome.
 //
-// `--bench` runs test/bench/host/*.bench.ts instead (npm run bench:host): the
-// same host, the sandbox serving every export as a synthetic CSV of
+// `--bench` runs the benches of test/bench/host/ that run in the extension host
+// instead (npm run bench:host, scripts/run-host-benches.mjs): the same host, the sandbox serving every export as a synthetic CSV of
 // BENCH_EXPORT_BYTES (default 300 MB).
 //
 // Environment: PATENT_LOOKUP_TEST_GREP (mocha grep), PATENT_LOOKUP_TEST_FILTER
-// (suite file name substring), PATENT_LOOKUP_TEST_TIMEOUT_MS (overall, default 10 min),
+// (suite file name substrings, comma-separated), PATENT_LOOKUP_TEST_TIMEOUT_MS (overall, default 10 min),
 // PATENT_LOOKUP_SKIP_BUILD (reuse dist/ as built).
 import * as fs from 'node:fs';
 import * as path from 'node:path';

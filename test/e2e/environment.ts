@@ -12,6 +12,8 @@ export interface E2EEnvironment {
   workspace: string;
   artifacts: string;
   sandboxUrl?: string;
+  /** The extension's global storage in code-server's profile (its lookup cache is under lookups/). */
+  globalStorage: string;
   /** Pages opened by specs, screenshotted by the runner when a test fails. */
   pages: Set<Page>;
 }

@@ -27,10 +27,11 @@ function suiteFiles(): string[] {
   const bench = process.env.PATENT_LOOKUP_TEST_DIR === 'bench';
   const dir = path.join(__dirname, bench ? 'bench' : 'suite');
   const suffix = bench ? '.bench.js' : '.test.js';
-  const filter = process.env.PATENT_LOOKUP_TEST_FILTER; // substring of a file name, for local runs
+  // Substrings of file names, comma-separated: local runs, and npm run bench:host NAME.
+  const filters = (process.env.PATENT_LOOKUP_TEST_FILTER ?? '').split(',').filter(Boolean);
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith(suffix) && (!filter || f.includes(filter)))
+    .filter((f) => f.endsWith(suffix) && (filters.length === 0 || filters.some((s) => f.includes(s))))
     .sort()
     .map((f) => path.join(dir, f));
 }
