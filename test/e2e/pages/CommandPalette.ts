@@ -35,15 +35,17 @@ export class CommandPalette {
   /**
    * Right after load the palette sometimes answers "No matching commands" for a
    * contributed command (the registry is still filling), or lists "similar
-   * commands" without it: Escape, wait, retry.
+   * commands" without it: Escape, wait, retry. `chosen` is called right before the
+   * command's row is clicked (a bench's start).
    */
-  async run(title: string, attempts = 5): Promise<void> {
+  async run(title: string, { attempts = 5, chosen }: { attempts?: number; chosen?: () => void } = {}): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       await this.typeOpen(`>${title}`);
       const row = this.quickInput.row(title);
       const noMatch = this.quickInput.row(NO_MATCH).or(this.quickInput.row(SIMILAR));
       await row.or(noMatch).first().waitFor({ state: 'visible', timeout: UI_MS });
       if (await row.isVisible()) {
+        chosen?.();
         await row.click();
         return;
       }

@@ -55,8 +55,13 @@ export class Sandbox {
 
   /** Calls the sandbox answered on `path` (all API paths when omitted). */
   async calls(path?: string): Promise<number> {
-    const { calls } = (await (await this.control('GET', '/_sandbox/stats')).json()) as { calls: Record<string, number> };
+    const calls = await this.callsByPath();
     return path === undefined ? Object.values(calls).reduce((a, b) => a + b, 0) : (calls[path] ?? 0);
+  }
+
+  /** Calls the sandbox answered so far, by path. */
+  async callsByPath(): Promise<Record<string, number>> {
+    return ((await (await this.control('GET', '/_sandbox/stats')).json()) as { calls: Record<string, number> }).calls;
   }
 
   private async control(method: string, path: string, body?: unknown): Promise<Response> {

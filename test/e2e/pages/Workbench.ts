@@ -21,10 +21,15 @@ export class Workbench {
    * showing in the activity bar says the same.
    */
   async waitReady(container?: string): Promise<void> {
+    await this.waitShown(container);
+    await this.waitWebviewsRestored();
+  }
+
+  /** The workbench and its remote connection are up (see waitReady), restored webviews maybe not yet. */
+  async waitShown(container?: string): Promise<void> {
     await this.root.waitFor({ state: 'visible', timeout: WORKBENCH_READY_MS });
     const ready = container ? this.explorerRows.first().or(this.activityBarItem(container)).first() : this.explorerRows.first();
     await ready.waitFor({ state: 'visible', timeout: WORKBENCH_READY_MS });
-    await this.waitWebviewsRestored();
   }
 
   /**
