@@ -96,33 +96,32 @@ class JsonArray {
 
   /** The writer of one file's occurrences. */
   file(name: string): (m: PatentNumberMatch) => void {
-    const head = Buffer.from(`{"file":${terminalSafeJsonString(name)},"line":`);
+    const head = `{"file":${terminalSafeJsonString(name)},"line":`;
+    // The fixed text before `line`, with the separator: one copy per occurrence, not two.
+    const firstHead = Buffer.from(`\n  ${head}`);
+    const nextHead = Buffer.from(`,\n  ${head}`);
+    const longName = nextHead.length > JSON_SLACK / 2;
     return (m) => {
       if (this.at > FLUSH) this.pass();
       const b = this.bytes;
-      this.copy(this.first ? FIRST : NEXT);
+      const start = this.first ? firstHead : nextHead;
       this.first = false;
-      if (head.length > JSON_SLACK / 2) this.utf8(head.toString());
-      else this.copy(head);
+      if (longName) this.utf8(start.toString());
+      else this.copy(start);
       this.int(m.line);
       this.copy(COLUMN);
       this.int(m.column);
-      this.copy(TEXT);
       if (m.text.length < JSON_SLACK / 4 && PLAIN.test(m.text)) {
-        b[this.at++] = 0x22;
+        this.copy(TEXT_QUOTED);
         this.ascii(m.text);
         b[this.at++] = 0x22;
-      } else this.utf8(terminalSafeJsonString(m.text));
+      } else {
+        this.copy(TEXT);
+        this.utf8(terminalSafeJsonString(m.text));
+      }
       this.copy(NUMBER);
       this.ascii(m.number);
-      this.copy(m.type === 'publication' ? PUBLICATION : APPLICATION);
-      this.ascii(m.office);
-      if (m.kind === null) this.copy(NO_KIND);
-      else {
-        this.copy(KIND);
-        this.ascii(m.kind);
-        this.copy(END);
-      }
+      this.copy(tail(m.type, m.office, m.kind));
     };
   }
 
@@ -139,12 +138,10 @@ class JsonArray {
     this.at = 0;
   }
 
-  /** Bytes the caller knows fit (the buffer keeps JSON_SLACK past FLUSH for one occurrence). */
+  /** Bytes the caller knows fit (the buffer keeps JSON_SLACK past FLUSH for one occurrence); `set` is a native copy. */
   private copy(bytes: Uint8Array): void {
-    const b = this.bytes;
-    let at = this.at;
-    for (let i = 0; i < bytes.length; i++) b[at++] = bytes[i] as number;
-    this.at = at;
+    this.bytes.set(bytes, this.at);
+    this.at += bytes.length;
   }
 
   /** ASCII text the caller knows fits, as `copy`. */
@@ -177,16 +174,24 @@ class JsonArray {
 }
 
 /** JsonArray's fixed pieces as bytes: copied, they cost less than a string's characters. */
-const FIRST = Buffer.from('\n  ');
-const NEXT = Buffer.from(',\n  ');
 const COLUMN = Buffer.from(',"column":');
 const TEXT = Buffer.from(',"text":');
+const TEXT_QUOTED = Buffer.from(',"text":"');
 const NUMBER = Buffer.from(',"number":"');
-const PUBLICATION = Buffer.from('","type":"publication","office":"');
-const APPLICATION = Buffer.from('","type":"application","office":"');
-const NO_KIND = Buffer.from('","kind":null}');
-const KIND = Buffer.from('","kind":"');
-const END = Buffer.from('"}');
+
+/**
+ * What follows the number, `","type":…,"office":…,"kind":…}`: the same few for a whole file, each
+ * built once and copied whole (type, office and kind are the normaliser's own short ASCII).
+ */
+const TAILS: Record<PatentNumberMatch['type'], Map<string, Map<string | null, Buffer>>> = { publication: new Map(), application: new Map() };
+function tail(type: PatentNumberMatch['type'], office: string, kind: string | null): Buffer {
+  const byOffice = TAILS[type];
+  let byKind = byOffice.get(office);
+  if (!byKind) byOffice.set(office, (byKind = new Map()));
+  let bytes = byKind.get(kind);
+  if (!bytes) byKind.set(kind, (bytes = Buffer.from(`","type":"${type}","office":"${office}","kind":${kind === null ? 'null' : `"${kind}"`}}`)));
+  return bytes;
+}
 
 /**
  * The matches of a text given in pieces (as a file is read), a window of lines at a time, so
