@@ -74,9 +74,6 @@ export const findCommand: Command = {
   },
 };
 
-/** Text JSON can carry between quotes as it is: printable ASCII without `"` or `\\`. */
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
 /**
  * The occurrences as one JSON array, keys in the documented order. Each is written as bytes
  * into a buffer that goes to the output as it is, a buffer at a time: a string per field, joined, was
@@ -103,7 +100,6 @@ class JsonArray {
     const longName = nextHead.length > JSON_SLACK / 2;
     return (m) => {
       if (this.at > FLUSH) this.pass();
-      const b = this.bytes;
       const start = this.first ? firstHead : nextHead;
       this.first = false;
       if (longName) this.utf8(start.toString());
@@ -111,14 +107,8 @@ class JsonArray {
       this.int(m.line);
       this.copy(COLUMN);
       this.int(m.column);
-      if (m.text.length < JSON_SLACK / 4 && PLAIN.test(m.text)) {
-        this.copy(TEXT_QUOTED);
-        this.ascii(m.text);
-        b[this.at++] = 0x22;
-      } else {
-        this.copy(TEXT);
-        this.utf8(terminalSafeJsonString(m.text));
-      }
+      this.copy(TEXT);
+      if (!this.plain(m.text)) this.utf8(terminalSafeJsonString(m.text));
       this.copy(NUMBER);
       this.ascii(m.number);
       this.copy(tail(m.type, m.office, m.kind));
@@ -152,6 +142,25 @@ class JsonArray {
     this.at = at;
   }
 
+  /**
+   * `s` between quotes, as it is, when JSON can carry it so (printable ASCII without `"` or `\\`)
+   * and it fits; else false, with nothing written. One pass, which copies as it checks.
+   */
+  private plain(s: string): boolean {
+    if (s.length >= JSON_SLACK / 4) return false;
+    const b = this.bytes;
+    let at = this.at;
+    b[at++] = 0x22;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+      b[at++] = c;
+    }
+    b[at++] = 0x22;
+    this.at = at;
+    return true;
+  }
+
   private utf8(s: string): void {
     if (this.at + Buffer.byteLength(s) > this.bytes.length - 256) {
       this.pass();
@@ -176,7 +185,6 @@ class JsonArray {
 /** JsonArray's fixed pieces as bytes: copied, they cost less than a string's characters. */
 const COLUMN = Buffer.from(',"column":');
 const TEXT = Buffer.from(',"text":');
-const TEXT_QUOTED = Buffer.from(',"text":"');
 const NUMBER = Buffer.from(',"number":"');
 
 /**

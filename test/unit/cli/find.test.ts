@@ -56,6 +56,29 @@ describe('patent-lookup find (offline)', () => {
     }
   });
 
+  it('--json writes a text beyond printable ASCII escaped or as UTF-8: a tab, a wrapped label, full-width digits', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'find-'));
+    try {
+      await fs.writeFile(path.join(dir, 'mixed.txt'), 'See US\t7,123,456 B2 and U.S. Pat.\nNo. 7,234,567; ＵＳ７，１２３，４５６Ｂ２ "US 8,123,456".\n');
+      const r = await runIn(undefined, ['find', 'mixed.txt', '--json'], { env: {}, cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      // eslint-disable-next-line no-control-regex -- control characters are what the test looks for
+      assert.doesNotMatch(r.stdout.replace(/\n/g, ''), /[\x00-\x1f]/);
+      const found = JSON.parse(r.stdout) as Array<{ text: string; number: string }>;
+      assert.deepEqual(
+        found.map((f) => [f.text, f.number]),
+        [
+          ['US\t7,123,456 B2', 'US7123456B2'],
+          ['U.S. Pat.\nNo. 7,234,567', 'US7234567'],
+          ['ＵＳ７，１２３，４５６Ｂ２', 'US7123456B2'],
+          ['US 8,123,456', 'US8123456'],
+        ],
+      );
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 for an unreadable file but still scans the others', async () => {
     const r = await run(['find', 'missing.txt', 'notes.md', '--json']);
     assert.equal(r.code, 2);
