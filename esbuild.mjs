@@ -91,6 +91,8 @@ const splitBuilds = [
  * @param {{ outputs: string[], executable?: string, tables?: { editor: RegExp } }} how
  */
 async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
+  // What each output is made of, for esbuild's analyzeMetafile and the like (docs/DEVELOPMENT.md).
+  if (metafile) fs.writeFileSync(path.join(scratch, 'meta.json'), JSON.stringify(metafile));
   for (const output of outputs) for (const f of [output, `${output}.map`]) fs.rmSync(path.join('dist', f), { recursive: true, force: true });
   const key = (file) => path.relative(scratch, file).split(path.sep).join('/');
   const files = Object.keys(metafile?.outputs ?? {}).filter((f) => f.endsWith('.js'));

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { raceAbort } from '../abort';
 import { PatsnapError } from '../api/errors';
+import { caught } from '../api/schemas';
 import type { Credentials } from '../api/types';
 
 export const TOKEN_PATH = '/oauth/token';
@@ -61,7 +62,7 @@ export function tokenRequest(clientId: string, clientSecret: string): TokenReque
   };
 }
 
-const lifetime = z.catch(z.optional(z.union([z.number().check(z.positive()), z.pipe(z.string().check(z.regex(/^\s*\d+(\.\d+)?\s*$/)), z.transform(Number))])), undefined);
+const lifetime = caught(z.optional(z.union([z.number().check(z.positive()), z.pipe(z.string().check(z.regex(/^\s*\d+(\.\d+)?\s*$/)), z.transform(Number))])), undefined);
 const tokenFields = z.object({ token: z.string().check(z.minLength(1)), expires_in: lifetime });
 /** Documented: {token, token_type, expires_in, status: "approved", issued_at}. */
 const documentedAnswer = tokenFields;
