@@ -117,30 +117,12 @@ function writeZip(entries, comment) {
     const flags = e.flags & ~DATA_DESCRIPTOR;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(e.versionNeeded, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(e.time, 10);
-    local.writeUInt16LE(e.date, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(e.nameBytes.length, 26);
-    local.writeUInt16LE(e.localExtra.length, 28);
+    writeFileFields(local, 4, e, flags, e.localExtra.length);
     parts.push(local, e.nameBytes, e.localExtra, e.data);
     const record = Buffer.alloc(46);
     record.writeUInt32LE(CENTRAL, 0);
     record.writeUInt16LE(e.versionMadeBy, 4);
-    record.writeUInt16LE(e.versionNeeded, 6);
-    record.writeUInt16LE(flags, 8);
-    record.writeUInt16LE(e.method, 10);
-    record.writeUInt16LE(e.time, 12);
-    record.writeUInt16LE(e.date, 14);
-    record.writeUInt32LE(e.crc, 16);
-    record.writeUInt32LE(e.data.length, 20);
-    record.writeUInt32LE(e.size, 24);
-    record.writeUInt16LE(e.nameBytes.length, 28);
-    record.writeUInt16LE(e.extra.length, 30);
+    writeFileFields(record, 6, e, flags, e.extra.length);
     record.writeUInt16LE(e.comment.length, 32);
     record.writeUInt16LE(0, 34);
     record.writeUInt16LE(e.internalAttributes, 36);
@@ -158,6 +140,25 @@ function writeZip(entries, comment) {
   end.writeUInt32LE(offset, 16);
   end.writeUInt16LE(comment.length, 20);
   return Buffer.concat([...parts, directory, end, comment]);
+}
+
+/**
+ * The fields a local header (from its byte 4) and a central directory record (from its
+ * byte 6) share, in the same order: version needed, flags, method, time, date, CRC, sizes,
+ * the name's length and the extra field's.
+ * @param {Buffer} buffer @param {number} at @param {ZipEntry} e @param {number} flags @param {number} extraLength
+ */
+function writeFileFields(buffer, at, e, flags, extraLength) {
+  buffer.writeUInt16LE(e.versionNeeded, at);
+  buffer.writeUInt16LE(flags, at + 2);
+  buffer.writeUInt16LE(e.method, at + 4);
+  buffer.writeUInt16LE(e.time, at + 6);
+  buffer.writeUInt16LE(e.date, at + 8);
+  buffer.writeUInt32LE(e.crc, at + 10);
+  buffer.writeUInt32LE(e.data.length, at + 14);
+  buffer.writeUInt32LE(e.size, at + 18);
+  buffer.writeUInt16LE(e.nameBytes.length, at + 22);
+  buffer.writeUInt16LE(extraLength, at + 24);
 }
 
 /** CRC-32 as ZIP uses it (zlib.crc32 from Node 20.15). */
