@@ -19,7 +19,7 @@ import {
   type ToWebview,
 } from '../protocol';
 import { append, button, h, replaceChildren } from './dom';
-import { focusWithin } from '../focus';
+import { focusWithin, keepingFocus } from '../focus';
 import { markCached, renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
 import { setStrings, t, type PanelStringKey } from './strings';
 
@@ -193,7 +193,8 @@ function renderPatent(p: PatentView, cached?: { note: string; refreshing: boolea
     ...field('CPC', p.cpc),
   );
   const abstract = h('section', { class: 'abstract', 'aria-labelledby': 'abstract-heading' }, h('h2', { id: 'abstract-heading' }, t('abstractHeading')), h('p', {}, p.abstract ?? t('noAbstract')));
-  replaceChildren(main, heading, actions, h('div', { class: 'body' }, h('div', { class: 'text' }, facts, abstract), drawing));
+  // The answer that replaces the cached card leaves a keyboard user on the same button.
+  keepFocus(main, () => replaceChildren(main, heading, actions, h('div', { class: 'body' }, h('div', { class: 'text' }, facts, abstract), drawing)));
   if (!docs) renderDocuments(undefined);
 }
 
@@ -475,11 +476,18 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 
 function renderSection(m: Extract<ToWebview, { type: RecordSection }>): void {
   const panel = sectionPanel(m.type);
-  if (m.type === 'claims') renderClaims(panel, m.view, sectionDeps);
-  else if (m.type === 'family') renderFamily(panel, m.view, sectionDeps);
-  else if (m.type === 'citations') renderCitations(panel, m.view, sectionDeps);
-  else renderLegal(panel, m.view, sectionDeps);
-  markCached(panel, m.cached);
+  keepFocus(panel, () => {
+    if (m.type === 'claims') renderClaims(panel, m.view, sectionDeps);
+    else if (m.type === 'family') renderFamily(panel, m.view, sectionDeps);
+    else if (m.type === 'citations') renderCitations(panel, m.view, sectionDeps);
+    else renderLegal(panel, m.view, sectionDeps);
+    markCached(panel, m.cached);
+  });
+}
+
+/** Redraws `root` with the keyboard focus kept on what stands where it was (focus.ts). */
+function keepFocus(root: HTMLElement, redraw: () => void): void {
+  keepingFocus<Element>(root, redraw, document);
 }
 
 function sectionPanel(section: RecordSection): HTMLElement {
