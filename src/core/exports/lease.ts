@@ -55,7 +55,7 @@ export class FileLeases {
    * goes when the last of them releases.
    */
   async acquire(key: string): Promise<Lease | undefined> {
-    const file = path.join(this.dir, `${key.replace(/[^\w.-]/g, '_')}.lease`);
+    const file = this.file(key, 'lease');
     for (;;) {
       const mine = this.holding.get(file);
       if (mine) {
@@ -91,6 +91,38 @@ export class FileLeases {
       }
     }
     this.holding.clear();
+  }
+
+  /**
+   * Writes down for the other windows that the work on `key` is done, with `note` (a small
+   * JSON value). The task list the windows share (globalState) reaches another window only a
+   * while later, so a window that takes a lease just given back reads this first ({@link
+   * settled}) rather than its own copy of the list, and does not do the work again.
+   */
+  async settle(key: string, note: unknown): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const file = this.file(key, 'done');
+    const partial = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    await fs.writeFile(partial, JSON.stringify(note));
+    await fs.rename(partial, file); // whole or not at all, for a reader in another window
+  }
+
+  /** What a window wrote with {@link settle} for `key`, or undefined (none, or unreadable). */
+  async settled(key: string): Promise<unknown> {
+    try {
+      return JSON.parse(await fs.readFile(this.file(key, 'done'), 'utf8')) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Drops what {@link settle} wrote for `key` (the task left the list). */
+  async forget(key: string): Promise<void> {
+    await fs.rm(this.file(key, 'done'), { force: true });
+  }
+
+  private file(key: string, kind: 'lease' | 'done'): string {
+    return path.join(this.dir, `${key.replace(/[^\w.-]/g, '_')}.${kind}`);
   }
 
   private async create(file: string): Promise<Holding | undefined> {

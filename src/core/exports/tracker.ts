@@ -173,6 +173,13 @@ export class ExportTaskTracker {
     this.running.delete(id);
   }
 
+  /** Takes a task off the list: it is no longer followed here or in other windows (it goes on at PatSnap; its file stays). */
+  async remove(id: string): Promise<void> {
+    this.stop(id);
+    await this.o.store.remove(id);
+    await this.o.leases?.forget(id).catch(() => undefined);
+  }
+
   /** Stops everything (a reload, deactivation). */
   stopAll(): void {
     for (const id of [...this.running.keys()]) this.stop(id);
@@ -201,10 +208,26 @@ export class ExportTaskTracker {
       this.o.store.refresh();
     }
     try {
+      if (lease && (await this.savedElsewhere(id))) return;
       await this.followHeld(id, controller, options);
     } finally {
       await lease?.release().catch(() => undefined);
     }
+  }
+
+  /**
+   * True when another window saved this task's file: the note it left with the lease
+   * (FileLeases.settle) says so even while this window's copy of the shared list does not
+   * yet. The list here then says so too, and nothing is polled or downloaded again.
+   */
+  private async savedElsewhere(id: string): Promise<boolean> {
+    const note = await this.o.leases?.settled(id);
+    const destination = typeof note === 'object' && note !== null && 'destination' in note && typeof note.destination === 'string' ? note.destination : undefined;
+    const record = this.o.store.get(id);
+    if (destination === undefined || !record || record.status === 'downloaded') return false;
+    await this.o.store.update(id, { status: 'downloaded', destination, error: undefined });
+    this.o.log.info(`Exports: task ${id} was saved by another window.`);
+    return true;
   }
 
   private recheckLater(id: string): void {
@@ -321,6 +344,9 @@ export class ExportTaskTracker {
         );
         this.replaceConfirmed.delete(file);
         const done = await this.o.store.update(id, { status: 'downloaded', destination: saved.path, error: undefined });
+        await this.o.leases?.settle(id, { destination: saved.path }).catch((e: unknown) => {
+          this.o.log.warn(`Exports: could not tell other windows that task ${id} is saved: ${e instanceof Error ? e.message : String(e)}`);
+        });
         this.o.log.info(`Exports: task ${id} saved, ${saved.bytes} bytes.`);
         if (done && options.notify) this.o.prompts.saved(done, saved.path);
         return;

@@ -189,8 +189,7 @@ export class ExportCommands {
 
   private async remove(record: ExportTaskRecord): Promise<void> {
     // The task goes on at PatSnap (there is no cancel); we only stop following it. The file stays.
-    this.d.tracker.stop(record.id);
-    await this.d.store.remove(record.id);
+    await this.d.tracker.remove(record.id);
   }
 
   private recordOf(ref: TaskRef): ExportTaskRecord | undefined {

@@ -4,7 +4,7 @@
  * dialogs and notifications.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ExportType } from '../../../../src/core/api/types';
@@ -98,8 +98,8 @@ describe('ExportTaskTracker against the sandbox', () => {
   });
 
   /** A window: its own store over the shared memento, its own tracker. */
-  function window(options: { leases?: FileLeases; exportsFolder?: string | null; credentials?: boolean } = {}) {
-    const store = new ExportTaskStore(memento, KEY, quiet);
+  function window(options: { leases?: FileLeases; exportsFolder?: string | null; credentials?: boolean; memento?: TaskMemento } = {}) {
+    const store = new ExportTaskStore(options.memento ?? memento, KEY, quiet);
     const tracker = new ExportTaskTracker({
       store,
       prompts,
@@ -227,6 +227,33 @@ describe('ExportTaskTracker against the sandbox', () => {
     await second.tracker.resumeAll();
     await second.tracker.settled(created.id);
     assert.equal(second.store.get(created.id)?.status, 'downloaded');
+  });
+
+  it('does not download again a file another window saved while this window\'s copy of the list was behind', async () => {
+    const leaseDir = path.join(dir, 'leases');
+    const first = window({ leases: new FileLeases(leaseDir) });
+    const created = await first.tracker.create(h.api, CSV_EXPORT, undefined, { notify: false });
+    await first.tracker.settled(created.id);
+    const saved = first.store.get(created.id);
+    assert.equal(saved?.status, 'downloaded', saved?.error);
+    const calls = h.sandbox.stats.calls();
+
+    // globalState reaches another window a while later: its copy still says "succeeded, not saved".
+    const behind = new MemoryMemento();
+    behind.values.set(KEY, [{ ...saved, status: 'succeeded' }]);
+    const second = window({ leases: new FileLeases(leaseDir), memento: behind });
+    await second.tracker.resumeAll();
+    await second.tracker.settled(created.id);
+    assert.equal(second.store.get(created.id)?.status, 'downloaded');
+    assert.equal(second.store.get(created.id)?.destination, saved?.destination);
+    assert.deepEqual(prompts.shown.filter((s) => s.startsWith('exists')), [], 'no "replace or keep both" question');
+    assert.equal(h.sandbox.stats.calls(), calls, 'no poll, no second download');
+    assert.deepEqual(readdirSync(path.dirname(saved?.destination as string)), [path.basename(saved?.destination as string)]);
+
+    // Taken off the list, the task leaves no note behind.
+    await second.tracker.remove(created.id);
+    assert.equal(second.store.get(created.id), undefined);
+    assert.equal(await new FileLeases(leaseDir).settled(created.id), undefined);
   });
 
   it('marks an expired link expired and offers to export again, without a call', async () => {
