@@ -221,10 +221,11 @@ export class ExportTaskTracker {
    * yet. The list here then says so too, and nothing is polled or downloaded again.
    */
   private async savedElsewhere(id: string): Promise<boolean> {
-    const note = await this.o.leases?.settled(id);
-    const destination = typeof note === 'object' && note !== null && 'destination' in note && typeof note.destination === 'string' ? note.destination : undefined;
+    const note = (await this.o.leases?.settled(id)) as Partial<Record<'destination' | 'succeededAt', unknown>> | null | undefined;
     const record = this.o.store.get(id);
-    if (destination === undefined || !record || record.status === 'downloaded') return false;
+    const destination = typeof note?.destination === 'string' ? note.destination : undefined;
+    // The same completion of the same task (a sandbox that restarted gives its ids out again), and the file still there.
+    if (!record || record.status === 'downloaded' || destination === undefined || note?.succeededAt !== record.succeededAt || !existsSync(destination)) return false;
     await this.o.store.update(id, { status: 'downloaded', destination, error: undefined });
     this.o.log.info(`Exports: task ${id} was saved by another window.`);
     return true;
@@ -344,7 +345,7 @@ export class ExportTaskTracker {
         );
         this.replaceConfirmed.delete(file);
         const done = await this.o.store.update(id, { status: 'downloaded', destination: saved.path, error: undefined });
-        await this.o.leases?.settle(id, { destination: saved.path }).catch((e: unknown) => {
+        await this.o.leases?.settle(id, { destination: saved.path, succeededAt: record.succeededAt }).catch((e: unknown) => {
           this.o.log.warn(`Exports: could not tell other windows that task ${id} is saved: ${e instanceof Error ? e.message : String(e)}`);
         });
         this.o.log.info(`Exports: task ${id} saved, ${saved.bytes} bytes.`);

@@ -148,7 +148,7 @@ describe('Exports: tracked tasks against the sandbox', () => {
     await exports.reload();
     const done = (await exports.settled(record.id)) as ExportTaskRecord;
     assert.strictEqual(done.status, 'downloaded', done.error);
-    assert.strictEqual(fs.readdirSync(leases).filter((f) => f.startsWith(record.id)).length, 0, 'the lease was given back');
+    assert.strictEqual(fs.readdirSync(leases).filter((f) => f === `${record.id}.lease`).length, 0, 'the lease was given back');
   });
 
   it('keeps a task another window added to the shared list when this window changes its own', async () => {

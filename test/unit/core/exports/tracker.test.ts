@@ -256,6 +256,21 @@ describe('ExportTaskTracker against the sandbox', () => {
     assert.equal(await new FileLeases(leaseDir).settled(created.id), undefined);
   });
 
+  it('downloads a task whose note is of another completion (a sandbox that gave its task ids out again)', async () => {
+    const leaseDir = path.join(dir, 'leases');
+    const created = newExportTaskRecord(CSV_EXPORT, await h.api.createExport(CSV_EXPORT));
+    await new FileLeases(leaseDir).settle(created.id, { destination: path.join(dir, 'old.csv'), succeededAt: '2020-01-01T00:00:00.000Z' });
+    await fs.writeFile(path.join(dir, 'old.csv'), 'an earlier task of that id');
+    await new ExportTaskStore(memento, KEY, quiet).add(created);
+    const { store, tracker } = window({ leases: new FileLeases(leaseDir) });
+    await tracker.resumeAll();
+    await tracker.settled(created.id);
+    const done = store.get(created.id);
+    assert.equal(done?.status, 'downloaded', done?.error);
+    assert.notEqual(done?.destination, path.join(dir, 'old.csv'));
+    assert.deepEqual(readFileSync(done?.destination as string), await fetchRaw(done?.url as string));
+  });
+
   it('marks an expired link expired and offers to export again, without a call', async () => {
     const { store, tracker } = window();
     const old = new Date(Date.now() - 8 * 24 * 3600_000).toISOString();
