@@ -192,6 +192,8 @@ export interface ExamDocument {
   pageCount?: number;
   /** Signed PDF link. */
   url?: string;
+  /** Listed with a signed link a kept listing no longer holds (lapsed, or read from disk): the listing is asked for again to open it. */
+  urlExpired?: boolean;
 }
 
 export interface ExamDocsPage {

@@ -13,10 +13,11 @@ import * as z from 'zod/mini';
 import { raceAbort } from '../abort';
 import { cancelledError, keepPartial, type BatchOutcome } from '../api/errors';
 import type { Citations, CitedBy, FamilyType, LegalEvents, LegalStatusDetail, PatentClaims, PatentFamily } from '../api/recordTypes';
-import type { Bibliography, CallOptions, PatentRefs, PatsnapApi, PdfLink } from '../api/types';
+import type { Bibliography, CallOptions, ExamDocsPage, ExamDocsParams, ExamDocument, PatentRefs, PatsnapApi, PdfLink } from '../api/types';
 import { buildFamilyView, familyMembers, type FamilyView } from '../record/family';
 import { resolveNumbers, type Resolution } from '../record/resolution';
 import { answersNumber } from '../numbers/match';
+import { ExamDocuments, linkKeptUntil } from './examDocuments';
 import { keptAll, type Kept } from './kept';
 import { PendingWrites } from './pendingWrites';
 import { LruCache } from './lru';
@@ -37,6 +38,8 @@ interface Answer {
 interface Kind<T extends Answer> {
   namespace: string;
   ttlMs: number;
+  /** An answer's own lifetime where it carries one (a signed link's expiry), else `ttlMs`. */
+  ttlOf?(answer: T, now: number): number;
   fetch(api: PatsnapApi, refs: PatentRefs, options: CallOptions): Promise<T[]>;
 }
 
@@ -76,7 +79,8 @@ interface Batch {
 
 /** The asks of one kind: memory, then disk, then one batched call for what is left. */
 class Batcher<T extends Answer> {
-  private readonly memory: LruCache<string, { v: T | null; storedAt: number }>;
+  /** `until`: an answer whose own lifetime is shorter than the kind's (`Kind.ttlOf`). */
+  private readonly memory: LruCache<string, { v: T | null; storedAt: number; until?: number }>;
   private readonly inFlight = new Map<string, Entry<T>>();
   private queue: Entry<T>[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -103,7 +107,7 @@ class Batcher<T extends Answer> {
     if (signal?.aborted) return Promise.reject(cancelledError());
     const asks = keys.map((key): { value: T | null } | { k: string; entry: Entry<T> } => {
       const k = cacheKey(key);
-      const cached = this.memory.get(k);
+      const cached = this.remembered(k);
       return cached ? { value: cached.v } : { k, entry: this.entryFor(k, key) };
     });
     const waiting = asks.filter((a): a is { k: string; entry: Entry<T> } => 'entry' in a);
@@ -142,14 +146,19 @@ class Batcher<T extends Answer> {
    */
   async kept(key: PatentKey): Promise<Kept<T | null> | undefined> {
     const k = cacheKey(key);
-    const cached = this.memory.get(k);
+    const cached = this.remembered(k);
     if (cached) return { value: cached.v, storedAt: cached.storedAt, stale: false };
     const store = await this.store().catch(() => undefined);
     const entry = await store?.getEntry(this.kind.namespace, k, storedAnswer).catch(() => undefined);
     if (!entry) return undefined;
     const value = entry.value.v as T | null;
-    if (!entry.stale) this.memory.set(k, { v: value, storedAt: entry.storedAt });
+    if (!entry.stale) this.memory.set(k, { v: value, storedAt: entry.storedAt, until: entry.expiresAt });
     return { value, storedAt: entry.storedAt, stale: entry.stale };
+  }
+
+  private remembered(k: string): { v: T | null; storedAt: number } | undefined {
+    const cached = this.memory.get(k);
+    return cached && (cached.until === undefined || cached.until > this.now()) ? cached : undefined;
   }
 
   /** What is kept for each of `keys`, as one: undefined unless every one is kept. */
@@ -183,8 +192,8 @@ class Batcher<T extends Answer> {
     if (entries.length === 0) return;
     const batch: Batch = { controller: new AbortController(), entries: new Set(entries as Entry<unknown>[]) };
     for (const e of entries) e.batch = batch;
-    const settle = (entry: Entry<T>, value: T | null, storedAt = this.now()): void => {
-      this.memory.set(cacheKey(entry.key), { v: value, storedAt });
+    const settle = (entry: Entry<T>, value: T | null, storedAt = this.now(), until?: number): void => {
+      this.memory.set(cacheKey(entry.key), until === undefined ? { v: value, storedAt } : { v: value, storedAt, until });
       if (this.inFlight.get(cacheKey(entry.key)) === entry) this.inFlight.delete(cacheKey(entry.key));
       entry.resolve(value);
     };
@@ -202,7 +211,7 @@ class Batcher<T extends Answer> {
     await Promise.all(
       entries.map(async (entry) => {
         const stored = await store?.getEntry(this.kind.namespace, cacheKey(entry.key), storedAnswer).catch(() => undefined);
-        if (stored && !stored.stale) settle(entry, stored.value.v as T | null, stored.storedAt);
+        if (stored && !stored.stale) settle(entry, stored.value.v as T | null, stored.storedAt, stored.expiresAt);
         else misses.push(entry);
       }),
     );
@@ -233,14 +242,15 @@ class Batcher<T extends Answer> {
             fail(entry, outcome.failure);
             continue;
           }
-          settle(entry, answer ?? null);
-          const ttl = answer ? this.kind.ttlMs : LIFETIMES.notFound;
+          const now = this.now();
+          const ttl = answer ? (this.kind.ttlOf?.(answer, now) ?? this.kind.ttlMs) : LIFETIMES.notFound;
+          settle(entry, answer ?? null, now, ttl < this.kind.ttlMs ? now + ttl : undefined);
           this.writes.add(store?.put(this.kind.namespace, cacheKey(entry.key), { v: answer ?? null }, ttl));
           // The same answer also answers its own number (a panel that asked by id, a hover that asks by number).
           if (answer && !entry.key.number) {
             const byPn: PatentKey = { number: answer.pn };
             if (!this.memory.has(cacheKey(byPn))) {
-              this.memory.set(cacheKey(byPn), { v: answer, storedAt: this.now() });
+              this.memory.set(cacheKey(byPn), ttl < this.kind.ttlMs ? { v: answer, storedAt: now, until: now + ttl } : { v: answer, storedAt: now });
               this.writes.add(store?.put(this.kind.namespace, cacheKey(byPn), { v: answer }, ttl));
             }
           }
@@ -276,7 +286,13 @@ const KINDS = {
   claims: { namespace: 'claims-v1', ttlMs: LIFETIMES.claims, fetch: (api, refs, o) => api.claims(refs, { ...o, replaceByRelated: true }) } satisfies Kind<PatentClaims>,
   legalEvents: { namespace: 'legal-events-v1', ttlMs: LIFETIMES.legalEvents, fetch: (api, refs, o) => api.legalEvents(refs, o) } satisfies Kind<LegalEvents>,
   bibliography: { namespace: 'bibliography-v1', ttlMs: LIFETIMES.bibliography, fetch: (api, refs, o) => api.bibliography(refs, o) } satisfies Kind<Bibliography>,
-  pdfLink: { namespace: 'pdf-link-v1', ttlMs: LIFETIMES.pdfLink, fetch: (api, refs, o) => api.pdfs(refs, { ...o, replaceByRelated: true }) } satisfies Kind<PdfLink>,
+  // A signed link is kept until shortly before its signature says it stops opening, at most its lifetime.
+  pdfLink: {
+    namespace: 'pdf-link-v1',
+    ttlMs: LIFETIMES.pdfLink,
+    ttlOf: (link, now) => linkKeptUntil(link.url, now, LIFETIMES.pdfLink, LIFETIMES.pdfLink) - now,
+    fetch: (api, refs, o) => api.pdfs(refs, { ...o, replaceByRelated: true }),
+  } satisfies Kind<PdfLink>,
 };
 
 /** The kinds of record kept, by name. */
@@ -291,6 +307,7 @@ export class RecordLookup {
   private readonly resolutions: LruCache<string, { v: Resolution }>;
   private readonly store: () => Promise<RecordStore | undefined>;
   private readonly writes = new PendingWrites();
+  private readonly examDocs: ExamDocuments;
 
   constructor(
     private readonly api: () => PatsnapApi,
@@ -310,6 +327,26 @@ export class RecordLookup {
       pdfLink: make(KINDS.pdfLink),
     };
     this.resolutions = new LruCache({ max: options.maxEntries ?? 2000, ttlMs: LIFETIMES.resolution });
+    this.examDocs = new ExamDocuments({ api, store: this.store, writes: this.writes, now: options.now ?? Date.now });
+  }
+
+  /** P048: a page of the file wrapper, kept (a day; each signed link only while it opens). */
+  examDocuments(params: ExamDocsParams, signal?: AbortSignal): Promise<ExamDocsPage> {
+    return this.examDocs.get(params, signal);
+  }
+
+  /** The page of the file wrapper as kept, without a call: fresh or stale; lapsed links marked `urlExpired`. */
+  keptExamDocuments(params: ExamDocsParams): Promise<Kept<ExamDocsPage> | undefined> {
+    return this.examDocs.kept(params);
+  }
+
+  /**
+   * The document `pick` chooses from the page, with a signed link that still opens: the
+   * kept one, else from the page asked for again; `again` asks whatever is kept (a kept
+   * link the storage refused).
+   */
+  examDocumentLink(params: ExamDocsParams, pick: (page: ExamDocsPage) => ExamDocument | undefined, signal?: AbortSignal, again = false): Promise<ExamDocument | undefined> {
+    return this.examDocs.link(params, pick, signal, again);
   }
 
   /** P013: simple, detailed and event status. */
@@ -420,6 +457,7 @@ export class RecordLookup {
   clear(): void {
     for (const b of Object.values(this.batchers)) b.clear();
     this.resolutions.clear();
+    this.examDocs.clear();
   }
 }
 

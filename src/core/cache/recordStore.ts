@@ -47,8 +47,10 @@ export const LIFETIMES = {
   image: 30 * DAY,
   /** The signed link, 10 days from issue, less a day of margin. */
   pdfLink: 9 * DAY,
-  /** P048 answers carry signed document links the contract gives no lifetime for: less than the sandbox's hour. */
-  examDocuments: 50 * 60_000,
+  /** What a file wrapper lists (P048): it grows when the office sends or receives a paper, so a day. */
+  examDocuments: DAY,
+  /** Its signed links, when they do not say when they expire (the contract gives no lifetime): less than the sandbox's hour. */
+  examDocumentLink: 50 * 60_000,
 } as const;
 
 export interface RecordStoreOptions {
