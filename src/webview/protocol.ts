@@ -242,7 +242,7 @@ const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('patent'), patent: patentViewSchema, cached: z.optional(cachedNoteSchema) }),
   z.object({ type: z.literal('error'), error: errorViewSchema }),
   z.object({ type: z.literal('image'), image: imageViewSchema }),
-  z.object({ type: z.literal('documents'), documents: documentsViewSchema }),
+  z.object({ type: z.literal('documents'), documents: documentsViewSchema, cached: z.optional(cachedNoteSchema) }),
   z.object({ type: z.literal('showSection'), section: sectionSchema }),
   z.object({ type: z.literal('strings'), strings: stringsSchema }),
   z.object({ type: z.literal('claims'), view: claimsViewSchema, cached: z.optional(cachedNoteSchema) }),

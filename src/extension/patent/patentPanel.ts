@@ -24,7 +24,7 @@ import {
 } from '../../webview/protocol';
 import type { ErrorActionId } from '../common/errorActions.pure';
 import { retryableDescription, toErrorView } from '../common/errorView.pure';
-import { describeError, isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
+import { describeError, isCancellation, UserInputError, type ErrorDescription } from '../common/errorMessages.pure';
 import type { ErrorReporter } from '../common/errors';
 import { openExternalLink } from '../common/links';
 import type { PatsnapSession } from '../session';
@@ -33,7 +33,7 @@ import { cachedNote, panelStrings } from './panelStrings';
 import type { PdfTarget } from '../pdf/pdfUris.pure';
 import type { PatentFiles } from './patentFiles';
 import { PatentSections } from './patentSections';
-import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView.pure';
+import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, docsPageParams, documentOn, examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView.pure';
 
 export interface PatentPanelDeps {
   session: PatsnapSession;
@@ -57,6 +57,8 @@ export interface PatentPanelView {
   image: ImageView;
   /** Undefined until the documents are asked for: they are loaded on demand. */
   documents?: DocumentsView;
+  /** The documents' page as kept, past its lifetime, while (or after failing at) asking again. */
+  documentsCached?: CachedNote;
   section: Section;
 }
 
@@ -79,7 +81,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   private view: PatentPanelView;
   private loadController: AbortController | undefined;
   private docsController: AbortController | undefined;
-  /** The page the documents rows came from: its signed links, by row index. */
+  /** The page the documents rows came from: what each row's document is (its links are asked for when it is opened). */
   private docsPage: ExamDocsPage | undefined;
   /** The errors shown, for the setting their "Open Settings" opens. */
   private readonly errorsShown: { patent?: ErrorDescription; documents?: ErrorDescription } = {};
@@ -208,7 +210,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     this.post({ type: 'init', state: this.persistedState() });
     this.sendMain();
     this.post({ type: 'image', image: this.view.image });
-    if (this.view.documents) this.post({ type: 'documents', documents: this.view.documents });
+    if (this.view.documents) this.postDocuments();
     this.sections.resend();
     if (this.view.section !== 'overview') this.post({ type: 'showSection', section: this.view.section });
   }
@@ -310,13 +312,20 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     this.post({ type: 'image', image });
   }
 
-  private setDocuments(documents: DocumentsView): void {
+  private setDocuments(documents: DocumentsView, cached?: CachedNote): void {
     if (!this.check({ type: 'documents', documents }).ok) {
       this.deps.log.warn('The examination documents have a shape the panel cannot show.');
       documents = { state: 'error', error: this.shownError('documents', unshowable()) };
+      cached = undefined;
     }
     this.view.documents = documents;
-    this.post({ type: 'documents', documents });
+    this.view.documentsCached = cached;
+    this.postDocuments();
+  }
+
+  private postDocuments(): void {
+    const { documents, documentsCached: cached } = this.view;
+    if (documents) this.post(cached ? { type: 'documents', documents, cached } : { type: 'documents', documents });
   }
 
   private shownError(about: 'patent' | 'documents', description: ErrorDescription): ErrorView {
@@ -423,19 +432,23 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     }
     this.docsController?.abort();
     const controller = (this.docsController = new AbortController());
+    const { signal } = controller;
     this.setDocuments({ state: 'loading' });
+    const params = docsPageParams({ number, patentId: this.ref.patentId }, filter, offset);
     try {
-      const api = await this.deps.session.api();
-      const target = this.ref.patentId ? { patentId: this.ref.patentId } : { patentNumber: number };
-      const page = await api.examinationDocuments(
-        { ...target, docCodes: filter.docCodes, dateFrom: filter.dateFrom, dateTo: filter.dateTo, limit: DOCS_PAGE_SIZE, offset },
-        { signal: controller.signal },
+      // Kept like the record's sections: a restored panel lists them at once, and asks again when past their lifetime.
+      const records = await this.deps.session.recordLookup();
+      await staleWhileRevalidate(
+        { kept: () => records.keptExamDocuments(params), fresh: () => records.examDocuments(params, signal) },
+        ({ value, cached }) => {
+          if (cached?.error) this.deps.log.warn(`Refreshing the examination documents of ${number ?? this.ref.patentId ?? '?'} failed: ${describeError(cached.error)?.message ?? String(cached.error)}`);
+          this.docsPage = value;
+          this.setDocuments(toDocumentsView(value, offset, DOCS_PAGE_SIZE, filter), cached && cachedNote(cached));
+        },
+        signal,
       );
-      if (controller.signal.aborted) return;
-      this.docsPage = page;
-      this.setDocuments(toDocumentsView(page, offset, DOCS_PAGE_SIZE, filter));
     } catch (e) {
-      if (controller.signal.aborted || isCancellation(e)) return;
+      if (signal.aborted || isCancellation(e)) return;
       this.deps.errors.report(e, { what: vscode.l10n.t('Loading examination documents'), quiet: true });
       this.setDocuments({ state: 'error', error: this.shownError('documents', retryableDescription(e, vscode.l10n.t('Loading the examination documents'))) });
     }
@@ -451,21 +464,26 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   }
 
   private async document(index: number, mode: 'open' | 'save'): Promise<void> {
-    const doc = this.docsPage?.documents[index];
+    const listed = this.docsPage?.documents[index];
     const view = this.view.documents;
-    if (!doc?.url || view?.state !== 'page') return;
+    if (!(listed?.url || listed?.urlExpired) || view?.state !== 'page') return;
     const number = this.currentNumber() ?? 'document';
+    const target: PdfTarget = { kind: 'document', number, docCodes: [...view.filter.docCodes], offset: view.offset, index };
+    if (this.ref.patentId) target.patentId = this.ref.patentId;
+    if (view.filter.dateFrom !== undefined) target.dateFrom = view.filter.dateFrom;
+    if (view.filter.dateTo !== undefined) target.dateTo = view.filter.dateTo;
+    if (listed?.date !== undefined) target.date = listed.date;
+    if (listed?.docCode) target.code = listed.docCode;
     try {
       if (mode === 'open') {
-        const target: PdfTarget = { kind: 'document', number, docCodes: [...view.filter.docCodes], offset: view.offset, index };
-        if (this.ref.patentId) target.patentId = this.ref.patentId;
-        if (view.filter.dateFrom !== undefined) target.dateFrom = view.filter.dateFrom;
-        if (view.filter.dateTo !== undefined) target.dateTo = view.filter.dateTo;
-        if (doc.date !== undefined) target.date = doc.date;
-        if (doc.docCode) target.code = doc.docCode;
         await this.deps.files.view(target);
         return;
       }
+      // The kept link while it opens, else the page asked for again for a fresh one.
+      const params = docsPageParams(target, target, target.offset);
+      const records = await this.deps.session.recordLookup();
+      const doc = await records.examDocumentLink(params, (page) => documentOn(page, target));
+      if (!doc?.url) throw new UserInputError(vscode.l10n.t('PatSnap no longer lists this examination document of {0}; open it again from the patent panel.', number));
       const suffix = `-${[doc.date, doc.docCode].filter((p) => p !== undefined).join('-')}-${view.offset + index + 1}`;
       await this.deps.files.save(await this.deps.session.api(), doc.url, pdfFileName(number, suffix));
     } catch (e) {

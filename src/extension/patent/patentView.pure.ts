@@ -2,7 +2,7 @@
  * What the patent panel shows, built from the core's answers. Pure, so the
  * mapping is unit-tested; the webview only renders it.
  */
-import type { Bibliography, ExamDocsPage } from '../../core/api/types';
+import type { Bibliography, ExamDocsPage, ExamDocsParams, ExamDocument } from '../../core/api/types';
 import { TEXT_MAX } from '../../webview/limits';
 import type { DocFilter, DocumentsView, PatentView } from '../../webview/protocol';
 import { formatYmd } from '../common/format.pure';
@@ -60,6 +60,25 @@ export function toPatentView(b: Bibliography, legalStatus: readonly string[]): P
 
 export const DOCS_PAGE_SIZE = 20;
 
+/** The P048 page the panel lists (and a document opened from it was listed on): the patent, its filter and offset. */
+export function docsPageParams(patent: { number?: string; patentId?: string }, filter: { docCodes: readonly string[]; dateFrom?: number; dateTo?: number }, offset: number): ExamDocsParams {
+  return {
+    ...(patent.patentId ? { patentId: patent.patentId } : { patentNumber: patent.number }),
+    docCodes: filter.docCodes,
+    dateFrom: filter.dateFrom,
+    dateTo: filter.dateTo,
+    limit: DOCS_PAGE_SIZE,
+    offset,
+  };
+}
+
+/** A listed document in a listing of its page: at its index while it is the same one (date and code), else the same one elsewhere on the page. */
+export function documentOn(page: ExamDocsPage, listed: { index: number; date?: number; code?: string }): ExamDocument | undefined {
+  const same = (d: ExamDocument): boolean => (listed.date === undefined || d.date === listed.date) && (listed.code === undefined || d.docCode === listed.code);
+  const at = page.documents[listed.index];
+  return at && same(at) ? at : page.documents.find(same);
+}
+
 export function toDocumentsView(page: ExamDocsPage, offset: number, limit: number, filter: DocFilter): DocumentsView {
   return {
     state: 'page',
@@ -69,7 +88,7 @@ export function toDocumentsView(page: ExamDocsPage, offset: number, limit: numbe
       code: optional(d.docCode),
       description: optional(d.description),
       pages: d.pageCount === undefined || count(d.pageCount) !== d.pageCount ? undefined : d.pageCount,
-      openable: d.url !== undefined,
+      openable: d.url !== undefined || d.urlExpired === true,
     })),
     offset,
     limit,

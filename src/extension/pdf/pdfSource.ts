@@ -12,7 +12,7 @@ import type { PatsnapApi } from '../../core/api/types';
 import { isPatsnapError } from '../../core/api/errors';
 import { UserInputError } from '../common/errorMessages.pure';
 import type { PatsnapSession } from '../session';
-import { DOCS_PAGE_SIZE } from '../patent/patentView.pure';
+import { docsPageParams, documentOn } from '../patent/patentView.pure';
 import { parsePdfUri, type PdfTarget } from './pdfUris.pure';
 
 /** Large enough for any patent PDF or office action; a guard against a runaway download. */
@@ -74,42 +74,53 @@ export class PdfSource implements vscode.Disposable {
   private async patentPdf(api: PatsnapApi, target: Extract<PdfTarget, { kind: 'patent' }>, uri: vscode.Uri, signal: AbortSignal | undefined): Promise<PdfContent> {
     const records = await this.session.recordLookup();
     const key = { number: target.number, patentId: target.patentId };
-    for (let attempt = 0; ; attempt++) {
-      const link = await records.pdfLink(key, signal);
-      if (!link?.url) throw new UserInputError(vscode.l10n.t('PatSnap has no PDF of {0}.', target.number));
-      const note =
-        link.pnRelated && link.pnRelated.toUpperCase() !== link.pn.toUpperCase()
-          ? vscode.l10n.t('PatSnap has no PDF of {0} itself; this is the PDF of family member {1}.', link.pn, link.pnRelated)
-          : undefined;
-      try {
-        const { bytes } = await api.fetchSignedBytes(link.url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' });
+    return withFreshLink(
+      async () => {
+        const link = await records.pdfLink(key, signal);
+        if (!link?.url) throw new UserInputError(vscode.l10n.t('PatSnap has no PDF of {0}.', target.number));
+        return { url: link.url, link };
+      },
+      async ({ url, link }) => {
+        const note =
+          link.pnRelated && link.pnRelated.toUpperCase() !== link.pn.toUpperCase()
+            ? vscode.l10n.t('PatSnap has no PDF of {0} itself; this is the PDF of family member {1}.', link.pn, link.pnRelated)
+            : undefined;
+        const { bytes } = await api.fetchSignedBytes(url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' });
         return note ? { bytes, title: this.title(uri), note } : { bytes, title: this.title(uri) };
-      } catch (e) {
-        // A kept link that does not open is not kept; one the storage no longer honours (expired early, revoked) is asked for afresh, once.
-        await records.forgetPdfLink(key);
-        if (attempt > 0 || !isPatsnapError(e) || !['forbidden', 'notFound', 'credentials'].includes(e.kind)) throw e;
-      }
-    }
+      },
+      // A kept link that does not open is not kept.
+      () => records.forgetPdfLink(key),
+    );
   }
 
   private async document(api: PatsnapApi, target: Extract<PdfTarget, { kind: 'document' }>, uri: vscode.Uri, signal: AbortSignal | undefined): Promise<PdfContent> {
-    // Signed links are never kept in a URI: the listing is asked for again (it is cheap) and the same document taken from it.
-    const page = await api.examinationDocuments(
-      {
-        ...(target.patentId ? { patentId: target.patentId } : { patentNumber: target.number }),
-        docCodes: target.docCodes,
-        dateFrom: target.dateFrom,
-        dateTo: target.dateTo,
-        limit: DOCS_PAGE_SIZE,
-        offset: target.offset,
+    // Signed links are never kept in a URI: the document is found again in its page's listing, kept while its link opens, else asked for again.
+    const records = await this.session.recordLookup();
+    const params = docsPageParams(target, target, target.offset);
+    return withFreshLink(
+      async (again) => {
+        const doc = await records.examDocumentLink(params, (page) => documentOn(page, target), signal, again);
+        if (!doc?.url) throw new UserInputError(vscode.l10n.t('PatSnap no longer lists this examination document of {0}; open it again from the patent panel.', target.number));
+        return { url: doc.url };
       },
-      { signal },
+      async ({ url }) => ({ bytes: (await api.fetchSignedBytes(url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' })).bytes, title: this.title(uri) }),
     );
-    const same = (d: { date?: number; docCode?: string }): boolean => (target.date === undefined || d.date === target.date) && (target.code === undefined || d.docCode === target.code);
-    const at = page.documents[target.index];
-    const doc = at && same(at) ? at : page.documents.find(same);
-    if (!doc?.url) throw new UserInputError(vscode.l10n.t('PatSnap no longer lists this examination document of {0}; open it again from the patent panel.', target.number));
-    const { bytes } = await api.fetchSignedBytes(doc.url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' });
-    return { bytes, title: this.title(uri) };
+  }
+}
+
+/**
+ * Downloads with a kept signed link (`link(false)`); a link the storage no longer
+ * honours (expired early, revoked) is asked for afresh (`link(true)`), once. `forget`
+ * drops a kept link that did not open.
+ */
+export async function withFreshLink<L extends { url: string }, R>(link: (again: boolean) => Promise<L>, fetch: (link: L) => Promise<R>, forget?: () => Promise<void>): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    const kept = await link(attempt > 0);
+    try {
+      return await fetch(kept);
+    } catch (e) {
+      await forget?.();
+      if (attempt > 0 || !isPatsnapError(e) || !['forbidden', 'notFound', 'credentials'].includes(e.kind)) throw e;
+    }
   }
 }

@@ -6,6 +6,7 @@
 import {
   parseToWebview,
   RECORD_SECTIONS,
+  type CachedNote,
   type DocFilter,
   type DocumentsView,
   type ErrorAbout,
@@ -112,6 +113,7 @@ function announce(text: string): void {
 let state: PanelState | undefined;
 let patent: PatentView | undefined;
 let docs: DocumentsView | undefined;
+let docsCached: CachedNote | undefined;
 let filter: DocFilter = { docCodes: [] };
 
 function setState(next: PanelState): void {
@@ -375,8 +377,9 @@ function pager(view: Extract<DocumentsView, { state: 'page' }>): HTMLElement | n
   return h('nav', { class: 'pager', 'aria-label': t('documentPages') }, prev, h('span', {}, pageLabel(view)), next);
 }
 
-function renderDocuments(view: DocumentsView | undefined): void {
+function renderDocuments(view: DocumentsView | undefined, cached?: CachedNote): void {
   docs = view;
+  docsCached = cached;
   const heading = h('h2', { id: 'documents-heading' }, t('documentsHeading'));
   if (!view) {
     const supported = patent?.examDocsSupported ?? true;
@@ -412,6 +415,7 @@ function renderDocuments(view: DocumentsView | undefined): void {
         documentsTable(view),
         pager(view),
       );
+      markCached(documents, cached, heading);
   }
 }
 
@@ -453,7 +457,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       renderImage(m.image);
       return;
     case 'documents':
-      renderDocuments(m.documents);
+      renderDocuments(m.documents, m.cached);
       return;
     case 'showSection':
       if (m.section === 'documents') showDocuments(false);
@@ -464,7 +468,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       labelTabs();
       // What was drawn before the words came (the first render) is drawn again in them.
       if (main.getAttribute('aria-busy') === 'true') renderLoading();
-      renderDocuments(docs);
+      renderDocuments(docs, docsCached);
       return;
     case 'claims':
     case 'family':

@@ -31,10 +31,12 @@ function pending(panel: HTMLElement, section: RecordSection, view: Pending, deps
   else replaceChildren(panel, deps.errorBlock(view.error, section));
 }
 
-/** A section shown from the cache past its lifetime: said, quietly, above it, until the answer replaces it. */
-export function markCached(panel: HTMLElement, cached: CachedNote | undefined): void {
+/** A section shown from the cache past its lifetime: said, quietly, above it (under its `heading`, if any), until the answer replaces it. */
+export function markCached(panel: HTMLElement, cached: CachedNote | undefined, heading?: HTMLElement): void {
   if (!cached) return;
-  panel.prepend(h('p', { class: 'status cached' }, cached.note));
+  const note = h('p', { class: 'status cached' }, cached.note);
+  if (heading) heading.after(note);
+  else panel.prepend(note);
   if (cached.refreshing) panel.setAttribute('aria-busy', 'true');
 }
 
