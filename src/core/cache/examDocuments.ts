@@ -17,7 +17,7 @@ import { LruCache } from './lru';
 import type { PendingWrites } from './pendingWrites';
 import { LIFETIMES, type RecordStore } from './recordStore';
 
-const NAMESPACE = 'exam-docs-v1';
+export const EXAM_DOCS_NS = 'exam-docs-v1';
 /** A link is not handed out in its last minutes: a download started then may be refused half way. */
 export const LINK_MARGIN_MS = 5 * 60_000;
 
@@ -46,7 +46,7 @@ const storedPage = z.object({
 });
 
 /** One listing's key: the patent, the filter and the page, in a stable order. */
-function keyOf(p: ExamDocsParams): string {
+export function examDocsKey(p: ExamDocsParams): string {
   const codes = [...(p.docCodes ?? [])].map((c) => c.trim().toUpperCase()).sort();
   const who = p.patentId ? `id:${p.patentId}` : p.apno ? `apno:${p.apno.toUpperCase()}` : (p.patentNumber ?? '').toUpperCase();
   return JSON.stringify([who, codes, p.dateFrom ?? null, p.dateTo ?? null, p.limit ?? null, p.offset ?? 0]);
@@ -84,11 +84,11 @@ export class ExamDocuments {
 
   /** The listing as kept, without a call: fresh, or past its lifetime (`stale`); links that lapsed are gone (`urlExpired`). */
   async kept(params: ExamDocsParams): Promise<Kept<ExamDocsPage> | undefined> {
-    const k = keyOf(params);
+    const k = examDocsKey(params);
     const cached = this.memory.get(k);
     if (cached) return { value: this.live(cached.page), storedAt: cached.storedAt, stale: false };
     const store = await this.options.store().catch(() => undefined);
-    const entry = await store?.getEntry(NAMESPACE, k, storedPage).catch(() => undefined);
+    const entry = await store?.getEntry(EXAM_DOCS_NS, k, storedPage).catch(() => undefined);
     if (!entry) return undefined;
     const page = entry.value.v as ExamDocsPage;
     if (!entry.stale) this.memory.set(k, { page, storedAt: entry.storedAt });
@@ -104,11 +104,11 @@ export class ExamDocuments {
     const page = await this.options.api().examinationDocuments(params, { signal });
     const storedAt = this.options.now();
     const keptPage: ExamDocsPage = { ...page, documents: page.documents.map((d): KeptDocument => (d.url ? { ...d, urlExpiresAt: linkKeptUntil(d.url, storedAt, LIFETIMES.examDocumentLink, LIFETIMES.examDocuments) } : d)) };
-    const k = keyOf(params);
+    const k = examDocsKey(params);
     this.memory.set(k, { page: keptPage, storedAt });
     const store = await this.options.store().catch(() => undefined);
     // On disk, what each document is: its link is for this window, while it opens.
-    this.options.writes.add(store?.put(NAMESPACE, k, { v: this.live(keptPage, Number.POSITIVE_INFINITY) }, LIFETIMES.examDocuments));
+    this.options.writes.add(store?.put(EXAM_DOCS_NS, k, { v: this.live(keptPage, Number.POSITIVE_INFINITY) }, LIFETIMES.examDocuments));
     return this.live(keptPage);
   }
 

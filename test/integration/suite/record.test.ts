@@ -8,9 +8,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXAM_DOCS_NS, examDocsKey } from '../../../src/core/cache/examDocuments';
 import { CARD_NS } from '../../../src/core/cache/patentLookup';
 import { LIFETIMES, RecordStore } from '../../../src/core/cache/recordStore';
 import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
+import { docsPageParams } from '../../../src/extension/patent/patentView.pure';
 import type { RecordSection, Section, ToWebview } from '../../../src/webview/protocol';
 import { PATENT_VIEW_TYPE } from '../../../src/webview/viewTypes';
 import { extensionApi, restoreSandboxSession, sandbox, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
@@ -112,9 +114,13 @@ describe('The patent record (panel sections, cache, documents)', () => {
   });
 
   /** A panel read, closed, and everything it looked up written to disk; then a reload (`reload`: memory dropped). */
-  async function readThenReload(reload: () => Promise<void>): Promise<PatentPanel['patentRef']> {
+  async function readThenReload(reload: () => Promise<void>, documents = false): Promise<PatentPanel['patentRef']> {
     const first = await openAll(api, NUMBER);
     await waitFor('the drawing', () => first.snapshot.image.state !== 'loading');
+    if (documents) {
+      first.showDocuments();
+      await waitFor('the documents', () => first.snapshot.documents?.state === 'page');
+    }
     const ref = first.patentRef;
     first.dispose();
     await (await api.session.lookupService()).idle();
@@ -142,7 +148,7 @@ describe('The patent record (panel sections, cache, documents)', () => {
     let inFlight = api.session.activity.inFlight;
     const watching = api.session.activity.onDidChange(() => {
       const main = panel.snapshot.main;
-      const cached = (main.state === 'patent' && main.cached) || [...panel.sectionViews.values()].some((m) => m.cached);
+      const cached = (main.state === 'patent' && main.cached) || [...panel.sectionViews.values()].some((m) => m.cached) || panel.snapshot.documentsCached;
       if (api.session.activity.inFlight > inFlight) events.push(cached ? 'call:cached' : 'call');
       inFlight = api.session.activity.inFlight;
     });
@@ -154,12 +160,12 @@ describe('The patent record (panel sections, cache, documents)', () => {
   }
 
   /** Makes an entry kept on disk one past its lifetime (as twice its lifetime without opening it would), `mark` telling it apart. */
-  async function expire(namespace: string, lifetime: number, mark: (v: Record<string, unknown>) => Record<string, unknown> = (v) => v): Promise<void> {
+  async function expire(namespace: string, lifetime: number, mark: (v: Record<string, unknown>) => Record<string, unknown> = (v) => v, key = NUMBER): Promise<void> {
     const store = (await api.session.lookupStore()) ?? assert.fail('no disk store');
-    const kept = (await store.getEntry<{ v: Record<string, unknown> }>(namespace, NUMBER)) ?? assert.fail(`no ${namespace} entry kept`);
+    const kept = (await store.getEntry<{ v: Record<string, unknown> }>(namespace, key)) ?? assert.fail(`no ${namespace} entry kept`);
     const longAgo = await RecordStore.open({ folder: store.folder, now: () => Date.now() - 2 * lifetime });
-    await longAgo.put(namespace, NUMBER, { v: mark(kept.value.v) }, lifetime);
-    assert.strictEqual((await store.getEntry(namespace, NUMBER))?.stale, true);
+    await longAgo.put(namespace, key, { v: mark(kept.value.v) }, lifetime);
+    assert.strictEqual((await store.getEntry(namespace, key))?.stale, true);
   }
 
   /** The card's status marked to tell it apart. */
@@ -169,6 +175,17 @@ describe('The patent record (panel sections, cache, documents)', () => {
     await expire('legal-detail-v1', LIFETIMES.legalStatus, (v) => ({ ...v, simple: ['As cached'] }));
     await expire('legal-events-v1', LIFETIMES.legalEvents);
   };
+
+  /** The documents' first page as the panel lists it (its key in the store), its first document's description marked. */
+  const expireDocuments = (ref: PatentPanel['patentRef']): Promise<void> =>
+    expire(
+      EXAM_DOCS_NS,
+      LIFETIMES.examDocuments,
+      (v) => ({ ...v, documents: (v.documents as Array<Record<string, unknown>>).map((d, i) => (i === 0 ? { ...d, description: 'As cached' } : d)) }),
+      examDocsKey(docsPageParams(ref, { docCodes: [] }, 0)),
+    );
+  const DOCS = '/advanced-patent-data/overseas-patent-documents';
+  const listed = (m: ToWebview | undefined): string | undefined => (m?.type === 'documents' && m.documents.state === 'page' ? m.documents.rows[0]?.description : undefined);
 
   const settledImage = (events: readonly string[]): boolean => events.some((e) => /^image:(loaded|none|error)$/.test(e));
 
@@ -286,6 +303,76 @@ describe('The patent record (panel sections, cache, documents)', () => {
       await waitFor('the claims shown', () => panel.sectionViews.get('claims')?.view.state === 'loaded');
       assert.ok(!events.some((e) => e.startsWith('call') || e.endsWith('cached-refreshing')), events.join(', '));
       assert.strictEqual(await sandbox.calls('/basic-patent-data/claim-data'), before);
+    } finally {
+      stop();
+    }
+  });
+
+  it('lists a restored panel\u2019s examination documents past their lifetime at once, marked as cached, and replaces them after the call', async () => {
+    const proxy = await startRecordingProxy(sandboxUrl());
+    try {
+      const useProxy = (): Promise<void> => api.session.useSandbox(proxy.url, { remember: false });
+      await useProxy();
+      const ref = await readThenReload(useProxy, true);
+      await expireDocuments(ref);
+      const before = await sandbox.calls(DOCS);
+      // The listing waits until the page shows the cached one: the order is the events', not the machine's speed.
+      const release = proxy.hold(DOCS);
+      const { panel, events, posts, stop } = restore(ref, 'documents');
+      try {
+        await waitFor('the cached documents shown', () => events.includes('documents:cached-refreshing'));
+        release();
+        await waitFor('the answer shown', () => events.lastIndexOf('documents') > events.indexOf('documents:cached-refreshing'));
+        const calls = events.filter((e) => e.startsWith('call'));
+        assert.ok(calls.length > 0 && calls.every((e) => e === 'call:cached'), `every call once the cached documents were shown: ${events.join(', ')}`);
+        const first = posts.find((m) => m.type === 'documents' && m.documents.state === 'page');
+        assert.strictEqual(listed(first), 'As cached', JSON.stringify(first).slice(0, 300));
+        assert.ok(first?.type === 'documents' && first.documents.state === 'page' && first.cached?.refreshing, JSON.stringify(first).slice(0, 300));
+        assert.match(first.cached.note, /^Cached on .+, refreshing/);
+        assert.ok(first.documents.rows.every((r) => r.openable), 'each document can be opened from the cached list');
+        assert.notStrictEqual(listed({ type: 'documents', documents: panel.snapshot.documents ?? { state: 'loading' } }), 'As cached', 'the answer replaced what was cached');
+        assert.strictEqual(panel.snapshot.documentsCached, undefined);
+        assert.strictEqual((await sandbox.calls(DOCS)) - before, 1, 'one listing call');
+      } finally {
+        release();
+        stop();
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('lists a restored panel\u2019s fresh examination documents without a call, and opens one with a link asked for then', async () => {
+    const ref = await readThenReload(() => restoreSandboxSession(api), true);
+    const before = await sandbox.calls(DOCS);
+    const pdfs = await api.pdfs();
+    const { panel, events, stop } = restore(ref, 'documents');
+    try {
+      await waitFor('the documents', () => panel.snapshot.documents?.state === 'page');
+      assert.ok(!events.some((e) => e.startsWith('call') || e.endsWith('cached-refreshing')), events.join(', '));
+      assert.strictEqual(await sandbox.calls(DOCS), before, 'a fresh listing costs no call');
+      // The disk keeps no signed link: opening asks the listing once for a fresh one.
+      await panel.openDocument(1);
+      const doc = await waitFor('the office action', () => pdfs.openViewers.find((v) => v.document.uri.query.includes('index=1') && v.viewState), 30_000);
+      assert.ok((doc.viewState?.pages ?? 0) >= 1);
+      assert.strictEqual(doc.failure, undefined);
+      assert.strictEqual((await sandbox.calls(DOCS)) - before, 1, 'one listing call, for the link');
+    } finally {
+      stop();
+    }
+  });
+
+  it('keeps a restored panel\u2019s cached examination documents, with a quiet note, when asking again fails', async () => {
+    const ref = await readThenReload(() => restoreSandboxSession(api), true);
+    await expireDocuments(ref);
+    await sandbox.addFault({ path: DOCS, errorCode: 67200005, times: 0 });
+    const { panel, events, stop } = restore(ref, 'documents');
+    try {
+      await waitFor('the cached documents and their note', () => events.includes('documents:cached'));
+      const shown = panel.snapshot;
+      assert.strictEqual(listed(shown.documents && { type: 'documents', documents: shown.documents }), 'As cached');
+      assert.ok(shown.documentsCached && !shown.documentsCached.refreshing);
+      assert.match(shown.documentsCached.note, /^Cached on .+; not refreshed: /);
     } finally {
       stop();
     }
