@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Bibliography } from '../../../../src/core/api/types';
-import { examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from '../../../../src/extension/patent/patentView.pure';
+import { docsPageParams, documentOn, examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from '../../../../src/extension/patent/patentView.pure';
 import { parseToWebview, TEXT_MAX } from '../../../../src/webview/protocol';
 
 const bib: Bibliography = {
@@ -72,6 +72,27 @@ describe('patent panel view model', () => {
     assert.equal(view.rows[1]?.openable, false);
     assert.equal(view.matching, 2);
     assert.equal(view.total, 9);
+  });
+
+  it('offers to open a kept document whose link lapsed (the listing is asked again), not one listed without a link', () => {
+    const view = toDocumentsView({ docCount: 2, detailCount: 2, documents: [{ docCode: 'CTNF', urlExpired: true }, { docCode: 'IDS' }] }, 0, 20, { docCodes: [] });
+    assert.deepEqual(view.state === 'page' && view.rows.map((r) => r.openable), [true, false]);
+  });
+
+  it('finds a listed document again in a new listing of its page: at its index while it is the same, else by date and code', () => {
+    const page = { docCount: 3, detailCount: 3, documents: [{ date: 20200102, docCode: 'CTNF' }, { date: 20200301, docCode: 'IDS' }, { date: 20200401, docCode: 'NOA' }] };
+    assert.equal(documentOn(page, { index: 1, date: 20200301, code: 'IDS' }), page.documents[1]);
+    assert.equal(documentOn(page, { index: 0, date: 20200401, code: 'NOA' }), page.documents[2], 'moved on the page');
+    assert.equal(documentOn(page, { index: 0, date: 20210101, code: 'CTNF' }), undefined, 'no longer listed');
+    assert.deepEqual(docsPageParams({ number: 'US1B2', patentId: 'id1' }, { docCodes: ['CTNF'], dateFrom: 20200101 }, 20), {
+      patentId: 'id1',
+      docCodes: ['CTNF'],
+      dateFrom: 20200101,
+      dateTo: undefined,
+      limit: 20,
+      offset: 20,
+    });
+    assert.equal(docsPageParams({ number: 'US1B2' }, { docCodes: [] }, 0).patentNumber, 'US1B2');
   });
 
   it('recognises raster images by their bytes only', () => {
