@@ -11,6 +11,7 @@ import * as path from 'path';
 import { buildPdf } from '../../src/sandbox/content';
 import { e2eEnvironment } from './environment';
 import { openVsCode, Sandbox, type PatentPanel, type VsCode } from './pages';
+import type { Rgb } from './pages/PdfViewer';
 import { UI_MS } from './pages/timeouts';
 
 const PATENT = 'US11205304B2';
@@ -135,6 +136,36 @@ describe('The whole patent record and its documents, in the editor', function ()
     assert.match(await viewer.find('claim'), /^\d+ of \d+$/);
     assert.ok((await viewer.highlights()) > 0, 'the matches are highlighted');
     await vscode.screenshot('record-patent-pdf');
+  });
+
+  it('draws the PDF\u2019s pages in a high-contrast theme\u2019s colours, its toolbar and find box outlined, and white again in a normal theme', async () => {
+    await panel.tab.click();
+    await panel.waitLoaded();
+    await panel.button('Open PDF').click();
+    const viewer = vscode.pdfViewer(`${PATENT}.pdf`);
+    await viewer.waitRendered();
+    const white: Rgb = [255, 255, 255];
+    await viewer.waitPaper(white);
+    try {
+      await vscode.setColorTheme('Dark High Contrast');
+      await viewer.waitThemeKind('vscode-high-contrast');
+      const background = await viewer.themeColor('--vscode-editor-background');
+      assert.notDeepEqual(background, white, 'a dark theme');
+      // The paper is the editor's background, drawn by pdf.js from the canvas, not a CSS colour behind it.
+      await viewer.waitPaper(background);
+      const border = await viewer.themeColor('--vscode-contrastBorder');
+      assert.deepEqual(await viewer.cssColor('#toolbar', 'border-bottom-color'), border, 'the toolbar outlined');
+      assert.deepEqual(await viewer.cssColor('#find', 'border-top-color'), border, 'the find box outlined');
+      assert.deepEqual(await viewer.cssColor('#zoomIn', 'border-top-color'), border, 'the buttons outlined');
+      assert.deepEqual(await viewer.cssColor('.pdfViewer .page', 'border-top-color'), border, 'each page outlined');
+      assert.equal(await viewer.waitRendered(), 3, 'every page drawn again');
+      await vscode.screenshot('record-pdf-high-contrast');
+    } finally {
+      await vscode.setColorTheme('Dark Modern');
+    }
+    await viewer.waitThemeKind('vscode-dark');
+    await viewer.waitPaper(white);
+    await vscode.screenshot('record-pdf-dark-modern');
   });
 
   it('opens a PDF saved in the workspace in the same viewer', async () => {

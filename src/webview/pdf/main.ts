@@ -1,6 +1,8 @@
 /**
  * The PDF viewer's page (custom editor `patentLookup.pdf`): pdf.js's viewer component
- * with a toolbar of our own (pages, zoom, find, save), in the theme's colours. The
+ * with a toolbar of our own (pages, zoom, find, save), in the theme's colours; in a
+ * high-contrast theme the pages too (pdf.js's `pageColors`), drawn again when the theme
+ * changes. The
  * bytes come from the host in chunks; the pdf.js worker is our own copy, loaded from a
  * blob of its text because a webview cannot start a worker from another origin.
  */
@@ -52,7 +54,7 @@ const findController = new PDFFindController({ eventBus, linkService });
 // pdf.js refuses a container that is not absolutely positioned (media/pdfViewer.css).
 // Its own words (annotations' alt text) in English; the page regions are named in ours (`labelPages`):
 // given an l10n, pdf.js leaves the pages' names to us instead of Fluent's English, wrapped in bidi marks.
-const viewer = new PDFViewer({ container, eventBus, linkService, findController, removePageBorders: false, l10n: new GenericL10n('en-US') });
+const viewer = new PDFViewer({ container, eventBus, linkService, findController, removePageBorders: false, l10n: new GenericL10n('en-US'), pageColors: themePageColors() ?? undefined });
 linkService.setViewer(viewer);
 window.addEventListener('error', (e) => send({ type: 'failed', message: String(e.message).slice(0, 1_000) }));
 
@@ -127,6 +129,45 @@ function report(): void {
   vscode.setState({ page: viewer.currentPageNumber, scale: viewer.currentScaleValue });
 }
 
+// --- the theme ----------------------------------------------------------------------
+
+interface PageColors {
+  background: string;
+  foreground: string;
+}
+
+/**
+ * The pages' colours: in a high-contrast theme (VS Code marks the body), the editor's
+ * background for the paper and its foreground for the ink, so a page is not a white
+ * glare in a black theme; in any other theme none (white paper, as printed).
+ */
+function themePageColors(): PageColors | null {
+  const marks = document.body.classList;
+  if (!marks.contains('vscode-high-contrast') && !marks.contains('vscode-high-contrast-light')) return null;
+  const style = getComputedStyle(document.documentElement);
+  const background = style.getPropertyValue('--vscode-editor-background').trim();
+  const foreground = style.getPropertyValue('--vscode-editor-foreground').trim();
+  return background && foreground ? { background, foreground } : null;
+}
+
+const sameColors = (a: PageColors | null, b: PageColors | null): boolean => a?.background === b?.background && a?.foreground === b?.foreground;
+
+/** The theme changed (VS Code sets the body's classes and the variables on <html>): the pages are drawn again in its colours, where the reader was. */
+function followTheme(): void {
+  const colors = themePageColors();
+  if (sameColors(colors, viewer.pageColors as PageColors | null)) return;
+  viewer.pageColors = colors;
+  // pdf.js sets the paper's colour only when there is one: back to white, it is removed.
+  if (!colors) (viewer.viewer as HTMLElement | null)?.style.removeProperty('--page-bg-color');
+  if (!documentLoaded) return;
+  viewer.setDocument(documentLoaded);
+  if (findInput.value) find(false, false);
+}
+
+const themeWatch = new MutationObserver(followTheme);
+themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+
 // --- the document -------------------------------------------------------------------
 
 /** The worker from a blob of our own copy of it: same origin as the page, whatever serves the extension's files. */
@@ -165,8 +206,10 @@ async function open(data: Uint8Array): Promise<void> {
 }
 
 eventBus.on('pagesinit', () => {
-  viewer.currentScaleValue = saved.scale ?? 'auto';
-  if (saved.page && saved.page <= viewer.pagesCount) viewer.currentPageNumber = saved.page;
+  // Where the reader was: before a reload of the page, or before the pages were drawn again.
+  const at = (vscode.getState() ?? saved) as ViewerState;
+  viewer.currentScaleValue = at.scale ?? 'auto';
+  if (at.page && at.page <= viewer.pagesCount) viewer.currentPageNumber = at.page;
   pageInput.max = String(viewer.pagesCount);
   pageCount.textContent = t('pageOf', viewer.pagesCount);
   labelPages();

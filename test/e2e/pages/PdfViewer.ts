@@ -81,4 +81,58 @@ export class PdfViewer {
   async note(): Promise<string> {
     return ((await (await this.frame()).locator('#note').textContent()) ?? '').trim();
   }
+
+  /** Waits until the viewer's page is in a theme of `kind` (VS Code's class on the body: vscode-dark, vscode-high-contrast…). */
+  async waitThemeKind(kind: string, timeout = UI_MS): Promise<void> {
+    await (await this.frame()).locator(`body.${kind}`).waitFor({ state: 'attached', timeout });
+  }
+
+  /** A theme variable (`--vscode-…`) as the viewer's page resolves it, in red, green and blue. */
+  async themeColor(variable: string): Promise<Rgb> {
+    const css = await (await this.frame()).evaluate((name) => {
+      const probe = document.createElement('span');
+      probe.style.color = `var(${name})`;
+      document.body.append(probe);
+      const color = getComputedStyle(probe).color;
+      probe.remove();
+      return color;
+    }, variable);
+    return rgb(css);
+  }
+
+  /** A CSS colour property of the element `selector` finds, as drawn. */
+  async cssColor(selector: string, property: string): Promise<Rgb> {
+    return rgb(await (await this.frame()).locator(selector).first().evaluate((el, name) => getComputedStyle(el).getPropertyValue(name), property));
+  }
+
+  /** The colour pdf.js drew the paper of page 1 in: a pixel of its blank top-left margin, from the canvas itself. */
+  async paperColor(): Promise<Rgb | undefined> {
+    const frame = await this.frame();
+    return frame.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.pdfViewer .page[data-page-number="1"][data-loaded="true"] canvas');
+      const pixel = canvas?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
+      return pixel ? ([pixel[0], pixel[1], pixel[2]] as Rgb) : undefined;
+    });
+  }
+
+  /** Waits until page 1 is drawn with `color` paper (a theme change draws the pages again); says the last colour seen if it never is. */
+  async waitPaper(color: Rgb, timeout = UI_MS): Promise<void> {
+    const until = Date.now() + timeout;
+    let seen: Rgb | undefined;
+    for (;;) {
+      seen = await this.paperColor().catch(() => undefined);
+      if (seen && seen.every((c, i) => Math.abs(c - (color[i] ?? -1)) <= 2)) return;
+      if (Date.now() > until) throw new Error(`page 1's paper is ${JSON.stringify(seen)}, not ${JSON.stringify(color)}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+}
+
+export type Rgb = [number, number, number];
+
+/** `rgb(…)` or `rgba(…)` as a browser writes a computed colour, in red, green and blue. */
+function rgb(css: string): Rgb {
+  const parts = /rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/.exec(css);
+  if (!parts) throw new Error(`not a computed colour: ${css}`);
+  return [Number(parts[1]), Number(parts[2]), Number(parts[3])];
 }
