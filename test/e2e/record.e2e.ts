@@ -138,7 +138,7 @@ describe('The whole patent record and its documents, in the editor', function ()
     await vscode.screenshot('record-patent-pdf');
   });
 
-  it('draws the PDF\u2019s pages in a high-contrast theme\u2019s colours, its toolbar and find box outlined, and white again in a normal theme', async () => {
+  it('draws the PDF\u2019s pages in a high-contrast theme\u2019s colours, its toolbar and find box outlined, and white again in the normal theme it was in', async () => {
     await panel.tab.click();
     await panel.waitLoaded();
     await panel.button('Open PDF').click();
@@ -146,6 +146,9 @@ describe('The whole patent record and its documents, in the editor', function ()
     await viewer.waitRendered();
     const white: Rgb = [255, 255, 255];
     await viewer.waitPaper(white);
+    const kind = await viewer.themeKind();
+    const [page, zoom] = [await viewer.pageNumber(), await viewer.zoom()];
+    assert.ok(kind === 'vscode-light' || kind === 'vscode-dark', `a normal theme first: ${kind}`);
     try {
       await vscode.setColorTheme('Dark High Contrast');
       await viewer.waitThemeKind('vscode-high-contrast');
@@ -159,13 +162,14 @@ describe('The whole patent record and its documents, in the editor', function ()
       assert.deepEqual(await viewer.cssColor('#zoomIn', 'border-top-color'), border, 'the buttons outlined');
       assert.deepEqual(await viewer.cssColor('.pdfViewer .page', 'border-top-color'), border, 'each page outlined');
       assert.equal(await viewer.waitRendered(), 3, 'every page drawn again');
+      assert.deepEqual([await viewer.pageNumber(), await viewer.zoom()], [page, zoom], 'where the reader was');
       await vscode.screenshot('record-pdf-high-contrast');
     } finally {
-      await vscode.setColorTheme('Dark Modern');
+      await vscode.setColorTheme(kind === 'vscode-dark' ? 'Dark Modern' : 'Light Modern');
     }
-    await viewer.waitThemeKind('vscode-dark');
+    await viewer.waitThemeKind(kind);
     await viewer.waitPaper(white);
-    await vscode.screenshot('record-pdf-dark-modern');
+    await vscode.screenshot('record-pdf-normal-theme');
   });
 
   it('opens a PDF saved in the workspace in the same viewer', async () => {

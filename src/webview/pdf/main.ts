@@ -64,6 +64,8 @@ let expected = 0;
 let received = 0;
 let title = '';
 let lastFind: { query: string; current: number; total: number } | undefined;
+/** Where the reader was when the pages are made again (a theme change). */
+let resumeAt: ViewerState | undefined;
 
 function label(id: string, key: PdfStringKey): void {
   const el = byId<HTMLElement>(id);
@@ -160,6 +162,8 @@ function followTheme(): void {
   // pdf.js sets the paper's colour only when there is one: back to white, it is removed.
   if (!colors) (viewer.viewer as HTMLElement | null)?.style.removeProperty('--page-bg-color');
   if (!documentLoaded) return;
+  // Taken now: while the pages are made again pdf.js reports its defaults, which `report` would keep.
+  resumeAt = { page: viewer.currentPageNumber, scale: viewer.currentScaleValue };
   viewer.setDocument(documentLoaded);
   if (findInput.value) find(false, false);
 }
@@ -206,8 +210,9 @@ async function open(data: Uint8Array): Promise<void> {
 }
 
 eventBus.on('pagesinit', () => {
-  // Where the reader was: before a reload of the page, or before the pages were drawn again.
-  const at = (vscode.getState() ?? saved) as ViewerState;
+  // Where the reader was: before the pages were drawn again, or before a reload of the page.
+  const at = resumeAt ?? saved;
+  resumeAt = undefined;
   viewer.currentScaleValue = at.scale ?? 'auto';
   if (at.page && at.page <= viewer.pagesCount) viewer.currentPageNumber = at.page;
   pageInput.max = String(viewer.pagesCount);

@@ -105,24 +105,31 @@ export class PdfViewer {
     return rgb(await (await this.frame()).locator(selector).first().evaluate((el, name) => getComputedStyle(el).getPropertyValue(name), property));
   }
 
-  /** The colour pdf.js drew the paper of page 1 in: a pixel of its blank top-left margin, from the canvas itself. */
-  async paperColor(): Promise<Rgb | undefined> {
-    const frame = await this.frame();
-    return frame.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.pdfViewer .page[data-page-number="1"][data-loaded="true"] canvas');
-      const pixel = canvas?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
-      return pixel ? ([pixel[0], pixel[1], pixel[2]] as Rgb) : undefined;
-    });
+  /** The theme kind VS Code marks the viewer's body with: vscode-light, vscode-dark, vscode-high-contrast or vscode-high-contrast-light. */
+  async themeKind(): Promise<string | undefined> {
+    const classes = (await (await this.frame()).locator('body').getAttribute('class')) ?? '';
+    return classes.split(/\s+/).find((c) => /^vscode-(light|dark|high-contrast(-light)?)$/.test(c) && !(c === 'vscode-high-contrast' && classes.includes('vscode-high-contrast-light')));
   }
 
-  /** Waits until page 1 is drawn with `color` paper (a theme change draws the pages again); says the last colour seen if it never is. */
+  /** The colour pdf.js drew the paper of the page shown in: a pixel of its blank top-left margin, from the canvas itself. */
+  async paperColor(): Promise<Rgb | undefined> {
+    const frame = await this.frame();
+    const page = await this.pageNumber();
+    return frame.evaluate((n) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`.pdfViewer .page[data-page-number="${n}"][data-loaded="true"] canvas`);
+      const pixel = canvas?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
+      return pixel ? ([pixel[0], pixel[1], pixel[2]] as Rgb) : undefined;
+    }, page);
+  }
+
+  /** Waits until the page shown is drawn with `color` paper (a theme change draws the pages again); says the last colour seen if it never is. */
   async waitPaper(color: Rgb, timeout = UI_MS): Promise<void> {
     const until = Date.now() + timeout;
     let seen: Rgb | undefined;
     for (;;) {
       seen = await this.paperColor().catch(() => undefined);
       if (seen && seen.every((c, i) => Math.abs(c - (color[i] ?? -1)) <= 2)) return;
-      if (Date.now() > until) throw new Error(`page 1's paper is ${JSON.stringify(seen)}, not ${JSON.stringify(color)}`);
+      if (Date.now() > until) throw new Error(`the page's paper is ${JSON.stringify(seen)}, not ${JSON.stringify(color)}`);
       await this.page.waitForTimeout(100);
     }
   }
