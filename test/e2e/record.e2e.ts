@@ -164,6 +164,11 @@ describe('The whole patent record and its documents, in the editor', function ()
       assert.equal(await viewer.waitRendered(), 3, 'every page drawn again');
       assert.deepEqual([await viewer.pageNumber(), await viewer.zoom()], [page, zoom], 'where the reader was');
       await vscode.screenshot('record-pdf-high-contrast');
+      // A viewer opened in the theme draws its pages in it from the start.
+      await vscode.workbench.openFile(SAVED_PDF);
+      const saved = vscode.pdfViewer(SAVED_PDF);
+      await saved.waitRendered();
+      await saved.waitPaper(background);
     } finally {
       await vscode.setColorTheme(kind === 'vscode-dark' ? 'Dark Modern' : 'Light Modern');
     }
