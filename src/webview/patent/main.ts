@@ -407,15 +407,18 @@ function renderDocuments(view: DocumentsView | undefined, cached?: CachedNote): 
     case 'page':
       filter = view.filter;
       announce(view.matching === 0 ? t('documentsNoneMatchAnnounce') : t('documentsPageAnnounce', pageLabel(view)));
-      replaceChildren(
-        documents,
-        heading,
-        h('p', { class: 'muted' }, `${view.total} document${view.total === 1 ? '' : 's'} in the file wrapper; ${view.matching} match the filter.`),
-        filterForm(),
-        documentsTable(view),
-        pager(view),
-      );
-      markCached(documents, cached, heading);
+      // The answer that replaces the cached list leaves a keyboard user on the same control.
+      keepFocus(documents, () => {
+        replaceChildren(
+          documents,
+          heading,
+          h('p', { class: 'muted' }, `${view.total} document${view.total === 1 ? '' : 's'} in the file wrapper; ${view.matching} match the filter.`),
+          filterForm(),
+          documentsTable(view),
+          pager(view),
+        );
+        markCached(documents, cached, heading);
+      });
   }
 }
 
