@@ -128,6 +128,8 @@ export function panelStrings(): Record<PanelStringKey, string> {
     factFiled: vscode.l10n.t('filed {0}'),
     pageRange: vscode.l10n.t('{0}\u2013{1} of {2}'),
     documentsPageAnnounce: vscode.l10n.t('Examination documents {0}'),
+    documentsInWrapperOne: vscode.l10n.t('1 document in the file wrapper; {0} match the filter.'),
+    documentsInWrapper: vscode.l10n.t('{0} documents in the file wrapper; {1} match the filter.'),
   };
 }
 

@@ -412,7 +412,7 @@ function renderDocuments(view: DocumentsView | undefined, cached?: CachedNote): 
         replaceChildren(
           documents,
           heading,
-          h('p', { class: 'muted' }, `${view.total} document${view.total === 1 ? '' : 's'} in the file wrapper; ${view.matching} match the filter.`),
+          h('p', { class: 'muted' }, view.total === 1 ? t('documentsInWrapperOne', view.matching) : t('documentsInWrapper', view.total, view.matching)),
           filterForm(),
           documentsTable(view),
           pager(view),

@@ -118,6 +118,8 @@ export const PANEL_STRING_KEYS = [
   'factFiled',
   'pageRange',
   'documentsPageAnnounce',
+  'documentsInWrapperOne',
+  'documentsInWrapper',
 ] as const;
 
 export type PanelStringKey = (typeof PANEL_STRING_KEYS)[number];

@@ -61,10 +61,14 @@ export class Workbench {
 
   /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its tab. */
   async openFile(name: string): Promise<void> {
-    await this.page.keyboard.press('Control+P');
     const quickInput = new QuickInput(this.page);
-    await quickInput.waitOpen();
-    await quickInput.type(name);
+    // Opened again when a webview in front takes the focus back and it closes (QuickInput.typeIfOpen).
+    for (let attempt = 1; ; attempt++) {
+      if (!(await quickInput.isOpen())) await this.page.keyboard.press('Control+P');
+      await quickInput.waitOpen();
+      if (await quickInput.typeIfOpen(name)) break;
+      if (attempt === 3) throw new Error(`Quick Open closed before "${name}" could be typed, ${attempt} times`);
+    }
     await quickInput.pick(name);
     await this.editorTab(name).waitFor({ state: 'visible', timeout: UI_MS });
   }
