@@ -152,8 +152,13 @@ class Batcher<T extends Answer> {
     const entry = await store?.getEntry(this.kind.namespace, k, storedAnswer).catch(() => undefined);
     if (!entry) return undefined;
     const value = entry.value.v as T | null;
-    if (!entry.stale) this.memory.set(k, { v: value, storedAt: entry.storedAt, until: entry.expiresAt });
+    if (!entry.stale) this.remember(k, value, entry.storedAt, entry.expiresAt);
     return { value, storedAt: entry.storedAt, stale: entry.stale };
+  }
+
+  /** Keeps an answer in memory; `until` only where it lapses before the kind's lifetime. */
+  private remember(k: string, v: T | null, storedAt: number, until?: number): void {
+    this.memory.set(k, until === undefined ? { v, storedAt } : { v, storedAt, until });
   }
 
   private remembered(k: string): { v: T | null; storedAt: number } | undefined {
@@ -193,7 +198,7 @@ class Batcher<T extends Answer> {
     const batch: Batch = { controller: new AbortController(), entries: new Set(entries as Entry<unknown>[]) };
     for (const e of entries) e.batch = batch;
     const settle = (entry: Entry<T>, value: T | null, storedAt = this.now(), until?: number): void => {
-      this.memory.set(cacheKey(entry.key), until === undefined ? { v: value, storedAt } : { v: value, storedAt, until });
+      this.remember(cacheKey(entry.key), value, storedAt, until);
       if (this.inFlight.get(cacheKey(entry.key)) === entry) this.inFlight.delete(cacheKey(entry.key));
       entry.resolve(value);
     };
@@ -244,13 +249,14 @@ class Batcher<T extends Answer> {
           }
           const now = this.now();
           const ttl = answer ? (this.kind.ttlOf?.(answer, now) ?? this.kind.ttlMs) : LIFETIMES.notFound;
-          settle(entry, answer ?? null, now, ttl < this.kind.ttlMs ? now + ttl : undefined);
+          const until = ttl < this.kind.ttlMs ? now + ttl : undefined;
+          settle(entry, answer ?? null, now, until);
           this.writes.add(store?.put(this.kind.namespace, cacheKey(entry.key), { v: answer ?? null }, ttl));
           // The same answer also answers its own number (a panel that asked by id, a hover that asks by number).
           if (answer && !entry.key.number) {
             const byPn: PatentKey = { number: answer.pn };
             if (!this.memory.has(cacheKey(byPn))) {
-              this.memory.set(cacheKey(byPn), ttl < this.kind.ttlMs ? { v: answer, storedAt: now, until: now + ttl } : { v: answer, storedAt: now });
+              this.remember(cacheKey(byPn), answer, now, until);
               this.writes.add(store?.put(this.kind.namespace, cacheKey(byPn), { v: answer }, ttl));
             }
           }
