@@ -24,7 +24,7 @@ import {
 } from '../../webview/protocol';
 import type { ErrorActionId } from '../common/errorActions.pure';
 import { retryableDescription, toErrorView } from '../common/errorView.pure';
-import { describeError, isCancellation, UserInputError, type ErrorDescription } from '../common/errorMessages.pure';
+import { describeError, isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
 import type { ErrorReporter } from '../common/errors';
 import { openExternalLink } from '../common/links';
 import type { PatsnapSession } from '../session';
@@ -33,7 +33,7 @@ import { cachedNote, panelStrings } from './panelStrings';
 import type { PdfTarget } from '../pdf/pdfUris.pure';
 import type { PatentFiles } from './patentFiles';
 import { PatentSections } from './patentSections';
-import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, docsPageParams, documentOn, examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView.pure';
+import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, docsPageParams, examDocsSupported, listedDocumentLink, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView.pure';
 
 export interface PatentPanelDeps {
   session: PatsnapSession;
@@ -480,10 +480,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
         return;
       }
       // The kept link while it opens, else the page asked for again for a fresh one.
-      const params = docsPageParams(target, target, target.offset);
-      const records = await this.deps.session.recordLookup();
-      const doc = await records.examDocumentLink(params, (page) => documentOn(page, target));
-      if (!doc?.url) throw new UserInputError(vscode.l10n.t('PatSnap no longer lists this examination document of {0}; open it again from the patent panel.', number));
+      const doc = await listedDocumentLink(await this.deps.session.recordLookup(), target, vscode.l10n);
       const suffix = `-${[doc.date, doc.docCode].filter((p) => p !== undefined).join('-')}-${view.offset + index + 1}`;
       await this.deps.files.save(await this.deps.session.api(), doc.url, pdfFileName(number, suffix));
     } catch (e) {

@@ -3,9 +3,13 @@
  * mapping is unit-tested; the webview only renders it.
  */
 import type { Bibliography, ExamDocsPage, ExamDocsParams, ExamDocument } from '../../core/api/types';
+import type { RecordLookup } from '../../core/cache/recordLookup';
 import { TEXT_MAX } from '../../webview/limits';
 import type { DocFilter, DocumentsView, PatentView } from '../../webview/protocol';
+import { UserInputError } from '../common/errorMessages.pure';
 import { formatYmd } from '../common/format.pure';
+import type { L10n } from '../common/l10n.pure';
+import type { PdfTarget } from '../pdf/pdfUris.pure';
 
 /** PatSnap's examination documents cover overseas offices only. */
 export function examDocsSupported(number: string): boolean {
@@ -77,6 +81,23 @@ export function documentOn(page: ExamDocsPage, listed: { index: number; date?: n
   const same = (d: ExamDocument): boolean => (listed.date === undefined || d.date === listed.date) && (listed.code === undefined || d.docCode === listed.code);
   const at = page.documents[listed.index];
   return at && same(at) ? at : page.documents.find(same);
+}
+
+/**
+ * The examination document `target` names (a panel's row, a viewer's URI), with a signed link
+ * that opens: found again on its page's listing, kept while its link opens, else asked for
+ * again; `again` asks whatever is kept (a kept link the storage refused).
+ */
+export async function listedDocumentLink(
+  records: Pick<RecordLookup, 'examDocumentLink'>,
+  target: Extract<PdfTarget, { kind: 'document' }>,
+  l10n: L10n,
+  signal?: AbortSignal,
+  again = false,
+): Promise<ExamDocument & { url: string }> {
+  const doc = await records.examDocumentLink(docsPageParams(target, target, target.offset), (page) => documentOn(page, target), signal, again);
+  if (!doc?.url) throw new UserInputError(l10n.t('PatSnap no longer lists this examination document of {0}; open it again from the patent panel.', target.number));
+  return { ...doc, url: doc.url };
 }
 
 export function toDocumentsView(page: ExamDocsPage, offset: number, limit: number, filter: DocFilter): DocumentsView {

@@ -12,7 +12,7 @@ import type { PatsnapApi } from '../../core/api/types';
 import { isPatsnapError } from '../../core/api/errors';
 import { UserInputError } from '../common/errorMessages.pure';
 import type { PatsnapSession } from '../session';
-import { docsPageParams, documentOn } from '../patent/patentView.pure';
+import { listedDocumentLink } from '../patent/patentView.pure';
 import { parsePdfUri, type PdfTarget } from './pdfUris.pure';
 
 /** Large enough for any patent PDF or office action; a guard against a runaway download. */
@@ -96,13 +96,8 @@ export class PdfSource implements vscode.Disposable {
   private async document(api: PatsnapApi, target: Extract<PdfTarget, { kind: 'document' }>, uri: vscode.Uri, signal: AbortSignal | undefined): Promise<PdfContent> {
     // Signed links are never kept in a URI: the document is found again in its page's listing, kept while its link opens, else asked for again.
     const records = await this.session.recordLookup();
-    const params = docsPageParams(target, target, target.offset);
     return withFreshLink(
-      async (again) => {
-        const doc = await records.examDocumentLink(params, (page) => documentOn(page, target), signal, again);
-        if (!doc?.url) throw new UserInputError(vscode.l10n.t('PatSnap no longer lists this examination document of {0}; open it again from the patent panel.', target.number));
-        return { url: doc.url };
-      },
+      (again) => listedDocumentLink(records, target, vscode.l10n, signal, again),
       async ({ url }) => ({ bytes: (await api.fetchSignedBytes(url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' })).bytes, title: this.title(uri) }),
     );
   }
