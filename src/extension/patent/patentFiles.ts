@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
+import { withFreshLink } from '../../core/api/freshLink';
 import type { PatsnapApi } from '../../core/api/types';
+import type { RecordLookup } from '../../core/cache/recordLookup';
 import { PDF_VIEW_TYPE } from '../../webview/viewTypes';
 import { withAbortSignal } from '../common/cancellation';
 import { showInfo } from '../common/notifications';
-import { pdfUriParts, PDF_SCHEME, type PdfTarget } from '../pdf/pdfUris.pure';
-import { pdfFileName } from './patentView.pure';
-
-/** Large enough for any patent PDF or office action; a guard against a runaway download. */
-const MAX_PDF_BYTES = 200 * 1024 * 1024;
+import { MAX_PDF_BYTES, pdfUriParts, PDF_SCHEME, type PdfTarget } from '../pdf/pdfUris.pure';
+import { listedDocumentLink, pdfFileName } from './patentView.pure';
 
 /**
  * Opening and saving PatSnap's documents (PDFs, office actions). Opening is the
@@ -28,7 +27,21 @@ export class PatentFiles {
     if (link.pnRelated && link.pnRelated !== link.pn) {
       void showInfo(vscode.l10n.t('PatSnap has no PDF of {0} itself; this is the PDF of family member {1}.', link.pn, link.pnRelated));
     }
-    await this.save(client, link.url, pdfFileName(link.pnRelated ?? link.pn));
+    const url = link.url;
+    await this.save(pdfFileName(link.pnRelated ?? link.pn), (signal) => client.fetchSignedBytes(url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' }));
+  }
+
+  /**
+   * An office action the panel lists, saved: with its kept link while that opens, else
+   * with one asked for again from its page's listing, as the viewer does.
+   */
+  async saveDocument(api: PatsnapApi, records: Pick<RecordLookup, 'examDocumentLink'>, target: Extract<PdfTarget, { kind: 'document' }>, fileName: string): Promise<vscode.Uri | undefined> {
+    return this.save(fileName, (signal) =>
+      withFreshLink(
+        (again) => listedDocumentLink(records, target, vscode.l10n, signal, again),
+        ({ url }) => api.fetchSignedBytes(url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' }),
+      ),
+    );
   }
 
   /** A patent's PDF or an office action in the editor's PDF viewer (custom editor `patentLookup.pdf`). */
@@ -37,8 +50,11 @@ export class PatentFiles {
     await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.from({ scheme: PDF_SCHEME, path, query }), PDF_VIEW_TYPE);
   }
 
-  /** Downloads `url` and saves it where the user picks, proposing the workspace folder. */
-  async save(api: PatsnapApi, url: string, fileName: string): Promise<vscode.Uri | undefined> {
+  /**
+   * Saves what `download` fetches where the user picks, proposing `fileName` in the
+   * workspace folder: the dialog first, then the download, with progress and Cancel.
+   */
+  async save(fileName: string, download: (signal: AbortSignal) => Promise<{ bytes: Uint8Array }>): Promise<vscode.Uri | undefined> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Save PDF'),
@@ -50,7 +66,7 @@ export class PatentFiles {
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}\u2026', fileName), cancellable: true },
       (_p, token) =>
         withAbortSignal(token, async (signal) => {
-          const { bytes } = await api.fetchSignedBytes(url, { signal, maxBytes: MAX_PDF_BYTES });
+          const { bytes } = await download(signal);
           await vscode.workspace.fs.writeFile(target, bytes);
         }),
     );

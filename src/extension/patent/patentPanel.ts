@@ -33,7 +33,7 @@ import { cachedNote, panelStrings } from './panelStrings';
 import type { PdfTarget } from '../pdf/pdfUris.pure';
 import type { PatentFiles } from './patentFiles';
 import { PatentSections } from './patentSections';
-import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, docsPageParams, examDocsSupported, listedDocumentLink, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView.pure';
+import { CN_EXAM_DOCS_MESSAGE, DOCS_PAGE_SIZE, docsPageParams, examDocsSupported, pdfFileName, sniffImageType, toDocumentsView, toPatentView } from './patentView.pure';
 
 export interface PatentPanelDeps {
   session: PatsnapSession;
@@ -479,10 +479,8 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
         await this.deps.files.view(target);
         return;
       }
-      // The kept link while it opens, else the page asked for again for a fresh one.
-      const doc = await listedDocumentLink(await this.deps.session.recordLookup(), target, vscode.l10n);
-      const suffix = `-${[doc.date, doc.docCode].filter((p) => p !== undefined).join('-')}-${view.offset + index + 1}`;
-      await this.deps.files.save(await this.deps.session.api(), doc.url, pdfFileName(number, suffix));
+      const suffix = `-${[listed.date, listed.docCode].filter((p) => p !== undefined).join('-')}-${view.offset + index + 1}`;
+      await this.deps.files.saveDocument(await this.deps.session.api(), await this.deps.session.recordLookup(), target, pdfFileName(number, suffix));
     } catch (e) {
       this.deps.errors.report(e, { what: vscode.l10n.t('Opening the document') });
     }

@@ -9,14 +9,11 @@
 import * as vscode from 'vscode';
 import { LruCache } from '../../core/cache/lru';
 import type { PatsnapApi } from '../../core/api/types';
-import { isPatsnapError } from '../../core/api/errors';
+import { withFreshLink } from '../../core/api/freshLink';
 import { UserInputError } from '../common/errorMessages.pure';
 import type { PatsnapSession } from '../session';
 import { listedDocumentLink } from '../patent/patentView.pure';
-import { parsePdfUri, type PdfTarget } from './pdfUris.pure';
-
-/** Large enough for any patent PDF or office action; a guard against a runaway download. */
-export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+import { MAX_PDF_BYTES, parsePdfUri, type PdfTarget } from './pdfUris.pure';
 
 export interface PdfContent {
   bytes: Uint8Array;
@@ -100,22 +97,5 @@ export class PdfSource implements vscode.Disposable {
       (again) => listedDocumentLink(records, target, vscode.l10n, signal, again),
       async ({ url }) => ({ bytes: (await api.fetchSignedBytes(url, { signal, maxBytes: MAX_PDF_BYTES, expect: 'pdf' })).bytes, title: this.title(uri) }),
     );
-  }
-}
-
-/**
- * Downloads with a kept signed link (`link(false)`); a link the storage no longer
- * honours (expired early, revoked) is asked for afresh (`link(true)`), once. `forget`
- * drops a kept link that did not open.
- */
-export async function withFreshLink<L extends { url: string }, R>(link: (again: boolean) => Promise<L>, fetch: (link: L) => Promise<R>, forget?: () => Promise<void>): Promise<R> {
-  for (let attempt = 0; ; attempt++) {
-    const kept = await link(attempt > 0);
-    try {
-      return await fetch(kept);
-    } catch (e) {
-      await forget?.();
-      if (attempt > 0 || !isPatsnapError(e) || !['forbidden', 'notFound', 'credentials'].includes(e.kind)) throw e;
-    }
   }
 }

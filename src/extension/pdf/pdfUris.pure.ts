@@ -6,6 +6,9 @@
  */
 export const PDF_SCHEME = 'patentlookup-pdf';
 
+/** Large enough for any patent PDF or office action; a guard against a runaway download. */
+export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+
 export interface UriParts {
   scheme: string;
   path: string;
