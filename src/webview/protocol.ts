@@ -128,6 +128,11 @@ const pendingStates = [
   z.object({ state: z.literal('error'), error: errorViewSchema }),
 ] as const;
 
+/** A section's view: one of the pending states, or loaded with `fields`. */
+function sectionViewSchema<F extends z.core.$ZodLooseShape>(fields: F) {
+  return z.discriminatedUnion('state', [...pendingStates, z.object({ state: z.literal('loaded'), ...fields })]);
+}
+
 const shortText = z.string().check(z.maxLength(1_000));
 const labelSchema = z.object({ code: shortText, label: shortText });
 const number = z.string().check(z.minLength(1), z.maxLength(NUMBER_MAX));
@@ -143,20 +148,16 @@ const claimRowSchema = z.object({
 });
 export type ClaimRow = z.infer<typeof claimRowSchema>;
 
-const claimsViewSchema = z.discriminatedUnion('state', [
-  ...pendingStates,
-  z.object({
-    state: z.literal('loaded'),
-    /** In tree order: each dependent claim after its parent, one level deeper. */
-    claims: z.array(claimRowSchema).check(z.maxLength(5_000)),
-    /** The language shown (`EN`, `CN`, …), and the others PatSnap has. */
-    language: z.optional(shortText),
-    languages: z.array(shortText).check(z.maxLength(20)),
-    independentCount: count,
-    /** Set when PatSnap shows a family member's claims because it has none of the patent's own. */
-    substitute: z.optional(z.object({ number, of: number })),
-  }),
-]);
+const claimsViewSchema = sectionViewSchema({
+  /** In tree order: each dependent claim after its parent, one level deeper. */
+  claims: z.array(claimRowSchema).check(z.maxLength(5_000)),
+  /** The language shown (`EN`, `CN`, …), and the others PatSnap has. */
+  language: z.optional(shortText),
+  languages: z.array(shortText).check(z.maxLength(20)),
+  independentCount: count,
+  /** Set when PatSnap shows a family member's claims because it has none of the patent's own. */
+  substitute: z.optional(z.object({ number, of: number })),
+});
 export type ClaimsView = z.infer<typeof claimsViewSchema>;
 
 const familyTypeSchema = z.enum(['simple', 'inpadoc', 'patsnap']);
@@ -175,56 +176,44 @@ const familyMemberSchema = z.object({
 });
 export type FamilyMemberRow = z.infer<typeof familyMemberSchema>;
 
-const familyViewSchema = z.discriminatedUnion('state', [
-  ...pendingStates,
-  z.object({
-    state: z.literal('loaded'),
-    type: familyTypeSchema,
-    sizes: z.object({ simple: count, inpadoc: count, patsnap: count }),
-    offices: z.array(z.object({ office: shortText, members: z.array(familyMemberSchema).check(z.maxLength(5_000)) })).check(z.maxLength(500)),
-  }),
-]);
+const familyViewSchema = sectionViewSchema({
+  type: familyTypeSchema,
+  sizes: z.object({ simple: count, inpadoc: count, patsnap: count }),
+  offices: z.array(z.object({ office: shortText, members: z.array(familyMemberSchema).check(z.maxLength(5_000)) })).check(z.maxLength(500)),
+});
 export type FamilyPanelView = z.infer<typeof familyViewSchema>;
 
-const citationsViewSchema = z.discriminatedUnion('state', [
-  ...pendingStates,
-  z.object({
-    state: z.literal('loaded'),
-    cites: z.array(z.object({ number, kind: z.optional(shortText), categories: z.array(labelSchema).check(z.maxLength(20)), citeTypes: z.array(labelSchema).check(z.maxLength(20)) })).check(z.maxLength(10_000)),
-    /** Literature: a DOI is opened by the host (by index) when it is a valid one. */
-    nonPatent: z.array(z.object({ index: count, title: z.optional(text), text: z.optional(text), authors: z.array(shortText).check(z.maxLength(200)), doi: z.optional(shortText), linked: z.boolean(), copyright: z.optional(shortText) })).check(z.maxLength(10_000)),
-    citedBy: z.array(z.object({ number })).check(z.maxLength(10_000)),
-    counts: z.object({ citedBy: count, threeYears: z.optional(count), fiveYears: z.optional(count), simpleFamily: z.optional(count), inpadocFamily: z.optional(count), patsnapFamily: z.optional(count) }),
-  }),
-]);
+const citationsViewSchema = sectionViewSchema({
+  cites: z.array(z.object({ number, kind: z.optional(shortText), categories: z.array(labelSchema).check(z.maxLength(20)), citeTypes: z.array(labelSchema).check(z.maxLength(20)) })).check(z.maxLength(10_000)),
+  /** Literature: a DOI is opened by the host (by index) when it is a valid one. */
+  nonPatent: z.array(z.object({ index: count, title: z.optional(text), text: z.optional(text), authors: z.array(shortText).check(z.maxLength(200)), doi: z.optional(shortText), linked: z.boolean(), copyright: z.optional(shortText) })).check(z.maxLength(10_000)),
+  citedBy: z.array(z.object({ number })).check(z.maxLength(10_000)),
+  counts: z.object({ citedBy: count, threeYears: z.optional(count), fiveYears: z.optional(count), simpleFamily: z.optional(count), inpadocFamily: z.optional(count), patsnapFamily: z.optional(count) }),
+});
 export type CitationsPanelView = z.infer<typeof citationsViewSchema>;
 
-const legalViewSchema = z.discriminatedUnion('state', [
-  ...pendingStates,
-  z.object({
-    state: z.literal('loaded'),
-    simple: z.array(shortText).check(z.maxLength(50)),
-    detailed: z.array(shortText).check(z.maxLength(50)),
-    events: z.array(shortText).check(z.maxLength(50)),
-    /** yyyy-mm-dd of the latest legal change. */
-    date: z.optional(shortText),
-    /** Oldest first; undated last. */
-    timeline: z
-      .array(
-        z.object({
-          date: z.optional(shortText),
-          source: z.enum(['inpadoc', 'office']),
-          office: z.optional(shortText),
-          code: z.optional(shortText),
-          description: z.optional(text),
-          legalStatus: z.optional(shortText),
-          volume: z.optional(shortText),
-          others: z.optional(text),
-        }),
-      )
-      .check(z.maxLength(5_000)),
-  }),
-]);
+const legalViewSchema = sectionViewSchema({
+  simple: z.array(shortText).check(z.maxLength(50)),
+  detailed: z.array(shortText).check(z.maxLength(50)),
+  events: z.array(shortText).check(z.maxLength(50)),
+  /** yyyy-mm-dd of the latest legal change. */
+  date: z.optional(shortText),
+  /** Oldest first; undated last. */
+  timeline: z
+    .array(
+      z.object({
+        date: z.optional(shortText),
+        source: z.enum(['inpadoc', 'office']),
+        office: z.optional(shortText),
+        code: z.optional(shortText),
+        description: z.optional(text),
+        legalStatus: z.optional(shortText),
+        volume: z.optional(shortText),
+        others: z.optional(text),
+      }),
+    )
+    .check(z.maxLength(5_000)),
+});
 export type LegalPanelView = z.infer<typeof legalViewSchema>;
 
 /** The webview's words, in the user's language: the host sends them (vscode.l10n) before anything else. */
