@@ -17,7 +17,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportTaskRecord } from '../../../src/core/exports/types';
-import { exportsDriver, extensionApi, restoreSandboxSession } from '../../integration/suite/extensionHarness';
+import { exportsDriver, sandboxedApi } from '../../integration/suite/extensionHarness';
 import { curl, drain, fsyncFile, MB, mb, median, MEMORY_TARGET_MB, peakGrowth, peakLine, peaksLine, SPEED_TARGET, verdict, type MemoryPeak } from '../lib/download';
 
 const SANDBOX = process.env.PATENT_LOOKUP_SANDBOX_URL;
@@ -31,9 +31,7 @@ describe('Bench: a 300 MB export downloaded in the extension host', () => {
 
   before(async () => {
     assert.ok(SANDBOX, 'PATENT_LOOKUP_SANDBOX_URL is not set: run this with npm run bench:host');
-    const api = await extensionApi();
-    await restoreSandboxSession(api);
-    exports = await exportsDriver(api);
+    exports = await exportsDriver(await sandboxedApi());
     exports.fastPolling();
     await exports.clear();
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-host-bench-'));

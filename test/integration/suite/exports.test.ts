@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportParams } from '../../../src/core/api/types';
 import type { ExportTaskRecord } from '../../../src/core/exports/types';
-import { exportsDriver, extensionApi, restoreSandboxSession } from './extensionHarness';
+import { exportsDriver, sandboxedApi } from './extensionHarness';
 
 const SANDBOX = process.env.PATENT_LOOKUP_SANDBOX_URL;
 
@@ -33,9 +33,7 @@ describe('Exports: tracked tasks against the sandbox', () => {
 
   before(async () => {
     assert.ok(SANDBOX, 'PATENT_LOOKUP_SANDBOX_URL is not set: the runner starts the sandbox (npm run build first)');
-    const api = await extensionApi();
-    await restoreSandboxSession(api);
-    exports = await exportsDriver(api);
+    exports = await exportsDriver(await sandboxedApi());
     exports.fastPolling();
     await exports.clear();
   });

@@ -80,6 +80,18 @@ export async function restoreSandboxSession(api: PatentLookupTestApi): Promise<v
   assert.strictEqual(api.session.hasCredentials, true);
 }
 
+/** The test API in the state the harness started in (see restoreSandboxSession). */
+export async function sandboxedApi(): Promise<TestApi> {
+  const api = await extensionApi();
+  await restoreSandboxSession(api);
+  return api;
+}
+
+/** Closes the patent panels a test left open. */
+export function disposePanels(api: TestApi): void {
+  for (const p of api.panelFeature.openPanels) p.dispose();
+}
+
 /**
  * The export tracker driven as the commands drive it, without their prompts: the
  * wizard and the billing confirmation are UI. Same tracker, globalState, leases,

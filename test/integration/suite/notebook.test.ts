@@ -14,7 +14,7 @@ import { parseNotebook, type QueryCell } from '../../../src/core/notebook';
 import type { NotebookFeature } from '../../../src/extension/notebook/notebookFeature';
 import { cellMetadata, METADATA_KEY, queryCellOf } from '../../../src/extension/notebook/notebookData.pure';
 import { SEARCH_RUN_MIME, type SearchRunView } from '../../../src/webview/notebook/protocol';
-import { extensionApi, restoreSandboxSession, sandbox, waitFor, type TestApi } from './extensionHarness';
+import { sandbox, sandboxedApi, waitFor, type TestApi } from './extensionHarness';
 
 const QUERIES = ['TACD:"lidar sensor"', 'TTL:battery', 'TACD:(battery AND "cycle life")'];
 
@@ -46,8 +46,7 @@ describe('Search notebooks', function () {
   let ask: NotebookFeature['controller']['ask'];
 
   before(async () => {
-    api = await extensionApi();
-    await restoreSandboxSession(api);
+    api = await sandboxedApi();
     feature = await api.notebooks();
     ask = feature.controller.ask;
     // VS Code in the browser saves by itself after a second: these tests save when they mean to.

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
-import { extensionApi, restoreSandboxSession, sandbox, waitFor, type TestApi } from './extensionHarness';
+import { disposePanels, sandbox, sandboxedApi, waitFor, type TestApi } from './extensionHarness';
 
 const EXAM_DOCS_PATH = '/advanced-patent-data/overseas-patent-documents';
 
@@ -13,13 +13,12 @@ describe('The patent panel', () => {
   let api: TestApi;
 
   before(async () => {
-    api = await extensionApi();
-    await restoreSandboxSession(api);
+    api = await sandboxedApi();
   });
 
   afterEach(async () => {
     await sandbox.clearFaults();
-    for (const p of api.panelFeature.openPanels) p.dispose();
+    disposePanels(api);
   });
 
   it('opens a patent typed the way people write it, with its bibliography, status and drawing', async () => {

@@ -15,7 +15,7 @@ import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
 import { docsPageParams } from '../../../src/extension/patent/patentView.pure';
 import type { RecordSection, Section, ToWebview } from '../../../src/webview/protocol';
 import { PATENT_VIEW_TYPE } from '../../../src/webview/viewTypes';
-import { extensionApi, restoreSandboxSession, sandbox, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
+import { disposePanels, restoreSandboxSession, sandbox, sandboxedApi, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
 import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
 
 const NUMBER = 'US11205304B2';
@@ -56,13 +56,12 @@ describe('The patent record (panel sections, cache, documents)', () => {
   let api: TestApi;
 
   before(async () => {
-    api = await extensionApi();
-    await restoreSandboxSession(api);
+    api = await sandboxedApi();
   });
 
   afterEach(async () => {
     await sandbox.clearFaults();
-    for (const p of api.panelFeature.openPanels) p.dispose();
+    disposePanels(api);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await restoreSandboxSession(api);
   });

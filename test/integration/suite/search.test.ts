@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ResultNode } from '../../../src/extension/search/resultNodes';
-import { extensionApi, restoreSandboxSession, sandbox, type TestApi } from './extensionHarness';
+import { restoreSandboxSession, sandbox, sandboxedApi, type TestApi } from './extensionHarness';
 
 const QUERY = 'TTL:battery';
 const SEARCH_PATH = '/search/patent/query-search-patent';
@@ -21,8 +21,7 @@ describe('Search and the results tree', () => {
   const config = () => vscode.workspace.getConfiguration('patentLookup');
 
   before(async () => {
-    api = await extensionApi();
-    await restoreSandboxSession(api);
+    api = await sandboxedApi();
     await config().update('search.pageSize', 5, vscode.ConfigurationTarget.Global);
     // The first search of a profile offers to collapse families (tested on its own below).
     await api.state.update(COLLAPSE_OFFERED, true);

@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
 import { parseToWebview, TEXT_MAX } from '../../../src/webview/protocol';
-import { extensionApi, exportsDriver, restoreSandboxSession, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
+import { disposePanels, exportsDriver, extensionApi, restoreSandboxSession, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
 import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
 
 const BIBLIOGRAPHY = '/basic-patent-data/simple-bibliography';
@@ -48,7 +48,7 @@ describe('Security: credentials, links and API text', () => {
     // Each test rewrites the answers: what an earlier one cached must not answer for it.
     await api.session.clearLookupCache();
     proxy.clearRewrites();
-    for (const p of api.panelFeature.openPanels) p.dispose();
+    disposePanels(api);
     await restoreSandboxSession(api);
   });
 

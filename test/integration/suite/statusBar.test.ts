@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
-import { extensionApi, restoreSandboxSession, sandbox, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
+import { restoreSandboxSession, sandbox, sandboxedApi, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
 
 const SEARCH = '/search/patent/query-search-patent';
 
@@ -14,8 +14,7 @@ describe('Status bar: where calls go and how they fare', () => {
   let api: TestApi;
 
   before(async () => {
-    api = await extensionApi();
-    await restoreSandboxSession(api);
+    api = await sandboxedApi();
   });
 
   afterEach(async () => {
