@@ -27,8 +27,7 @@ describe('Credentials through the command palette', function () {
   });
 
   afterEach(async () => {
-    if (await vscode.quickInput.isOpen()) await vscode.quickInput.cancel();
-    await vscode.notifications.dismissAll();
+    await vscode.dismissTransients();
   });
 
   after(async () => {
@@ -82,12 +81,7 @@ describe('Credentials through the command palette', function () {
     // Still signed in with the sandbox key: a patent opens (without adding to the search history other specs see).
     await results.welcome.filter({ hasText: SIGNED_IN }).waitFor({ state: 'visible', timeout: UI_MS });
     const calls = await sandbox.calls();
-    await vscode.palette.run('Patent: Open Patent…');
-    await vscode.quickInput.title.filter({ hasText: 'Open Patent' }).waitFor({ state: 'visible', timeout: UI_MS });
-    await vscode.quickInput.type('US 11,205,304 B2');
-    await vscode.quickInput.accept();
-    const panel = vscode.patentPanel('US11205304B2');
-    await panel.waitLoaded();
+    await vscode.openPatent('US 11,205,304 B2');
     assert.ok((await sandbox.calls()) > calls, 'the sandbox answered');
   });
 });

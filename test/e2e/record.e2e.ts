@@ -32,25 +32,15 @@ describe('The whole patent record and its documents, in the editor', function ()
 
   afterEach(async () => {
     await sandbox.clearFaults();
-    if (await vscode.quickInput.isOpen()) await vscode.quickInput.cancel();
-    await vscode.notifications.dismissAll();
+    await vscode.dismissTransients();
   });
 
   after(async () => {
     await vscode?.close();
   });
 
-  async function openPatent(number: string): Promise<PatentPanel> {
-    await vscode.palette.run('Patent: Open Patent…');
-    await vscode.quickInput.type(number);
-    await vscode.quickInput.accept();
-    const opened = vscode.patentPanel(number.replace(/[\s,]/g, ''));
-    await opened.waitLoaded();
-    return opened;
-  }
-
   it('opens a patent by number at its claims: a tree, independent claims marked, dependents nested', async () => {
-    panel = await openPatent(PATENT);
+    panel = await vscode.openPatent(PATENT);
     const claims = await panel.showSection('Claims', 'claims');
     assert.ok((await panel.claims.count()) >= 3, 'claims listed');
     assert.match(await claims.innerText(), /\d+ claims, \d+ independent/);
@@ -186,7 +176,7 @@ describe('The whole patent record and its documents, in the editor', function ()
   });
 
   it('shows what a patent cites, with category and cite type, literature with its DOI, and what cites it', async () => {
-    const cited = await openPatent('EP1234567B1');
+    const cited = await vscode.openPatent('EP1234567B1');
     const citations = await cited.showSection('Citations', 'citations');
     const headings = await citations.locator('h3').allInnerTexts();
     assert.match(headings[0] ?? '', /^Cites: [1-9]\d* patents$/);
@@ -205,7 +195,7 @@ describe('The whole patent record and its documents, in the editor', function ()
 
   it('shows a failing section with Retry while the rest of the panel loads', async () => {
     await sandbox.addFault({ path: '/basic-patent-data/claim-data', errorCode: 68300008, times: 0 });
-    const other = await openPatent('CN104169186A');
+    const other = await vscode.openPatent('CN104169186A');
     const claims = await other.showSection('Claims', 'claims');
     await claims.locator('.error').waitFor({ state: 'visible', timeout: UI_MS });
     assert.match(await claims.innerText(), /Loading the claims failed/);

@@ -33,8 +33,7 @@ describe('Search, results and the patent panel', function () {
 
   afterEach(async () => {
     await sandbox.clearFaults();
-    if (await vscode.quickInput.isOpen()) await vscode.quickInput.cancel();
-    await vscode.notifications.dismissAll();
+    await vscode.dismissTransients();
   });
 
   after(async () => {

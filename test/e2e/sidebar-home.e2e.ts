@@ -24,11 +24,7 @@ describe('Where am I: the status bar, the sandbox found, result rows', function 
   });
 
   afterEach(async () => {
-    if (await vscode.quickInput.isOpen()) {
-      await vscode.quickInput.cancel();
-      await vscode.quickInput.waitClosed();
-    }
-    await vscode.notifications.dismissAll();
+    await vscode.dismissTransients();
   });
 
   after(async () => {
@@ -70,13 +66,7 @@ describe('Where am I: the status bar, the sandbox found, result rows', function 
   });
 
   it('result rows show number and title, and date and assignee beneath, within the side bar; compact rows one line', async () => {
-    await vscode.palette.run('Patent: Search Patents…');
-    await vscode.quickInput.type(QUERY);
-    await vscode.quickInput.waitFocused(QUERY, 'Search'); // the typed query's own row
-    await vscode.quickInput.accept();
-    await vscode.quickInput.waitClosed();
-    // This search's answer, not the last search of the workspace shown again ("as of …") while it runs.
-    await results.message.filter({ hasNotText: 'as of' }).filter({ hasText: QUERY }).waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.search(QUERY);
     const row = results.row(PATENT);
     await row.waitFor({ state: 'visible', timeout: UI_MS });
     assert.match(await row.innerText(), new RegExp(`^${PATENT}\\s*Image classification device`));

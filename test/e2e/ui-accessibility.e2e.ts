@@ -73,10 +73,7 @@ describe('Accessibility: keyboard alone, and what a screen reader is told', func
   });
 
   afterEach(async () => {
-    if (await vscode.quickInput.isOpen()) {
-      await vscode.quickInput.cancel();
-      await vscode.quickInput.waitClosed();
-    }
+    await vscode.quickInput.closeIfOpen();
   });
 
   after(async () => {

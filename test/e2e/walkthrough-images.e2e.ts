@@ -13,7 +13,6 @@ import { UI_MS } from './pages/timeouts';
 
 const QUERY = 'TTL:(sensor OR device)';
 const NUMBER = 'US 11,205,304 B2';
-const PATENT = 'US11205304B2';
 const TITLE = /augmented or virtual reality/;
 
 describe('Images for the walkthrough and the README', function () {
@@ -26,11 +25,7 @@ describe('Images for the walkthrough and the README', function () {
   });
 
   afterEach(async () => {
-    if (await vscode.quickInput.isOpen()) {
-      await vscode.quickInput.cancel();
-      await vscode.quickInput.waitClosed();
-    }
-    await vscode.notifications.dismissAll();
+    await vscode.dismissTransients();
   });
 
   after(async () => {
@@ -46,12 +41,7 @@ describe('Images for the walkthrough and the README', function () {
   });
 
   it('search: the results in the side bar', async () => {
-    await vscode.palette.run('Patent: Search Patents…');
-    await vscode.quickInput.type(QUERY);
-    await vscode.quickInput.waitFocused(QUERY, 'Search'); // the typed query's own row
-    await vscode.quickInput.accept();
-    await vscode.quickInput.waitClosed();
-    await results.message.filter({ hasNotText: 'as of' }).filter({ hasText: QUERY }).waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.search(QUERY);
     await results.description.filter({ hasText: /^50 of / }).waitFor({ state: 'visible', timeout: UI_MS });
     await results.showEdge('first');
     await vscode.page.mouse.move(700, 450); // no hover highlight on a row
@@ -62,12 +52,7 @@ describe('Images for the walkthrough and the README', function () {
   });
 
   it('open a patent: the patent panel', async () => {
-    await vscode.palette.run('Patent: Open Patent…');
-    await vscode.quickInput.title.filter({ hasText: 'Open Patent' }).waitFor({ state: 'visible', timeout: UI_MS });
-    await vscode.quickInput.type(NUMBER);
-    await vscode.quickInput.accept();
-    const panel = vscode.patentPanel(PATENT);
-    await panel.waitLoaded();
+    const panel = await vscode.openPatent(NUMBER);
     assert.match(await panel.title(), TITLE);
     assert.ok((await panel.drawingWidth()) > 0, 'the drawing loaded');
     const editor = vscode.page.locator('.editor-group-container.active');

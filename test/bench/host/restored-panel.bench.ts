@@ -134,11 +134,7 @@ describe('Bench: a patent panel restored after a window reload', function () {
   before(async () => {
     sandbox = Sandbox.current();
     vscode = await openVsCode();
-    await vscode.palette.run('Patent: Open Patent…');
-    await vscode.quickInput.type(PATENT);
-    await vscode.quickInput.accept();
-    const panel = vscode.patentPanel(PATENT);
-    await panel.waitLoaded();
+    const panel = await vscode.openPatent(PATENT);
     title = await panel.title();
     await panel.content.locator('dl.facts').waitFor({ state: 'visible' });
   });

@@ -106,4 +106,11 @@ export class QuickInput {
   async cancel(): Promise<void> {
     await this.input.press('Escape');
   }
+
+  /** Escape on a quick input left open, and wait until it is gone. */
+  async closeIfOpen(): Promise<void> {
+    if (!(await this.isOpen())) return;
+    await this.cancel();
+    await this.waitClosed();
+  }
 }

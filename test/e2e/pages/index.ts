@@ -12,6 +12,7 @@ import { Sandbox, SANDBOX_PATHS, type SandboxFault } from './Sandbox';
 import { SideBar, TreeView } from './SideBar';
 import { StatusBar } from './StatusBar';
 import { WebviewPanel } from './WebviewPanel';
+import { UI_MS } from './timeouts';
 import { Workbench } from './Workbench';
 
 export { CommandPalette, Editor, NotebookEditor, Notifications, PatentPanel, PdfViewer, QuickInput, Sandbox, SANDBOX_PATHS, SideBar, StatusBar, TreeView, WebviewPanel, Workbench, type SandboxFault };
@@ -67,6 +68,34 @@ export class VsCode {
   /** The patent panel whose tab shows `number`. */
   patentPanel(number: string | RegExp): PatentPanel {
     return new PatentPanel(this.page, number);
+  }
+
+  /** What one test may leave over the next: an open quick input and notifications. */
+  async dismissTransients(): Promise<void> {
+    await this.quickInput.closeIfOpen();
+    await this.notifications.dismissAll();
+  }
+
+  /** "Patent: Search Patents…" for `query`, as a user runs it, until the results view shows this search's answer. */
+  async search(query: string): Promise<void> {
+    await this.palette.run('Patent: Search Patents…');
+    await this.quickInput.type(query);
+    await this.quickInput.waitFocused(query, 'Search'); // the typed query's own row, not a recent search
+    await this.quickInput.accept();
+    await this.quickInput.waitClosed();
+    // This search's answer, not the last search of the workspace shown again ("as of …") while it runs.
+    await this.sideBar.view('Search Results').message.filter({ hasNotText: 'as of' }).filter({ hasText: query }).waitFor({ state: 'visible', timeout: UI_MS });
+  }
+
+  /** "Patent: Open Patent…" for `number` as typed (`US 11,205,304 B2`), until its panel has loaded. */
+  async openPatent(number: string): Promise<PatentPanel> {
+    await this.palette.run('Patent: Open Patent…');
+    await this.quickInput.title.filter({ hasText: 'Open Patent' }).waitFor({ state: 'visible', timeout: UI_MS });
+    await this.quickInput.type(number);
+    await this.quickInput.accept();
+    const panel = this.patentPanel(number.replace(/[\s,]/g, ''));
+    await panel.waitLoaded();
+    return panel;
   }
 
   /** Saves .test-artifacts/e2e/NN-name.png and returns its path. */
