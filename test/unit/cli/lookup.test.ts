@@ -3,26 +3,21 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
 import { envelope, startHostile } from '../core/api/hostile';
 import { lines, runIn } from './harness';
+import { useSandbox } from '../core/api/helpers';
 
 const BIB = '/basic-patent-data/simple-bibliography';
 
 describe('patent-lookup lookup: partial results', () => {
-  let sandbox: SandboxServer;
-  before(async () => {
-    sandbox = await startSandbox();
-  });
-  after(() => sandbox.close());
-  beforeEach(() => sandbox.reset());
+  const ctx = useSandbox();
 
   for (const json of [false, true]) {
     it(`prints what came${json ? ' (--json)' : ''}, names the numbers not looked up in one line, and exits with the failure's code`, async () => {
-      const numbers = sandbox.data.patents.slice(0, 250).map((p) => p.pn);
+      const numbers = ctx.sb.data.patents.slice(0, 250).map((p) => p.pn);
       // The third P011 call (the last 50 numbers: two batches run at a time) finds the quota spent.
-      sandbox.faults.add({ path: BIB, errorCode: 67200005, skip: 2 });
-      const r = await runIn(sandbox.url, ['lookup', ...numbers, ...(json ? ['--json'] : [])]);
+      ctx.sb.faults.add({ path: BIB, errorCode: 67200005, skip: 2 });
+      const r = await runIn(ctx.sb.url, ['lookup', ...numbers, ...(json ? ['--json'] : [])]);
       assert.equal(r.code, 4, r.stderr);
       const printed = json
         ? (JSON.parse(r.stdout) as Array<{ number: string; found: boolean }>).map((e) => (assert.ok(e.found), e.number))

@@ -1,15 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
 import { lines, runIn } from './harness';
+import { useSandbox } from '../core/api/helpers';
 
 describe('patent-lookup claims, family, citations, events and resolve against the sandbox', () => {
-  let sandbox: SandboxServer;
-  before(async () => {
-    sandbox = await startSandbox();
-  });
-  after(() => sandbox.close());
-  beforeEach(() => sandbox.reset());
-  const run = (argv: string[]) => runIn(sandbox.url, argv);
+  const ctx = useSandbox();
+  const run = (argv: string[]) => runIn(ctx.sb.url, argv);
   const json = async <T>(argv: string[]): Promise<T> => {
     const r = await run([...argv, '--json']);
     assert.equal(r.code, 0, r.stderr);
@@ -73,20 +68,20 @@ describe('patent-lookup claims, family, citations, events and resolve against th
         assert.equal(m.number.startsWith(m.office), true);
         assert.ok(m.kind && m.legalStatus.length > 0, m.number);
       }
-      assert.equal(sandbox.stats.calls('/basic-patent-data/legal-status'), 2, 'one status call per family');
+      assert.equal(ctx.sb.stats.calls('/basic-patent-data/legal-status'), 2, 'one status call per family');
     });
 
     it('refuses an unknown --type before any call', async () => {
       const r = await run(['family', 'US11205304B2', '--type', 'docdb']);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /--type is one of simple, inpadoc, patsnap/);
-      assert.equal(sandbox.stats.calls(), 0);
+      assert.equal(ctx.sb.stats.calls(), 0);
     });
   });
 
   describe('citations', () => {
     it('prints both directions with category legends and counts', async () => {
-      const citing = sandbox.data.patents.find((p) => p.office === 'EP' && p.citedPatents.some((c) => c.category.includes('X')))!;
+      const citing = ctx.sb.data.patents.find((p) => p.office === 'EP' && p.citedPatents.some((c) => c.category.includes('X')))!;
       const r = await run(['citations', citing.pn]);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, new RegExp(`^${citing.pn} cites ${citing.citedPatents.length} patents?`, 'm'));
@@ -96,7 +91,7 @@ describe('patent-lookup claims, family, citations, events and resolve against th
 
     it('--json gives cites with category and citeType, literature with DOI, and citedBy; one direction when asked', async () => {
       type Out = { number: string; cites?: Array<{ number: string; category: string[]; citeType: string[] }>; nonPatent?: Array<{ title: string; doi: string | null; doiUrl: string | null }>; citedBy?: Array<{ number: string }> };
-      const citing = sandbox.data.patents.find((p) => p.citedPatents.length > 0 && p.citedOthers.some((o) => o.doi?.startsWith('10.')))!;
+      const citing = ctx.sb.data.patents.find((p) => p.citedPatents.length > 0 && p.citedOthers.some((o) => o.doi?.startsWith('10.')))!;
       const both = await json<Out>(['citations', citing.pn]);
       assert.deepEqual(both.cites?.map((c) => c.number), citing.citedPatents.map((c) => c.pn));
       assert.deepEqual(both.cites?.map((c) => c.citeType), citing.citedPatents.map((c) => c.citeType));
@@ -105,7 +100,7 @@ describe('patent-lookup claims, family, citations, events and resolve against th
       const back = await json<Out>(['citations', 'US7123456B2', '--direction', 'cited-by']);
       assert.equal(back.cites, undefined);
       assert.ok((back.citedBy?.length ?? 0) > 0);
-      assert.equal(sandbox.stats.calls('/advanced-patent-data/forward-citation'), 1, 'cited-by asks no backward citations');
+      assert.equal(ctx.sb.stats.calls('/advanced-patent-data/forward-citation'), 1, 'cited-by asks no backward citations');
       const bad = await run(['citations', 'US7123456B2', '--direction', 'forward']);
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /--direction is one of cites, cited-by, both/);
@@ -164,14 +159,14 @@ describe('patent-lookup claims, family, citations, events and resolve against th
       const [first, second] = lines(r.stderr);
       assert.match(first ?? '', message);
       assert.match(second ?? '', /^Usage: patent-lookup /);
-      assert.equal(sandbox.stats.calls(), 0, 'nothing was sent');
+      assert.equal(ctx.sb.stats.calls(), 0, 'nothing was sent');
     });
   }
 
   it('maps API errors to the documented exit codes', async () => {
-    sandbox.faults.add({ path: '/basic-patent-data/claim-data', errorCode: 67200005 });
+    ctx.sb.faults.add({ path: '/basic-patent-data/claim-data', errorCode: 67200005 });
     assert.equal((await run(['claims', 'US11205304B2'])).code, 4);
-    sandbox.faults.add({ path: '/advanced-patent-data/legal-data', errorCode: 68300008, times: 0 });
+    ctx.sb.faults.add({ path: '/advanced-patent-data/legal-data', errorCode: 68300008, times: 0 });
     const r = await run(['events', 'US11205304B2']);
     assert.equal(r.code, 5);
     assert.equal(lines(r.stderr).length, 1);

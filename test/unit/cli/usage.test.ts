@@ -1,17 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
+import { startSandbox } from '../../../src/sandbox/server';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 import { clientConfigFromEnv } from '../../../src/cli/config';
 import { lines, runIn } from './harness';
+import { useSandbox } from '../core/api/helpers';
 
 describe('patent-lookup: help, usage errors and exit codes', () => {
-  let sandbox: SandboxServer;
-  before(async () => {
-    sandbox = await startSandbox();
-  });
-  after(() => sandbox.close());
-  beforeEach(() => sandbox.reset());
-  const run = (argv: string[], env?: Record<string, string>) => runIn(sandbox.url, argv, { env });
+  const ctx = useSandbox();
+  const run = (argv: string[], env?: Record<string, string>) => runIn(ctx.sb.url, argv, { env });
 
   it('--help lists every command and exits 0', async () => {
     const r = await run(['--help']);
@@ -66,7 +62,7 @@ describe('patent-lookup: help, usage errors and exit codes', () => {
       assert.match(second ?? '', /^Usage: patent-lookup /);
       assert.deepEqual(rest, []);
       assert.equal(r.stdout, '');
-      assert.equal(sandbox.stats.calls(), 0, 'nothing was sent');
+      assert.equal(ctx.sb.stats.calls(), 0, 'nothing was sent');
     });
   }
 
@@ -97,7 +93,7 @@ describe('patent-lookup: help, usage errors and exit codes', () => {
   });
 
   it('exits 4 when the quota is spent', async () => {
-    sandbox.faults.add({ errorCode: 67200005 });
+    ctx.sb.faults.add({ errorCode: 67200005 });
     const r = await run(['search', 'TTL:car']);
     assert.equal(r.code, 4, r.stderr);
     assert.equal(lines(r.stderr).length, 1);
@@ -105,19 +101,19 @@ describe('patent-lookup: help, usage errors and exit codes', () => {
   });
 
   it('exits 4 when the API is not licensed', async () => {
-    sandbox.faults.add({ errorCode: 67200004 });
+    ctx.sb.faults.add({ errorCode: 67200004 });
     assert.equal((await run(['lookup', 'US11205304B2'])).code, 4);
   });
 
   it('exits 5 on another API error, in one line', async () => {
-    sandbox.faults.add({ errorCode: 67200012 });
+    ctx.sb.faults.add({ errorCode: 67200012 });
     const r = await run(['search', 'TTL:car']);
     assert.equal(r.code, 5, r.stderr);
     assert.deepEqual(lines(r.stderr), ['patent-lookup: PatSnap refused the request as illegal.']);
   });
 
   it('exits 5 when the service keeps failing, and says to try later', async () => {
-    sandbox.faults.add({ httpStatus: 503, times: 0 });
+    ctx.sb.faults.add({ httpStatus: 503, times: 0 });
     const r = await run(['search', 'TTL:car']);
     assert.equal(r.code, 5, r.stderr);
     assert.equal(lines(r.stderr).length, 1);
@@ -159,7 +155,7 @@ describe('patent-lookup: help, usage errors and exit codes', () => {
   }
 
   it('accepts plain http on this machine (the sandbox, a local proxy)', async () => {
-    for (const url of [sandbox.url, sandbox.url.replace('127.0.0.1', 'localhost')]) {
+    for (const url of [ctx.sb.url, ctx.sb.url.replace('127.0.0.1', 'localhost')]) {
       const r = await runIn(url, ['search', 'TTL:battery', '--limit', '1']);
       assert.equal(r.code, 0, `${url}: ${r.stderr}`);
     }
@@ -187,7 +183,7 @@ describe('patent-lookup: help, usage errors and exit codes', () => {
         assert.equal(r.code, 2, r.stderr);
         assert.deepEqual(lines(r.stderr).length, 1);
         assert.match(r.stderr, new RegExp(`^patent-lookup: ${name} is .* from [\\d.]+ to \\d+ \\(default \\d+\\), not "${value.replace('.', '\\.')}"\\.$`, 'm'));
-        assert.equal(sandbox.stats.calls(), 0);
+        assert.equal(ctx.sb.stats.calls(), 0);
       });
     }
 
@@ -205,11 +201,11 @@ describe('patent-lookup: help, usage errors and exit codes', () => {
     it('PATSNAP_TIMEOUT_MS limits each request: one slower than it fails at the limit', async () => {
       // The client's timer (1 s) starts before the sandbox's delay (2 s) and so fires first, whatever the load;
       // with the default limit (30 s) the same search succeeds.
-      sandbox.faults.add({ path: '/search/patent', delayMs: 2000 });
+      ctx.sb.faults.add({ path: '/search/patent', delayMs: 2000 });
       const r = await run(['search', 'TTL:battery', '--limit', '1'], { PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey, PATSNAP_TIMEOUT_MS: '1000' });
       assert.equal(r.code, 5, r.stderr);
       assert.match(r.stderr, /did not answer within 1 s/);
-      sandbox.faults.add({ path: '/search/patent', delayMs: 2000 });
+      ctx.sb.faults.add({ path: '/search/patent', delayMs: 2000 });
       const unset = await run(['search', 'TTL:battery', '--limit', '1'], { PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey });
       assert.equal(unset.code, 0, unset.stderr);
     });

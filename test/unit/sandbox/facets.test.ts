@@ -1,24 +1,20 @@
 import assert from 'node:assert/strict';
-import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
 import { call, ok, pns } from './helpers';
+import { useSandbox } from '../core/api/helpers';
 
 const FACETS = '/patent-field/query';
 
 describe('sandbox: P003 field statistics', () => {
-  let sb: SandboxServer;
-  before(async () => {
-    sb = await startSandbox();
-  });
-  after(() => sb.close());
+  const ctx = useSandbox();
 
-  const facets = (body: Record<string, unknown>) => call(sb, FACETS, { body });
+  const facets = (body: Record<string, unknown>) => call(ctx.sb, FACETS, { body });
 
   it('counts the values of each field over the patents the query finds, one object per field in order', async () => {
     const query = 'TTL:battery OR ABST:vehicle';
     const data = ok<Array<Record<string, Array<{ name: string; count: number }>>>>(await facets({ query, field: 'AUTHORITY,ASSIGNEE,PUBLICATION_YEAR', limit: 100, offset: 0 }));
     assert.deepEqual(data.map((d) => Object.keys(d)), [['authority'], ['assignee'], ['publication_year']]);
     // The same tallies, made from the search results.
-    const found = (await pns(sb, query)).map((pn) => sb.data.byPn.get(pn.toUpperCase()));
+    const found = (await pns(ctx.sb, query)).map((pn) => ctx.sb.data.byPn.get(pn.toUpperCase()));
     const tally = (values: (p: NonNullable<(typeof found)[0]>) => string[]): Map<string, number> => {
       const m = new Map<string, number>();
       for (const p of found) if (p) for (const v of new Set(values(p))) m.set(v, (m.get(v) ?? 0) + 1);

@@ -1,67 +1,63 @@
 import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
-import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
 import { call, getToken, ok, search } from './helpers';
+import { startSandbox } from '../../../src/sandbox/server';
+import { useSandbox } from '../core/api/helpers';
 
 describe('sandbox: faults, QPS limit and control', () => {
-  let sb: SandboxServer;
-  before(async () => {
-    sb = await startSandbox();
-  });
-  after(() => sb.close());
-  afterEach(() => sb.reset());
+  const ctx = useSandbox();
 
   const q = { query_text: 'TTL:battery' };
 
   it('errorCode answers that code in the envelope, with HTTP 200 except 401 and 404', async () => {
     for (const [code, status] of [[67200002, 200], [67200005, 200], [68300008, 200], [67200003, 401], [67200101, 404]] as const) {
-      sb.faults.add({ errorCode: code });
-      const a = await search(sb, q);
+      ctx.sb.faults.add({ errorCode: code });
+      const a = await search(ctx.sb, q);
       assert.equal(a.status, status, String(code));
       assert.deepEqual([a.body.status, a.body.error_code, a.body.data], [false, code, null]);
       assert.equal(typeof a.body.error_msg, 'string');
     }
-    ok(await search(sb, q));
+    ok(await search(ctx.sb, q));
   });
 
   it('httpStatus answers that status with an envelope', async () => {
-    sb.faults.add({ httpStatus: 503 });
-    const a = await search(sb, q);
+    ctx.sb.faults.add({ httpStatus: 503 });
+    const a = await search(ctx.sb, q);
     assert.equal(a.status, 503);
     assert.equal(a.body.status, false);
     assert.equal(a.body.error_code, 67200100);
-    sb.faults.add({ httpStatus: 429, errorCode: 67200002 });
-    const b = await search(sb, q);
+    ctx.sb.faults.add({ httpStatus: 429, errorCode: 67200002 });
+    const b = await search(ctx.sb, q);
     assert.deepEqual([b.status, b.body.error_code], [429, 67200002]);
   });
 
   it('delayMs delays the answer', async () => {
-    sb.faults.add({ delayMs: 150 });
+    ctx.sb.faults.add({ delayMs: 150 });
     const t0 = performance.now();
-    ok(await search(sb, q));
+    ok(await search(ctx.sb, q));
     assert.ok(performance.now() - t0 >= 140);
   });
 
   it('drop destroys the socket without an answer', async () => {
-    sb.faults.add({ drop: true });
-    await assert.rejects(search(sb, q));
-    ok(await search(sb, q));
+    ctx.sb.faults.add({ drop: true });
+    await assert.rejects(search(ctx.sb, q));
+    ok(await search(ctx.sb, q));
   });
 
   it('dropMidBody on an API path sends part of the JSON, then closes', async () => {
-    sb.faults.add({ path: '/search/patent', dropMidBody: true });
-    await assert.rejects(search(sb, q));
-    ok(await search(sb, q));
+    ctx.sb.faults.add({ path: '/search/patent', dropMidBody: true });
+    await assert.rejects(search(ctx.sb, q));
+    ok(await search(ctx.sb, q));
   });
 
   it('malformed keeps a valid envelope but breaks the shape of data', async () => {
-    sb.faults.add({ malformed: true });
-    const a = await search(sb, q);
+    ctx.sb.faults.add({ malformed: true });
+    const a = await search(ctx.sb, q);
     assert.equal(a.body.status, true);
     assert.equal(a.body.error_code, 0);
     assert.equal(typeof (a.body.data as Record<string, unknown>).results, 'string');
-    sb.faults.add({ malformed: true });
-    const batch = await call(sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } });
+    ctx.sb.faults.add({ malformed: true });
+    const batch = await call(ctx.sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } });
     assert.equal(typeof batch.body.data, 'string');
   });
 
@@ -74,8 +70,8 @@ describe('sandbox: faults, QPS limit and control', () => {
       [{ errorMsg: 'absent', errorData: 'absent' }, ['status', 'error_code'], undefined, 'undefined'],
     ];
     for (const [shape, keys, data, msgType] of cases) {
-      sb.faults.add({ errorCode: 67200002, ...shape });
-      const a = await search(sb, q);
+      ctx.sb.faults.add({ errorCode: 67200002, ...shape });
+      const a = await search(ctx.sb, q);
       assert.deepEqual(Object.keys(a.body), keys, JSON.stringify(shape));
       assert.deepEqual([a.body.status, a.body.error_code, a.body.data], [false, 67200002, data]);
       assert.equal(typeof a.body.error_msg, msgType);
@@ -98,26 +94,26 @@ describe('sandbox: faults, QPS limit and control', () => {
   });
 
   it('retryAfter sends a Retry-After header with the error', async () => {
-    sb.faults.add({ httpStatus: 429, retryAfter: 7 });
-    const res = await fetch(new URL('/search/patent/query-search-patent', sb.url), { method: 'POST', body: JSON.stringify(q), headers: { authorization: 'Bearer x' } });
+    ctx.sb.faults.add({ httpStatus: 429, retryAfter: 7 });
+    const res = await fetch(new URL('/search/patent/query-search-patent', ctx.sb.url), { method: 'POST', body: JSON.stringify(q), headers: { authorization: 'Bearer x' } });
     assert.equal(res.status, 429);
     assert.equal(res.headers.get('retry-after'), '7');
   });
 
   it('nullData answers success with data null', async () => {
-    sb.faults.add({ nullData: true });
-    assert.deepEqual((await search(sb, q)).body, { data: null, status: true, error_code: 0 });
+    ctx.sb.faults.add({ nullData: true });
+    assert.deepEqual((await search(ctx.sb, q)).body, { data: null, status: true, error_code: 0 });
   });
 
   it('oddFields keeps pn and patent_id and gives every descriptive field an odd type', async () => {
-    sb.faults.add({ oddFields: true });
-    const [item] = (await call(sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } })).body.data as Array<Record<string, unknown>>;
+    ctx.sb.faults.add({ oddFields: true });
+    const [item] = (await call(ctx.sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } })).body.data as Array<Record<string, unknown>>;
     assert.deepEqual(item, { pn: 'US11205304B2', patent_id: '718ead9c-4f3c-4674-8f5a-24e126827269', simple_legal_status: 3 });
     const bibliography = async (): Promise<Record<string, unknown>> =>
-      ((await call(sb, '/basic-patent-data/simple-bibliography', { query: { patent_number: 'US11205304B2' } })).body.data as Array<{ bibliographic_data: Record<string, unknown> }>)[0]
+      ((await call(ctx.sb, '/basic-patent-data/simple-bibliography', { query: { patent_number: 'US11205304B2' } })).body.data as Array<{ bibliographic_data: Record<string, unknown> }>)[0]
         ?.bibliographic_data ?? {};
     const clean = await bibliography();
-    sb.faults.add({ oddFields: true });
+    ctx.sb.faults.add({ oddFields: true });
     const odd = await bibliography();
     assert.equal(typeof odd.invention_title, 'string');
     assert.equal(typeof odd.patent_type, 'number');
@@ -126,68 +122,68 @@ describe('sandbox: faults, QPS limit and control', () => {
   });
 
   it('skip lets that many matching requests through first', async () => {
-    sb.faults.add({ errorCode: 67200005, skip: 2 });
-    ok(await search(sb, q));
-    ok(await search(sb, q));
-    assert.equal((await search(sb, q)).body.error_code, 67200005);
-    ok(await search(sb, q));
+    ctx.sb.faults.add({ errorCode: 67200005, skip: 2 });
+    ok(await search(ctx.sb, q));
+    ok(await search(ctx.sb, q));
+    assert.equal((await search(ctx.sb, q)).body.error_code, 67200005);
+    ok(await search(ctx.sb, q));
   });
 
   it('faults apply in order, `times` each, and times 0 lasts until cleared', async () => {
-    sb.faults.add({ errorCode: 67200002, times: 2 });
-    sb.faults.add({ errorCode: 68300008 });
-    assert.equal((await search(sb, q)).body.error_code, 67200002);
-    assert.equal((await search(sb, q)).body.error_code, 67200002);
-    assert.equal((await search(sb, q)).body.error_code, 68300008);
-    ok(await search(sb, q));
-    sb.faults.add({ errorCode: 67200100, times: 0 });
-    for (let i = 0; i < 4; i++) assert.equal((await search(sb, q)).body.error_code, 67200100);
-    sb.faults.clear();
-    ok(await search(sb, q));
+    ctx.sb.faults.add({ errorCode: 67200002, times: 2 });
+    ctx.sb.faults.add({ errorCode: 68300008 });
+    assert.equal((await search(ctx.sb, q)).body.error_code, 67200002);
+    assert.equal((await search(ctx.sb, q)).body.error_code, 67200002);
+    assert.equal((await search(ctx.sb, q)).body.error_code, 68300008);
+    ok(await search(ctx.sb, q));
+    ctx.sb.faults.add({ errorCode: 67200100, times: 0 });
+    for (let i = 0; i < 4; i++) assert.equal((await search(ctx.sb, q)).body.error_code, 67200100);
+    ctx.sb.faults.clear();
+    ok(await search(ctx.sb, q));
   });
 
   it('a path narrows a fault; without one it spares the token endpoint', async () => {
-    sb.faults.add({ path: '/basic-patent-data/', errorCode: 67200004 });
-    ok(await search(sb, q));
-    assert.equal((await getToken(sb)).status, 200);
-    assert.equal((await call(sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } })).body.error_code, 67200004);
-    sb.faults.add({ errorCode: 67200004 });
-    assert.equal((await getToken(sb)).status, 200);
-    assert.equal((await search(sb, q)).body.error_code, 67200004);
-    sb.faults.add({ path: '/oauth/token', errorCode: 67200003 });
-    assert.equal((await getToken(sb)).status, 401);
+    ctx.sb.faults.add({ path: '/basic-patent-data/', errorCode: 67200004 });
+    ok(await search(ctx.sb, q));
+    assert.equal((await getToken(ctx.sb)).status, 200);
+    assert.equal((await call(ctx.sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } })).body.error_code, 67200004);
+    ctx.sb.faults.add({ errorCode: 67200004 });
+    assert.equal((await getToken(ctx.sb)).status, 200);
+    assert.equal((await search(ctx.sb, q)).body.error_code, 67200004);
+    ctx.sb.faults.add({ path: '/oauth/token', errorCode: 67200003 });
+    assert.equal((await getToken(ctx.sb)).status, 401);
   });
 
   it('takes faults and reports stats over HTTP', async () => {
-    const post = await fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ errorCode: 67200007, times: 0 }) });
+    const post = await fetch(`${ctx.sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ errorCode: 67200007, times: 0 }) });
     assert.equal(post.status, 200);
-    assert.equal((await search(sb, q)).body.error_code, 67200007);
-    assert.equal((await fetch(`${sb.url}/_sandbox/faults`, { method: 'DELETE' })).status, 200);
-    ok(await search(sb, q));
-    const bad = await fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ errorCode: 'x' }) });
+    assert.equal((await search(ctx.sb, q)).body.error_code, 67200007);
+    assert.equal((await fetch(`${ctx.sb.url}/_sandbox/faults`, { method: 'DELETE' })).status, 200);
+    ok(await search(ctx.sb, q));
+    const bad = await fetch(`${ctx.sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ errorCode: 'x' }) });
     assert.equal(bad.status, 400);
-    const unknown = await fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ eror: 1 }) });
+    const unknown = await fetch(`${ctx.sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ eror: 1 }) });
     assert.equal(unknown.status, 400);
     for (const badShape of [{ errorData: 'gone' }, { errorMsg: 1 }, { retryAfter: -1 }, { nullData: 'yes' }, { skip: 1.5 }]) {
-      assert.equal((await fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(badShape) })).status, 400, JSON.stringify(badShape));
+      assert.equal((await fetch(`${ctx.sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(badShape) })).status, 400, JSON.stringify(badShape));
     }
-    const stats = (await (await fetch(`${sb.url}/_sandbox/stats`)).json()) as { calls: Record<string, number> };
+    const stats = (await (await fetch(`${ctx.sb.url}/_sandbox/stats`)).json()) as { calls: Record<string, number> };
     assert.deepEqual(stats.calls, { '/search/patent/query-search-patent': 2 });
-    assert.equal((await fetch(`${sb.url}/_sandbox/reset`, { method: 'POST' })).status, 200);
-    assert.equal(sb.stats.calls(), 0);
+    assert.equal((await fetch(`${ctx.sb.url}/_sandbox/reset`, { method: 'POST' })).status, 200);
+    assert.equal(ctx.sb.stats.calls(), 0);
   });
 
   it('counts calls per path, rejected ones too', async () => {
-    await search(sb, q);
-    await call(sb, '/search/patent/query-search-patent', { body: q, auth: null });
-    await call(sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } });
-    await getToken(sb);
-    assert.equal(sb.stats.calls('/search/patent/query-search-patent'), 2);
-    assert.equal(sb.stats.calls('/basic-patent-data/simple-legal-status'), 1);
-    assert.equal(sb.stats.calls('/oauth/token'), 1);
-    assert.equal(sb.stats.calls(), 4);
-    sb.stats.reset();
-    assert.equal(sb.stats.calls(), 0);
+    await search(ctx.sb, q);
+    await call(ctx.sb, '/search/patent/query-search-patent', { body: q, auth: null });
+    await call(ctx.sb, '/basic-patent-data/simple-legal-status', { query: { patent_number: 'US11205304B2' } });
+    await getToken(ctx.sb);
+    assert.equal(ctx.sb.stats.calls('/search/patent/query-search-patent'), 2);
+    assert.equal(ctx.sb.stats.calls('/basic-patent-data/simple-legal-status'), 1);
+    assert.equal(ctx.sb.stats.calls('/oauth/token'), 1);
+    assert.equal(ctx.sb.stats.calls(), 4);
+    ctx.sb.stats.reset();
+    assert.equal(ctx.sb.stats.calls(), 0);
   });
 
   it('answers 67200002 above maxRequestsPerSecond', async () => {
