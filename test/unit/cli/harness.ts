@@ -1,11 +1,10 @@
-import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
-import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
+import type { SandboxServer } from '../../../src/sandbox/server';
+import { useSandbox } from '../core/api/helpers';
+import { useScratchDir } from '../scratchDir';
 
 export interface CliRun {
   code: number;
@@ -55,28 +54,15 @@ export function lines(text: string): string[] {
  * folder per test, removed after it; `run` runs the CLI there against the sandbox.
  */
 export function useCliSandbox(prefix: string): { readonly sandbox: SandboxServer; readonly scratch: string; run(argv: string[]): Promise<CliRun> } {
-  let sandbox: SandboxServer | undefined;
-  let scratch = '';
-  before(async () => {
-    sandbox = await startSandbox();
-  });
-  after(() => sandbox?.close());
-  beforeEach(async () => {
-    sandbox?.reset();
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  });
-  afterEach(() => fs.rm(scratch, { recursive: true, force: true }));
-  const started = (): SandboxServer => {
-    if (!sandbox) throw new Error('sandbox not started');
-    return sandbox;
-  };
+  const ctx = useSandbox();
+  const scratch = useScratchDir(prefix);
   return {
     get sandbox() {
-      return started();
+      return ctx.sb;
     },
     get scratch() {
-      return scratch;
+      return scratch.path;
     },
-    run: (argv) => runIn(started().url, argv, { cwd: scratch }),
+    run: (argv) => runIn(ctx.sb.url, argv, { cwd: scratch.path }),
   };
 }

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from '../../../src/cli/main';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 import { startSandbox, type SandboxServer } from '../../../src/sandbox/server';
 import { runIn } from './harness';
+import { useScratchDir } from '../scratchDir';
 
 const MAIN = path.join(__dirname, '../../../src/cli/bin.ts');
 
@@ -57,11 +57,7 @@ function cli(args: string[], env: Record<string, string>, cwd: string): Child {
 }
 
 describe('patent-lookup as a process', () => {
-  let scratch: string;
-  beforeEach(async () => {
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-proc-'));
-  });
-  afterEach(() => fs.rm(scratch, { recursive: true, force: true }));
+  const scratch = useScratchDir('patent-proc-');
 
   it('sandbox starts the local server in-process and stops when aborted', async () => {
     const controller = new AbortController();
@@ -71,7 +67,7 @@ describe('patent-lookup as a process', () => {
       stderr: { write: () => true },
       stdin: process.stdin,
       env: {},
-      cwd: scratch,
+      cwd: scratch.path,
       signal: controller.signal,
     });
     while (!/listening on/.test(stdout)) await new Promise((r) => setTimeout(r, 10));
@@ -101,8 +97,8 @@ describe('patent-lookup as a process', () => {
       sandbox.faults.add({ stallMidBody: true });
     });
     const EXPORT = ['export', 'TTL:battery', '--fields', 'PN,TTL', '--rows', '20', '--out', 'big.csv', '--yes'];
-    const exporting = (): Child => cli(EXPORT, { PATSNAP_BASE_URL: sandbox.url, PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey }, scratch);
-    const temps = async (): Promise<string[]> => (await fs.readdir(scratch)).filter((n) => n.endsWith('.part'));
+    const exporting = (): Child => cli(EXPORT, { PATSNAP_BASE_URL: sandbox.url, PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey }, scratch.path);
+    const temps = async (): Promise<string[]> => (await fs.readdir(scratch.path)).filter((n) => n.endsWith('.part'));
 
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
       it(`${signal} stops it, exits ${code} and leaves no file behind`, async () => {
@@ -112,7 +108,7 @@ describe('patent-lookup as a process', () => {
         child.kill(signal);
         assert.equal(await child.code, code, child.stderr());
         assert.match(child.stderr(), /cancelled; nothing was saved/i);
-        assert.deepEqual(await fs.readdir(scratch), []);
+        assert.deepEqual(await fs.readdir(scratch.path), []);
       });
     }
 
@@ -122,7 +118,7 @@ describe('patent-lookup as a process', () => {
       child.closeStderr();
       child.kill('SIGHUP');
       assert.equal(await child.code, 129);
-      assert.deepEqual(await fs.readdir(scratch), []);
+      assert.deepEqual(await fs.readdir(scratch.path), []);
     });
 
     it('kill -9 leaves its temp file, and the next download of the same file sweeps it', async () => {
@@ -131,10 +127,10 @@ describe('patent-lookup as a process', () => {
       child.kill('SIGKILL');
       assert.equal(await child.code, 'SIGKILL');
       const [litter] = await temps();
-      assert.ok(litter && (await fs.stat(path.join(scratch, litter))).size > 0, 'a killed process cannot clean up');
-      const again = await runIn(sandbox.url, EXPORT, { cwd: scratch });
+      assert.ok(litter && (await fs.stat(path.join(scratch.path, litter))).size > 0, 'a killed process cannot clean up');
+      const again = await runIn(sandbox.url, EXPORT, { cwd: scratch.path });
       assert.equal(again.code, 0, again.stderr);
-      assert.deepEqual(await fs.readdir(scratch), ['big.csv']);
+      assert.deepEqual(await fs.readdir(scratch.path), ['big.csv']);
     });
 
     it('keeps the temp file of a download that is still running, until it stops by itself', async () => {
@@ -142,22 +138,22 @@ describe('patent-lookup as a process', () => {
       await child.waitFor(/Downloading big\.csv/, 'stderr');
       const [running] = await temps();
       assert.match(running ?? '', new RegExp(`^\\.big\\.csv\\.${child.pid}-`));
-      const meanwhile = await runIn(sandbox.url, [...EXPORT, '--force'], { cwd: scratch });
+      const meanwhile = await runIn(sandbox.url, [...EXPORT, '--force'], { cwd: scratch.path });
       assert.equal(meanwhile.code, 0, meanwhile.stderr);
-      assert.deepEqual((await fs.readdir(scratch)).sort(), ['big.csv', running].sort(), 'the running download keeps its file');
+      assert.deepEqual((await fs.readdir(scratch.path)).sort(), ['big.csv', running].sort(), 'the running download keeps its file');
       child.kill('SIGTERM');
       assert.equal(await child.code, 143);
-      assert.deepEqual(await fs.readdir(scratch), ['big.csv']);
+      assert.deepEqual(await fs.readdir(scratch.path), ['big.csv']);
     });
   });
 
   it('prints one line, no stack trace and no secret, with the exit code of the error', async () => {
     const sandbox = await startSandbox();
     try {
-      const rejected = cli(['search', 'TTL:car'], { PATSNAP_BASE_URL: sandbox.url, PATSNAP_API_KEY: 'sk-secret-value' }, scratch);
+      const rejected = cli(['search', 'TTL:car'], { PATSNAP_BASE_URL: sandbox.url, PATSNAP_API_KEY: 'sk-secret-value' }, scratch.path);
       assert.equal(await rejected.code, 3);
       sandbox.faults.add({ errorCode: 67200012 });
-      const refused = cli(['search', 'TTL:car'], { PATSNAP_BASE_URL: sandbox.url, PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey }, scratch);
+      const refused = cli(['search', 'TTL:car'], { PATSNAP_BASE_URL: sandbox.url, PATSNAP_API_KEY: SANDBOX_CREDENTIALS.apiKey }, scratch.path);
       assert.equal(await refused.code, 5);
       for (const child of [rejected, refused]) {
         assert.equal(child.stderr().trim().split('\n').length, 1, child.stderr());

@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { PassThrough } from 'node:stream';
 import { terminalOutput, terminalSafe, terminalSafeJson } from '../../../src/cli/terminal';
 import { runIn } from './harness';
+import { useScratchDir } from '../scratchDir';
 
 const ESC = '\x1b';
 /** What a hostile answer hides in a string: a clipboard write, a link, screen and colour changes, a title, C1 forms, CR, backspace, BEL. */
@@ -165,16 +165,12 @@ async function hostileServer(): Promise<{ url: string; close: () => Promise<void
 
 describe('patent-lookup prints hostile API text as plain text', () => {
   let hostile: { url: string; close: () => Promise<void> };
-  let scratch: string;
   before(async () => {
     hostile = await hostileServer();
   });
   after(() => hostile.close());
-  beforeEach(async () => {
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-hostile-'));
-  });
-  afterEach(() => fs.rm(scratch, { recursive: true, force: true }));
-  const run = (argv: string[]) => runIn(hostile.url, argv, { cwd: scratch });
+  const scratch = useScratchDir('patent-hostile-');
+  const run = (argv: string[]) => runIn(hostile.url, argv, { cwd: scratch.path });
 
   function assertPlain(r: { stdout: string; stderr: string }): void {
     assert.doesNotMatch(r.stdout.replace(/[\t\n]/g, ''), CONTROL, `stdout: ${JSON.stringify(r.stdout.slice(0, 400))}`);
@@ -230,7 +226,7 @@ describe('patent-lookup prints hostile API text as plain text', () => {
     const r = await run(['image', 'CN104169186A']);
     assert.equal(r.code, 0, r.stderr);
     assertPlain(r);
-    assert.deepEqual(await fs.readdir(scratch), ['CN104169186A.png']);
+    assert.deepEqual(await fs.readdir(scratch.path), ['CN104169186A.png']);
     assert.match(r.stdout, /^Saved CN104169186A\.png \(/);
   });
 });

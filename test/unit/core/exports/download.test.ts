@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkDestination, downloadToFile, isDownloadError, writeFileAtomically, type DownloadErrorKind } from '../../../../src/core/exports';
 import { CSV_EXPORT, fetchRaw, startHarness, type Harness } from './harness';
+import { useScratchDir } from '../../scratchDir';
 
 function rejectsWith(kind: DownloadErrorKind): (e: unknown) => boolean {
   return (e) => {
@@ -178,32 +179,28 @@ describe('downloadToFile against the sandbox', () => {
 });
 
 describe('checkDestination and writeFileAtomically', () => {
-  let scratch: string;
-  beforeEach(async () => {
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-dest-'));
-  });
-  afterEach(() => fs.rm(scratch, { recursive: true, force: true }));
+  const scratch = useScratchDir('patent-dest-');
 
   it('accepts a free name in a writable folder and leaves no probe behind', async () => {
-    assert.equal(await checkDestination(path.join(scratch, 'a.csv')), path.join(scratch, 'a.csv'));
-    assert.deepEqual(await fs.readdir(scratch), []);
+    assert.equal(await checkDestination(path.join(scratch.path, 'a.csv')), path.join(scratch.path, 'a.csv'));
+    assert.deepEqual(await fs.readdir(scratch.path), []);
   });
 
   it('refuses an existing file unless overwriting, a missing folder and an unwritable one', async () => {
-    await fs.writeFile(path.join(scratch, 'a.csv'), 'x');
-    await assert.rejects(checkDestination(path.join(scratch, 'a.csv')), rejectsWith('exists'));
-    await checkDestination(path.join(scratch, 'a.csv'), { overwrite: true });
-    await assert.rejects(checkDestination(path.join(scratch, 'no', 'a.csv')), rejectsWith('noFolder'));
-    await assert.rejects(checkDestination(path.join(await unwritableFolder(scratch), 'a.csv')), rejectsWith('permission'));
+    await fs.writeFile(path.join(scratch.path, 'a.csv'), 'x');
+    await assert.rejects(checkDestination(path.join(scratch.path, 'a.csv')), rejectsWith('exists'));
+    await checkDestination(path.join(scratch.path, 'a.csv'), { overwrite: true });
+    await assert.rejects(checkDestination(path.join(scratch.path, 'no', 'a.csv')), rejectsWith('noFolder'));
+    await assert.rejects(checkDestination(path.join(await unwritableFolder(scratch.path), 'a.csv')), rejectsWith('permission'));
   });
 
   it('writes bytes in one step and keeps an existing file unless told otherwise', async () => {
-    const target = path.join(scratch, 'img.png');
+    const target = path.join(scratch.path, 'img.png');
     await writeFileAtomically(target, Buffer.from('one'));
     await assert.rejects(writeFileAtomically(target, Buffer.from('two')), rejectsWith('exists'));
     assert.equal(await fs.readFile(target, 'utf8'), 'one');
     await writeFileAtomically(target, Buffer.from('three'), { overwrite: true });
     assert.equal(await fs.readFile(target, 'utf8'), 'three');
-    assert.deepEqual(await fs.readdir(scratch), ['img.png']);
+    assert.deepEqual(await fs.readdir(scratch.path), ['img.png']);
   });
 });

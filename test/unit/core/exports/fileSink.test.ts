@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileSink } from '../../../../src/core/exports/fileSink';
+import { useScratchDir } from '../../scratchDir';
 
 const KB = 1024;
 
@@ -41,13 +41,11 @@ function chunksOf(data: Buffer, size: number): Buffer[] {
 }
 
 describe('FileSink', () => {
-  let scratch: string;
+  const scratch = useScratchDir('patent-sink-');
   let file: string;
-  beforeEach(async () => {
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-sink-'));
-    file = path.join(scratch, 'out.bin');
+  beforeEach(() => {
+    file = path.join(scratch.path, 'out.bin');
   });
-  afterEach(() => fs.rm(scratch, { recursive: true, force: true }));
 
   it('writes every chunk in order, reports the bytes written and closes the file', async () => {
     const data = randomBytes(3 * 1024 * KB + 123);

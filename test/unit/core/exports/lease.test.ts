@@ -1,21 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { FileLeases } from '../../../../src/core/exports/lease';
+import { useScratchDir } from '../../scratchDir';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('FileLeases (one task followed by one window)', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-lease-'));
-  });
-  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+  const dir = useScratchDir('patent-lease-');
 
   it('gives a key to one holder at a time, and to the next once released', async () => {
-    const windowA = new FileLeases(dir);
-    const windowB = new FileLeases(dir);
+    const windowA = new FileLeases(dir.path);
+    const windowB = new FileLeases(dir.path);
     const a = await windowA.acquire('task-1');
     assert.ok(a);
     assert.equal(await windowB.acquire('task-1'), undefined);
@@ -25,8 +20,8 @@ describe('FileLeases (one task followed by one window)', () => {
   });
 
   it('shares a key among the callers of one window, also while it is being acquired, until the last releases', async () => {
-    const window = new FileLeases(dir);
-    const other = new FileLeases(dir);
+    const window = new FileLeases(dir.path);
+    const other = new FileLeases(dir.path);
     // Both asked before either acquisition finished: a window's old and new follower of a task across a reload.
     const [first, second] = await Promise.all([window.acquire('task'), window.acquire('task')]);
     assert.ok(first && second);
@@ -38,47 +33,47 @@ describe('FileLeases (one task followed by one window)', () => {
   });
 
   it('lets exactly one of many concurrent takers win', async () => {
-    const takers = Array.from({ length: 8 }, () => new FileLeases(dir));
+    const takers = Array.from({ length: 8 }, () => new FileLeases(dir.path));
     const leases = await Promise.all(takers.map((t) => t.acquire('task')));
     assert.equal(leases.filter(Boolean).length, 1);
   });
 
   it('takes over a lease its holder stopped touching, and the old holder cannot release the new one', async () => {
-    const crashed = new FileLeases(dir, { staleMs: 100, heartbeatMs: 60_000 });
+    const crashed = new FileLeases(dir.path, { staleMs: 100, heartbeatMs: 60_000 });
     const old = await crashed.acquire('task');
     assert.ok(old);
-    assert.equal(await new FileLeases(dir, { staleMs: 100 }).acquire('task'), undefined, 'still fresh');
+    assert.equal(await new FileLeases(dir.path, { staleMs: 100 }).acquire('task'), undefined, 'still fresh');
     await sleep(150);
-    const taker = await new FileLeases(dir, { staleMs: 100, heartbeatMs: 20 }).acquire('task');
+    const taker = await new FileLeases(dir.path, { staleMs: 100, heartbeatMs: 20 }).acquire('task');
     assert.ok(taker, 'stale after 100 ms');
     await old.release();
-    assert.equal(await new FileLeases(dir, { staleMs: 100 }).acquire('task'), undefined, 'the taker still holds it');
+    assert.equal(await new FileLeases(dir.path, { staleMs: 100 }).acquire('task'), undefined, 'the taker still holds it');
     await taker.release();
   });
 
   it('keeps a held lease fresh while its holder lives', async () => {
-    const holder = await new FileLeases(dir, { staleMs: 120, heartbeatMs: 20 }).acquire('task');
+    const holder = await new FileLeases(dir.path, { staleMs: 120, heartbeatMs: 20 }).acquire('task');
     assert.ok(holder);
     await sleep(300);
-    assert.equal(await new FileLeases(dir, { staleMs: 120 }).acquire('task'), undefined);
+    assert.equal(await new FileLeases(dir.path, { staleMs: 120 }).acquire('task'), undefined);
     await holder.release();
   });
 
   it('gives up everything at once when its window closes', async () => {
-    const closing = new FileLeases(dir);
+    const closing = new FileLeases(dir.path);
     assert.ok(await closing.acquire('task-1'));
     assert.ok(await closing.acquire('task-2'));
     closing.releaseAllSync();
-    const next = new FileLeases(dir);
+    const next = new FileLeases(dir.path);
     assert.ok(await next.acquire('task-1'));
     assert.ok(await next.acquire('task-2'));
   });
 
   it('keeps any task id inside its folder', async () => {
-    const lease = await new FileLeases(dir).acquire('../../etc/passwd');
+    const lease = await new FileLeases(dir.path).acquire('../../etc/passwd');
     assert.ok(lease);
-    assert.deepEqual(await fs.readdir(dir), ['.._.._etc_passwd.lease']);
+    assert.deepEqual(await fs.readdir(dir.path), ['.._.._etc_passwd.lease']);
     await lease.release();
-    assert.deepEqual(await fs.readdir(dir), []);
+    assert.deepEqual(await fs.readdir(dir.path), []);
   });
 });
