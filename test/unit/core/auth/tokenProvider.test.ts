@@ -29,7 +29,7 @@ describe('auth: token answers', () => {
 });
 
 describe('auth: ClientSecretTokenProvider', () => {
-  function fake(): { calls: TokenRequest[]; provider: ClientSecretTokenProvider; clock: { t: number }; release: () => void } {
+  function fake(): { calls: TokenRequest[]; provider: ClientSecretTokenProvider; clock: { t: number }; answer<T>(pending: Promise<T>): Promise<T> } {
     const calls: TokenRequest[] = [];
     const clock = { t: 1_000_000 };
     let gate: () => void = () => undefined;
@@ -44,15 +44,18 @@ describe('auth: ClientSecretTokenProvider', () => {
       },
       { now: () => clock.t },
     );
-    return { calls, provider, clock, release: () => gate() };
+    /** Lets the exchange `pending` waits on begin, answers it, and waits for `pending`. */
+    const answer = async <T>(pending: Promise<T>): Promise<T> => {
+      await new Promise((r) => setImmediate(r));
+      gate();
+      return pending;
+    };
+    return { calls, provider, clock, answer };
   }
 
   it('shares one exchange among concurrent callers and caches the token', async () => {
     const f = fake();
-    const all = Promise.all([f.provider.get(), f.provider.get(), f.provider.get()]);
-    await new Promise((r) => setImmediate(r));
-    f.release();
-    const got = await all;
+    const got = await f.answer(Promise.all([f.provider.get(), f.provider.get(), f.provider.get()]));
     assert.deepEqual(new Set(got.map((a) => a.bearer)), new Set(['tok1']));
     assert.equal(got[0]?.apikey, 'id');
     assert.equal((await f.provider.get()).bearer, 'tok1');
@@ -61,33 +64,21 @@ describe('auth: ClientSecretTokenProvider', () => {
 
   it('refreshes 60 s before expiry', async () => {
     const f = fake();
-    const first = f.provider.get();
-    await new Promise((r) => setImmediate(r));
-    f.release();
-    await first;
+    await f.answer(f.provider.get());
     f.clock.t += 1739_000;
     assert.equal((await f.provider.get()).bearer, 'tok1');
     f.clock.t += 2_000;
-    const second = f.provider.get();
-    await new Promise((r) => setImmediate(r));
-    f.release();
-    assert.equal((await second).bearer, 'tok2');
+    assert.equal((await f.answer(f.provider.get())).bearer, 'tok2');
     assert.equal(f.calls.length, 2);
   });
 
   it('invalidate(bearer) drops only that token', async () => {
     const f = fake();
-    const first = f.provider.get();
-    await new Promise((r) => setImmediate(r));
-    f.release();
-    await first;
+    await f.answer(f.provider.get());
     f.provider.invalidate('some-older-token');
     assert.equal((await f.provider.get()).bearer, 'tok1');
     f.provider.invalidate('tok1');
-    const next = f.provider.get();
-    await new Promise((r) => setImmediate(r));
-    f.release();
-    assert.equal((await next).bearer, 'tok2');
+    assert.equal((await f.answer(f.provider.get())).bearer, 'tok2');
   });
 
   it('a caller that aborts does not cancel the exchange for the others', async () => {
@@ -97,9 +88,7 @@ describe('auth: ClientSecretTokenProvider', () => {
     const b = f.provider.get();
     ac.abort();
     await rejectsWith(a, 'cancelled');
-    await new Promise((r) => setImmediate(r));
-    f.release();
-    assert.equal((await b).bearer, 'tok1');
+    assert.equal((await f.answer(b)).bearer, 'tok1');
   });
 
   it('rejects unusable credentials on use, not on creation', async () => {
