@@ -128,6 +128,18 @@ describe('The patent record (panel sections, cache, documents)', () => {
     return ref;
   }
 
+  /** readThenReload with the session going through a recording proxy of the sandbox (a test can hold its answers), then `test` with the proxy and the patent; the proxy is closed after. */
+  async function readThenReloadThroughProxy(test: (proxy: RecordingProxy, ref: PatentPanel['patentRef']) => Promise<void>, documents = false): Promise<void> {
+    const proxy = await startRecordingProxy(sandboxUrl());
+    try {
+      const useProxy = (): Promise<void> => api.session.useSandbox(proxy.url, { remember: false });
+      await useProxy();
+      await test(proxy, await readThenReload(useProxy, documents));
+    } finally {
+      await proxy.close();
+    }
+  }
+
   interface Restored {
     panel: PatentPanel;
     /** In order: each call as it starts (the session's call observer), `call:cached` when the panel already showed a cached card or section; each message the page gets. */
@@ -204,11 +216,7 @@ describe('The patent record (panel sections, cache, documents)', () => {
   });
 
   it('renders a restored panel\u2019s card past its lifetime at once, marked as cached, and replaces it after one call', async () => {
-    const proxy = await startRecordingProxy(sandboxUrl());
-    try {
-      const useProxy = (): Promise<void> => api.session.useSandbox(proxy.url, { remember: false });
-      await useProxy();
-      const ref = await readThenReload(useProxy);
+    await readThenReloadThroughProxy(async (proxy, ref) => {
       await expireCard();
       const before = await sandbox.calls('/basic-patent-data');
       // The answers wait until the page shows the cached card: the order is the events', not the machine's speed.
@@ -235,9 +243,7 @@ describe('The patent record (panel sections, cache, documents)', () => {
         release();
         stop();
       }
-    } finally {
-      await proxy.close();
-    }
+    });
   });
 
   it('keeps a restored panel\u2019s cached card, with a quiet note, when asking again fails', async () => {
@@ -258,11 +264,7 @@ describe('The patent record (panel sections, cache, documents)', () => {
   });
 
   it('renders a restored panel\u2019s section past its lifetime at once, marked as cached, and replaces it after the call', async () => {
-    const proxy = await startRecordingProxy(sandboxUrl());
-    try {
-      const useProxy = (): Promise<void> => api.session.useSandbox(proxy.url, { remember: false });
-      await useProxy();
-      const ref = await readThenReload(useProxy);
+    await readThenReloadThroughProxy(async (proxy, ref) => {
       await expireLegal();
       const before = [await sandbox.calls('/basic-patent-data/legal-status'), await sandbox.calls('/advanced-patent-data/legal-data')];
       // The answers wait until the page shows the cached section: the order is the events', not the machine's speed.
@@ -288,9 +290,7 @@ describe('The patent record (panel sections, cache, documents)', () => {
         release();
         stop();
       }
-    } finally {
-      await proxy.close();
-    }
+    });
   });
 
   it('shows a restored panel\u2019s fresh section from the cache without a call', async () => {
@@ -308,11 +308,7 @@ describe('The patent record (panel sections, cache, documents)', () => {
   });
 
   it('lists a restored panel\u2019s examination documents past their lifetime at once, marked as cached, and replaces them after the call', async () => {
-    const proxy = await startRecordingProxy(sandboxUrl());
-    try {
-      const useProxy = (): Promise<void> => api.session.useSandbox(proxy.url, { remember: false });
-      await useProxy();
-      const ref = await readThenReload(useProxy, true);
+    await readThenReloadThroughProxy(async (proxy, ref) => {
       await expireDocuments(ref);
       const before = await sandbox.calls(DOCS);
       // The listing waits until the page shows the cached one: the order is the events', not the machine's speed.
@@ -336,9 +332,7 @@ describe('The patent record (panel sections, cache, documents)', () => {
         release();
         stop();
       }
-    } finally {
-      await proxy.close();
-    }
+    }, true);
   });
 
   it('lists a restored panel\u2019s fresh examination documents without a call, and opens one with a link asked for then', async () => {
