@@ -6,7 +6,6 @@
  */
 import * as vscode from 'vscode';
 import { EXPORT_ROW_LIMITS, type ExportField } from '../../core/api/exportFields';
-import type { ExportLang, TransLang } from '../../core/api/types';
 import { MultiStepInput, type InputStep } from './multiStepInput';
 import {
   dateRangeProblem,
@@ -173,17 +172,13 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
           break;
         }
         case 'lang': {
-          type LangItem = vscode.QuickPickItem & { lang: ExportLang };
-          const langs = (Object.keys(EXPORT_LANG_NAMES) as ExportLang[]).map<LangItem>((l) => ({ label: EXPORT_LANG_NAMES[l], description: l, lang: l }));
-          const v = await input.nested(() => input.pick<LangItem>({ placeholder: vscode.l10n.t('Language of the exported text'), items: langs, active: langs.find((l) => l.lang === draft.lang) }));
-          if (v) draft.lang = v.lang;
+          const lang = await pickLanguage(input, EXPORT_LANG_NAMES, vscode.l10n.t('Language of the exported text'), draft.lang);
+          if (lang) draft.lang = lang;
           break;
         }
         case 'transLang': {
-          type LangItem = vscode.QuickPickItem & { lang: TransLang };
-          const langs = (Object.keys(TRANS_LANG_NAMES) as TransLang[]).map<LangItem>((l) => ({ label: TRANS_LANG_NAMES[l], description: l, lang: l }));
-          const v = await input.nested(() => input.pick<LangItem>({ placeholder: vscode.l10n.t('Translation language'), items: langs, active: langs.find((l) => l.lang === draft.transLang) }));
-          if (v) draft.transLang = v.lang;
+          const lang = await pickLanguage(input, TRANS_LANG_NAMES, vscode.l10n.t('Translation language'), draft.transLang);
+          if (lang) draft.transLang = lang;
           break;
         }
       }
@@ -191,6 +186,13 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
   };
 
   return MultiStepInput.run(title(), options.askQuery ? queryStep : formatStep, total);
+}
+
+/** A language of `names` (code to name) in a nested pick with `current` active; undefined when the user goes back. */
+async function pickLanguage<L extends string>(input: MultiStepInput, names: Readonly<Record<L, string>>, placeholder: string, current: L): Promise<L | undefined> {
+  type LangItem = vscode.QuickPickItem & { lang: L };
+  const langs = (Object.keys(names) as L[]).map<LangItem>((l) => ({ label: names[l], description: l, lang: l }));
+  return (await input.nested(() => input.pick<LangItem>({ placeholder, items: langs, active: langs.find((l) => l.lang === current) })))?.lang;
 }
 
 function defaultLimit(f: ExportFormat): string {
