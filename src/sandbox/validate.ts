@@ -117,17 +117,18 @@ export function searchRequest(body: Body): SearchRequest {
   return { node, limit, offset, sort, collapse: collapse(body) };
 }
 
+/** Parameter `name`'s comma list (ids, numbers, codes; at most BATCH_MAX items); undefined when absent or empty. */
+function commaList(name: string, raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (items.length > BATCH_MAX) fail(name, `at most ${BATCH_MAX} per call.`);
+  return items.length > 0 ? items : undefined;
+}
+
 /** `patent_id` / `patent_number` of the batch endpoints: comma lists of at most 100; ids win. */
 export function batchRefs(query: URLSearchParams): { ids: string[] } | { numbers: string[] } {
-  const list = (name: string): string[] | undefined => {
-    const raw = query.get(name);
-    if (raw === null) return undefined;
-    const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
-    if (items.length > BATCH_MAX) fail(name, `at most ${BATCH_MAX} per call.`);
-    return items.length > 0 ? items : undefined;
-  };
-  const ids = list('patent_id');
-  const numbers = list('patent_number');
+  const ids = commaList('patent_id', query.get('patent_id') ?? undefined);
+  const numbers = commaList('patent_number', query.get('patent_number') ?? undefined);
   if (ids) return { ids };
   if (numbers) return { numbers };
   return fail('patent_id', 'patent_id or patent_number is required.');
@@ -152,20 +153,13 @@ export interface ExamRequest {
 }
 
 export function examRequest(body: Body): ExamRequest {
-  const list = (name: string): string[] | undefined => {
-    const raw = optionalString(body, name);
-    if (raw === undefined) return undefined;
-    const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
-    if (items.length > BATCH_MAX) fail(name, `at most ${BATCH_MAX} per call.`);
-    return items.length > 0 ? items : undefined;
-  };
-  const ids = list('patent_id');
-  const numbers = list('patent_number');
+  const ids = commaList('patent_id', optionalString(body, 'patent_id'));
+  const numbers = commaList('patent_number', optionalString(body, 'patent_number'));
   const apno = optionalString(body, 'apno')?.trim() || undefined;
   if (!ids && !numbers && !apno) fail('patent_id', 'patent_id, patent_number or apno is required.');
   if (!ids && numbers?.some((n) => /^CN/i.test(n))) fail('patent_number', 'Chinese (CN) patents are not supported.');
   if (!ids && !numbers && apno && /^CN/i.test(apno)) fail('apno', 'Chinese (CN) applications are not supported.');
-  const docCodes = list('doc_code')?.map((c) => c.toUpperCase());
+  const docCodes = commaList('doc_code', optionalString(body, 'doc_code'))?.map((c) => c.toUpperCase());
   if (docCodes?.some((c) => !/^[A-Z0-9.]{1,20}$/.test(c))) fail('doc_code', 'document codes look like CTNF or IDS.');
   const date = (name: string): number | undefined => {
     const v = optionalInt(body, name, 0, 99991231);
