@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildPdf } from '../../src/sandbox/content';
 import { e2eEnvironment } from './environment';
-import { openVsCode, Sandbox, type PatentPanel, type VsCode } from './pages';
+import { openVsCode, Sandbox, type PatentPanel, type PdfViewer, type VsCode } from './pages';
 import type { Rgb } from './pages/PdfViewer';
 import { UI_MS } from './pages/timeouts';
 
@@ -38,6 +38,14 @@ describe('The whole patent record and its documents, in the editor', function ()
   after(async () => {
     await vscode?.close();
   });
+
+  /** The patent's own PDF from its panel, brought to the front: "Open PDF" and the viewer it opens. */
+  async function openPatentPdf(): Promise<PdfViewer> {
+    await panel.tab.click();
+    await panel.waitLoaded();
+    await panel.button('Open PDF').click();
+    return vscode.pdfViewer(`${PATENT}.pdf`);
+  }
 
   it('opens a patent by number at its claims: a tree, independent claims marked, dependents nested', async () => {
     panel = await vscode.openPatent(PATENT);
@@ -111,10 +119,7 @@ describe('The whole patent record and its documents, in the editor', function ()
   });
 
   it('opens the patent\u2019s PDF in the viewer: pages, zoom, find', async () => {
-    await panel.tab.click();
-    await panel.waitLoaded();
-    await panel.button('Open PDF').click();
-    const viewer = vscode.pdfViewer(`${PATENT}.pdf`);
+    const viewer = await openPatentPdf();
     assert.equal(await viewer.waitRendered(), 3, 'front page, claims, description');
     await (await viewer.button('next')).click();
     await viewer.waitPage(2);
@@ -129,10 +134,7 @@ describe('The whole patent record and its documents, in the editor', function ()
   });
 
   it('draws the PDF\u2019s pages in a high-contrast theme\u2019s colours, its toolbar and find box outlined, and white again in the normal theme it was in', async () => {
-    await panel.tab.click();
-    await panel.waitLoaded();
-    await panel.button('Open PDF').click();
-    const viewer = vscode.pdfViewer(`${PATENT}.pdf`);
+    const viewer = await openPatentPdf();
     await viewer.waitRendered();
     const white: Rgb = [255, 255, 255];
     await viewer.waitPaper(white);
