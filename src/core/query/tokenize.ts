@@ -4,6 +4,7 @@
  * exactly one token, so even a broken query can be shown and explained. Offsets are UTF-16
  * code units, as JavaScript strings and VS Code's `offsetAt` count them.
  */
+import { itemAt } from '../text/sortedSearch';
 
 export type TokenKind =
   /** `TTL:` (the colon included); `value` is the code in upper case. */
@@ -117,16 +118,7 @@ export function tokenize(text: string): Token[] {
 
 /** The token with `start <= offset < end`, if any (binary search: tokens are in order). */
 export function tokenAt(tokens: readonly Token[], offset: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid] as Token;
-    if (offset < t.start) hi = mid - 1;
-    else if (offset >= t.end) lo = mid + 1;
-    else return t;
-  }
-  return undefined;
+  return itemAt(tokens, (t) => (offset < t.start ? -1 : offset >= t.end ? 1 : 0));
 }
 
 /** `*`, `?` or `#` in a word. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { findPatentNumbers, type FindOptions, type PatentNumberMatch } from '../../core/numbers';
 import { type EditSpan, type LineText, rescanEdit } from '../../core/numbers/incremental';
+import { firstIndexNotBefore, itemAt } from '../../core/text/sortedSearch';
 import { Disposable } from '../common/disposable';
 import type { PatentNumberSettings } from './patentNumberSettings';
 
@@ -70,31 +71,16 @@ export class DocumentNumberIndex extends Disposable {
   citationAt(document: vscode.TextDocument, position: vscode.Position): PatentNumberMatch | undefined {
     const matches = this.citations(document);
     const offset = document.offsetAt(position);
-    // Binary search: matches are in order and never overlap.
-    let lo = 0;
-    let hi = matches.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = matches[mid] as PatentNumberMatch;
-      if (offset < m.index) hi = mid - 1;
-      else if (offset > m.index + m.length) lo = mid + 1;
-      else return m;
-    }
-    return undefined;
+    // Matches are in order and never overlap.
+    return itemAt(matches, (m) => (offset < m.index ? -1 : offset > m.index + m.length ? 1 : 0));
   }
 
   /** Matches on lines `startLine..endLine` (0-based, inclusive), found by binary search. */
   inLines(document: vscode.TextDocument, startLine: number, endLine: number): PatentNumberMatch[] {
     const matches = this.citations(document);
-    let lo = 0;
-    let hi = matches.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((matches[mid] as PatentNumberMatch).line - 1 < startLine) lo = mid + 1;
-      else hi = mid;
-    }
+    const first = firstIndexNotBefore(matches, (m) => m.line - 1 < startLine);
     const out: PatentNumberMatch[] = [];
-    for (let i = lo; i < matches.length && (matches[i] as PatentNumberMatch).line - 1 <= endLine; i++) {
+    for (let i = first; i < matches.length && (matches[i] as PatentNumberMatch).line - 1 <= endLine; i++) {
       const m = matches[i] as PatentNumberMatch;
       if (!m.problem) out.push(m);
     }
