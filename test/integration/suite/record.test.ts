@@ -140,6 +140,19 @@ describe('The patent record (panel sections, cache, documents)', () => {
     }
   }
 
+  /**
+   * Waits until the page shows `view` from the cache (while its calls are held), lets the answers
+   * through with `release`, and waits until the answer replaces it; every call came once the cached
+   * view was shown.
+   */
+  async function cachedThenAnswered(events: readonly string[], view: string, release: () => void): Promise<void> {
+    await waitFor(`the cached ${view} shown`, () => events.includes(`${view}:cached-refreshing`));
+    release();
+    await waitFor(`the answer for ${view} shown`, () => events.lastIndexOf(view) > events.indexOf(`${view}:cached-refreshing`));
+    const calls = events.filter((e) => e.startsWith('call'));
+    assert.ok(calls.length > 0 && calls.every((e) => e === 'call:cached'), `every call once the cached ${view} was shown: ${events.join(', ')}`);
+  }
+
   interface Restored {
     panel: PatentPanel;
     /** In order: each call as it starts (the session's call observer), `call:cached` when the panel already showed a cached card or section; each message the page gets. */
@@ -272,11 +285,7 @@ describe('The patent record (panel sections, cache, documents)', () => {
       const release = (): void => releases.forEach((r) => r());
       const { panel, events, posts, stop } = restore(ref, 'legal');
       try {
-        await waitFor('the cached section shown', () => events.includes('legal:cached-refreshing'));
-        release();
-        await waitFor('the answer shown', () => events.lastIndexOf('legal') > events.indexOf('legal:cached-refreshing'));
-        const calls = events.filter((e) => e.startsWith('call'));
-        assert.ok(calls.length > 0 && calls.every((e) => e === 'call:cached'), `every call once the cached section was shown: ${events.join(', ')}`);
+        await cachedThenAnswered(events, 'legal', release);
         const first = posts.find((m) => m.type === 'legal' && m.view.state === 'loaded');
         assert.ok(first?.type === 'legal' && first.view.state === 'loaded' && first.cached, JSON.stringify(first).slice(0, 300));
         assert.deepStrictEqual(first.view.simple, ['As cached']);
@@ -315,11 +324,7 @@ describe('The patent record (panel sections, cache, documents)', () => {
       const release = proxy.hold(DOCS);
       const { panel, events, posts, stop } = restore(ref, 'documents');
       try {
-        await waitFor('the cached documents shown', () => events.includes('documents:cached-refreshing'));
-        release();
-        await waitFor('the answer shown', () => events.lastIndexOf('documents') > events.indexOf('documents:cached-refreshing'));
-        const calls = events.filter((e) => e.startsWith('call'));
-        assert.ok(calls.length > 0 && calls.every((e) => e === 'call:cached'), `every call once the cached documents were shown: ${events.join(', ')}`);
+        await cachedThenAnswered(events, 'documents', release);
         const first = posts.find((m) => m.type === 'documents' && m.documents.state === 'page');
         assert.strictEqual(listed(first), 'As cached', JSON.stringify(first).slice(0, 300));
         assert.ok(first?.type === 'documents' && first.documents.state === 'page' && first.cached?.refreshing, JSON.stringify(first).slice(0, 300));
