@@ -17,6 +17,8 @@ export const SERIES_BOUNDS = {
   'US reissue': 52_000,
   /** US plant patents: PP35,000 reached 2023; about 1,200 a year. */
   'US plant': 38_000,
+  /** US statutory invention registrations: H1 in 1985 to about H2,300 when the AIA ended them (2013). */
+  'US SIR': 2_400,
   /** US pre-grant publications: serials within one year stay below 0,500,000. */
   'US pre-grant serial': 700_000,
   /** EP publications: EP 4 000 000 in 2022; about 190,000 a year. */

@@ -15,6 +15,8 @@ export { BOUNDS_AS_OF, LAST_YEAR, SERIES_BOUNDS } from './bounds';
 export type { NumberStyle } from './format';
 
 const ALL: ReadonlySet<OfficeCode> = new Set(SUPPORTED_OFFICES);
+const GAZETTE_WORD = /(?<=[号號])(?:公報|公报|明細書|明细书)$/;
+const NUMBER_LABEL = /^(?:申请号|专利号|公开号|公告号|公布号|申請號|公開號|公告號|證書號)[:：]? ?$/;
 const ANY_DIGIT = /[0-9]/;
 
 // Full-width forms (ＵＳ７，１２３，４５６Ｂ２; 特開２０２０－１２３４５６) as CJK text and IMEs
@@ -87,8 +89,9 @@ export function parsePatentNumber(written: string): PatentNumberMatch | undefine
   if (written.length > 300) return undefined;
   const input = narrow(written);
   const lead = input.length - input.trimStart().length;
-  // A full stop or comma copied along with the number.
-  const trimmed = input.trim().replace(/[.,;]+$/, '');
+  // A full stop or comma copied along with the number; the gazette's word after a Japanese or
+  // Chinese citation (`特開2006-256783号公報`, `…号明細書`).
+  const trimmed = input.trim().replace(/[.,;]+$/, '').replace(GAZETTE_WORD, '');
   if (trimmed.length === 0) return undefined;
   const upper = asciiUpper(trimmed);
   let read: Pick<PatentNumberMatch, 'number' | 'type' | 'office' | 'kind'> | undefined = canonicalApplication(upper);
@@ -96,7 +99,8 @@ export function parsePatentNumber(written: string): PatentNumberMatch | undefine
     const out: PatentNumberMatch[] = [];
     scan(upper, ALL, anchorsFor(SUPPORTED_OFFICES, true), out, { typed: true });
     const only = out.length === 1 ? out[0] : undefined;
-    if (!only || only.index !== 0 || only.length !== upper.length) return undefined;
+    // A Chinese or Taiwanese label is not part of the match it makes (`申请号：201510570472.5`).
+    if (!only || (only.index !== 0 && !NUMBER_LABEL.test(upper.slice(0, only.index))) || only.index + only.length !== upper.length) return undefined;
     read = only;
   }
   // Line and column of the number in the input as given, leading blank lines included.

@@ -34,6 +34,8 @@ const TABLE: Readonly<Record<OfficeCode, readonly Row[]>> = {
     ['C3', G, 'certificate', 'Reexamination certificate, third'],
     ['E', G, 'patent', 'Reissue patent'],
     ['E1', G, 'patent', 'Reissue patent'],
+    ['H', G, 'patent', 'Statutory invention registration'],
+    ['H1', G, 'patent', 'Statutory invention registration'],
     ['S', G, 'design', 'Design patent'],
     ['S1', G, 'design', 'Design patent'],
     ['P', G, 'plant', 'Plant patent (before 2001)'],

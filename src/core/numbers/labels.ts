@@ -42,6 +42,9 @@ const WORDS: ReadonlyMap<string, number> = new Map([
   ['des', DESIGN],
   ['reissue', REISSUE],
   ['plant', PLANT],
+  // `U.S. Statutory Invention Registration No. H1,234`
+  ['statutory', NOUN],
+  ['invention', 0],
   ['utility', NOUN | UTILITY],
   ['model', 0],
   ['registration', REGISTERED],

@@ -308,7 +308,7 @@ class Scanner {
     }
     const rules = OFFICE_RULES[office];
     const r = afterCode(text, q, rules, ctx);
-    if (r) return this.emit(p, r, office);
+    if (r) return r.kind === null && r.type === 'publication' && identifierBefore(text, p) ? -1 : this.emit(p, r, office);
     // `US Patent No. 10,123,456`, `EP Patent Application 20123456.7`
     if (isInlineSpace(text.charCodeAt(p + 2)) && isLetter(text.charCodeAt(p + 3))) {
       const end = this.designated(p, p + 3, office);
@@ -423,6 +423,7 @@ class Scanner {
     while (i < limit && text.charCodeAt(i) >= 0x3000 && text[i] !== '第') i++;
     const label = text.slice(p + length, i);
     const patentWord = office === 'WO' || /特許|专利|実用新案/.test(label);
+    if (isInlineSpace(text.charCodeAt(i))) i++; // `中国专利申请号 201810358967.5`
     if (text[i] === '第') i++;
     if (!patentWord) return -1;
     if (!this.offices.has(office)) return i;
@@ -566,6 +567,40 @@ function japaneseNumber(text: string, i: number, doc: JpDocument | undefined, ct
   return r;
 }
 
+/** Words that name what follows as a part, a lot or a serial of a product, not a document: `Lot No. DE1234567`. */
+const IDENTIFIER_WORDS = new Set(['lot', 'batch', 'serial', 'sn', 'part', 'sku', 'order', 'catalogue', 'catalog', 'tracking', 'invoice', 'ticket']);
+
+/**
+ * Whether the code at `p` continues an identifier, its digits glued to it (`SN-US1234567`; not
+ * `PCT-WO97/29690` as exports write it, nor `Ker-US 7,123,456`), or follows one of IDENTIFIER_WORDS, with or without `No.`, `number`, `#` or a colon between.
+ */
+function identifierBefore(text: string, p: number): boolean {
+  if (p >= 2 && text.charCodeAt(p - 1) === HYPHEN && isWordChar(text.charCodeAt(p - 2)) && isDigit(text.charCodeAt(p + 2))) {
+    return !(p >= 4 && text.startsWith('PCT', p - 4));
+  }
+  let i = p;
+  const skipBack = (): void => {
+    while (i > 0 && (isInlineSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x3a /* : */ || text.charCodeAt(i - 1) === 0x23 /* # */)) i--;
+  };
+  const wordBefore = (): string => {
+    let j = i;
+    while (j > 0 && i - j < 12 && isLetter(text.charCodeAt(j - 1))) j--;
+    if (j > 0 && isWordChar(text.charCodeAt(j - 1))) return '';
+    const w = text.slice(j, i).toLowerCase();
+    i = j;
+    return w;
+  };
+  skipBack();
+  if (i === p) return false;
+  if (text.charCodeAt(i - 1) === DOT) i--;
+  let word = wordBefore();
+  if (word === 'no' || word === 'number' || word === 'nr') {
+    skipBack();
+    word = wordBefore();
+  }
+  return IDENTIFIER_WORDS.has(word);
+}
+
 /** Past `PN`, `P` or `PAP` after `US` when a number follows (`USPN 7,123,456`); `USPP12,345` is a plant patent. */
 function afterUsAbbreviation(text: string, q: number): number {
   if (text.charCodeAt(q) !== 0x50 /* P */ || text.charCodeAt(q + 1) === 0x50) return q;
@@ -620,7 +655,8 @@ function afterCode(text: string, q: number, rules: OfficeRules, ctx: NumberConte
     let e = q + 1;
     while (isDigit(text.charCodeAt(e))) e++;
     const after = text.charCodeAt(e);
-    const plain = e > q + 1 && after !== HYPHEN && after !== SLASH;
+    // `US-4471209-BLK` is a stock code too: after a hyphen only a kind may follow (`US-5912345-A`).
+    const plain = e > q + 1 && after !== SLASH && !(after === HYPHEN && isDigit(text.charCodeAt(e + 1)));
     return rules.parse(text, q + 1, plain ? { ...ctx, requireKind: true } : ctx);
   }
   return rules.parse(text, isInlineSpace(c) ? q + 1 : q, ctx);

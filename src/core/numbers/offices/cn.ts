@@ -1,6 +1,6 @@
 import { relaxed, withinBounds } from '../bounds';
 import { DOT, digitRunEnd, isDigit, readGroupedDigits, readSpacedGroups, stripZeros } from '../text';
-import { finish, kinds, NO_KINDS, type OfficeRules, type ParsedNumber, type NumberContext } from './office';
+import { finish, kinds, NO_KINDS, roundAmount, type OfficeRules, type ParsedNumber, type NumberContext } from './office';
 
 const CN_KINDS = kinds('CN', 'A', 'B', 'C', 'U', 'Y', 'S', 'A8', 'A9', 'B8', 'B9', 'C8', 'C9', 'U8', 'U9', 'Y8', 'Y9', 'S8', 'S9');
 
@@ -52,6 +52,8 @@ export const CN: OfficeRules = {
       const digits = stripZeros(g.digits);
       return publication(digits) ? finish(text, g.end, `CN${digits}`, 'publication', CN_KINDS, ctx, true) : null;
     }
-    return publication(g.digits) ? finish(text, g.end, `CN${g.digits}`, 'publication', CN_KINDS, ctx) : null;
+    if (!publication(g.digits)) return null;
+    const r = finish(text, g.end, `CN${g.digits}`, 'publication', CN_KINDS, ctx);
+    return roundAmount(r, g.digits, g.end - pos, ctx) ? null : r;
   },
 };

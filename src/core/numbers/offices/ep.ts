@@ -1,5 +1,5 @@
 import { withinBounds } from '../bounds';
-import { DOT, digitRunEnd, isDigit, readGroupedDigits, readSpacedGroups, stripZeros } from '../text';
+import { COMMA, DOT, digitRunEnd, isDigit, readGroupedDigits, readSpacedGroups, stripZeros } from '../text';
 import { finish, kinds, NO_KINDS, roundAmount, type OfficeRules } from './office';
 
 const EP_KINDS = kinds('EP', 'A1', 'A2', 'A3', 'A4', 'A8', 'A9', 'B1', 'B2', 'B3', 'B8', 'B9');
@@ -32,6 +32,8 @@ export const EP: OfficeRules = {
     }
     if (!withinBounds('EP', digits) || digits === '0') return null;
     const r = finish(text, g.end, `EP${digits.padStart(7, '0')}`, 'publication', EP_KINDS, ctx, padded);
+    // The EPO never groups with commas; `EP 199,264` with neither kind nor label is a figure in a table of offices.
+    if (r && r.kind === null && !ctx.labelled && digits.length === 6 && text.charCodeAt(pos + 3) === COMMA) return null;
     return roundAmount(r, g.digits, g.end - pos, ctx) ? null : r;
   },
 };

@@ -96,7 +96,7 @@ const COUNT_WORDS = new Set(
   (
     'unit units copy copies piece pieces pcs item items people persons users shares tons tonnes kg km miles barrels vehicles cars ' +
     'devices downloads views visits employees customers subscribers households votes acres hectares sq square dollars euros yen won ' +
-    'yuan rmb rupees reais rubles roubles pesos kronor kroner francs pounds times members patients samples cells bytes'
+    'yuan rmb rupees reais rubles roubles pesos kronor kroner francs pounds times members patients samples cells bytes figure figures filings'
   ).split(' '),
 );
 
@@ -129,11 +129,12 @@ export function finish(
 }
 
 /**
- * A round number written grouped (`US 2,500,000`, `EP 1 000 000`) with no kind and no label
- * is an amount far more often than a patent: not read.
+ * A round number written grouped (`US 2,500,000`, `EP 1 000 000`, in thousands `CN 1,677,000`)
+ * with no kind and no label is an amount or a count far more often than a patent: not read.
  */
 export function roundAmount(r: ParsedNumber | null, digits: string, writtenLength: number, ctx: NumberContext): boolean {
-  return r !== null && r.kind === null && !ctx.labelled && writtenLength > digits.length && digits.endsWith('00000');
+  if (r === null || r.kind !== null || ctx.labelled || writtenLength <= digits.length) return false;
+  return digits.endsWith('00000') || (writtenLength - digits.length >= 2 && digits.endsWith('000'));
 }
 
 /** `finish` with a kind the document's type implies when none is written (`実開` U, Korean `20-` publications U). */

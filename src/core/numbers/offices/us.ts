@@ -1,4 +1,4 @@
-import { COMMA, DOT, digitRunEnd, exactDigits, HYPHEN, isDigit, isInlineSpace, isYear, readGroupedDigits, SLASH, stripZeros } from '../text';
+import { COMMA, DOT, digitRunEnd, exactDigits, HYPHEN, isDigit, isInlineSpace, isUpper, isYear, readGroupedDigits, SLASH, stripZeros } from '../text';
 import { LAST_YEAR, type Series, withinBounds } from '../bounds';
 import { finish, kinds, NO_KINDS, roundAmount, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
@@ -8,10 +8,15 @@ const PRE_GRANT = kinds('US', 'A1', 'A2', 'A9');
 const DESIGN = kinds('US', 'S', 'S1');
 const REISSUE = kinds('US', 'E', 'E1');
 const PLANT = kinds('US', 'P', 'P2', 'P3');
-const SERIES: Readonly<Record<string, Series>> = { D: 'US design', RE: 'US reissue', PP: 'US plant' };
+const SIR = kinds('US', 'H', 'H1');
+const SERIES: Readonly<Record<string, Series>> = { D: 'US design', RE: 'US reissue', PP: 'US plant', H: 'US SIR' };
 
-/** Prefixed series: `D912,345`, `RE45,678`, `Re. 45,678`, `PP12,345`. */
+/**
+ * Prefixed series: `D912,345`, `RE45,678`, `Re. 45,678`, `PP12,345`, statutory invention
+ * registrations `H1,234`; as exports write them, `DES374176` and `0D337000` (DEPATISnet pads before the letter).
+ */
 function prefixed(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
+  if (text.charCodeAt(pos) === 0x30 /* 0 */ && !isDigit(text.charCodeAt(pos + 1))) pos++;
   const c = text.charCodeAt(pos);
   const c1 = text.charCodeAt(pos + 1);
   let at: number;
@@ -19,6 +24,12 @@ function prefixed(text: string, pos: number, ctx: NumberContext): ParsedNumber |
   if (c === 0x44 /* D */ && isDigit(c1)) {
     at = pos + 1;
     prefix = 'D';
+  } else if (c === 0x44 /* D */ && text.startsWith('ES', pos + 1) && isDigit(text.charCodeAt(pos + 3))) {
+    at = pos + 3;
+    prefix = 'D';
+  } else if (c === 0x48 /* H */ && isDigit(c1)) {
+    at = pos + 1;
+    prefix = 'H';
   } else if (c === 0x52 /* R */ && (c1 === 0x45 || c1 === 0x65) /* E|e */) {
     at = pos + 2;
     if (text.charCodeAt(at) === DOT) at++;
@@ -32,13 +43,17 @@ function prefixed(text: string, pos: number, ctx: NumberContext): ParsedNumber |
 }
 
 function series(text: string, at: number, prefix: string, ctx: NumberContext): ParsedNumber | null {
-  const g = readGroupedDigits(text, at, 7);
+  // Exports pad to a fixed width: `D000123456`.
+  const g = readGroupedDigits(text, at, text.charCodeAt(at) === 0x30 ? 9 : 7);
   if (!g) return null;
   const digits = stripZeros(g.digits);
   if (digits.length < 3 || digits === '0' || (prefix !== 'D' && digits.length > 6)) return null;
   if (!withinBounds(SERIES[prefix] as Series, digits)) return null;
-  const allowed = prefix === 'D' ? DESIGN : prefix === 'RE' ? REISSUE : PLANT;
+  const allowed = prefix === 'D' ? DESIGN : prefix === 'RE' ? REISSUE : prefix === 'H' ? SIR : PLANT;
   const r = finish(text, g.end, `US${prefix}${digits}`, 'publication', allowed, ctx);
+  // `H100` or `US H2000` alone is as often a model or a part as a SIR: without a kind or a label, only
+  // four digits or more glued to the code (`USH1234`) are read.
+  if (r && prefix === 'H' && r.kind === null && !ctx.labelled && (digits.length < 4 || !isUpper(text.charCodeAt(at - 2)))) return null;
   // `USD123,456` glued and grouped, without a kind, is an amount in dollars.
   if (r && r.kind === null && prefix === 'D' && g.end - at !== g.digits.length && text.startsWith('USD', at - 3)) return null;
   return r;
@@ -97,7 +112,8 @@ function preGrant(text: string, pos: number, ctx: NumberContext): ParsedNumber |
 export const US: OfficeRules = {
   code: 'US',
   parse(text, pos, ctx) {
-    if (!isDigit(text.charCodeAt(pos))) return ctx.intent === 'application' ? null : prefixed(text, pos, ctx);
+    const c = text.charCodeAt(pos);
+    if (!isDigit(c) || (c === 0x30 && !isDigit(text.charCodeAt(pos + 1)))) return ctx.intent === 'application' ? null : prefixed(text, pos, ctx);
     if (ctx.intent !== 'publication') {
       const app = application(text, pos, ctx);
       if (app || ctx.intent === 'application') return app;
@@ -115,6 +131,8 @@ export const US: OfficeRules = {
     // Fewer than six digits is more often a count or an amount than an 1800s patent.
     if (digits.length < 6 || !withinBounds('US utility', digits)) return null;
     const r = finish(text, g.end, `US${digits}`, 'publication', UTILITY, ctx);
+    // Six digits are patents of before 1911, cited with a label or a kind; bare (`US 518,364`) a figure.
+    if (r && digits.length === 6 && r.kind === null && !ctx.labelled) return null;
     return roundAmount(r, g.digits, g.end - pos, ctx) ? null : r;
   },
 };

@@ -43,6 +43,8 @@ export const WO: OfficeRules = {
     if (ctx.intent === 'application') return null;
     if (text.charCodeAt(pos) === SLASH) pos++; // WIPO's own `WO/2020/123456`
     if (!isDigit(text.charCodeAt(pos))) return null;
+    // DEPATISnet pads the compact form to twelve digits: `WO002006095001A1`.
+    if (text.startsWith('00', pos) && isYear(text, pos + 2) && digitRunEnd(text, pos, 13) - pos === 12) pos += 2;
     const run = digitRunEnd(text, pos, 10);
     const len = run - pos;
     let year: string;
