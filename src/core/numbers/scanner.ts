@@ -567,38 +567,63 @@ function japaneseNumber(text: string, i: number, doc: JpDocument | undefined, ct
   return r;
 }
 
-/** Words that name what follows as a part, a lot or a serial of a product, not a document: `Lot No. DE1234567`. */
-const IDENTIFIER_WORDS = new Set(['lot', 'batch', 'serial', 'sn', 'part', 'sku', 'order', 'catalogue', 'catalog', 'tracking', 'invoice', 'ticket']);
+/**
+ * Words that name what follows as a part, a lot or a serial of a product, not a document
+ * (`Lot No. DE1234567`), by length and first letter: most words are ruled out without reading them.
+ */
+const IDENTIFIER_WORDS: ReadonlyArray<readonly string[] | undefined> = (() => {
+  const out: string[][] = [];
+  for (const w of ['lot', 'batch', 'serial', 'sn', 'part', 'sku', 'order', 'catalogue', 'catalog', 'tracking', 'invoice', 'ticket']) (out[w.length] ??= []).push(w);
+  return out;
+})();
+const NUMBER_WORDS: ReadonlyArray<readonly string[] | undefined> = [undefined, undefined, ['no', 'nr'], undefined, undefined, undefined, ['number']];
+
+/** The start of the word ending at `end` (a full stop after it allowed) when it is one of `words` (by length), in any case; else -1. */
+function wordBefore(text: string, end: number, words: ReadonlyArray<readonly string[] | undefined>): number {
+  if (text.charCodeAt(end - 1) === DOT) end--;
+  let j = end;
+  while (j > 0 && end - j < 10 && isLetter(text.charCodeAt(j - 1))) j--;
+  const candidates = words[end - j];
+  if (candidates === undefined || (j > 0 && isWordChar(text.charCodeAt(j - 1)))) return -1;
+  const first = text.charCodeAt(j) | 0x20;
+  for (const w of candidates) if (w.charCodeAt(0) === first && lowerEquals(text, j, w)) return j;
+  return -1;
+}
+
+function lowerEquals(text: string, at: number, word: string): boolean {
+  for (let k = 1; k < word.length; k++) if ((text.charCodeAt(at + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
+}
 
 /**
- * Whether the code at `p` continues an identifier, its digits glued to it (`SN-US1234567`; not
- * `PCT-WO97/29690` as exports write it, nor `Ker-US 7,123,456`), or follows one of IDENTIFIER_WORDS, with or without `No.`, `number`, `#` or a colon between.
+ * Whether the code at `p` continues an identifier (`SN-US1234567`; not `PCT-WO97/29690` as exports
+ * write it, nor `Ker-US 7,123,456`), or follows one of IDENTIFIER_WORDS with `No.`, `number`, `#` or a
+ * colon between (`Lot No. DE1234567`, `Serial number CA2345678`, `Catalogue: EP 1234567`). Most
+ * numbers have none of these marks before them and are let through on one or two characters.
  */
 function identifierBefore(text: string, p: number): boolean {
-  if (p >= 2 && text.charCodeAt(p - 1) === HYPHEN && isWordChar(text.charCodeAt(p - 2)) && isDigit(text.charCodeAt(p + 2))) {
-    return !(p >= 4 && text.startsWith('PCT', p - 4));
+  if (p >= 2 && text.charCodeAt(p - 1) === HYPHEN && isWordChar(text.charCodeAt(p - 2))) {
+    return isDigit(text.charCodeAt(p + 2)) && !(p >= 4 && text.startsWith('PCT', p - 4));
   }
-  let i = p;
-  const skipBack = (): void => {
-    while (i > 0 && (isInlineSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x3a /* : */ || text.charCodeAt(i - 1) === 0x23 /* # */)) i--;
-  };
-  const wordBefore = (): string => {
-    let j = i;
-    while (j > 0 && i - j < 12 && isLetter(text.charCodeAt(j - 1))) j--;
-    if (j > 0 && isWordChar(text.charCodeAt(j - 1))) return '';
-    const w = text.slice(j, i).toLowerCase();
-    i = j;
-    return w;
-  };
-  skipBack();
-  if (i === p) return false;
-  if (text.charCodeAt(i - 1) === DOT) i--;
-  let word = wordBefore();
-  if (word === 'no' || word === 'number' || word === 'nr') {
-    skipBack();
-    word = wordBefore();
+  let end = p;
+  let marked = false;
+  while (end > 0) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 0x3a /* : */ || c === 0x23 /* # */) marked = true;
+    else if (!isInlineSpace(c)) break;
+    end--;
   }
-  return IDENTIFIER_WORDS.has(word);
+  if (end === p) return false;
+  const c = text.charCodeAt(end - 1);
+  if (c === DOT || (c | 0x20) === 0x72 /* r: number, Nr */) {
+    const no = wordBefore(text, end, NUMBER_WORDS);
+    if (no >= 0) {
+      let i = no;
+      while (i > 0 && isInlineSpace(text.charCodeAt(i - 1))) i--;
+      return wordBefore(text, i, IDENTIFIER_WORDS) >= 0;
+    }
+  }
+  return marked && wordBefore(text, end, IDENTIFIER_WORDS) >= 0;
 }
 
 /** Past `PN`, `P` or `PAP` after `US` when a number follows (`USPN 7,123,456`); `USPP12,345` is a plant patent. */
