@@ -31,6 +31,8 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+// For test/bench/host/restored-panel.bench.ts: when the script ran and drew the card, in the page's own clock.
+performance.mark('patent-panel:script');
 const vscode = acquireVsCodeApi();
 const send = (m: FromWebview): void => vscode.postMessage(m);
 
@@ -198,6 +200,7 @@ function renderPatent(p: PatentView, cached?: { note: string; refreshing: boolea
   // The answer that replaces the cached card leaves a keyboard user on the same button.
   keepFocus(main, () => replaceChildren(main, heading, actions, h('div', { class: 'body' }, h('div', { class: 'text' }, facts, abstract), drawing)));
   if (!docs) renderDocuments(undefined);
+  performance.mark('patent-panel:card');
 }
 
 // --- the drawing -----------------------------------------------------------------
