@@ -29,6 +29,7 @@ import { registerPdfViewer } from './pdf/pdfRegistration';
 import { PatsnapSession } from './session';
 import { Settings } from './settings';
 import { BackendStatusBar } from './status/backendStatusBar';
+import { restorePatentPanel } from './patent/patentPage';
 import { PATENT_VIEW_TYPE } from '../webview/viewTypes';
 
 export function activate(context: vscode.ExtensionContext): PatentLookupTestApi | undefined {
@@ -81,7 +82,13 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
     ),
   );
   own(registerPdfViewer(pdfs));
-  own(vscode.window.registerWebviewPanelSerializer(PATENT_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => (await panels.get()).restore(panel, state) }));
+  // The page at once, before any await (VS Code creates its frame only then), the panel's code when loaded: patentPage.ts.
+  own(
+    vscode.window.registerWebviewPanelSerializer(PATENT_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state) =>
+        restorePatentPanel(panel, state, context.extensionUri, () => panels.get().then((f) => f.restorer), (e) => errors.report(e, { what: vscode.l10n.t('Restoring a patent panel') })),
+    }),
+  );
   own(
     vscode.workspace.registerNotebookSerializer(
       NOTEBOOK_TYPE,

@@ -87,13 +87,15 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   private readonly errorsShown: { patent?: ErrorDescription; documents?: ErrorDescription } = {};
   private readonly sections: PatentSections;
 
+  /** The panel's page is set (patentPage.ts); `received`: what it sent before this panel listened (a restored one's). */
   constructor(
     panel: vscode.WebviewPanel,
-    html: string,
     state: PanelState,
     private readonly deps: PatentPanelDeps,
+    received: readonly unknown[] = [],
   ) {
-    super(panel, html, deps.log);
+    // Sent before `ready`: a restored panel's page shows the kept card as soon as its frame has loaded.
+    super(panel, undefined, deps.log, { sendsBeforeReady: true });
     this.ref = state.ref;
     this.view = { main: { state: 'loading' }, image: { state: 'loading' }, section: state.section ?? 'overview' };
     this.sections = new PatentSections({
@@ -108,6 +110,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
         return { state: 'error', error: toErrorView(description) };
       },
     });
+    this.onReady(); // before `ready` (see AbstractWebviewPanel): the words first, then the view as it fills
     if (isRecordSection(this.view.section)) this.sections.show(this.view.section);
     this.register({
       dispose: () => {
@@ -119,6 +122,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     // Other credentials or another gateway may answer differently: show their answer.
     this.register(deps.session.onDidChange(() => void this.load()));
     void this.load();
+    this.replay(received);
   }
 
   /** For tests and the manager: what the panel currently shows. */

@@ -11,13 +11,13 @@ import { Disposable } from '../common/disposable';
 import { UserInputError } from '../common/errorMessages.pure';
 import type { Feature, FeatureHost } from '../common/feature';
 import { requireCredentials } from '../credentials/requireCredentials';
-import { webviewHtml, webviewResourceRoots } from '../webview/webviewHtml';
 import { readOpenPatentArgs, type OpenPatentRequest } from './openPatentArgs.pure';
 import { formatYmd } from '../common/format.pure';
 import { quickPickText } from '../common/plainText.pure';
 import { normalisePatentInput, openPatentInput } from './patentNumberInput';
 import { showInfo } from '../common/notifications';
 import { PatentFiles } from './patentFiles';
+import { setPatentPage, type PanelRestorer } from './patentPage';
 import { PatentPanel, type PatentPanelDeps } from './patentPanel';
 
 export class PatentPanelFeature extends Disposable implements Feature<'panel'> {
@@ -32,15 +32,18 @@ export class PatentPanelFeature extends Disposable implements Feature<'panel'> {
     this.register({ dispose: () => [...this.panels].forEach((p) => p.dispose()) });
   }
 
-  /** A panel VS Code kept across a reload: shown again from the ids its webview saved. */
-  restore(panel: vscode.WebviewPanel, state: unknown): void {
+  /**
+   * A panel VS Code kept across a reload, its page already set (patentPage.ts): shown
+   * again from the ids its webview saved; `received` is what its page sent until now.
+   */
+  readonly restorer: PanelRestorer = (panel, state, received) => {
     const restored = parsePanelState(state);
     if (!restored) {
       panel.dispose(); // nothing we can show: an empty panel would only confuse
       return;
     }
-    this.adopt(panel, restored);
-  }
+    this.adopt(panel, restored, received);
+  };
 
   get commands(): FeatureCommands<'panel'> {
     return {
@@ -123,11 +126,10 @@ export class PatentPanelFeature extends Disposable implements Feature<'panel'> {
     return picked?.publication;
   }
 
-  private adopt(panel: vscode.WebviewPanel, state: PanelState): PatentPanel {
-    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: webviewResourceRoots(this.extensionUri) };
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'patent.svg');
-    const html = webviewHtml(panel.webview, this.extensionUri, { title: vscode.l10n.t('Patent'), script: 'patent.js', styles: ['patentPanel.css'] });
-    const patentPanel = new PatentPanel(panel, html, state, this.deps);
+  /** `received`: a restored panel's, whose page is set; a new panel gets its page here. */
+  private adopt(panel: vscode.WebviewPanel, state: PanelState, received?: readonly unknown[]): PatentPanel {
+    if (!received) setPatentPage(panel, this.extensionUri);
+    const patentPanel = new PatentPanel(panel, state, this.deps, received ?? []);
     this.panels.add(patentPanel);
     patentPanel.onDidDispose(() => this.panels.delete(patentPanel));
     if (state.section === 'documents') patentPanel.showDocuments();

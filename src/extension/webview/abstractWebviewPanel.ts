@@ -3,9 +3,13 @@ import { Disposable } from '../common/disposable';
 
 /**
  * Base of our webview panels. The webview says `ready` once its script listens;
- * only then does the host send, and on every `ready` (a hidden webview is
- * discarded and reloads when shown again) the subclass sends its whole view
- * again from what it holds, so nothing depends on messages a dead page missed.
+ * on every `ready` (a hidden webview is discarded and reloads when shown again) the
+ * subclass sends its whole view again from what it holds, so nothing depends on
+ * messages a dead page missed. A subclass may also send to its first page before
+ * that (`sendsBeforeReady`): VS Code holds what is posted to a page still loading and
+ * delivers it once the page's frame has loaded, which is after its script ran, so the
+ * page can show the view without waiting for the round trip of `ready`; the page then
+ * skips what the resend on `ready` repeats (src/webview/repeats.ts).
  * Every message is validated, both ways, with the protocol's own schema: a bad one
  * received is logged and dropped; one the webview would refuse is never sent (it
  * would be ignored there, leaving the page as it was, e.g. on "Loading…"), and the
@@ -22,12 +26,15 @@ export abstract class AbstractWebviewPanel<FromView extends { type: string }, To
   /** Resolves when the webview first reported it is listening. */
   readonly firstReady = new Promise<void>((resolve) => (this.resolveFirstReady = resolve));
 
+  /** `html`: the page, undefined when it is set already (the patent panel's, patentPage.ts). */
   protected constructor(
     readonly panel: vscode.WebviewPanel,
-    html: string,
+    html: string | undefined,
     protected readonly log: vscode.LogOutputChannel,
+    options: { sendsBeforeReady?: boolean } = {},
   ) {
     super();
+    this.live = options.sendsBeforeReady === true;
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(
       panel.onDidChangeViewState(() => {
@@ -35,7 +42,12 @@ export abstract class AbstractWebviewPanel<FromView extends { type: string }, To
       }),
     );
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
-    panel.webview.html = html;
+    if (html !== undefined) panel.webview.html = html;
+  }
+
+  /** What the page sent before this panel listened, in order (call at the end of the subclass's constructor). */
+  protected replay(messages: readonly unknown[]): void {
+    for (const m of messages) this.receive(m);
   }
 
   protected abstract parse(raw: unknown): { ok: true; message: FromView } | { ok: false; problem: string };

@@ -21,6 +21,7 @@ import {
 } from '../protocol';
 import { append, button, h, replaceChildren } from './dom';
 import { focusWithin, keepingFocus } from '../focus';
+import { repeatFilter } from '../repeats';
 import { markCached, renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
 import { setStrings, t, type PanelStringKey } from './strings';
 
@@ -439,6 +440,21 @@ function showDocuments(load: boolean): void {
 
 // --- messages -----------------------------------------------------------------------
 
+/** The part of the page each message fills: one the host sends again on `ready` (repeats.ts) is not drawn, or announced, twice. */
+const isRepeat = repeatFilter<ToWebview>((m) => {
+  switch (m.type) {
+    case 'loading':
+    case 'patent':
+    case 'error':
+      return 'main';
+    case 'init':
+    case 'showSection':
+      return undefined;
+    default:
+      return m.type;
+  }
+});
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = parseToWebview(event.data);
   if (!parsed.ok) {
@@ -446,6 +462,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   const m = parsed.message;
+  if (isRepeat(m)) return;
   switch (m.type) {
     case 'init':
       setState(m.state);

@@ -39,12 +39,15 @@ function activate(options: { mode: 'production' | 'test'; editor?: boolean; quer
   return JSON.parse(r.stdout) as Activation;
 }
 
-/** What must wait for first use: the HTTP stack, schemas and validation, exports, the panel. */
+/**
+ * What must wait for first use: the HTTP stack, schemas and validation, exports, the
+ * panel (but for patentPage.ts: a restored panel's page, set before any await).
+ */
 const HEAVY = [
   /^node_modules\/(axios|bottleneck|zod|follow-redirects|form-data|lru-cache)$/,
   /^src\/core\/api\/(client|transport|signed|schemas|validation|mapping|batch)\.ts$/,
   /^src\/core\/(auth|exports|cache)\//,
-  /^src\/extension\/(exports|patent|search|notebook|query)\/(?!.*\.pure\.ts$)/,
+  /^src\/extension\/(exports|patent|search|notebook|query)\/(?!.*\.pure\.ts$)(?!patentPage\.ts$)/,
   /^src\/core\/(notebook|query)\//,
   /^src\/webview\/protocol\.ts$/,
 ];
