@@ -14,7 +14,7 @@ import { webviewHtml, webviewResourceRoots } from '../webview/webviewHtml';
 export function setPatentPage(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): void {
   panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: webviewResourceRoots(extensionUri) };
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'patent.svg');
-  panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: vscode.l10n.t('Patent'), script: 'patent.js', styles: ['patentPanel.css'] });
+  panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: vscode.l10n.t('Patent'), script: 'patent.js', styles: ['patentPanel.css'], inline: true });
 }
 
 /** What takes a restored panel over: its page is set, `received` is what the page sent until then, in order. */

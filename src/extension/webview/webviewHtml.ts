@@ -1,5 +1,7 @@
 import { randomBytes } from 'crypto';
+import { readFileSync } from 'fs';
 import * as vscode from 'vscode';
+import { inlineText } from './inlineText.pure';
 
 export interface WebviewAssets {
   /** Shown by screen readers and in the page's title. */
@@ -12,6 +14,12 @@ export interface WebviewAssets {
   bundledStyles?: readonly string[];
   /** The body's static markup of our own (never API text); default an empty `<main id="root">`. */
   body?: string;
+  /**
+   * The script and style sheets written into the page (by the nonce) rather than linked:
+   * each link is a round trip through the webview's service worker to the extension's
+   * files, and VS Code shows the page only once they have loaded.
+   */
+  inline?: boolean;
   /** What the page needs beyond the default CSP, each with its reason where it is asked for. */
   csp?: { img?: string; font?: string; script?: string; extra?: readonly string[] };
 }
@@ -30,10 +38,19 @@ export function escapeAttribute(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Our own files, as built (read once per extension host: they change only with the extension). */
+const fileTexts = new Map<string, string>();
+function fileText(file: vscode.Uri): string {
+  let text = fileTexts.get(file.fsPath);
+  if (text === undefined) fileTexts.set(file.fsPath, (text = readFileSync(file.fsPath, 'utf8')));
+  return text;
+}
+
 /**
  * The shell of a webview page: a strict CSP (nothing by default; our script by
- * nonce; styles and images from our own files, images also as data: URIs we make
- * from fetched bytes), and an empty body the script fills with DOM nodes.
+ * nonce; styles and images from our own files, or (inline) our styles by the same
+ * nonce; images also as data: URIs we make from fetched bytes), and an empty body the
+ * script fills with DOM nodes.
  */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, assets: WebviewAssets): string {
   const nonce = randomBytes(16).toString('base64');
@@ -41,28 +58,32 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
   const csp = [
     "default-src 'none'",
     `img-src ${webview.cspSource} data:${extra.img ? ` ${extra.img}` : ''}`,
-    `style-src ${webview.cspSource}`,
+    `style-src ${webview.cspSource}${assets.inline ? ` 'nonce-${nonce}'` : ''}`,
     `font-src ${webview.cspSource}${extra.font ? ` ${extra.font}` : ''}`,
     `script-src 'nonce-${nonce}'${extra.script ? ` ${extra.script}` : ''}`,
     ...(extra.extra ?? []),
   ].join('; ');
-  const script = webviewAsset(webview, extensionUri, assets.script);
-  const styles = [
-    ...(assets.bundledStyles ?? []).map((s) => webviewAsset(webview, extensionUri, s)),
-    ...assets.styles.map((s) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', s)).toString()),
-  ];
+  const scriptFile = vscode.Uri.joinPath(extensionUri, 'dist', 'webview', assets.script);
+  const styleFiles = [...(assets.bundledStyles ?? []).map((s) => vscode.Uri.joinPath(extensionUri, 'dist', 'webview', s)), ...assets.styles.map((s) => vscode.Uri.joinPath(extensionUri, 'media', s))];
+  const n = escapeAttribute(nonce);
+  const styles = assets.inline
+    ? styleFiles.map((f) => `<style nonce="${n}">${inlineText(fileText(f), 'style')}</style>`)
+    : styleFiles.map((f) => `<link rel="stylesheet" href="${escapeAttribute(webview.asWebviewUri(f).toString())}">`);
+  const script = assets.inline
+    ? `<script nonce="${n}">${inlineText(fileText(scriptFile), 'script')}</script>`
+    : `<script nonce="${n}" src="${escapeAttribute(webview.asWebviewUri(scriptFile).toString())}"></script>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  ${styles.map((href) => `<link rel="stylesheet" href="${escapeAttribute(href)}">`).join('\n  ')}
+  ${styles.join('\n  ')}
   <title>${escapeAttribute(assets.title)}</title>
 </head>
 <body>
   ${assets.body ?? '<main id="root"></main>'}
-  <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(script.toString())}"></script>
+  ${script}
 </body>
 </html>`;
 }
