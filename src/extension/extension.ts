@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): PatentLookupTestApi 
     context.subscriptions.push(d);
     return d;
   };
-  useTranslator(vscode.l10n.t);
+  useTranslator(vscode.l10n.t, vscode.env.language);
   const log = own(vscode.window.createOutputChannel('Patent Lookup', { log: true }));
   const errors = new ErrorReporter(log);
   const settings = own(new Settings());

@@ -7,6 +7,7 @@ import { kindCode, parsePatentNumber, withoutKind, type OfficeCode } from '../nu
 import { changeSince, currentStatus, type CheckRecord } from './history';
 import { endedBy, isInactive, legalLabel } from './status';
 import { ENGLISH, type ApplicationFact, type ApplicationPublication, type Citation, type CitationFacts, type CitationProblem, type PatentFacts, type Translator } from './types';
+import { listOf } from '../text/punctuation';
 
 export interface LintOptions {
   /** What the lookups found; none: offline checks only. */
@@ -136,7 +137,7 @@ function publicationProblem(c: Citation, facts: CitationFacts, l10n: Translator)
 function inactiveMessage(fact: PatentFacts, l10n: Translator): string {
   const legal = fact.legal as NonNullable<PatentFacts['legal']>;
   const ended = endedBy(legal);
-  const how = ended.length > 0 ? ended.join(', ') : legalLabel(legal);
+  const how = ended.length > 0 ? listOf(l10n, ended) : legalLabel(legal);
   return legal.date ? l10n.t('{0} is no longer in force ({1} since {2}).', fact.pn, how, legal.date) : l10n.t('{0} is no longer in force ({1}).', fact.pn, how);
 }
 

@@ -5,6 +5,7 @@
  * apart, not as new.
  */
 import { ENGLISH, type Translator } from '../citations/types';
+import { clausesOf, listOf, sentenceOf, withAside } from '../text/punctuation';
 import { plainLine } from '../text/escape';
 import { DEFAULT_FACET_LIMIT, DEFAULT_KEEP, DEFAULT_MAX_RUNS, type FacetBucket, type KeptResult, type QueryCell, type QueryOptions, type Run } from './schema';
 
@@ -232,9 +233,10 @@ export function describeComparison(c: Omit<RunComparison, 'summary'>, l10n: Tran
     if (c.newMembers.length > 0) parts.push(c.newMembers.length === 1 ? l10n.t('1 new member of known families') : l10n.t('{0} new members of known families', n(c.newMembers.length)));
   }
   const delta = c.totalAfter - c.totalBefore;
-  const hits = `${c.totalAfter === 1 ? l10n.t('1 hit') : l10n.t('{0} hits', n(c.totalAfter))}${delta === 0 ? '' : ` (${delta > 0 ? '+' : '\u2212'}${n(Math.abs(delta))})`}`;
+  const hitCount = c.totalAfter === 1 ? l10n.t('1 hit') : l10n.t('{0} hits', n(c.totalAfter));
+  const hits = delta === 0 ? hitCount : withAside(l10n, hitCount, `${delta > 0 ? '+' : '\u2212'}${n(Math.abs(delta))}`);
   const changed = c.queryChanged ? [l10n.t('the query changed since then')] : c.optionsChanged ? [l10n.t('the options changed since then')] : [];
-  return `${[parts.join(', '), hits, ...changed].join('; ')}.`;
+  return sentenceOf(l10n, clausesOf(l10n, [listOf(l10n, parts), hits, ...changed]));
 }
 
 /** "Nothing new", "12 new", "2 new families (9 publications)", each "in the top N" when only the kept results were compared. */

@@ -1,5 +1,6 @@
 /** The status bar's summary of a document's citation check, as plain data. */
 import type { CitationProblem, LintCode, Translator } from '../../core/citations';
+import { clausesOf, labelled, listOf, sentenceOf } from '../../core/text/punctuation';
 
 /** How far a check got with its lookups. */
 export type LookupState = 'done' | 'pending' | 'failed' | 'off' | 'noCredentials' | 'notVisible';
@@ -48,12 +49,12 @@ export function statusView(check: CheckSummaryInput | undefined, l10n: Translato
   const n = check.problems.length;
   const lines: string[] = [];
   const cited = check.citations === 1 ? l10n.t('1 patent citation in this document') : l10n.t('{0} patent citations in this document', check.citations);
-  if (n === 0) lines.push(`${cited}; ${l10n.t('no problems found')}.`);
+  if (n === 0) lines.push(sentenceOf(l10n, clausesOf(l10n, [cited, l10n.t('no problems found')])));
   else {
     const counts = new Map<LintCode, number>();
     for (const p of check.problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
     const parts = [...counts].map(([code, count]) => `${count} ${codeName(code, l10n)}`);
-    lines.push(`${cited}; ${n === 1 ? l10n.t('1 problem') : l10n.t('{0} problems', n)}: ${parts.join(', ')}.`);
+    lines.push(sentenceOf(l10n, clausesOf(l10n, [cited, labelled(l10n, n === 1 ? l10n.t('1 problem') : l10n.t('{0} problems', n), listOf(l10n, parts))])));
   }
   const changed = check.problems.filter((p) => p.changed).length;
   if (changed > 0) lines.push(changed === 1 ? l10n.t('1 status changed since the last check.') : l10n.t('{0} statuses changed since the last check.', changed));

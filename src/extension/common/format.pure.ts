@@ -1,4 +1,5 @@
 /** Display formats shared by the tree, the panel and messages. Pure. */
+import { displayLocale } from './l10n.pure';
 
 /** yyyyMMdd (the API's dates) as ISO yyyy-MM-dd; undefined for anything else. */
 export function formatYmd(value: number | undefined): string | undefined {
@@ -12,9 +13,9 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** A time of day, or a date and time when not today, in the host's locale. */
+/** A time of day, or a date and time when not today, in VS Code's display language (`displayLocale`). */
 export function formatWhen(epochMs: number, now: number): string {
   const at = new Date(epochMs);
   const sameDay = at.toDateString() === new Date(now).toDateString();
-  return sameDay ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return sameDay ? at.toLocaleTimeString(displayLocale(), { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString(displayLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -18,12 +18,19 @@ export const fillArgs: Translate = (message, ...args) => message.replace(/\{(\d+
 export const ENGLISH: L10n = { t: fillArgs };
 
 let translate: Translate = fillArgs;
+let language: string | undefined;
 
 export const l10n: L10n = {
   t: (message, ...args) => translate(message, ...args),
 };
 
-/** Called once at activation with `vscode.l10n.t`. */
-export function useTranslator(t: Translate): void {
+/** Called once at activation with `vscode.l10n.t` and VS Code's display language (`vscode.env.language`). */
+export function useTranslator(t: Translate, displayLanguage?: string): void {
   translate = t;
+  language = displayLanguage;
+}
+
+/** The locale dates and times are written in: VS Code's display language, so they read as the translated text around them; in unit tests the host's. */
+export function displayLocale(): string | undefined {
+  return language;
 }

@@ -9,6 +9,7 @@ import { findSandboxes, type SandboxAnnouncement } from '../../core/sandboxAnnou
 import { withAbortSignal } from '../common/cancellation';
 import type { FeatureCommands } from '../common/commands';
 import { Disposable } from '../common/disposable';
+import { displayLocale } from '../common/l10n.pure';
 import { describeError, isCancellation, type ErrorDescription } from '../common/errorMessages.pure';
 import type { Feature, FeatureHost } from '../common/feature';
 import { showError, showInfo } from '../common/notifications';
@@ -159,7 +160,7 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
     if (found.length === 0) return this.askSandboxUrl(vscode.l10n.t('No sandbox is running on this machine. Start one with `npm run sandbox`, or type the URL a sandbox printed.'));
     type Item = vscode.QuickPickItem & { url?: string };
     const current = this.host.session.sandbox;
-    const time = (ms: number): string => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    const time = (ms: number): string => new Date(ms).toLocaleTimeString(displayLocale(), { hour: '2-digit', minute: '2-digit' });
     const items: Item[] = found.map((s) => ({
       label: `$(beaker) ${s.url}`,
       description: s.url === current ? vscode.l10n.t('in use') : undefined,

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { EXPORT_ROW_LIMITS, type ExportField } from '../../core/api/exportFields';
+import { withAside } from '../../core/text/punctuation';
 import { MultiStepInput, type InputStep } from './multiStepInput';
 import {
   dateRangeProblem,
@@ -130,8 +131,8 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
         { action: 'offset', label: vscode.l10n.t('Skip first results'), description: draft.offset.toLocaleString('en-US') },
         { action: 'apdt', label: vscode.l10n.t('Application dates'), description: formatDateRange(draft.apdtFrom, draft.apdtTo) },
         { action: 'pbdt', label: vscode.l10n.t('Publication dates'), description: formatDateRange(draft.pbdtFrom, draft.pbdtTo) },
-        { action: 'lang', label: vscode.l10n.t('Language'), description: `${EXPORT_LANG_NAMES[draft.lang]} (${draft.lang})` },
-        { action: 'transLang', label: vscode.l10n.t('Translation language'), description: `${TRANS_LANG_NAMES[draft.transLang]} (${draft.transLang})` },
+        { action: 'lang', label: vscode.l10n.t('Language'), description: withAside(vscode.l10n, EXPORT_LANG_NAMES[draft.lang], draft.lang) },
+        { action: 'transLang', label: vscode.l10n.t('Translation language'), description: withAside(vscode.l10n, TRANS_LANG_NAMES[draft.transLang], draft.transLang) },
         { action: 'stemming', label: vscode.l10n.t('Stemming'), description: draft.stemming ? vscode.l10n.t('on (singular, plural and tense variants of English words)') : vscode.l10n.t('off (exact words)') },
       ];
       if (env.workspaceTarget) items.push({ action: 'saveAs', label: vscode.l10n.t('Save to'), description: draft.saveAs ? vscode.l10n.t('ask where to save (Save As…)') : env.workspaceTarget });

@@ -5,6 +5,7 @@
  * caller's state, so nothing typed is lost.
  */
 import * as vscode from 'vscode';
+import { withAside } from '../../core/text/punctuation';
 
 export type InputStep = (input: MultiStepInput) => Promise<InputStep | undefined>;
 
@@ -99,7 +100,7 @@ export class MultiStepInput {
   }
 
   private stepTitle(suffix?: string): string {
-    const title = `${this.title} (${this.stepNumber}/${Math.max(this.stepNumber, this.totalSteps())})`;
+    const title = withAside(vscode.l10n, this.title, `${this.stepNumber}/${Math.max(this.stepNumber, this.totalSteps())}`);
     return suffix ? `${title}: ${suffix}` : title;
   }
 

@@ -4,6 +4,7 @@
  */
 import { isYmd } from '../../core/api/validation';
 import { FACET_FIELDS, FACET_MAX_FIELDS, type QueryOptions } from '../../core/notebook';
+import { listOf } from '../../core/text/punctuation';
 import type { L10n } from '../common/l10n.pure';
 
 export type SortChoiceId = 'relevance' | 'publishedNewest' | 'publishedOldest' | 'filedNewest' | 'filedOldest' | 'grantedNewest';
@@ -142,6 +143,6 @@ export function describeCellOptions(options: QueryOptions, keptDefault: number, 
   const filed = dateRangeText(options.applicationDate);
   if (filed) parts.push(l10n.t('filed {0}', filed));
   parts.push(l10n.t('top {0}', options.limit ?? keptDefault));
-  if (options.facets && options.facets.length > 0) parts.push(l10n.t('charts: {0}', options.facets.map((f) => chartName(f, l10n)).join(', ')));
+  if (options.facets && options.facets.length > 0) parts.push(l10n.t('charts: {0}', listOf(l10n, options.facets.map((f) => chartName(f, l10n)))));
   return parts;
 }

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { DEFAULT_KEEP, FACET_MAX_FIELDS, planRun, type QueryOptions } from '../../core/notebook';
+import { listOf } from '../../core/text/punctuation';
 import { Disposable } from '../common/disposable';
 import { showWarning } from '../common/notifications';
 import {
@@ -61,7 +62,7 @@ export class CellOptionsStatusBar extends Disposable implements vscode.NotebookC
     const options = new vscode.NotebookCellStatusBarItem(`$(settings) ${words.join(' \u00b7 ')}`, vscode.NotebookCellStatusBarAlignment.Left);
     options.command = { command: EDIT_OPTIONS_COMMAND, title: vscode.l10n.t('Edit Query Options\u2026'), arguments: [cell.document.uri.toString()] };
     options.tooltip = vscode.l10n.t('Options of this query, stored in the notebook: click to change them.');
-    options.accessibilityInformation = { label: vscode.l10n.t('Query options: {0}. Activate to change them.', words.join(', ')) };
+    options.accessibilityInformation = { label: vscode.l10n.t('Query options: {0}. Activate to change them.', listOf(vscode.l10n, words)) };
     const { calls } = planRun(query, this.backend());
     const cost = new vscode.NotebookCellStatusBarItem(vscode.l10n.t('up to {0} calls', calls), vscode.NotebookCellStatusBarAlignment.Right);
     cost.tooltip = vscode.l10n.t('One run of this query makes up to {0} calls to PatSnap (hit count, results, their details, status and family, charts), each billed.', calls);
@@ -85,7 +86,7 @@ export async function editCellOptions(cell: vscode.NotebookCell): Promise<void> 
         { step: 'published', label: vscode.l10n.t('Publication dates'), description: dateRangeText(options.publicationDate) || vscode.l10n.t('any') },
         { step: 'filed', label: vscode.l10n.t('Application dates'), description: dateRangeText(options.applicationDate) || vscode.l10n.t('any') },
         { step: 'kept', label: vscode.l10n.t('Results kept per run'), description: String(options.limit ?? DEFAULT_KEEP) },
-        { step: 'charts', label: vscode.l10n.t('Charts'), description: (options.facets ?? []).join(', ') || vscode.l10n.t('none') },
+        { step: 'charts', label: vscode.l10n.t('Charts'), description: listOf(vscode.l10n, options.facets ?? []) || vscode.l10n.t('none') },
         { step: 'done', label: vscode.l10n.t('Done') },
       ],
       { title: vscode.l10n.t('Edit Query Options'), placeHolder: vscode.l10n.t('Stored in the notebook with the query; used by its next run') },

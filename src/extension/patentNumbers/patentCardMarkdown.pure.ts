@@ -6,6 +6,7 @@
 import type { Bibliography } from '../../core/api/types';
 import type { PatentCard } from '../../core/cache/patentLookup';
 import type { NumberType } from '../../core/numbers';
+import { listOf } from '../../core/text/punctuation';
 import { formatYmd } from '../common/format.pure';
 import { examDocsSupported } from '../patent/patentView.pure';
 import { commandLink, escapeMarkdown } from './markdown.pure';
@@ -112,7 +113,7 @@ export function buildCardMarkdown(input: CardInput): string {
       const b = lookup.card.bibliography;
       const pn = b.pn || input.number;
       const status = lookup.card.legalStatus.filter((s) => s.trim() !== '');
-      const heading = `**${escapeMarkdown(pn)}**${status.length > 0 ? ` · ${escapeMarkdown(status.join(', '))}` : ''}`;
+      const heading = `**${escapeMarkdown(pn)}**${status.length > 0 ? ` · ${escapeMarkdown(listOf(l10n, status))}` : ''}`;
       const facts = [
         firstAssignee(b),
         formatYmd(b.applicationDate) && l10n.t('Filed {0}', formatYmd(b.applicationDate) as string),

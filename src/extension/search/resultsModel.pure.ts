@@ -4,6 +4,7 @@
  */
 import type { SearchHit, SearchPage } from '../../core/api/types';
 import { SEARCH_WINDOW_MAX } from '../../core/api/validation';
+import { listOf } from '../../core/text/punctuation';
 import { ERROR_ACTIONS, type ErrorActionId } from '../common/errorActions.pure';
 import type { ErrorDescription } from '../common/errorMessages.pure';
 import { formatCount, formatWhen, formatYmd } from '../common/format.pure';
@@ -190,10 +191,10 @@ export function patentRowText(hit: SearchHit, style: RowStyle): PatentRowText {
   const facts: string[] = [];
   if (assignee) facts.push(l10n.t('assignee {0}', assignee));
   if (published) facts.push(l10n.t('published {0}', published));
-  const accessibilityLabel = [hit.pn, hit.title, ...facts].filter(Boolean).join(', ');
+  const accessibilityLabel = listOf(l10n, [hit.pn, hit.title, ...facts].filter((s): s is string => Boolean(s)));
   const row: PatentRowText = { label: hit.pn, description: hit.title, accessibilityLabel };
   if (style === 'detailed' && (assignee || published)) {
-    row.details = published ? { label: published, description: assignee, accessibilityLabel: facts.join(', ') } : { label: assignee as string, description: undefined, accessibilityLabel: facts.join(', ') };
+    row.details = published ? { label: published, description: assignee, accessibilityLabel: listOf(l10n, facts) } : { label: assignee as string, description: undefined, accessibilityLabel: listOf(l10n, facts) };
   }
   return row;
 }

@@ -3,6 +3,7 @@
  * search parameters they stand for. Pure.
  */
 import type { CollapseType, SearchParams, SortField, SortOrder } from '../../core/api/types';
+import { listOf } from '../../core/text/punctuation';
 import { l10n } from '../common/l10n.pure';
 
 export interface Choice<Id extends string> {
@@ -61,5 +62,5 @@ export function describeSearchOptions(options: SearchOptions): string {
   const sort = SORT_CHOICES.find((c) => c.id === options.sort);
   if (options.sort !== 'relevance' && sort) parts.push(l10n.t('sorted by {0}', sort.label.toLowerCase()));
   if (options.collapse !== 'none') parts.push(COLLAPSE_CHOICES.find((c) => c.id === options.collapse)?.label.toLowerCase() ?? '');
-  return parts.join(', ');
+  return listOf(l10n, parts);
 }

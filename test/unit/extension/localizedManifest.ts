@@ -15,3 +15,11 @@ export function localizedManifest<T>(nlsFile = 'package.nls.json'): T {
     typeof v === 'string' && /^%[^%\s]+%$/.test(v) && nls[v.slice(1, -1)] !== undefined ? nls[v.slice(1, -1)] : v,
   ) as T;
 }
+
+/** A translator reading `l10n/bundle.l10n.<lang>.json`, as `vscode.l10n.t` does in that display language; a message it lacks is marked, so a test sees it. */
+export function bundleTranslator(lang: 'zh-cn' | 'ja'): { t(message: string, ...args: Array<string | number | boolean>): string } {
+  const bundle = readJson(`l10n/bundle.l10n.${lang}.json`) as Record<string, string>;
+  return {
+    t: (message, ...args) => (bundle[message] ?? `[untranslated] ${message}`).replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole)),
+  };
+}

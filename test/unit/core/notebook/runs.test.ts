@@ -88,8 +88,9 @@ describe('notebook runs', () => {
       const seen: string[] = [];
       const l10n = { t: (message: string, ...args: Array<string | number>) => (seen.push(message), `<${message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))}>`) };
       const c = compareRuns(run('2026-11-03', 1, [['A', 'a']]), run('2026-12-01', 3, [['A', 'a'], ['B1', 'b'], ['B2', 'b']], 'TTL:other'));
-      assert.equal(describeComparison(c, l10n), '<1 new family (2 publications) since 2026-11-03>; <3 hits> (+2); <the query changed since then>.');
-      assert.deepEqual(seen, ['1 new family ({0} publications) since {1}', '{0} hits', 'the query changed since then']);
+      // The punctuation between the pieces is translated too (core/text/punctuation): 。 and ； in Chinese and Japanese.
+      assert.equal(describeComparison(c, l10n), '<<<<1 new family (2 publications) since 2026-11-03>; <<3 hits> (+2)>>; <the query changed since then>>.>');
+      assert.deepEqual(seen, ['1 new family ({0} publications) since {1}', '{0} hits', '{0} ({1})', 'the query changed since then', '{0}; {1}', '{0}; {1}', '{0}.']);
       assert.equal(describeComparison(c), c.summary, 'English without one');
     });
 

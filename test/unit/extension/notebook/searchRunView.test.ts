@@ -43,7 +43,7 @@ describe('what a query cell\u2019s output shows', () => {
     const second = recordRun(first, { total: 4, hits: [{ pn: 'US1B2', familyKey: 'a' }, { pn: 'EP2A1', familyKey: 'b' }, { pn: 'CN2A', familyKey: 'b' }, { pn: 'JP2A', familyKey: 'b' }] }, { now: () => Date.UTC(2026, 11, 1) }).cell;
     const view = runView(second, { ...ctx, l10n, locale: 'ja' });
     assert.ok(view?.kind === 'run');
-    assert.equal(view.summary, '2026-11-03 以降の新規ファミリー 1 件（公報 3 件）; 4 件ヒット (+3).');
+    assert.equal(view.summary, '2026-11-03 以降の新規ファミリー 1 件（公報 3 件）；4 件ヒット（+3）。');
     assert.deepEqual(view.results.filter((r) => r.mark === 'new').length, 3, 'the rows badged new');
     assert.equal(view.history[0]?.change, view.summary);
   });
