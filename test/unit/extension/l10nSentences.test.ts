@@ -9,6 +9,7 @@ import { lintCitations } from '../../../src/core/citations';
 import { describeComparison, type RunComparison } from '../../../src/core/notebook';
 import { findPatentNumbers } from '../../../src/core/numbers';
 import { statusView } from '../../../src/extension/citations/checkSummary.pure';
+import { formatWhen } from '../../../src/extension/common/format.pure';
 import { fillArgs, useTranslator } from '../../../src/extension/common/l10n.pure';
 import { describeCellOptions } from '../../../src/extension/notebook/cellOptions.pure';
 import { patentRowText } from '../../../src/extension/search/resultsModel.pure';
@@ -48,6 +49,17 @@ describe('l10n: sentences put together from pieces, in zh-cn and ja', () => {
     assert.deepEqual(asciiPunctuation('12 个新专利，1 个消失；13 条结果（+11）。'), []);
     assert.deepEqual(asciiPunctuation('US 11,205,304 B2，EP 1 234 567 B1'), []);
     assert.deepEqual(asciiPunctuation('グラフ: 年'), []);
+  });
+
+  it('writes dates and times in VS Code\u2019s display language, not the host\u2019s', () => {
+    const stored = new Date(2026, 10, 3, 14, 5).getTime();
+    const now = new Date(2026, 11, 1, 9, 0).getTime();
+    useTranslator(bundleTranslator('zh-cn').t, 'zh-cn');
+    assert.equal(formatWhen(stored, now), '2026\u5e7411\u67083\u65e5 14:05');
+    useTranslator(bundleTranslator('ja').t, 'ja');
+    assert.equal(formatWhen(stored, now), '2026/11/03 14:05');
+    useTranslator(fillArgs, 'en');
+    assert.match(formatWhen(stored, now), /^Nov 3, 2026, 2:05\s?PM$/u);
   });
 
   for (const lang of ['zh-cn', 'ja'] as const) {
