@@ -19,11 +19,13 @@ const PDF = '/basic-patent-data/pdf-data';
 const PARAMS: ExamDocsParams = { patentNumber: 'US11205304B2', docCodes: [], limit: 20, offset: 0 };
 
 describe('RecordLookup: examination documents and PDF links (sandbox, a fake clock)', () => {
-  // The sandbox signs by the wall clock; links live an hour (documents) and ten minutes (PDFs) here.
-  const ctx = useSandbox({ linkTtlSeconds: { examDoc: 3600, pdf: 600 } });
+  // The sandbox signs by the test's clock too (a link signed by the wall clock in the next
+  // second would outlive the test's reckoning by that second); links live an hour
+  // (documents) and ten minutes (PDFs) here; a token outlives the days the tests move on.
+  let clock = Date.now();
+  const ctx = useSandbox({ now: () => clock, tokenTtlSeconds: 30 * 86_400, linkTtlSeconds: { examDoc: 3600, pdf: 600 } });
   let folder: string;
   let api: PatsnapApi;
-  let clock: number;
   let opened: RecordLookup[];
   const now = (): number => clock;
 
