@@ -52,6 +52,8 @@ export class PatsnapSession extends Disposable {
   private records: Promise<RecordLookup> | undefined;
   private readonly stores = new Map<string, Promise<RecordStore | undefined>>();
   private generation = 0;
+  /** Counts the backends applied that differ from the one before (see `backend`). */
+  private backendVersion = 0;
   private loading: Promise<void>;
   private sandboxUrl: string | undefined;
   /** Calls in flight on this session's client and their latest trouble (the status bar shows both). */
@@ -104,6 +106,16 @@ export class PatsnapSession extends Disposable {
   /** Resolves once the backend is settled (credentials read, settings checked), without building the client. */
   ready(): Promise<void> {
     return this.settledState();
+  }
+
+  /**
+   * Which backend calls go to, as a number that changes only when the backend does
+   * (another gateway, sandbox or credentials, or none usable): a reload that lands on the
+   * same one, like the first settling after activation, keeps it. Read after `ready()` for
+   * the backend a view is about to ask; `onDidChange` with it unchanged needs no new answer.
+   */
+  get backendId(): number {
+    return this.backendVersion;
   }
 
   /** The client, or a `MissingCredentialsError`/`ConfigurationError` the error path turns into "Set API Credentials"/"Open Settings". */
@@ -237,6 +249,7 @@ export class PatsnapSession extends Disposable {
         next = { error: e instanceof Error ? e : new Error(String(e)) };
       }
       if (generation !== this.generation || this.isDisposed) return;
+      if (stateKey(next) !== stateKey(this.state)) this.backendVersion++;
       this.state = next;
       this.client = undefined;
       this.built = undefined;
@@ -251,6 +264,11 @@ export class PatsnapSession extends Disposable {
     })();
     return this.loading;
   }
+}
+
+/** What tells one state from another (kept in memory only: it holds the credentials). */
+function stateKey(state: State): string {
+  return 'backend' in state ? JSON.stringify([state.backend.baseUrl, state.backend.credentials]) : `${state.error.name}: ${state.error.message}`;
 }
 
 /** The host of a base URL, for the log (never its path, user info or query). */

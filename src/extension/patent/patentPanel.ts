@@ -80,6 +80,8 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   private ref: PatentRef;
   private view: PatentPanelView;
   private loadController: AbortController | undefined;
+  /** The backend (`session.backendId`) the latest load asks; undefined while it waits for the session to settle. */
+  private askedBackend: number | undefined;
   private docsController: AbortController | undefined;
   /** The page the documents rows came from: what each row's document is (its links are asked for when it is opened). */
   private docsPage: ExamDocsPage | undefined;
@@ -119,8 +121,14 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
         this.sections.dispose();
       },
     });
-    // Other credentials or another gateway may answer differently: show their answer.
-    this.register(deps.session.onDidChange(() => void this.load()));
+    // Other credentials or another gateway may answer differently: show their answer. A change
+    // the load under way will see anyway (the session settling after activation, under a panel
+    // restored meanwhile), or a reload that lands on the backend the panel asked, is no change.
+    this.register(
+      deps.session.onDidChange(() => {
+        if (this.askedBackend !== undefined && this.askedBackend !== deps.session.backendId) void this.load();
+      }),
+    );
     void this.load();
     this.replay(received);
   }
@@ -352,6 +360,11 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     this.sections.setPatent(undefined);
     let drawingOf: string | undefined;
     try {
+      // Every ask below waits for the session to settle anyway: which backend they go to.
+      this.askedBackend = undefined;
+      await this.deps.session.ready();
+      if (signal.aborted) return;
+      this.askedBackend = this.deps.session.backendId;
       await staleWhileRevalidate(
         { kept: () => this.keptPatent(), fresh: () => this.fetchPatent(signal) },
         ({ value, cached }) => {

@@ -233,6 +233,30 @@ describe('The patent record (panel sections, cache, documents)', () => {
     }
   });
 
+  it('loads a panel restored while the session settles once, from the backend it settles on', async () => {
+    const ref = await readThenReload(() => restoreSandboxSession(api));
+    const proxy = await startRecordingProxy(sandboxUrl());
+    try {
+      // The session settles only after the panel is built, as it does after activation: its change comes while the panel's first load is under way.
+      const settling = api.session.useSandbox(proxy.url, { remember: false });
+      const { panel, events, stop } = restore(ref, 'claims');
+      try {
+        await settling;
+        await waitFor('the claims shown', () => panel.sectionViews.get('claims')?.view.state === 'loaded');
+        await waitFor('the drawing', () => settledImage(events));
+        // The constructor's first "loading" comes before `restore` listens: any other is a second load.
+        assert.ok(!events.includes('loading'), events.join(', '));
+        assert.deepStrictEqual(events.filter((e) => e === 'patent'), ['patent'], events.join(', '));
+        const asked = (p: string): number => proxy.requests.filter((r) => r.url.startsWith(p)).length;
+        assert.deepStrictEqual([asked('/basic-patent-data/claim-data'), asked('/basic-patent-data/simple-bibliography')], [1, 1], proxy.requests.map((r) => r.url).join(', '));
+      } finally {
+        stop();
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('renders a restored panel\u2019s card past its lifetime at once, marked as cached, and replaces it after one call', async () => {
     await readThenReloadThroughProxy(async (proxy, ref) => {
       await expireCard();
