@@ -139,8 +139,11 @@ export class PatentLookupService {
     if (cached) return cached.length > 0 ? cached : undefined;
     let inFlight = this.inFlightImages.get(number);
     if (!inFlight) {
-      inFlight = this.fetchImage(number).finally(() => this.inFlightImages.delete(number));
-      this.inFlightImages.set(number, inFlight);
+      const fetching: Promise<Buffer | undefined> = this.fetchImage(number).finally(() => {
+        if (this.inFlightImages.get(number) === fetching) this.inFlightImages.delete(number);
+      });
+      inFlight = fetching;
+      this.inFlightImages.set(number, fetching);
     }
     return raceAbort(inFlight, signal);
   }
@@ -150,9 +153,16 @@ export class PatentLookupService {
     return this.writes.idle();
   }
 
+  /**
+   * Forgets every card and drawing. A call under way is no longer shared: it may go to a
+   * backend no longer in use (one that is gone answers ECONNREFUSED after its retries),
+   * so a later ask makes its own; its own waiters still get its answer.
+   */
   clear(): void {
     this.cards.clear();
     this.images.clear();
+    this.flying.clear();
+    this.inFlightImages.clear();
   }
 
   private async fetchImage(number: string): Promise<Buffer | undefined> {

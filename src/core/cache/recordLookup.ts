@@ -179,8 +179,10 @@ class Batcher<T extends Answer> {
     if (batch && [...batch.entries].every((e) => e.waiting === 0)) batch.controller.abort();
   }
 
+  /** Forgets what is remembered; a call under way is no longer shared (see PatentLookupService.clear), its waiters still get its answer. */
   clear(): void {
     this.memory.clear();
+    for (const [k, entry] of this.inFlight) if (entry.batch) this.inFlight.delete(k);
   }
 
   /** Forgets one patent's record, on disk too (a signed link that no longer opens). */

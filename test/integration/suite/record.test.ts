@@ -41,7 +41,12 @@ async function openAll(api: TestApi, number: string): Promise<PatentPanel> {
   const panel = await waitFor('a panel', () => api.panelFeature.openPanels.find((p) => p.patentRef.number?.startsWith(number.slice(0, 8))));
   await waitFor('the patent', () => panel.snapshot.main.state !== 'loading');
   for (const s of SECTIONS) panel.showSection(s);
-  await waitFor('every section', () => SECTIONS.every((s) => panel.sectionViews.get(s) && panel.sectionViews.get(s)?.view.state !== 'loading'));
+  await waitFor('every section', () => SECTIONS.every((s) => panel.sectionViews.get(s) && panel.sectionViews.get(s)?.view.state !== 'loading')).catch((e: unknown) => {
+    // Which section is still loading, or was never asked for, and the card: what a timeout needs to be read.
+    const states = SECTIONS.map((s) => `${s}: ${panel.sectionViews.get(s)?.view.state ?? 'none'}`).join(', ');
+    const main = panel.snapshot.main;
+    throw new Error(`${e instanceof Error ? e.message : String(e)} (${states}; the card ${main.state === 'error' ? `error: ${main.error.message}` : main.state})`);
+  });
   return panel;
 }
 

@@ -55,6 +55,18 @@ describe('PatentLookupService (sandbox)', () => {
     assert.equal(ctx.sb.stats.calls(BIB), 1);
   });
 
+  it('shares no call under way once cleared (the backend changed): a later ask makes its own', async () => {
+    ctx.sb.faults.add({ path: BIB, delayMs: 100 });
+    const first = lookups.lookupOne('US11205304B2');
+    while (ctx.sb.stats.calls(BIB) === 0) await new Promise((r) => setImmediate(r));
+    lookups.clear();
+    const second = lookups.lookupOne('US11205304B2');
+    const [a, b] = await Promise.all([first, second]);
+    assert.equal(a?.bibliography.pn, 'US11205304B2');
+    assert.equal(b?.bibliography.pn, 'US11205304B2');
+    assert.equal(ctx.sb.stats.calls(BIB), 2);
+  });
+
   it('answers from the cache without a call, peek included', async () => {
     const n = 'US11205304B2';
     assert.equal(lookups.peek(n), undefined);

@@ -76,6 +76,18 @@ describe('RecordLookup (sandbox)', () => {
     assert.equal(apiCalls(ctx.sb), calls, 'no call after the reload');
   });
 
+  it('shares no call under way once cleared (the backend changed): a later ask makes its own', async () => {
+    const records = window();
+    ctx.sb.faults.add({ path: CLAIMS, delayMs: 100 });
+    const first = records.claims({ number: 'US11205304B2' });
+    while (ctx.sb.stats.calls(CLAIMS) === 0) await new Promise((r) => setImmediate(r));
+    records.clear();
+    const second = records.claims({ number: 'US11205304B2' });
+    const [a, b] = await Promise.all([first, second]);
+    assert.ok(a && b && a.pn === b.pn, JSON.stringify([a?.pn, b?.pn]));
+    assert.equal(ctx.sb.stats.calls(CLAIMS), 2);
+  });
+
   it('gathers asks for many patents into one batched call', async () => {
     const lookups = window();
     const numbers = ctx.sb.data.patents.slice(0, 30).map((p) => p.pn);
