@@ -295,6 +295,12 @@ export function createCodeServerProfile(entry, { settings = {} } = {}) {
   fs.mkdirSync(profile.extensions, { recursive: true });
   fs.writeFileSync(profile.config, 'auth: none\ncert: false\n');
   fs.writeFileSync(path.join(profile.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  // In the remote machine's settings too: code-server's window is a remote one, and the user
+  // file's value of a machine-scoped setting (patentLookup.apiBaseUrl) did not always reach
+  // the extension (now and then a credentials check went to connect.patsnap.com, as the
+  // e2e run's Patent Lookup log showed); the remote machine's settings are where it belongs.
+  fs.mkdirSync(path.join(profile.userData, 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(profile.userData, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
   profile.env = { ...process.env, ...isolatedHomeEnv(profile.home) };
   return profile;
 }
