@@ -18,7 +18,11 @@ async function runByKeyboard(vscode: VsCode, title: string): Promise<void> {
     if (!(await q.isOpen())) await vscode.page.keyboard.press('F1');
     await q.waitOpen();
     // Typed into the palette's box (focused first): a late focus change cannot send the keys elsewhere.
-    await q.input.fill('');
+    if (!(await q.typeIfOpen(''))) {
+      // Closed as it opened: a webview took the focus back (microsoft/vscode#93950); opened again.
+      if (attempt >= 5) throw new Error('The command palette closed as it opened, five times in a row.');
+      continue;
+    }
     await q.input.pressSequentially(`>${title}`);
     const focused = q.widget.locator('.quick-input-list .monaco-list-row.focused');
     try {
