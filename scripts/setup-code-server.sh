@@ -18,7 +18,9 @@ BIN="$PKG/out/node/entry.js"
 log() { printf '[setup-code-server] %s\n' "$*" >&2; }
 
 # --- Debian packages --------------------------------------------------------
-APT_PACKAGES=(chromium ripgrep libkrb5-dev build-essential python3 pkg-config)
+# fonts-wqy-microhei: a CJK font (5 MB), so the zh-cn and ja screenshots and Chinese or Japanese
+# patent text are readable, not boxes; Latin text keeps DejaVu (fontconfig prefers it for `sans-serif`).
+APT_PACKAGES=(chromium ripgrep libkrb5-dev build-essential python3 pkg-config fonts-wqy-microhei)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
