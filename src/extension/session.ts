@@ -165,9 +165,11 @@ export class PatsnapSession extends Disposable {
   /** Forgets every lookup, in memory and on disk, of the backend in use ("Clear Lookup Cache"). */
   async clearLookupCache(): Promise<void> {
     const [lookups, records] = await Promise.all([this.lookups, this.records]);
-    await Promise.all([lookups?.idle(), records?.idle()]);
+    // Forgotten first, so a call under way keeps nothing from now on; then the writes made
+    // before land, and the store is emptied after them.
     lookups?.clear();
     records?.clear();
+    await Promise.all([lookups?.idle(), records?.idle()]);
     await (await this.lookupStore())?.clear();
     this.cleared.fire();
     this.log.info('The lookup cache was cleared.');

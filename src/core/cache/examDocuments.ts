@@ -12,6 +12,7 @@
 import * as z from 'zod/mini';
 import { linkExpiry } from '../api/signed';
 import type { ExamDocsPage, ExamDocsParams, ExamDocument, PatsnapApi } from '../api/types';
+import { Generation } from './generation';
 import type { Kept } from './kept';
 import { LruCache } from './lru';
 import type { PendingWrites } from './pendingWrites';
@@ -77,6 +78,7 @@ export interface ExamDocumentsOptions {
 
 export class ExamDocuments {
   private readonly memory: LruCache<string, { page: ExamDocsPage; storedAt: number }>;
+  private readonly generation = new Generation();
 
   constructor(private readonly options: ExamDocumentsOptions) {
     this.memory = new LruCache({ max: options.maxEntries ?? 200, ttlMs: LIFETIMES.examDocuments, now: options.now });
@@ -87,16 +89,18 @@ export class ExamDocuments {
     const k = examDocsKey(params);
     const cached = this.memory.get(k);
     if (cached) return { value: this.live(cached.page), storedAt: cached.storedAt, stale: false };
+    const current = this.generation.start();
     const store = await this.options.store().catch(() => undefined);
     const entry = await store?.getEntry(EXAM_DOCS_NS, k, storedPage).catch(() => undefined);
     if (!entry) return undefined;
     const page = entry.value.v as ExamDocsPage;
-    if (!entry.stale) this.memory.set(k, { page, storedAt: entry.storedAt });
+    if (!entry.stale && current()) this.memory.set(k, { page, storedAt: entry.storedAt });
     return { value: this.live(page), storedAt: entry.storedAt, stale: entry.stale };
   }
 
   /** The listing: kept and fresh without a call, else asked for (and kept); `again` asks whatever is kept. */
   async get(params: ExamDocsParams, signal?: AbortSignal, again = false): Promise<ExamDocsPage> {
+    const current = this.generation.start();
     if (!again) {
       const kept = await this.kept(params);
       if (kept && !kept.stale) return kept.value;
@@ -104,11 +108,13 @@ export class ExamDocuments {
     const page = await this.options.api().examinationDocuments(params, { signal });
     const storedAt = this.options.now();
     const keptPage: ExamDocsPage = { ...page, documents: page.documents.map((d): KeptDocument => (d.url ? { ...d, urlExpiresAt: linkKeptUntil(d.url, storedAt, LIFETIMES.examDocumentLink, LIFETIMES.examDocuments) } : d)) };
+    if (!current()) return this.live(keptPage);
     const k = examDocsKey(params);
     this.memory.set(k, { page: keptPage, storedAt });
     const store = await this.options.store().catch(() => undefined);
-    // On disk, what each document is: its link is for this window, while it opens.
-    this.options.writes.add(store?.put(EXAM_DOCS_NS, k, { v: this.live(keptPage, Number.POSITIVE_INFINITY) }, LIFETIMES.examDocuments));
+    // On disk, what each document is: its link is for this window, while it opens. Not
+    // when a clear came while the store was opened: it may be another backend's store.
+    if (current()) this.options.writes.add(store?.put(EXAM_DOCS_NS, k, { v: this.live(keptPage, Number.POSITIVE_INFINITY) }, LIFETIMES.examDocuments));
     return this.live(keptPage);
   }
 
@@ -127,7 +133,9 @@ export class ExamDocuments {
     return doc?.url ? doc : undefined;
   }
 
+  /** Forgets every listing kept in memory; what a call under way brings goes to its caller only. */
   clear(): void {
+    this.generation.advance();
     this.memory.clear();
   }
 

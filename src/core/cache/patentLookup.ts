@@ -2,6 +2,7 @@ import type { Kept } from './kept';
 import { LruCache } from './lru';
 import { raceAbort } from '../abort';
 import { keepPartial, type BatchOutcome } from '../api/errors';
+import { Generation } from './generation';
 import type { Bibliography, LegalStatus, PatsnapApi } from '../api/types';
 import { answersNumber } from '../numbers/match';
 import { PendingWrites } from './pendingWrites';
@@ -71,6 +72,7 @@ export class PatentLookupService {
   private readonly batchWindowMs: number;
   private readonly store: () => Promise<RecordStore | undefined>;
   private readonly writes = new PendingWrites();
+  private readonly generation = new Generation();
   private readonly now: () => number;
 
   constructor(
@@ -97,9 +99,10 @@ export class PatentLookupService {
   async kept(number: string): Promise<KeptCard | undefined> {
     const cached = this.cards.get(number);
     if (cached) return { value: cached.card, storedAt: cached.storedAt, stale: false };
+    const current = this.generation.start();
     const entry = await (await this.store())?.getEntry(CARD_NS, number.toUpperCase()).catch(() => undefined);
     if (!entry || !isCard(entry.value)) return undefined;
-    if (!entry.stale) this.cards.set(number, { card: entry.value.v, storedAt: entry.storedAt });
+    if (!entry.stale && current()) this.cards.set(number, { card: entry.value.v, storedAt: entry.storedAt });
     return { value: entry.value.v, storedAt: entry.storedAt, stale: entry.stale };
   }
 
@@ -156,9 +159,11 @@ export class PatentLookupService {
   /**
    * Forgets every card and drawing. A call under way is no longer shared: it may go to a
    * backend no longer in use (one that is gone answers ECONNREFUSED after its retries),
-   * so a later ask makes its own; its own waiters still get its answer.
+   * so a later ask makes its own; its own waiters still get its answer, which is kept
+   * nowhere, in memory or on disk (see `Generation`).
    */
   clear(): void {
+    this.generation.advance();
     this.cards.clear();
     this.images.clear();
     this.flying.clear();
@@ -166,29 +171,34 @@ export class PatentLookupService {
   }
 
   private async fetchImage(number: string): Promise<Buffer | undefined> {
+    const current = this.generation.start();
     const store = await this.store();
     const key = number.toUpperCase();
     const kept = await store?.getBytes(IMAGE_NS, key).catch(() => undefined);
     if (kept && kept.length > 0) {
-      this.images.set(number, kept);
+      if (current()) this.images.set(number, kept);
       return kept;
     }
     if (await store?.get(NO_IMAGE_NS, key).catch(() => undefined)) {
-      this.images.set(number, NO_IMAGE);
+      if (current()) this.images.set(number, NO_IMAGE);
       return undefined;
     }
     const api = this.api();
     const [item] = (await api.abstractImages({ numbers: [number] })).filter((i) => answersNumber(i.pn, number));
     if (!item?.url) {
       // Remembered as "no drawing" (empty), so the next hover does not ask again.
-      this.images.set(number, NO_IMAGE);
-      this.writes.add(store?.put(NO_IMAGE_NS, key, true, LIFETIMES.notFound));
+      if (current()) {
+        this.images.set(number, NO_IMAGE);
+        this.writes.add(store?.put(NO_IMAGE_NS, key, true, LIFETIMES.notFound));
+      }
       return undefined;
     }
     // A login page or an error document served as the drawing is refused, never cached.
     const { bytes } = await api.fetchSignedBytes(item.url, { maxBytes: 5 * 1024 * 1024, expect: 'image' });
-    this.images.set(number, bytes);
-    this.writes.add(store?.putBytes(IMAGE_NS, key, bytes, LIFETIMES.image));
+    if (current()) {
+      this.images.set(number, bytes);
+      this.writes.add(store?.putBytes(IMAGE_NS, key, bytes, LIFETIMES.image));
+    }
     return bytes;
   }
 
@@ -198,13 +208,14 @@ export class PatentLookupService {
     this.pending.clear();
     for (const [number, waiters] of batch) this.flying.set(number, waiters);
     try {
-      await this.call(batch);
+      await this.call(batch, this.generation.start());
     } finally {
       for (const [number, waiters] of batch) if (this.flying.get(number) === waiters) this.flying.delete(number);
     }
   }
 
-  private async call(batch: ReadonlyMap<string, Waiter[]>): Promise<void> {
+  /** `current`: whether no clear came since the batch was flushed (what it brings is kept only then). */
+  private async call(batch: ReadonlyMap<string, Waiter[]>, current: () => boolean): Promise<void> {
     const store = await this.store();
     const numbers: string[] = [];
     // What an earlier window (or this one, before a reload) looked up needs no call.
@@ -216,7 +227,7 @@ export class PatentLookupService {
           return;
         }
         const card = kept.value.v;
-        this.cards.set(number, { card, storedAt: kept.storedAt });
+        if (current()) this.cards.set(number, { card, storedAt: kept.storedAt });
         for (const w of batch.get(number) ?? []) w.resolve(card);
       }),
     );
@@ -245,11 +256,13 @@ export class PatentLookupService {
         continue;
       }
       const card: PatentCard | null = bibliography ? { query: number, bibliography, legalStatus: statusByPn.get(bibliography.pn) ?? [] } : null;
-      this.cards.set(number, { card, storedAt });
-      this.writes.add(store?.put(CARD_NS, number.toUpperCase(), { v: card }, card ? LIFETIMES.legalStatus : LIFETIMES.notFound));
-      // A kind-less number's answer also answers its full pn (the panel opens that one).
-      if (card && card.bibliography.pn !== number && !this.cards.has(card.bibliography.pn)) {
-        this.cards.set(card.bibliography.pn, { card: { ...card, query: card.bibliography.pn }, storedAt });
+      if (current()) {
+        this.cards.set(number, { card, storedAt });
+        this.writes.add(store?.put(CARD_NS, number.toUpperCase(), { v: card }, card ? LIFETIMES.legalStatus : LIFETIMES.notFound));
+        // A kind-less number's answer also answers its full pn (the panel opens that one).
+        if (card && card.bibliography.pn !== number && !this.cards.has(card.bibliography.pn)) {
+          this.cards.set(card.bibliography.pn, { card: { ...card, query: card.bibliography.pn }, storedAt });
+        }
       }
       for (const w of batch.get(number) ?? []) w.resolve(card);
     }

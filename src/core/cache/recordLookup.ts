@@ -18,6 +18,7 @@ import { buildFamilyView, familyMembers, type FamilyView } from '../record/famil
 import { resolveNumbers, type Resolution } from '../record/resolution';
 import { answersNumber } from '../numbers/match';
 import { ExamDocuments, linkKeptUntil } from './examDocuments';
+import { Generation } from './generation';
 import { keptAll, type Kept } from './kept';
 import { PendingWrites } from './pendingWrites';
 import { LruCache } from './lru';
@@ -84,6 +85,7 @@ class Batcher<T extends Answer> {
   private readonly inFlight = new Map<string, Entry<T>>();
   private queue: Entry<T>[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private readonly generation = new Generation();
 
   constructor(
     private readonly kind: Kind<T>,
@@ -148,11 +150,12 @@ class Batcher<T extends Answer> {
     const k = cacheKey(key);
     const cached = this.remembered(k);
     if (cached) return { value: cached.v, storedAt: cached.storedAt, stale: false };
+    const current = this.generation.start();
     const store = await this.store().catch(() => undefined);
     const entry = await store?.getEntry(this.kind.namespace, k, storedAnswer).catch(() => undefined);
     if (!entry) return undefined;
     const value = entry.value.v as T | null;
-    if (!entry.stale) this.remember(k, value, entry.storedAt, entry.expiresAt);
+    if (!entry.stale && current()) this.remember(k, value, entry.storedAt, entry.expiresAt);
     return { value, storedAt: entry.storedAt, stale: entry.stale };
   }
 
@@ -179,8 +182,9 @@ class Batcher<T extends Answer> {
     if (batch && [...batch.entries].every((e) => e.waiting === 0)) batch.controller.abort();
   }
 
-  /** Forgets what is remembered; a call under way is no longer shared (see PatentLookupService.clear), its waiters still get its answer. */
+  /** Forgets what is remembered; a call under way is no longer shared (see PatentLookupService.clear), its waiters still get its answer, kept nowhere. */
   clear(): void {
+    this.generation.advance();
     this.memory.clear();
     for (const [k, entry] of this.inFlight) if (entry.batch) this.inFlight.delete(k);
   }
@@ -199,8 +203,9 @@ class Batcher<T extends Answer> {
     if (entries.length === 0) return;
     const batch: Batch = { controller: new AbortController(), entries: new Set(entries as Entry<unknown>[]) };
     for (const e of entries) e.batch = batch;
+    const current = this.generation.start();
     const settle = (entry: Entry<T>, value: T | null, storedAt = this.now(), until?: number): void => {
-      this.remember(cacheKey(entry.key), value, storedAt, until);
+      if (current()) this.remember(cacheKey(entry.key), value, storedAt, until);
       if (this.inFlight.get(cacheKey(entry.key)) === entry) this.inFlight.delete(cacheKey(entry.key));
       entry.resolve(value);
     };
@@ -253,6 +258,7 @@ class Batcher<T extends Answer> {
           const ttl = answer ? (this.kind.ttlOf?.(answer, now) ?? this.kind.ttlMs) : LIFETIMES.notFound;
           const until = ttl < this.kind.ttlMs ? now + ttl : undefined;
           settle(entry, answer ?? null, now, until);
+          if (!current()) continue;
           this.writes.add(store?.put(this.kind.namespace, cacheKey(entry.key), { v: answer ?? null }, ttl));
           // The same answer also answers its own number (a panel that asked by id, a hover that asks by number).
           if (answer && !entry.key.number) {
@@ -316,6 +322,8 @@ export class RecordLookup {
   private readonly store: () => Promise<RecordStore | undefined>;
   private readonly writes = new PendingWrites();
   private readonly examDocs: ExamDocuments;
+  /** Of the resolutions (the batchers and the examination documents count their own). */
+  private readonly generation = new Generation();
 
   constructor(
     private readonly api: () => PatsnapApi,
@@ -442,14 +450,16 @@ export class RecordLookup {
     const k = input.trim().toUpperCase();
     const cached = this.resolutions.get(k);
     if (cached) return cached.v;
+    const current = this.generation.start();
     const store = await this.store().catch(() => undefined);
     const stored = await store?.get('resolution-v1', k, storedValue).catch(() => undefined);
     if (stored && isResolution(stored.v)) {
-      this.resolutions.set(k, { v: stored.v });
+      if (current()) this.resolutions.set(k, { v: stored.v });
       return stored.v;
     }
     const [resolution] = await resolveNumbers(this.api(), [input.trim()], { signal });
     if (!resolution) throw new TypeError('resolveNumbers answered nothing');
+    if (!current()) return resolution;
     this.resolutions.set(k, { v: resolution });
     const ttl = resolution.publications.length > 0 ? LIFETIMES.resolution : LIFETIMES.notFound;
     this.writes.add(store?.put('resolution-v1', k, { v: resolution }, ttl));
@@ -461,8 +471,12 @@ export class RecordLookup {
     return this.writes.idle();
   }
 
-  /** Forgets what this window holds in memory (the disk store stays, as across a reload). */
+  /**
+   * Forgets what this window holds in memory (the disk store stays, as across a reload);
+   * what a call under way brings goes to its own waiters only, neither into memory nor to disk.
+   */
   clear(): void {
+    this.generation.advance();
     for (const b of Object.values(this.batchers)) b.clear();
     this.resolutions.clear();
     this.examDocs.clear();

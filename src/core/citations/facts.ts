@@ -11,6 +11,7 @@
  *
  * A batch that failed leaves its numbers out of the facts (never "not found") and is reported.
  */
+import { Generation } from '../cache/generation';
 import { LruCache } from '../cache/lru';
 import { isPatsnapError, keepPartial, type BatchOutcome } from '../api/errors';
 import type { LegalStatusDetail, PatentFamily } from '../api/recordTypes';
@@ -137,6 +138,7 @@ export class CitationFactsLookup {
   private readonly cache: LruCache<string, { entry: Entry }>;
   private readonly bibliographies: BibliographySource;
   private readonly records: RecordSource | undefined;
+  private readonly generation = new Generation();
 
   constructor(
     private readonly api: () => PatsnapApi,
@@ -149,21 +151,26 @@ export class CitationFactsLookup {
 
   /** The facts known now for `citations`, without any call. */
   known(citations: ReadonlyArray<Pick<Citation, 'number' | 'type' | 'problem'>>): CitationFacts {
-    const publications = new Map<string, PublicationFact>();
-    const applications = new Map<string, ApplicationFact>();
-    for (const c of citations) {
-      const entry = c.problem ? undefined : this.cache.get(key(c))?.entry;
-      if (entry?.kind === 'publication') publications.set(c.number, entry.fact);
-      else if (entry?.kind === 'application') applications.set(c.number, entry.fact);
-    }
-    return { publications, applications };
+    return factsOf(citations, (k) => this.cache.get(k)?.entry);
   }
 
   /** The facts of `citations`, asking the API for the numbers not known (all of them when `fresh`). */
   async lookUp(citations: ReadonlyArray<Pick<Citation, 'number' | 'type' | 'problem'>>, options: LookUpOptions = {}): Promise<FactsOutcome> {
     const { signal, fresh = false } = options;
+    // What this look-up knows: kept when it began, or found by it. What it finds is kept in
+    // the cache too, unless a clear came meanwhile (another backend): its caller still gets it.
+    const current = this.generation.start();
+    const seen = new Map<string, Entry>();
+    const keep = (k: string, entry: Entry): void => {
+      seen.set(k, entry);
+      if (current()) this.cache.set(k, { entry });
+    };
+    const unknown = (c: Pick<Citation, 'number' | 'type'>): boolean => {
+      const kept = fresh ? undefined : this.cache.get(key(c))?.entry;
+      if (kept) seen.set(key(c), kept);
+      return !kept;
+    };
     const wanted = citations.filter((c) => !c.problem);
-    const unknown = (c: Pick<Citation, 'number' | 'type'>): boolean => fresh || !this.cache.has(key(c));
     const apps = [...new Set(wanted.filter((c) => c.type === 'application' && unknown(c)).map((c) => c.number))];
     let failure: unknown;
 
@@ -179,7 +186,7 @@ export class CitationFactsLookup {
               return { pn: p.pn, ...(p.patentId ? { patentId: p.patentId } : {}), ...(p.title ? { title: p.title } : {}), ...(date ? { date } : {}) };
             }),
           };
-          this.cache.set(key({ number: r.input, type: 'application' }), { entry: { kind: 'application', fact } });
+          keep(key({ number: r.input, type: 'application' }), { kind: 'application', fact });
           const best = bestPublication(fact);
           if (best) resolvedTo.add(compactNumber(best.pn));
         }
@@ -191,16 +198,19 @@ export class CitationFactsLookup {
 
     // 2. Publications: bibliography and legal status, side by side.
     const pubs = [...new Set([...wanted.filter((c) => c.type === 'publication' && unknown(c)).map((c) => c.number), ...[...resolvedTo].filter((n) => unknown({ number: n, type: 'publication' }))])];
-    if (pubs.length > 0) failure = firstFailure(failure, await this.lookUpPublications(pubs, signal, fresh ? undefined : this.records));
-    return { facts: this.known([...wanted, ...[...resolvedTo].map((number) => ({ number, type: 'publication' as const }))]), ...(failure === undefined ? {} : { failure }) };
+    if (pubs.length > 0) failure = firstFailure(failure, await this.lookUpPublications(pubs, signal, fresh ? undefined : this.records, keep));
+    const facts = factsOf([...wanted, ...[...resolvedTo].map((number) => ({ number, type: 'publication' as const }))], (k) => seen.get(k) ?? (current() ? this.cache.get(k)?.entry : undefined));
+    return { facts, ...(failure === undefined ? {} : { failure }) };
   }
 
+  /** Forgets every fact; a look-up under way still answers its caller, but what it finds is not kept. */
   clear(): void {
+    this.generation.advance();
     this.cache.clear();
   }
 
-  /** Looks up and caches `numbers`; resolves to the first failure, if any. */
-  private async lookUpPublications(numbers: string[], signal: AbortSignal | undefined, records: RecordSource | undefined): Promise<unknown> {
+  /** Looks up `numbers`, each found fact handed to `keep`; resolves to the first failure, if any. */
+  private async lookUpPublications(numbers: string[], signal: AbortSignal | undefined, records: RecordSource | undefined, keep: (k: string, entry: Entry) => void): Promise<unknown> {
     const legalDetails = records ? fromRecords(records.legalDetails(numbers, signal), numbers, signal) : settled(this.api().legalStatusDetail({ numbers }, { signal }), numbers, signal);
     const [bib, legal] = await Promise.all([this.bibliographies(numbers, signal), legalDetails]);
     let failure = firstFailure(bib.failure, legal.failure);
@@ -214,7 +224,7 @@ export class CitationFactsLookup {
       const b = bib.found.get(n);
       if (b === undefined) continue; // its batch failed: not judged
       if (b === null) {
-        this.cache.set(key({ number: n, type: 'publication' }), { entry: { kind: 'publication', fact: { found: false } } });
+        keep(key({ number: n, type: 'publication' }), { kind: 'publication', fact: { found: false } });
         continue;
       }
       // A status whose batch failed is left unknown (no `inactive` is claimed); the rest of the facts stand.
@@ -224,7 +234,7 @@ export class CitationFactsLookup {
     // 3. Pre-grant publications: is the same application granted since?
     const preGrant = [...found.entries()].filter(([, f]) => stageOf(f.pn) === 'pre-grant' && f.applicationNumber);
     if (preGrant.length > 0) failure = firstFailure(failure, await this.findGrants(preGrant.map(([, f]) => f), signal, records));
-    for (const [n, f] of found) this.cache.set(key({ number: n, type: 'publication' }), { entry: { kind: 'publication', fact: { found: true, ...f } } });
+    for (const [n, f] of found) keep(key({ number: n, type: 'publication' }), { kind: 'publication', fact: { found: true, ...f } });
     return failure;
   }
 
@@ -259,6 +269,18 @@ export class CitationFactsLookup {
     }
     return failure;
   }
+}
+
+/** The facts of `citations` among the entries `entryOf` gives by key. */
+function factsOf(citations: ReadonlyArray<Pick<Citation, 'number' | 'type' | 'problem'>>, entryOf: (k: string) => Entry | undefined): CitationFacts {
+  const publications = new Map<string, PublicationFact>();
+  const applications = new Map<string, ApplicationFact>();
+  for (const c of citations) {
+    const entry = c.problem ? undefined : entryOf(key(c));
+    if (entry?.kind === 'publication') publications.set(c.number, entry.fact);
+    else if (entry?.kind === 'application') applications.set(c.number, entry.fact);
+  }
+  return { publications, applications };
 }
 
 function key(c: Pick<Citation, 'number' | 'type'>): string {

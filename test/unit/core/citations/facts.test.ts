@@ -6,6 +6,7 @@ import { isGrant, lintCitations, type Citation } from '../../../../src/core/cita
 import { findPatentNumbers } from '../../../../src/core/numbers';
 import { generateSampleData } from '../../../../src/sandbox/data';
 import { apiCalls, client, useSandbox } from '../api/helpers';
+import { useTwoBackends } from '../cache/twoBackends';
 
 const P011 = '/basic-patent-data/simple-bibliography';
 const P013 = '/basic-patent-data/legal-status';
@@ -156,5 +157,27 @@ describe('citations: facts from the sandbox', () => {
     const { facts } = await lookup.lookUp(cite('EP 12345678901 B1'));
     assert.equal(facts.publications.size, 0);
     assert.equal(s.sb.stats.calls(), 0);
+  });
+});
+
+describe('citations: facts looked up while they are cleared (two sandboxes of different data)', () => {
+  const two = useTwoBackends();
+
+  it('the old facts go to their caller only; the next look-up asks the new backend, and keeps its answer', async () => {
+    const n = two.onlyInA();
+    const citations = [{ number: n, type: 'publication' as const }];
+    const lookup = new CitationFactsLookup(() => two.api());
+    const held = two.a.hold(P011);
+    const old = lookup.lookUp(citations);
+    await held.arrived();
+    lookup.clear();
+    two.use(two.b);
+    assert.deepEqual((await lookup.lookUp(citations)).facts.publications.get(n), { found: false }, 'b has no such patent');
+    held.release();
+    const fromA = (await old).facts.publications.get(n);
+    assert.ok(fromA?.found && fromA.pn === n, 'the old caller gets a’s facts');
+    assert.deepEqual(lookup.known(citations).publications.get(n), { found: false }, 'b’s facts, kept');
+    assert.deepEqual((await lookup.lookUp(citations)).facts.publications.get(n), { found: false });
+    assert.equal(two.b.calls(P011), 1);
   });
 });
