@@ -6,6 +6,7 @@ import { Generation } from './generation';
 import type { Bibliography, LegalStatus, PatsnapApi } from '../api/types';
 import { answersNumber } from '../numbers/match';
 import { PendingWrites } from './pendingWrites';
+import { SharedLoads } from './sharedLoads';
 import { LIFETIMES, type RecordStore } from './recordStore';
 
 /** What hovers, the document view and the panel header show for one number. */
@@ -63,11 +64,11 @@ interface Waiter {
  */
 export class PatentLookupService {
   private readonly cards: LruCache<string, { card: PatentCard | null; storedAt: number }>;
-  private readonly images: LruCache<string, Buffer>;
+  /** Drawings by number (empty bytes: known to have none), each fetched once while under way. */
+  private readonly drawings: SharedLoads<string, Buffer>;
   private readonly pending = new Map<string, Waiter[]>();
   /** Numbers of the batches whose calls are under way: an ask for one of them waits for that call. */
   private readonly flying = new Map<string, Waiter[]>();
-  private readonly inFlightImages = new Map<string, Promise<Buffer | undefined>>();
   private timer: NodeJS.Timeout | undefined;
   private readonly batchWindowMs: number;
   private readonly store: () => Promise<RecordStore | undefined>;
@@ -81,7 +82,7 @@ export class PatentLookupService {
   ) {
     this.store = () => (options.store ? options.store().catch(() => undefined) : Promise.resolve(undefined));
     this.cards = new LruCache({ max: options.maxEntries ?? 5000, ttlMs: options.ttlMs ?? 6 * 3600_000 });
-    this.images = new LruCache({ maxSize: options.maxImageBytes ?? 32 * 1024 * 1024, sizeOf: (b) => Math.max(1, b.length) });
+    this.drawings = new SharedLoads(new LruCache({ maxSize: options.maxImageBytes ?? 32 * 1024 * 1024, sizeOf: (b) => Math.max(1, b.length) }));
     this.batchWindowMs = options.batchWindowMs ?? 15;
     this.now = options.now ?? Date.now;
   }
@@ -132,23 +133,16 @@ export class PatentLookupService {
    * not asked yet. Hovers show a drawing only when it is here or arrives in the hover's time.
    */
   peekImage(number: string): Buffer | null | undefined {
-    const bytes = this.images.get(number);
+    const bytes = this.drawings.peek(number);
     return bytes === undefined ? undefined : bytes.length > 0 ? bytes : null;
   }
 
   /** The abstract drawing's bytes; the signed link is used at once and never kept. */
   async image(number: string, signal?: AbortSignal): Promise<Buffer | undefined> {
-    const cached = this.images.get(number);
+    const cached = this.drawings.peek(number);
     if (cached) return cached.length > 0 ? cached : undefined;
-    let inFlight = this.inFlightImages.get(number);
-    if (!inFlight) {
-      const fetching: Promise<Buffer | undefined> = this.fetchImage(number).finally(() => {
-        if (this.inFlightImages.get(number) === fetching) this.inFlightImages.delete(number);
-      });
-      inFlight = fetching;
-      this.inFlightImages.set(number, fetching);
-    }
-    return raceAbort(inFlight, signal);
+    const bytes = await raceAbort(this.drawings.get(number, (current) => this.fetchImage(number, current)), signal);
+    return bytes.length > 0 ? bytes : undefined;
   }
 
   /** Resolves once every card and drawing so far is on disk. */
@@ -165,40 +159,27 @@ export class PatentLookupService {
   clear(): void {
     this.generation.advance();
     this.cards.clear();
-    this.images.clear();
+    this.drawings.clear();
     this.flying.clear();
-    this.inFlightImages.clear();
   }
 
-  private async fetchImage(number: string): Promise<Buffer | undefined> {
-    const current = this.generation.start();
+  /** The drawing's bytes, `NO_IMAGE` when there is none; on disk too while `current` (no clear since it began). */
+  private async fetchImage(number: string, current: () => boolean): Promise<Buffer> {
     const store = await this.store();
     const key = number.toUpperCase();
     const kept = await store?.getBytes(IMAGE_NS, key).catch(() => undefined);
-    if (kept && kept.length > 0) {
-      if (current()) this.images.set(number, kept);
-      return kept;
-    }
-    if (await store?.get(NO_IMAGE_NS, key).catch(() => undefined)) {
-      if (current()) this.images.set(number, NO_IMAGE);
-      return undefined;
-    }
+    if (kept && kept.length > 0) return kept;
+    if (await store?.get(NO_IMAGE_NS, key).catch(() => undefined)) return NO_IMAGE;
     const api = this.api();
     const [item] = (await api.abstractImages({ numbers: [number] })).filter((i) => answersNumber(i.pn, number));
     if (!item?.url) {
       // Remembered as "no drawing" (empty), so the next hover does not ask again.
-      if (current()) {
-        this.images.set(number, NO_IMAGE);
-        this.writes.add(store?.put(NO_IMAGE_NS, key, true, LIFETIMES.notFound));
-      }
-      return undefined;
+      if (current()) this.writes.add(store?.put(NO_IMAGE_NS, key, true, LIFETIMES.notFound));
+      return NO_IMAGE;
     }
     // A login page or an error document served as the drawing is refused, never cached.
     const { bytes } = await api.fetchSignedBytes(item.url, { maxBytes: 5 * 1024 * 1024, expect: 'image' });
-    if (current()) {
-      this.images.set(number, bytes);
-      this.writes.add(store?.putBytes(IMAGE_NS, key, bytes, LIFETIMES.image));
-    }
+    if (current()) this.writes.add(store?.putBytes(IMAGE_NS, key, bytes, LIFETIMES.image));
     return bytes;
   }
 
