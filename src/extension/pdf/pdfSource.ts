@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { LruCache } from '../../core/cache/lru';
+import { SharedLoads } from '../../core/cache/sharedLoads';
 import type { PatsnapApi } from '../../core/api/types';
 import { withFreshLink } from '../../core/api/freshLink';
 import { UserInputError } from '../common/errorMessages.pure';
@@ -24,36 +25,23 @@ export interface PdfContent {
 }
 
 export class PdfSource implements vscode.Disposable {
-  private readonly kept = new LruCache<string, PdfContent>({ maxSize: 128 * 1024 * 1024, sizeOf: (c) => Math.max(1, c.bytes.length) });
-  private readonly inFlight = new Map<string, Promise<PdfContent>>();
+  private readonly documents = new SharedLoads(new LruCache<string, PdfContent>({ maxSize: 128 * 1024 * 1024, sizeOf: (c) => Math.max(1, c.bytes.length) }));
   private readonly listener: vscode.Disposable;
 
   constructor(private readonly session: PatsnapSession) {
-    // Another backend (or a cleared cache) may answer otherwise: documents are read again.
-    this.listener = session.onDidClearLookups(() => this.kept.clear());
+    // Another backend (or a cleared cache) may answer otherwise: documents are read again,
+    // and one read under way from the backend before is neither shared nor kept.
+    this.listener = session.onDidClearLookups(() => this.documents.clear());
   }
 
   dispose(): void {
     this.listener.dispose();
-    this.kept.clear();
+    this.documents.clear();
   }
 
   /** The document's bytes; concurrent reads of one URI share one download. */
   read(uri: vscode.Uri, signal?: AbortSignal): Promise<PdfContent> {
-    const key = uri.toString();
-    const kept = this.kept.get(key);
-    if (kept) return Promise.resolve(kept);
-    let reading = this.inFlight.get(key);
-    if (!reading) {
-      reading = this.load(uri, signal)
-        .then((content) => {
-          this.kept.set(key, content);
-          return content;
-        })
-        .finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, reading);
-    }
-    return reading;
+    return this.documents.get(uri.toString(), () => this.load(uri, signal));
   }
 
   /** What the URI names, for the viewer's title before the bytes come. */

@@ -523,5 +523,39 @@ describe('The patent record (panel sections, cache, documents)', () => {
       assert.strictEqual(viewer.viewState?.pages, 3);
       await vscode.workspace.fs.delete(file);
     });
+
+    it('reads a PDF again from the backend now in use when the backend changed under a read, and keeps none of the old one', async () => {
+      const LINK = '/basic-patent-data/pdf-data';
+      const [before, now] = [await startRecordingProxy(sandboxUrl()), await startRecordingProxy(sandboxUrl())];
+      const asked = (proxy: RecordingProxy): number => proxy.requests.filter((r) => r.url.startsWith(LINK)).length;
+      try {
+        // The backend switched to has no PDF of it: the old backend's must not be read from memory after the switch.
+        now.rewrite(LINK, () => ({ status: true, error_code: 0, data: [] }));
+        // Each backend's disk store starts empty (a port used before may have left one).
+        for (const proxy of [now, before]) {
+          await api.session.useSandbox(proxy.url, { remember: false });
+          await api.session.clearLookupCache();
+        }
+        const pdfs = await api.pdfs();
+        const uri = vscode.Uri.from({ scheme: 'patentlookup-pdf', path: `/${NUMBER}/${NUMBER}.pdf` });
+        const release = before.hold(LINK);
+        try {
+          const old = pdfs.source.read(uri);
+          await waitFor('the read at the old backend', () => asked(before) > 0);
+          await api.session.useSandbox(now.url, { remember: false });
+          const again = pdfs.source.read(uri);
+          await waitFor('a read of its own at the backend now in use', () => asked(now) > 0);
+          await assert.rejects(again, /PatSnap has no PDF of/);
+          release();
+          assert.ok((await old).bytes.length > 0, 'the old read gets the old backend\u2019s PDF');
+          await assert.rejects(pdfs.source.read(uri), /PatSnap has no PDF of/, 'none of the old backend\u2019s is kept');
+          assert.deepStrictEqual([asked(before), asked(now)], [1, 1]);
+        } finally {
+          release();
+        }
+      } finally {
+        await Promise.all([before.close(), now.close()]);
+      }
+    });
   });
 });
