@@ -106,6 +106,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
       language: () => deps.language(),
       log: (message) => deps.log.warn(message),
       send: (message) => this.post(message),
+      reloadPatent: () => this.load(),
       errorView: (section, e, what) => {
         const description = retryableDescription(e, what);
         this.sections.rememberError(section, description);
@@ -383,6 +384,8 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
       const description: ErrorDescription = e instanceof PatentNotFound ? { message: e.message, actions: ['retry'] } : retryableDescription(e, vscode.l10n.t('Loading the patent'));
       this.setMain({ state: 'error', error: this.shownError('patent', description) });
       this.setImage({ state: 'none' });
+      // The sections wait for the patent: they say why it did not come, with its actions.
+      this.sections.patentFailed(description);
     }
   }
 

@@ -12,6 +12,7 @@ import type { PatentKey, RecordLookup } from '../../core/cache/recordLookup';
 import type { FamilyTypeId, RecordSection, ToWebview } from '../../webview/protocol';
 import type { ErrorDescription } from '../common/errorMessages.pure';
 import { describeError, isCancellation } from '../common/errorMessages.pure';
+import { toErrorView } from '../common/errorView.pure';
 import type { ErrorReporter } from '../common/errors';
 import { cachedNote } from './panelStrings';
 import { independentClaimsText, claimText, toCitationsSection, toClaimsSection, toFamilySection, toLegalSection } from './recordViews.pure';
@@ -28,6 +29,8 @@ export interface SectionsHost {
   log(message: string): void;
   /** Sends a section's view to the webview (checked there; a view it would refuse becomes an error). */
   send(message: SectionMessage): void;
+  /** Loads the patent again: a section's Retry while the patent itself failed (its sections load once it is shown). */
+  reloadPatent(): Promise<void>;
   /** An error as the panel shows it, remembered for its "Open Settings". */
   errorView(section: RecordSection, e: unknown, what: string): Extract<SectionView<'claims'>, { state: 'error' }>;
 }
@@ -73,6 +76,8 @@ export class PatentSections implements vscode.Disposable {
   private claims: Claim[] = [];
   private doiLinks: ReadonlyArray<string | undefined> = [];
   private readonly errorsShown = new Map<RecordSection, ErrorDescription>();
+  /** Why the patent could not be loaded, while no patent is shown: what a section shown meanwhile says. */
+  private patentFailure: ErrorDescription | undefined;
 
   constructor(private readonly host: SectionsHost) {}
 
@@ -80,23 +85,41 @@ export class PatentSections implements vscode.Disposable {
   setPatent(key: PatentKey | undefined): void {
     const same = key && this.key && (key.patentId ?? key.number) === (this.key.patentId ?? this.key.number);
     this.key = key;
+    this.patentFailure = undefined;
     if (same) return;
     this.cancelAll();
     this.views.clear();
     this.claims = [];
     this.doiLinks = [];
-    if (key) for (const section of this.wanted) void this.load(section);
+    // Without a patent (it is being loaded again, from another backend maybe) what was shown is no longer its: each waits for it.
+    for (const section of this.wanted) {
+      if (key) void this.load(section);
+      else this.set({ type: section, view: { state: 'loading' } } as SectionMessage);
+    }
+  }
+
+  /**
+   * The patent could not be loaded (`description`, with the actions the card offers): every
+   * section the reader has shown says so instead of waiting for it, and so does one shown
+   * later, until a patent is shown; their Retry loads the patent again.
+   */
+  patentFailed(description: ErrorDescription): void {
+    this.key = undefined;
+    this.cancelAll();
+    this.patentFailure = description;
+    for (const section of this.wanted) this.showFailure(section, description);
   }
 
   /** The reader showed `section`: loaded the first time (and after an error, on Retry only). */
   show(section: RecordSection): void {
     this.wanted.add(section);
     if (this.key && !this.views.has(section)) void this.load(section);
+    else if (this.patentFailure && !this.views.has(section)) this.showFailure(section, this.patentFailure);
   }
 
   retry(section: RecordSection): Promise<void> {
     this.wanted.add(section);
-    return this.load(section);
+    return this.patentFailure ? this.host.reloadPatent() : this.load(section);
   }
 
   setFamilyType(type: FamilyTypeId): Promise<void> {
@@ -185,6 +208,11 @@ export class PatentSections implements vscode.Disposable {
           render: ([detail, events]) => ({ type: 'legal', view: toLegalSection(detail, events, empty) }),
         });
     }
+  }
+
+  private showFailure(section: RecordSection, description: ErrorDescription): void {
+    this.rememberError(section, description);
+    this.set({ type: section, view: { state: 'error', error: toErrorView(description) } } as SectionMessage);
   }
 
   private set(message: SectionMessage): void {

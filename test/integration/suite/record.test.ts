@@ -6,6 +6,7 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXAM_DOCS_NS, examDocsKey } from '../../../src/core/cache/examDocuments';
@@ -425,6 +426,79 @@ describe('The patent record (panel sections, cache, documents)', () => {
     } finally {
       stop();
     }
+  });
+
+  describe('after the session changes to a backend that fails', () => {
+    /** A gateway that takes each connection and drops it at once: every call fails as a network error. */
+    async function refusingGateway(): Promise<{ url: string; close(): Promise<void> }> {
+      const server = net.createServer((socket) => socket.destroy());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as net.AddressInfo;
+      return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    }
+
+    /** Each record section's last message to the page, and the whole panel once the failed reload is shown. */
+    function lastPosted(panel: PatentPanel): Map<RecordSection, ToWebview> {
+      const last = new Map<RecordSection, ToWebview>();
+      panel.onDidPost((m) => {
+        if ((SECTIONS as readonly string[]).includes(m.type)) last.set(m.type as RecordSection, m);
+      });
+      return last;
+    }
+
+    function assertFailedWithRetry(panel: PatentPanel, last: Map<RecordSection, ToWebview>, sections: readonly RecordSection[]): void {
+      for (const s of sections) {
+        const held = panel.sectionViews.get(s)?.view;
+        assert.strictEqual(held?.state, 'error', `${s} held: ${JSON.stringify(held)?.slice(0, 200)}`);
+        assert.ok(held.error.actions.some((a) => a.id === 'retry'), `${s}: ${JSON.stringify(held.error.actions)}`);
+        const shown = last.get(s);
+        assert.ok(shown && 'view' in shown && shown.view.state === 'error', `${s} on the page: ${JSON.stringify(shown)?.slice(0, 200)}`);
+      }
+    }
+
+    it('shows the failure, with Retry, in every section the reader opened when the new backend is gone', async () => {
+      const panel = await openAll(api, NUMBER);
+      const last = lastPosted(panel);
+      const gone = await refusingGateway();
+      try {
+        await api.session.useSandbox(gone.url, { remember: false });
+        await waitFor('the failed reload', () => panel.snapshot.main.state === 'error');
+        assertFailedWithRetry(panel, last, SECTIONS);
+      } finally {
+        await gone.close();
+      }
+    });
+
+    it('shows the failure in a section that was loading when the session changed, and its Retry loads the patent and the section once the backend answers', async () => {
+      const first = await startRecordingProxy(sandboxUrl());
+      const refusing = await startRecordingProxy(sandboxUrl());
+      let release = (): void => undefined;
+      try {
+        await api.session.useSandbox(first.url, { remember: false });
+        release = first.hold('/basic-patent-data/claim-data');
+        await vscode.commands.executeCommand('patentLookup.openPatent', NUMBER);
+        const panel = await waitFor('a panel', () => api.panelFeature.openPanels[0]);
+        await waitFor('the patent', () => panel.snapshot.main.state === 'patent');
+        const last = lastPosted(panel);
+        panel.showSection('claims');
+        await waitFor('the claims asked for', () => first.requests.some((r) => r.url.startsWith('/basic-patent-data/claim-data')));
+        assert.strictEqual(panel.sectionViews.get('claims')?.view.state, 'loading');
+        const refused = (): unknown => ({ status: false, error_code: 68300008, error_msg: 'Service error, please try again later!' });
+        refusing.rewrite('/basic-patent-data', refused);
+        refusing.rewrite('/advanced-patent-data', refused);
+        await api.session.useSandbox(refusing.url, { remember: false });
+        await waitFor('the failed reload', () => panel.snapshot.main.state === 'error');
+        assertFailedWithRetry(panel, last, ['claims']);
+        refusing.clearRewrites();
+        await panel.retrySection('claims');
+        await waitFor('the claims loaded', () => panel.sectionViews.get('claims')?.view.state === 'loaded');
+        assert.strictEqual(panel.snapshot.main.state, 'patent');
+      } finally {
+        release();
+        await refusing.close();
+        await first.close();
+      }
+    });
   });
 
   it('opens the publication an application number stands for', async () => {
