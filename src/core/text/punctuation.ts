@@ -3,7 +3,7 @@
  * "2 new since 2026-11-03, 1 gone; 13 hits (+11)." in English is "自 2026-11-03 以来新增 2 条，
  * 1 条已消失；13 条命中（+11）。" in Chinese and "2026-11-03 以降の新規 2 件、1 件が消失；13 件
  * ヒット（+11）。" in Japanese. Each mark is a
- * message of its own (`'{0}, {1}'`, `'{0}; {1}'`, `'{0} ({1})'`, `'{0}: {1}'`, `'{0}.'`) given to the
+ * message of its own (`'{0}, {1}'`, `'{0}; {1}'`, `'{0} ({1})'`, `'{0}: {1}'`, `'{0}.'`, `'“{0}”'`) given to the
  * same translator as the pieces, so the language is the one the pieces are in, and English
  * (`ENGLISH`, or `vscode.l10n` with no bundle) reads as it always has. The pieces are not
  * touched: numbers, patent numbers and codes stay as they are.
@@ -37,4 +37,9 @@ export function labelled(l10n: Translator, label: string, value: string): string
 /** "text.": a sentence's full stop (。). */
 export function sentenceOf(l10n: Translator, text: string): string {
   return l10n.t('{0}.', text);
+}
+
+/** "“text”": a name or a query quoted (「…」 in Japanese, “…” in Chinese). */
+export function quoted(l10n: Translator, text: string): string {
+  return l10n.t('\u201c{0}\u201d', text);
 }

@@ -1,5 +1,5 @@
 /** Display formats shared by the tree, the panel and messages. Pure. */
-import { displayLocale } from './l10n.pure';
+import { displayLocale, type L10n } from './l10n.pure';
 
 /** yyyyMMdd (the API's dates) as ISO yyyy-MM-dd; undefined for anything else. */
 export function formatYmd(value: number | undefined): string | undefined {
@@ -18,4 +18,26 @@ export function formatWhen(epochMs: number, now: number): string {
   const at = new Date(epochMs);
   const sameDay = at.toDateString() === new Date(now).toDateString();
   return sameDay ? at.toLocaleTimeString(displayLocale(), { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString(displayLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** yyyyMMdd (a query's or a filter's date) as people read it in VS Code's display language: "Jan 1, 2020", "2020年1月1日"; anything else as it stands. */
+export function formatYmdDate(ymd: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(ymd);
+  if (!m) return ymd;
+  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Intl.DateTimeFormat(displayLocale(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(at);
+}
+
+/**
+ * A date range (yyyyMMdd ends, `*` or none for an open one) in words: "from Jan 1, 2020",
+ * "until Dec 31, 2023", "Jan 1, 2020 to Dec 31, 2023" ("2020年1月1日以降" in Japanese);
+ * "" when both ends are open.
+ */
+export function dateRangeWords(from: string | undefined, to: string | undefined, l10n: L10n): string {
+  const start = from === '*' ? undefined : from;
+  const end = to === '*' ? undefined : to;
+  if (start && end) return l10n.t('{0} to {1}', formatYmdDate(start), formatYmdDate(end));
+  if (start) return l10n.t('from {0}', formatYmdDate(start));
+  if (end) return l10n.t('until {0}', formatYmdDate(end));
+  return '';
 }

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { EXPORT_ROW_LIMITS, type ExportField } from '../../core/api/exportFields';
 import { withAside } from '../../core/text/punctuation';
+import { dateRangeWords } from '../common/format.pure';
 import { MultiStepInput, type InputStep } from './multiStepInput';
 import {
   dateRangeProblem,
@@ -129,8 +130,8 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
           detail: problems.length ? problems.map((p) => p.message).join(' ') : vscode.l10n.t('You confirm the billed count next; nothing is created before.'),
         },
         { action: 'offset', label: vscode.l10n.t('Skip first results'), description: draft.offset.toLocaleString('en-US') },
-        { action: 'apdt', label: vscode.l10n.t('Application dates'), description: formatDateRange(draft.apdtFrom, draft.apdtTo) },
-        { action: 'pbdt', label: vscode.l10n.t('Publication dates'), description: formatDateRange(draft.pbdtFrom, draft.pbdtTo) },
+        { action: 'apdt', label: vscode.l10n.t('Application dates'), description: dateRangeWords(draft.apdtFrom, draft.apdtTo, vscode.l10n) || vscode.l10n.t('any') },
+        { action: 'pbdt', label: vscode.l10n.t('Publication dates'), description: dateRangeWords(draft.pbdtFrom, draft.pbdtTo, vscode.l10n) || vscode.l10n.t('any') },
         { action: 'lang', label: vscode.l10n.t('Language'), description: withAside(vscode.l10n, EXPORT_LANG_NAMES[draft.lang], draft.lang) },
         { action: 'transLang', label: vscode.l10n.t('Translation language'), description: withAside(vscode.l10n, TRANS_LANG_NAMES[draft.transLang], draft.transLang) },
         { action: 'stemming', label: vscode.l10n.t('Stemming'), description: draft.stemming ? vscode.l10n.t('on (singular, plural and tense variants of English words)') : vscode.l10n.t('off (exact words)') },

@@ -5,6 +5,7 @@
 import { isYmd } from '../../core/api/validation';
 import { FACET_FIELDS, FACET_MAX_FIELDS, type QueryOptions } from '../../core/notebook';
 import { listOf } from '../../core/text/punctuation';
+import { dateRangeWords } from '../common/format.pure';
 import type { L10n } from '../common/l10n.pure';
 
 export type SortChoiceId = 'relevance' | 'publishedNewest' | 'publishedOldest' | 'filedNewest' | 'filedOldest' | 'grantedNewest';
@@ -76,7 +77,7 @@ export function withCollapse(options: QueryOptions, id: CollapseChoiceId): Query
 
 export type DateRange = NonNullable<QueryOptions['publicationDate']>;
 
-/** "20200101 to *" for a range, "" for none. */
+/** "20200101 to *" for a range, "" for none: what the options editor's input box holds (its parser reads it back); `dateRangeWords` says it. */
 export function dateRangeText(range: DateRange | undefined): string {
   if (!range || ((range.from ?? '*') === '*' && (range.to ?? '*') === '*')) return '';
   return `${range.from ?? '*'} to ${range.to ?? '*'}`;
@@ -138,9 +139,9 @@ export function describeCellOptions(options: QueryOptions, keptDefault: number, 
   const sort = sortChoiceOf(options);
   parts.push(sort ? sortLabel(sort, l10n) : l10n.t('Sorted as written in the cell'));
   if (options.collapseType && options.collapseType !== 'ALL') parts.push(collapseLabel(options.collapseType, l10n));
-  const published = dateRangeText(options.publicationDate);
+  const published = dateRangeWords(options.publicationDate?.from, options.publicationDate?.to, l10n);
   if (published) parts.push(l10n.t('published {0}', published));
-  const filed = dateRangeText(options.applicationDate);
+  const filed = dateRangeWords(options.applicationDate?.from, options.applicationDate?.to, l10n);
   if (filed) parts.push(l10n.t('filed {0}', filed));
   parts.push(l10n.t('top {0}', options.limit ?? keptDefault));
   if (options.facets && options.facets.length > 0) parts.push(l10n.t('charts: {0}', listOf(l10n, options.facets.map((f) => chartName(f, l10n)))));

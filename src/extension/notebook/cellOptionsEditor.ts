@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_KEEP, FACET_MAX_FIELDS, planRun, type QueryOptions } from '../../core/notebook';
 import { listOf } from '../../core/text/punctuation';
 import { Disposable } from '../common/disposable';
+import { dateRangeWords } from '../common/format.pure';
 import { showWarning } from '../common/notifications';
 import {
   CHART_FIELDS,
@@ -83,8 +84,8 @@ export async function editCellOptions(cell: vscode.NotebookCell): Promise<void> 
       [
         { step: 'sort', label: vscode.l10n.t('Sort'), description: sortChoiceOf(options) ? sortLabel(sortChoiceOf(options) ?? 'relevance', vscode.l10n) : vscode.l10n.t('as written in the cell') },
         { step: 'collapse', label: vscode.l10n.t('Collapse'), description: collapseLabel(options.collapseType ?? 'ALL', vscode.l10n) },
-        { step: 'published', label: vscode.l10n.t('Publication dates'), description: dateRangeText(options.publicationDate) || vscode.l10n.t('any') },
-        { step: 'filed', label: vscode.l10n.t('Application dates'), description: dateRangeText(options.applicationDate) || vscode.l10n.t('any') },
+        { step: 'published', label: vscode.l10n.t('Publication dates'), description: dateRangeWords(options.publicationDate?.from, options.publicationDate?.to, vscode.l10n) || vscode.l10n.t('any') },
+        { step: 'filed', label: vscode.l10n.t('Application dates'), description: dateRangeWords(options.applicationDate?.from, options.applicationDate?.to, vscode.l10n) || vscode.l10n.t('any') },
         { step: 'kept', label: vscode.l10n.t('Results kept per run'), description: String(options.limit ?? DEFAULT_KEEP) },
         { step: 'charts', label: vscode.l10n.t('Charts'), description: listOf(vscode.l10n, options.facets ?? []) || vscode.l10n.t('none') },
         { step: 'done', label: vscode.l10n.t('Done') },

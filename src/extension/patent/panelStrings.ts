@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Shown } from '../../core/cache/kept';
+import { listOf } from '../../core/text/punctuation';
 import type { CachedNote } from '../../webview/protocol';
 import type { PanelStringKey } from '../../webview/patent/strings';
 import { describeError } from '../common/errorMessages.pure';
@@ -130,6 +131,15 @@ export function panelStrings(): Record<PanelStringKey, string> {
     documentsPageAnnounce: vscode.l10n.t('Examination documents {0}'),
     documentsInWrapperOne: vscode.l10n.t('1 document in the file wrapper; {0} match the filter.'),
     documentsInWrapper: vscode.l10n.t('{0} documents in the file wrapper; {1} match the filter.'),
+    // The marks of core/text/punctuation, as the host's own sentences have them.
+    joinList: vscode.l10n.t('{0}, {1}'),
+    joinClauses: vscode.l10n.t('{0}; {1}'),
+    joinLabel: vscode.l10n.t('{0}: {1}'),
+    joinAside: vscode.l10n.t('{0} ({1})'),
+    joinSentence: vscode.l10n.t('{0}.'),
+    openDocumentLabel: vscode.l10n.t('Open {0}'),
+    saveDocumentLabel: vscode.l10n.t('Save {0}'),
+    docCodesPlaceholder: vscode.l10n.t('e.g. {0}', listOf(vscode.l10n, ['CTNF', 'NOA', 'IDS'])),
   };
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SearchPage, SearchParams } from '../../core/api/types';
-import { listOf } from '../../core/text/punctuation';
+import { listOf, quoted } from '../../core/text/punctuation';
 import { withAbortSignal } from '../common/cancellation';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages.pure';
@@ -243,7 +243,7 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
     const { query, options } = this.state.kind === 'results' ? this.state.results : this.state;
     const shown = query.length > 80 ? `${query.slice(0, 79)}\u2026` : query;
     const how = describeSearchOptions(options);
-    const line = listOf(l10n, [`\u201c${shown}\u201d`, ...(how ? [how] : [])]);
+    const line = listOf(l10n, [quoted(l10n, shown), ...(how ? [how] : [])]);
     const restored = this.state.kind === 'results' && this.state.results.restored ? this.state.results.fetchedAt : undefined;
     return restored === undefined ? line : l10n.t('{0} (as of {1})', line, formatWhen(restored, Date.now()));
   }

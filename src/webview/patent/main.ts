@@ -24,6 +24,7 @@ import { focusWithin, keepingFocus } from '../focus';
 import { repeatFilter } from '../repeats';
 import { markCached, renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
 import { setStrings, t, type PanelStringKey } from './strings';
+import { applicationText, cardAnnouncement, namesText } from './words';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -146,7 +147,7 @@ function renderError(error: ErrorView): void {
 }
 
 function field(label: string, value: string | undefined | string[]): HTMLElement[] {
-  const text = Array.isArray(value) ? value.join('; ') : value;
+  const text = Array.isArray(value) ? namesText(value) : value;
   if (!text) return [];
   return [h('dt', {}, label), h('dd', {}, text)];
 }
@@ -162,7 +163,7 @@ function statusClass(status: string): string {
 function renderPatent(p: PatentView, cached?: { note: string; refreshing: boolean }): void {
   patent = p;
   main.removeAttribute('aria-busy');
-  announce([`${p.number}: ${p.title ?? t('noTitle')}`, ...p.legalStatus, ...(cached ? [cached.note] : [])].join(', '));
+  announce(cardAnnouncement(p, cached));
   const heading = h('header', { class: 'header' });
   append(
     heading,
@@ -190,7 +191,7 @@ function renderPatent(p: PatentView, cached?: { note: string; refreshing: boolea
     ...field(t('factAssignees'), p.assignees),
     ...field(t('factApplicants'), p.applicants.join('; ') === p.assignees.join('; ') ? undefined : p.applicants),
     ...field(t('factInventors'), p.inventors),
-    ...field(t('factApplication'), [p.applicationNumber, p.applicationDate && t('factFiled', p.applicationDate)].filter(Boolean).join(', ')),
+    ...field(t('factApplication'), applicationText(p)),
     ...field(t('factPublished'), p.publicationDate),
     ...field(t('factKind'), p.kind),
     ...field(t('factType'), p.patentType),
@@ -301,7 +302,7 @@ function fromYmd(value: number | undefined): string {
 function filterForm(): HTMLFormElement {
   const codes = h('input', { id: 'doc-codes', type: 'text', 'aria-describedby': 'doc-codes-hint' });
   codes.value = filter.docCodes.join(', ');
-  codes.placeholder = 'e.g. CTNF, NOA, IDS';
+  codes.placeholder = t('docCodesPlaceholder');
   const from = h('input', { id: 'doc-from', type: 'date' });
   from.value = fromYmd(filter.dateFrom);
   const to = h('input', { id: 'doc-to', type: 'date' });
@@ -317,7 +318,7 @@ function filterForm(): HTMLFormElement {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const docCodes = codes.value
-      .split(/[\s,;]+/)
+      .split(/[\s,;\u3001\uff0c\uff1b]+/) // ASCII marks, or the 、，； a Chinese or Japanese keyboard types
       .map((c) => c.trim().toUpperCase())
       .filter((c) => /^[A-Z0-9._-]{1,32}$/.test(c));
     const next: DocFilter = { docCodes };
@@ -351,8 +352,8 @@ function documentsTable(view: Extract<DocumentsView, { state: 'page' }>): HTMLEl
         h(
           'td',
           { class: 'row-actions' },
-          row.openable ? button(t('openDocument'), () => send({ type: 'document', index: row.index, mode: 'open' }), { 'aria-label': `Open ${label}` }) : null,
-          row.openable ? button(t('saveDocument'), () => send({ type: 'document', index: row.index, mode: 'save' }), { 'aria-label': `Save ${label}` }) : null,
+          row.openable ? button(t('openDocument'), () => send({ type: 'document', index: row.index, mode: 'open' }), { 'aria-label': t('openDocumentLabel', label) }) : null,
+          row.openable ? button(t('saveDocument'), () => send({ type: 'document', index: row.index, mode: 'save' }), { 'aria-label': t('saveDocumentLabel', label) }) : null,
         ),
       ),
     );

@@ -7,7 +7,9 @@
  */
 import type { CachedNote, CitationsPanelView, ClaimsView, ErrorView, FamilyPanelView, FamilyTypeId, FromWebview, LegalPanelView, RecordSection } from '../protocol';
 import { append, button, h, replaceChildren } from './dom';
-import { t, type PanelStringKey } from './strings';
+import { withAside } from '../../core/text/punctuation';
+import { punctuation, t, type PanelStringKey } from './strings';
+import { citedByCountsText, dependsOnText, namesText } from './words';
 
 export interface SectionDeps {
   send(message: FromWebview): void;
@@ -113,7 +115,7 @@ export function renderClaims(panel: HTMLElement, view: ClaimsView, deps: Section
     const kind = claim.independent
       ? h('span', { class: 'badge independent' }, t('independent'))
       : claim.parents.length > 0
-        ? h('span', { class: 'muted' }, t('dependsOn', claim.parents.join(', ')))
+        ? h('span', { class: 'muted' }, dependsOnText(claim.parents))
         : null;
     const item = h(
       'li',
@@ -180,7 +182,7 @@ export function renderFamily(panel: HTMLElement, view: FamilyPanelView, deps: Se
           h(
             'tr',
             { class: m.self ? 'self' : undefined },
-            h('td', { class: 'number' }, m.self ? h('span', { class: 'pn' }, m.number) : patentButton(m.number, deps), m.self ? h('span', { class: 'muted' }, ` (${t('thisPatent')})`) : null),
+            h('td', { class: 'number' }, m.self ? h('span', { class: 'pn' }, m.number) : patentButton(m.number, deps), m.self ? h('span', { class: 'muted' }, withAside(punctuation, '', t('thisPatent'))) : null),
             h('td', { class: 'code' }, m.kind ?? ''),
             h('td', { class: 'date' }, readableDate(m.date)),
             h('td', { class: 'status' }, ...m.legalStatus.map((s) => h('span', { class: deps.badgeClass(s) }, s)), ...m.detailedStatus.map((s) => h('span', { class: 'badge detail' }, s))),
@@ -223,7 +225,7 @@ export function renderCitations(panel: HTMLElement, view: CitationsPanelView, de
               'li',
               {},
               n.title ? h('strong', {}, n.title) : null,
-              n.authors.length > 0 ? h('span', { class: 'muted' }, ` \u2013 ${n.authors.join('; ')}`) : null,
+              n.authors.length > 0 ? h('span', { class: 'muted' }, ` \u2013 ${namesText(n.authors)}`) : null,
               n.text ? h('p', {}, n.text) : null,
               n.copyright ? h('span', { class: 'muted' }, `\u00a9 ${n.copyright} `) : null,
               n.doi
@@ -235,13 +237,7 @@ export function renderCitations(panel: HTMLElement, view: CitationsPanelView, de
           ),
         );
   const c = view.counts;
-  const counted = [
-    c.threeYears !== undefined ? t('withinThreeYears', c.threeYears) : undefined,
-    c.fiveYears !== undefined ? t('withinFiveYears', c.fiveYears) : undefined,
-    c.simpleFamily !== undefined ? t('bySimpleFamily', c.simpleFamily) : undefined,
-    c.inpadocFamily !== undefined ? t('byInpadocFamily', c.inpadocFamily) : undefined,
-    c.patsnapFamily !== undefined ? t('byPatsnapFamily', c.patsnapFamily) : undefined,
-  ].filter((x): x is string => x !== undefined);
+  const counted = citedByCountsText(c);
   const citedBy =
     view.citedBy.length === 0 ? h('p', { class: 'muted' }, t('citedByNone')) : h('ul', { class: 'numbers' }, ...view.citedBy.map((p) => h('li', {}, patentButton(p.number, deps))));
   replaceChildren(
@@ -251,7 +247,7 @@ export function renderCitations(panel: HTMLElement, view: CitationsPanelView, de
     h('h3', {}, t('literatureHeading', view.nonPatent.length)),
     literature,
     h('h3', {}, t('citedByHeading', c.citedBy)),
-    counted.length > 0 ? h('p', { class: 'muted counts', 'aria-label': t('citedByCounts') }, counted.join(' \u00b7 ')) : null,
+    counted ? h('p', { class: 'muted counts', 'aria-label': t('citedByCounts') }, counted) : null,
     citedBy,
   );
   deps.announceLoaded('citations', t('loadedCitations', view.cites.length + view.nonPatent.length, c.citedBy));

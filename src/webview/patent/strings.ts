@@ -1,4 +1,5 @@
 /** The words the panel's record sections use; the host sends them (src/extension/patent/panelStrings.ts). */
+import type { Translator } from '../../core/citations/types';
 import { translator } from '../l10n';
 
 export const PANEL_STRING_KEYS = [
@@ -120,6 +121,14 @@ export const PANEL_STRING_KEYS = [
   'documentsPageAnnounce',
   'documentsInWrapperOne',
   'documentsInWrapper',
+  'joinList',
+  'joinClauses',
+  'joinLabel',
+  'joinAside',
+  'joinSentence',
+  'openDocumentLabel',
+  'saveDocumentLabel',
+  'docCodesPlaceholder',
 ] as const;
 
 export type PanelStringKey = (typeof PANEL_STRING_KEYS)[number];
@@ -127,3 +136,15 @@ export type PanelStringKey = (typeof PANEL_STRING_KEYS)[number];
 const strings = translator<PanelStringKey>();
 export const setStrings = strings.set;
 export const t = strings.t;
+
+/** The marks core/text/punctuation asks for, each the host's translation of that very message. */
+const MARKS: Readonly<Record<string, PanelStringKey>> = { '{0}, {1}': 'joinList', '{0}; {1}': 'joinClauses', '{0}: {1}': 'joinLabel', '{0} ({1})': 'joinAside', '{0}.': 'joinSentence' };
+
+/** A `Translator` for core/text/punctuation (listOf, clausesOf, …) in the panel's language. */
+export const punctuation: Translator = {
+  t: (message, ...args) => {
+    const key = MARKS[message];
+    if (!key) throw new Error(`No panel word for the mark ${message}`);
+    return t(key, ...args);
+  },
+};

@@ -8,22 +8,14 @@ import * as assert from 'node:assert/strict';
 import { lintCitations } from '../../../src/core/citations';
 import { describeComparison, type RunComparison } from '../../../src/core/notebook';
 import { findPatentNumbers } from '../../../src/core/numbers';
+import { quoted } from '../../../src/core/text/punctuation';
 import { statusView } from '../../../src/extension/citations/checkSummary.pure';
-import { formatWhen } from '../../../src/extension/common/format.pure';
+import { dateRangeWords, formatWhen } from '../../../src/extension/common/format.pure';
 import { fillArgs, useTranslator } from '../../../src/extension/common/l10n.pure';
 import { describeCellOptions } from '../../../src/extension/notebook/cellOptions.pure';
 import { patentRowText } from '../../../src/extension/search/resultsModel.pure';
 import { describeSearchOptions } from '../../../src/extension/search/searchOptions.pure';
-import { bundleTranslator } from './localizedManifest';
-
-const CJK = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]`;
-
-/** The ASCII marks left between CJK text (or ending it), each with what is around it. */
-export function asciiPunctuation(text: string): string[] {
-  const between = new RegExp(String.raw`${CJK}(?:, |; | \()|(?:, |; )[\d +\u2212]*${CJK}`, 'gu');
-  const found = [...text.matchAll(between)].map((m) => m[0]);
-  return new RegExp(CJK, 'u').test(text) && /\.$/.test(text) ? [...found, 'final .'] : found;
-}
+import { asciiPunctuation, bundleTranslator, readJson } from './localizedManifest';
 
 const COMPARISON: Omit<RunComparison, 'summary'> = {
   since: '2026-11-03',
@@ -62,6 +54,31 @@ describe('l10n: sentences put together from pieces, in zh-cn and ja', () => {
     assert.match(formatWhen(stored, now), /^Nov 3, 2026, 2:05\s?PM$/u);
   });
 
+  it('says a date range in words and in the display language\u2019s dates, an open end as such', () => {
+    useTranslator(fillArgs, 'en');
+    assert.equal(dateRangeWords('20200101', '*', { t: fillArgs }), 'from Jan 1, 2020');
+    assert.equal(dateRangeWords(undefined, '20231231', { t: fillArgs }), 'until Dec 31, 2023');
+    assert.equal(dateRangeWords('20200101', '20231231', { t: fillArgs }), 'Jan 1, 2020 to Dec 31, 2023');
+    assert.equal(dateRangeWords('*', undefined, { t: fillArgs }), '');
+    useTranslator(bundleTranslator('ja').t, 'ja');
+    assert.equal(dateRangeWords('20200101', '*', bundleTranslator('ja')), '2020\u5e741\u67081\u65e5\u4ee5\u964d');
+    assert.equal(dateRangeWords('20200101', '20231231', bundleTranslator('ja')), '2020\u5e741\u67081\u65e5\uff5e2023\u5e7412\u670831\u65e5');
+    useTranslator(bundleTranslator('zh-cn').t, 'zh-cn');
+    assert.equal(dateRangeWords('20200101', undefined, bundleTranslator('zh-cn')), '2020\u5e741\u67081\u65e5\u8d77');
+    assert.equal(dateRangeWords(undefined, '20231231', bundleTranslator('zh-cn')), '\u622a\u81f32023\u5e7412\u670831\u65e5');
+  });
+
+  it('quotes a name or a query with \u300c\u300d in Japanese and \u201c\u201d in Chinese, in the code and in every translation', () => {
+    assert.equal(quoted(bundleTranslator('ja'), 'TTL:battery'), '\u300cTTL:battery\u300d');
+    assert.equal(quoted(bundleTranslator('zh-cn'), 'TTL:battery'), '\u201cTTL:battery\u201d');
+    assert.equal(quoted({ t: fillArgs }, 'TTL:battery'), '\u201cTTL:battery\u201d');
+    const values = (file: string): string[] => Object.values(readJson(file) as Record<string, string | { message: string }>).map((v) => (typeof v === 'string' ? v : v.message));
+    const ja = [...values('l10n/bundle.l10n.ja.json'), ...values('package.nls.ja.json')];
+    assert.deepEqual(ja.filter((v) => /["\u201c\u201d]/.test(v)), [], 'Japanese quotes with \u300c\u300d');
+    const zh = [...values('l10n/bundle.l10n.zh-cn.json'), ...values('package.nls.zh-cn.json')];
+    assert.deepEqual(zh.filter((v) => /["\u300c\u300d]/.test(v)), [], 'Chinese quotes with \u201c\u201d');
+  });
+
   for (const lang of ['zh-cn', 'ja'] as const) {
     it(`${lang}: the notebook's "what changed" line (describeComparison)`, () => {
       const text = describeComparison(COMPARISON, bundleTranslator(lang));
@@ -76,6 +93,10 @@ describe('l10n: sentences put together from pieces, in zh-cn and ja', () => {
       const l10n = bundleTranslator(lang);
       const words = describeCellOptions({ facets: ['PUBLICATION_YEAR', 'ASSIGNEE', 'AUTHORITY'], collapseType: 'DOCDB' }, 20, l10n);
       const charts = words.at(-1) as string;
+      useTranslator(l10n.t, lang);
+      const dated = describeCellOptions({ publicationDate: { from: '20200101' } }, 20, l10n)[1] as string;
+      assert.match(dated, lang === 'ja' ? /2020\u5e741\u67081\u65e5\u4ee5\u964d/u : /2020\u5e741\u67081\u65e5\u8d77/u);
+      assert.doesNotMatch(dated, /20200101|\*| to /);
       assert.deepEqual(asciiPunctuation(charts), [], charts);
       assert.match(charts, lang === 'ja' ? /.、.+、./u : /.，.+，./u);
     });

@@ -23,3 +23,12 @@ export function bundleTranslator(lang: 'zh-cn' | 'ja'): { t(message: string, ...
     t: (message, ...args) => (bundle[message] ?? `[untranslated] ${message}`).replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole)),
   };
 }
+
+const CJK = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]`;
+
+/** The ASCII marks left between CJK text (or ending it), each with what is around it. */
+export function asciiPunctuation(text: string): string[] {
+  const between = new RegExp(String.raw`${CJK}(?:, |; | \()|(?:, |; )[\d +\u2212]*${CJK}`, 'gu');
+  const found = [...text.matchAll(between)].map((m) => m[0]);
+  return new RegExp(CJK, 'u').test(text) && /\.$/.test(text) ? [...found, 'final .'] : found;
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { queryOptionsSchema } from '../../../../src/core/notebook';
-import { ENGLISH } from '../../../../src/extension/common/l10n.pure';
+import { ENGLISH, fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
 import { describeCellOptions, parseDateRange, sortChoiceOf, withCharts, withCollapse, withDateRange, withKept, withSort } from '../../../../src/extension/notebook/cellOptions.pure';
 import { RunCache, runCacheKey } from '../../../../src/extension/notebook/runCache.pure';
 
@@ -31,10 +31,16 @@ describe('a query cell\u2019s options', () => {
     assert.deepEqual(o, { limit: 50 });
   });
 
-  it('says the options in a few words', () => {
-    const words = describeCellOptions({ sort: [{ field: 'APD_YEARMONTHDAY', order: 'ASC' }], collapseType: 'INPADOC', publicationDate: { from: '20200101' }, facets: ['PUBLICATION_YEAR', 'AUTHORITY'] }, 20, ENGLISH);
-    assert.deepEqual(words, ['Application date, oldest first', 'One per INPADOC family', 'published 20200101 to *', 'top 20', 'charts: year, office']);
-    assert.deepEqual(describeCellOptions({ sort: [{ field: 'ISD', order: 'ASC' }], limit: 3 }, 20, ENGLISH), ['Sorted as written in the cell', 'top 3']);
+  it('says the options in a few words, a date range in the display language\u2019s dates', () => {
+    useTranslator(fillArgs, 'en');
+    try {
+      const words = describeCellOptions({ sort: [{ field: 'APD_YEARMONTHDAY', order: 'ASC' }], collapseType: 'INPADOC', publicationDate: { from: '20200101' }, facets: ['PUBLICATION_YEAR', 'AUTHORITY'] }, 20, ENGLISH);
+      assert.deepEqual(words, ['Application date, oldest first', 'One per INPADOC family', 'published from Jan 1, 2020', 'top 20', 'charts: year, office']);
+      assert.deepEqual(describeCellOptions({ sort: [{ field: 'ISD', order: 'ASC' }], limit: 3 }, 20, ENGLISH), ['Sorted as written in the cell', 'top 3']);
+      assert.deepEqual(describeCellOptions({ applicationDate: { from: '20150101', to: '20191231' }, publicationDate: { to: '20231231' } }, 20, ENGLISH).slice(1, 3), ['published until Dec 31, 2023', 'filed Jan 1, 2015 to Dec 31, 2019']);
+    } finally {
+      useTranslator(fillArgs);
+    }
   });
 
   it('caches runs by what they send, whatever order the options were written in', () => {
