@@ -85,6 +85,8 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   private docsController: AbortController | undefined;
   /** The page the documents rows came from: what each row's document is (its links are asked for when it is opened). */
   private docsPage: ExamDocsPage | undefined;
+  /** The documents' page last asked for: asked again of another backend. */
+  private docsAsked: { filter: DocFilter; offset: number } | undefined;
   /** The errors shown, for the setting their "Open Settings" opens. */
   private readonly errorsShown: { patent?: ErrorDescription; documents?: ErrorDescription } = {};
   private readonly sections: PatentSections;
@@ -263,6 +265,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
       case 'pdf':
         return this.pdf(m.mode);
       case 'loadDocuments':
+        this.view.section = 'documents';
         return this.loadDocuments(m.filter, m.offset);
       case 'document':
         return this.document(m.index, m.mode);
@@ -357,8 +360,13 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     const signal = controller.signal;
     this.setMain({ state: 'loading' });
     this.setImage({ state: 'loading' });
-    // Another backend may answer otherwise: the sections are loaded again once the patent is.
+    // Another backend may answer otherwise: the sections, and the documents if asked for, are loaded again once the patent is.
     this.sections.setPatent(undefined);
+    const docsAgain = this.view.documents !== undefined && this.view.documents.state !== 'unsupported';
+    if (docsAgain) {
+      this.docsController?.abort();
+      this.setDocuments({ state: 'loading' });
+    }
     let drawingOf: string | undefined;
     try {
       // Every ask below waits for the session to settle anyway: which backend they go to.
@@ -386,6 +394,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
       this.setImage({ state: 'none' });
       // The sections wait for the patent: they say why it did not come, with its actions.
       this.sections.patentFailed(description);
+      if (docsAgain) this.setDocuments({ state: 'error', error: this.shownError('documents', description) });
     }
   }
 
@@ -396,7 +405,9 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
     this.setMain(cached ? { state: 'patent', patent, cached } : { state: 'patent', patent });
     this.post({ type: 'init', state: this.persistedState() });
     this.sections.setPatent({ number: patent.number, patentId: patent.patentId });
-    if (this.view.section === 'documents' && (!this.view.documents || this.view.documents.state !== 'page')) void this.loadDocuments(EMPTY_FILTER, 0);
+    const docs = this.view.documents;
+    if (docs?.state === 'loading' && this.docsAsked) void this.loadDocuments(this.docsAsked.filter, this.docsAsked.offset);
+    else if (this.view.section === 'documents' && (!docs || docs.state !== 'page')) void this.loadDocuments(EMPTY_FILTER, 0);
   }
 
   /** The card the lookup cache keeps for this patent, fresh or stale, without a call. */
@@ -442,7 +453,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   }
 
   private async loadDocuments(filter: DocFilter, offset: number): Promise<void> {
-    this.view.section = 'documents';
+    this.docsAsked = { filter, offset };
     const number = this.currentNumber();
     const country = this.view.main.state === 'patent' ? this.view.main.patent.country : undefined;
     if (!examDocsSupported(country ?? number ?? '')) {

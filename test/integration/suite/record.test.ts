@@ -456,14 +456,20 @@ describe('The patent record (panel sections, cache, documents)', () => {
       }
     }
 
-    it('shows the failure, with Retry, in every section the reader opened when the new backend is gone', async () => {
+    it('shows the failure, with Retry, in every section the reader opened, the examination documents too, when the new backend is gone; back on a backend that answers, they load again', async () => {
       const panel = await openAll(api, NUMBER);
+      panel.showDocuments();
+      await waitFor('the documents', () => panel.snapshot.documents?.state === 'page');
       const last = lastPosted(panel);
       const gone = await refusingGateway();
       try {
         await api.session.useSandbox(gone.url, { remember: false });
         await waitFor('the failed reload', () => panel.snapshot.main.state === 'error');
         assertFailedWithRetry(panel, last, SECTIONS);
+        const docs = panel.snapshot.documents;
+        assert.ok(docs?.state === 'error' && docs.error.actions.some((a) => a.id === 'retry'), JSON.stringify(docs)?.slice(0, 200));
+        await api.session.useSandbox(sandboxUrl(), { remember: false });
+        await waitFor('every section and the documents loaded', () => SECTIONS.every((s) => panel.sectionViews.get(s)?.view.state === 'loaded') && panel.snapshot.documents?.state === 'page');
       } finally {
         await gone.close();
       }
