@@ -59,6 +59,8 @@ describe('the patent panel\u2019s sentences from pieces (webview)', () => {
     it(`${lang}: no word the panel shows is left untranslated, and the marks are ${lang}\u2019s`, () => {
       const words = panelWords(lang);
       assert.deepEqual(Object.entries(words).filter(([, w]) => w.includes('[untranslated]')).map(([k]) => k), []);
+      // Its own words too: a label's colon is \uff1a after Chinese or Japanese text, no ASCII list mark between it.
+      assert.deepEqual(Object.values(words).filter((w) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]: /u.test(w) || asciiPunctuation(w).length > 0), []);
       setStrings(words);
       assert.equal(punctuation.t('{0}, {1}', 'a', 'b'), lang === 'ja' ? 'a\u3001b' : 'a\uff0cb');
       assert.equal(punctuation.t('{0}: {1}', 'a', 'b'), 'a\uff1ab');
