@@ -1,6 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
 import { UI_MS } from './timeouts';
 
+/**
+ * A mouse resting on a link gets a hover from VS Code after `editor.hover.delay` (300 ms: at least
+ * the link's own "(ctrl + click)" line), with "Loading…" by three times that for an answer still
+ * to come (hoverOperation.ts): no hover at all in this long means none is being computed.
+ */
+const NO_HOVER_MS = 2_000;
+/** How many times `hoverShown` moves off and back when no hover came. */
+const REHOVERS = 2;
+
 /** The active text editor: find text on screen, hover it, read the hover. */
 export class Editor {
   constructor(readonly page: Page) {}
@@ -11,6 +20,11 @@ export class Editor {
 
   get hover(): Locator {
     return this.page.locator('.monaco-hover').filter({ hasNotText: /^\s*$/ }).first();
+  }
+
+  /** The editor's own hover (a content widget), not the workbench's tooltips. */
+  private get editorHover(): Locator {
+    return this.page.locator('.monaco-resizable-hover .monaco-hover').filter({ hasNotText: /^\s*$/ }).first();
   }
 
   async waitVisible(): Promise<void> {
@@ -54,18 +68,62 @@ export class Editor {
 
   /** Hovers `text` and resolves the hover's text once it shows. */
   async hoverText(text: string, timeout = UI_MS): Promise<string> {
-    await this.hoverAt(text);
-    await this.hover.waitFor({ state: 'visible', timeout });
-    return (await this.hover.innerText()).trim();
+    return this.hoverUntil(text, /\S/, timeout);
   }
 
   /** Like `hoverText`, but resolves once the hover's text matches `wanted` (a card may fill in after a first paint). */
   async hoverUntil(text: string, wanted: string | RegExp, timeout = UI_MS): Promise<string> {
-    await this.hoverAt(text);
+    const deadline = Date.now() + timeout;
+    const point = await this.hoverShown(text, deadline);
     const hover = this.page.locator('.monaco-hover').filter({ hasText: wanted }).first();
-    await hover.waitFor({ state: 'visible', timeout });
+    try {
+      await hover.waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) });
+    } catch (e) {
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n${await this.underPointer(point)}`, { cause: e });
+    }
     await settled(hover);
     return (await hover.innerText()).trim();
+  }
+
+  /**
+   * Hovers `text` until VS Code shows a hover there at all; resolves the point hovered.
+   *
+   * VS Code (1.100, contentHoverController.ts) computes an editor hover only when the mouse moves
+   * over the text (_onEditorMouseMove starts a HoverOperation), and whatever hides the hover
+   * before it shows cancels that operation (hideContentHover): the mouse leaving the editor, as
+   * when something is drawn under a still pointer, a scroll, a key, the model changing. Nothing
+   * starts it again while the mouse rests on the number: no hover at all, not even the link's own
+   * line, however long one waits (ci29). A person moves the mouse off and back; so does this, at
+   * most REHOVERS times, within the caller's one timeout.
+   */
+  private async hoverShown(text: string, deadline: number): Promise<{ x: number; y: number }> {
+    for (let attempt = 0; ; attempt++) {
+      const point = await this.hoverAt(text);
+      if (attempt === REHOVERS) return point;
+      const wait = Math.min(NO_HOVER_MS, deadline - Date.now());
+      if (wait <= 0) return point;
+      const shown = await this.editorHover.waitFor({ state: 'visible', timeout: wait }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) return point;
+      await this.page.mouse.move(1, 1, { steps: 2 }); // off the editor, as hoverAway does
+    }
+  }
+
+  /** What a failed hover wait could not say: what the pointer is over, and which hovers show. */
+  private async underPointer(point: { x: number; y: number }): Promise<string> {
+    // (No named inner functions: the bundler's name helper does not exist in the page.)
+    return this.page
+      .evaluate((p) => {
+        const at = document.elementFromPoint(p.x, p.y);
+        const hovers = Array.from(document.querySelectorAll('.monaco-hover'))
+          .filter((h) => h.checkVisibility({ visibilityProperty: true }))
+          .map((h) => JSON.stringify((h as HTMLElement).innerText.trim().slice(0, 160)));
+        const under = at ? `<${at.tagName.toLowerCase()} class="${String(at.className)}"> "${(at.textContent ?? '').trim().slice(0, 60)}"` : 'nothing';
+        return `The pointer at ${Math.round(p.x)},${Math.round(p.y)} is over ${under}; hovers showing: ${hovers.length ? hovers.join(', ') : 'none'}.`;
+      }, point)
+      .catch((e: unknown) => `(what the pointer is over could not be read: ${String(e)})`);
   }
 
   /** Waits until `text` is rendered as a link (underlined): the link providers have answered. */
