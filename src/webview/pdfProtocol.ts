@@ -90,6 +90,7 @@ export const PDF_STRING_KEYS = [
   'notPdf',
   'document',
   'loaded',
+  'loadedOnePage',
   'pageLandmark',
   'pageAnnounce',
 ] as const;

@@ -4,6 +4,7 @@ import { parseCommandArgs } from '../args';
 import { allOrNothing, type Command, usageLine, writeJson } from '../command';
 import { UsageError } from '../io';
 import { answerFor, notFound, oneNumber } from './record';
+import { counted } from '../format';
 
 const DIRECTIONS = ['cites', 'cited-by', 'both'] as const;
 
@@ -51,7 +52,7 @@ export const citationsCommand: Command = {
       return 0;
     }
     if (wantCites) {
-      io.stdout.write(`${pn} cites ${view.cites.length} patent${view.cites.length === 1 ? '' : 's'}${view.nonPatent.length > 0 ? ` and ${view.nonPatent.length} other document${view.nonPatent.length === 1 ? '' : 's'}` : ''}\n`);
+      io.stdout.write(`${pn} cites ${counted(view.cites.length, 'patent', 'patents')}${view.nonPatent.length > 0 ? ` and ${counted(view.nonPatent.length, 'other document', 'other documents')}` : ''}\n`);
       const width = Math.max(0, ...view.cites.map((c) => c.number.length));
       for (const c of view.cites) {
         const category = c.categories.map((k) => k.code).join(',');
@@ -68,7 +69,7 @@ export const citationsCommand: Command = {
       const within = [c.threeYears !== undefined ? `${c.threeYears} within 3 years` : '', c.fiveYears !== undefined ? `${c.fiveYears} within 5 years` : '', c.simpleFamily !== undefined ? `${c.simpleFamily} citing its family` : '']
         .filter(Boolean)
         .join(', ');
-      io.stdout.write(`${wantCites ? '\n' : ''}${pn} is cited by ${view.citedBy.length} patent${view.citedBy.length === 1 ? '' : 's'}${within ? ` (${within})` : ''}\n`);
+      io.stdout.write(`${wantCites ? '\n' : ''}${pn} is cited by ${counted(view.citedBy.length, 'patent', 'patents')}${within ? ` (${within})` : ''}\n`);
       for (const p of view.citedBy) io.stdout.write(`  ${p.number}\n`);
     }
     return 0;

@@ -2,6 +2,7 @@ import { claimTree, parseClaims, pickClaimText, type ClaimNode } from '../../cor
 import { parseCommandArgs } from '../args';
 import { type Command, usageLine, writeJson } from '../command';
 import { answerFor, notFound, oneNumber } from './record';
+import { counted } from '../format';
 
 export const claimsCommand: Command = {
   name: 'claims',
@@ -39,7 +40,7 @@ export const claimsCommand: Command = {
     }
     const independent = claims.filter((c) => c.independent).length;
     const whose = item.pnRelated ? `, the claims of family member ${item.pnRelated}` : '';
-    io.stdout.write(`${item.pn}: ${claims.length} claims, ${independent} independent${text?.lang ? ` (${text.lang})` : ''}${whose}\n\n`);
+    io.stdout.write(`${item.pn}: ${counted(claims.length, 'claim', 'claims')}, ${independent} independent${text?.lang ? ` (${text.lang})` : ''}${whose}\n\n`);
     const write = (node: ClaimNode, depth: number): void => {
       const indent = '    '.repeat(depth);
       const [first = '', ...rest] = node.paragraphs;

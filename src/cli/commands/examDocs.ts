@@ -2,7 +2,7 @@ import type { ExamDocsParams } from '../../core/api/types';
 import { parsePatentNumber } from '../../core/numbers';
 import { dateOption, integerOption, listOption, parseCommandArgs } from '../args';
 import { type Command, usageLine, writeJson } from '../command';
-import { formatCount, formatDate } from '../format';
+import { counted, formatCount, formatDate } from '../format';
 import { UsageError } from '../io';
 
 export const examDocsCommand: Command = {
@@ -50,7 +50,7 @@ export const examDocsCommand: Command = {
       return 0;
     }
     const who = [page.apno, page.patentNumber].filter(Boolean).join(' / ') || input;
-    io.stdout.write(`${who}: ${formatCount(page.docCount)} documents in the file wrapper, ${formatCount(page.detailCount)} matching\n`);
+    io.stdout.write(`${who}: ${counted(page.docCount, 'document', 'documents')} in the file wrapper, ${formatCount(page.detailCount)} matching\n`);
     const codeWidth = Math.max(0, ...page.documents.map((d) => (d.docCode ?? '').length));
     for (const d of page.documents) {
       const pages = d.pageCount === undefined ? '' : `${d.pageCount} p.`;

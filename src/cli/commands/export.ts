@@ -9,7 +9,7 @@ import { ExportTaskPoller } from '../../core/exports/poller';
 import { newExportTaskRecord, type ExportTaskRecord } from '../../core/exports/types';
 import { integerOption, listOption, parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine, writeJson } from '../command';
-import { formatBytes, formatCount, formatElapsed } from '../format';
+import { counted, formatBytes, formatCount, formatElapsed } from '../format';
 import { type CliIo, DeclinedError, UsageError } from '../io';
 import type { TerminalOutput } from '../terminal';
 
@@ -67,7 +67,7 @@ export const exportCommand: Command = {
       io.stderr.write(`No patents match${params.offset ? ` past offset ${formatCount(params.offset)} (there are ${formatCount(total)})` : ''}: nothing to export or bill.\n`);
       return 0;
     }
-    const what = `${formatCount(billable)} ${billable === 1 ? 'patent' : 'patents'}`;
+    const what = counted(billable, 'patent', 'patents');
     if (values.yes) io.stderr.write(`Exporting ${what} to ${name}; PatSnap bills each exported patent.\n`);
     else {
       const answer = await ask(io, `Export ${what} to ${name}? PatSnap bills each exported patent. [y/N] `);
@@ -76,7 +76,7 @@ export const exportCommand: Command = {
 
     const created = await api.createExport(params, { signal });
     const record: ExportTaskRecord = newExportTaskRecord(params, created);
-    io.stderr.write(`Export task ${created.taskId} created for ${formatCount(created.count)} patents.\n`);
+    io.stderr.write(`Export task ${created.taskId} created for ${counted(created.count, 'patent', 'patents')}.\n`);
 
     const progress = new ProgressLine(io.stderr);
     const outcome = await new ExportTaskPoller(api, io.exportPoll).poll({
@@ -108,7 +108,7 @@ export const exportCommand: Command = {
 
     const finished: ExportTaskRecord = { ...record, count: outcome.count ?? record.count, status: 'downloaded', url: outcome.url, succeededAt: outcome.succeededAt.toISOString(), destination: saved.path };
     if (values.json) writeJson(io, finished);
-    else io.stdout.write(`Saved ${formatCount(finished.count)} patents to ${saved.path} (${formatBytes(saved.bytes)}).\n`);
+    else io.stdout.write(`Saved ${counted(finished.count, 'patent', 'patents')} to ${saved.path} (${formatBytes(saved.bytes)}).\n`);
     return 0;
   },
 };

@@ -4,6 +4,7 @@ import { parseCommandArgs } from '../args';
 import { type Command, usageLine, writeJson } from '../command';
 import { UsageError } from '../io';
 import { notFound, oneNumber } from './record';
+import { counted } from '../format';
 
 export const familyCommand: Command = {
   name: 'family',
@@ -45,7 +46,7 @@ export const familyCommand: Command = {
       });
       return 0;
     }
-    io.stdout.write(`${view.number}: ${type} family${view.familyId ? ` ${view.familyId}` : ''}, ${view.members.length} member${view.members.length === 1 ? '' : 's'} in ${view.offices.length} office${view.offices.length === 1 ? '' : 's'}\n`);
+    io.stdout.write(`${view.number}: ${type} family${view.familyId ? ` ${view.familyId}` : ''}, ${counted(view.members.length, 'member', 'members')} in ${counted(view.offices.length, 'office', 'offices')}\n`);
     const width = Math.max(0, ...view.members.map((m) => m.number.length));
     for (const group of view.offices) {
       io.stdout.write(`\n${group.office}\n`);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { KeptResult, Notebook, QueryCell, RunComparison } from '../../core/notebook';
 import { parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine, writeJson } from '../command';
-import { formatCount } from '../format';
+import { counted } from '../format';
 import { UsageError } from '../io';
 import { oneLineQuery } from './query';
 
@@ -65,7 +65,7 @@ export const notebookCommand: Command = {
       if (problem) throw new UsageError(`Query ${n + 1} (${oneLineQuery(cell.source, 60)}) cannot be sent: ${problem.message}${problem.start === undefined ? '' : ` (at character ${problem.start + 1})`}`);
       calls += plan.calls;
     }
-    io.stderr.write(`${path.basename(file)}: ${cells.length} ${cells.length === 1 ? 'query' : 'queries'}, up to ${formatCount(calls)} calls to PatSnap.\n`);
+    io.stderr.write(`${path.basename(file)}: ${counted(cells.length, 'query', 'queries')}, up to ${counted(calls, 'call', 'calls')} to PatSnap.\n`);
 
     const api = await client();
     const reports: QueryReport[] = [];
@@ -109,7 +109,7 @@ function report(index: number, query: string, run: { date: string; total: number
     total: run.total,
     since: c?.since ?? null,
     totalBefore: c?.totalBefore ?? null,
-    summary: c?.summary ?? `First run: ${formatCount(run.total)} ${run.total === 1 ? 'hit' : 'hits'}.`,
+    summary: c?.summary ?? `First run: ${counted(run.total, 'hit', 'hits')}.`,
     newFamilies: c?.added.length ?? 0,
     newPublications: c?.newPublications ?? 0,
     new: marked('new'),

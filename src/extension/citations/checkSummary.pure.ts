@@ -77,7 +77,7 @@ export function statusView(check: CheckSummaryInput | undefined, l10n: Translato
   lines.push(l10n.t('Click to check again.'));
   const text =
     check.lookups === 'pending'
-      ? `$(sync~spin) ${l10n.t('Checking {0} citations…', check.citations)}`
+      ? `$(sync~spin) ${check.citations === 1 ? l10n.t('Checking 1 citation…') : l10n.t('Checking {0} citations…', check.citations)}`
       : n > 0
         ? `$(warning) ${n === 1 ? l10n.t('1 citation problem') : l10n.t('{0} citation problems', n)}`
         : `$(check) ${check.citations === 1 ? l10n.t('1 citation') : l10n.t('{0} citations', check.citations)}`;

@@ -155,7 +155,7 @@ export class CitationLists {
     const { extension, language } = FORMAT_FILES[format];
     if (destination === 'clipboard') {
       await vscode.env.clipboard.writeText(list.text);
-      void showInfo(vscode.l10n.t('Copied the citation list ({0} patents) to the clipboard.', list.patents));
+      void showInfo(list.patents === 1 ? vscode.l10n.t('Copied the citation list (1 patent) to the clipboard.') : vscode.l10n.t('Copied the citation list ({0} patents) to the clipboard.', list.patents));
     } else if (destination === 'editor') {
       const doc = await vscode.workspace.openTextDocument({ content: list.text, language });
       await vscode.window.showTextDocument(doc, { preview: false });
@@ -170,7 +170,8 @@ export class CitationLists {
         }));
       if (!file) return;
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(list.text));
-      void showInfo(vscode.l10n.t('Saved the citation list ({0} patents) to {1}.', list.patents, vscode.workspace.asRelativePath(file)));
+      const where = vscode.workspace.asRelativePath(file);
+      void showInfo(list.patents === 1 ? vscode.l10n.t('Saved the citation list (1 patent) to {0}.', where) : vscode.l10n.t('Saved the citation list ({0} patents) to {1}.', list.patents, where));
     }
     if (!list.lookedUp) void showInfo(vscode.l10n.t('The list has numbers only: lookups are off or no credentials are set.'));
   }

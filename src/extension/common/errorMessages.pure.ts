@@ -152,9 +152,10 @@ function patsnapMessage(e: PatsnapError, kind: Exclude<PatsnapErrorKind, 'cancel
   if (e instanceof PartialBatchError) {
     const count = e.missing.patentIds.length + e.missing.numbers.length;
     const inner = patsnapMessage(e.failure, kind);
-    const shown = l10n.t('{0} {1} patents could not be looked up; the others were.', inner, count);
+    const shown = count === 1 ? l10n.t('{0} 1 patent could not be looked up; the others were.', inner) : l10n.t('{0} {1} patents could not be looked up; the others were.', inner, count);
     // In English the core's sentence, which also says how many were asked for.
-    return shown === fillArgs('{0} {1} patents could not be looked up; the others were.', inner, count) ? e.message : shown;
+    const english = count === 1 ? fillArgs('{0} 1 patent could not be looked up; the others were.', inner) : fillArgs('{0} {1} patents could not be looked up; the others were.', inner, count);
+    return shown === english ? e.message : shown;
   }
   const known = e.code === undefined ? undefined : codeMessage(e.code);
   if (known !== undefined) {

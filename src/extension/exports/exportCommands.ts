@@ -107,7 +107,9 @@ export class ExportCommands {
     if (billed === 0) {
       void showWarning(
         params.offset
-          ? vscode.l10n.t('Nothing to export: the search finds {0} patents and {1} are skipped.', total?.toLocaleString('en-US') ?? '?', params.offset.toLocaleString('en-US'))
+          ? total === 1
+            ? vscode.l10n.t('Nothing to export: the search finds 1 patent and {0} are skipped.', params.offset.toLocaleString('en-US'))
+            : vscode.l10n.t('Nothing to export: the search finds {0} patents and {1} are skipped.', total?.toLocaleString('en-US') ?? '?', params.offset.toLocaleString('en-US'))
           : vscode.l10n.t('Nothing to export: the search finds {0} patents.', total?.toLocaleString('en-US') ?? '?'),
       );
       return undefined;

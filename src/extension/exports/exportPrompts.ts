@@ -42,7 +42,7 @@ export class VsCodeExportPrompts implements ExportPrompts {
           // Cancel only hides the notification: the task goes on and the Exports view shows it.
           token.onCancellationRequested(() => resolve());
           report = (message) => progress.report({ message: vscode.l10n.t('{0}. Cancel hides this; the export goes on in the Exports view.', message) });
-          report(vscode.l10n.t('{0} patents, PENDING', record.count.toLocaleString('en-US')));
+          report(record.count === 1 ? vscode.l10n.t('1 patent, PENDING') : vscode.l10n.t('{0} patents, PENDING', record.count.toLocaleString('en-US')));
           done.then(
             () => resolve(),
             () => resolve(),
@@ -101,7 +101,8 @@ export class VsCodeExportPrompts implements ExportPrompts {
   saved(record: ExportTaskRecord, file: string): void {
     const open = vscode.l10n.t('Open');
     const reveal = vscode.l10n.t('Reveal');
-    void showInfo(vscode.l10n.t('Saved {0} patents to {1}.', record.count.toLocaleString('en-US'), path.basename(file)), open, reveal).then(async (choice) => {
+    const saved = record.count === 1 ? vscode.l10n.t('Saved 1 patent to {0}.', path.basename(file)) : vscode.l10n.t('Saved {0} patents to {1}.', record.count.toLocaleString('en-US'), path.basename(file));
+    void showInfo(saved, open, reveal).then(async (choice) => {
       if (choice === open) await vscode.commands.executeCommand(EXPORT_COMMANDS.openFile, record.id);
       if (choice === reveal) await vscode.commands.executeCommand(EXPORT_COMMANDS.revealFile, record.id);
     });

@@ -126,7 +126,10 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
         {
           action: 'create',
           label: `${problems.length ? '$(warning)' : '$(check)'} ${vscode.l10n.t('Create Export')}`,
-          description: vscode.l10n.t('{0} patents as {1}, {2}', draft.rows.toLocaleString('en-US'), formatLabel(draft.exportType), destination),
+          description:
+            draft.rows === 1
+              ? vscode.l10n.t('1 patent as {0}, {1}', formatLabel(draft.exportType), destination)
+              : vscode.l10n.t('{0} patents as {1}, {2}', draft.rows.toLocaleString('en-US'), formatLabel(draft.exportType), destination),
           detail: problems.length ? problems.map((p) => p.message).join(' ') : vscode.l10n.t('You confirm the billed count next; nothing is created before.'),
         },
         { action: 'offset', label: vscode.l10n.t('Skip first results'), description: draft.offset.toLocaleString('en-US') },

@@ -103,7 +103,10 @@ export function offsetProblem(text: string, rows: number): string | undefined {
   const offset = text.trim() === '' ? 0 : parseWholeNumber(text);
   if (offset === undefined) return l10n.t('Type how many results to skip: a whole number, 0 for none.');
   if (offset + rows > EXPORT_MAX_ROWS_PLUS_OFFSET) {
-    return l10n.t('PatSnap exports only the first {0} results: with {1} patents, skip at most {2}.', grouped(EXPORT_MAX_ROWS_PLUS_OFFSET), grouped(rows), grouped(Math.max(0, EXPORT_MAX_ROWS_PLUS_OFFSET - rows)));
+    const room = grouped(Math.max(0, EXPORT_MAX_ROWS_PLUS_OFFSET - rows));
+    return rows === 1
+      ? l10n.t('PatSnap exports only the first {0} results: with 1 patent, skip at most {1}.', grouped(EXPORT_MAX_ROWS_PLUS_OFFSET), room)
+      : l10n.t('PatSnap exports only the first {0} results: with {1} patents, skip at most {2}.', grouped(EXPORT_MAX_ROWS_PLUS_OFFSET), grouped(rows), room);
   }
   return undefined;
 }

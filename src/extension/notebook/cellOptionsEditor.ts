@@ -65,8 +65,11 @@ export class CellOptionsStatusBar extends Disposable implements vscode.NotebookC
     options.tooltip = vscode.l10n.t('Options of this query, stored in the notebook: click to change them.');
     options.accessibilityInformation = { label: vscode.l10n.t('Query options: {0}. Activate to change them.', listOf(vscode.l10n, words)) };
     const { calls } = planRun(query, this.backend());
-    const cost = new vscode.NotebookCellStatusBarItem(vscode.l10n.t('up to {0} calls', calls), vscode.NotebookCellStatusBarAlignment.Right);
-    cost.tooltip = vscode.l10n.t('One run of this query makes up to {0} calls to PatSnap (hit count, results, their details, status and family, charts), each billed.', calls);
+    const cost = new vscode.NotebookCellStatusBarItem(calls === 1 ? vscode.l10n.t('up to 1 call') : vscode.l10n.t('up to {0} calls', calls), vscode.NotebookCellStatusBarAlignment.Right);
+    cost.tooltip =
+      calls === 1
+        ? vscode.l10n.t('One run of this query makes up to 1 call to PatSnap (hit count, results, their details, status and family, charts), each billed.')
+        : vscode.l10n.t('One run of this query makes up to {0} calls to PatSnap (hit count, results, their details, status and family, charts), each billed.', calls);
     return [options, cost];
   }
 }

@@ -150,7 +150,8 @@ export class SearchNotebookController extends Disposable {
     const notes = [vscode.l10n.t('PatSnap bills each call.')];
     if (cached > 0) notes.push(vscode.l10n.t('{0} of the queries come from this session\u2019s cache, at no cost.', cached));
     if (blocked > 0) notes.push(vscode.l10n.t('{0} of the queries cannot be sent as written and will say why.', blocked));
-    return this.ask(vscode.l10n.t('Run {0} queries? This makes up to {1} calls to PatSnap.', queries, calls), notes.join(' '));
+    const question = calls === 1 ? vscode.l10n.t('Run {0} queries? This makes up to 1 call to PatSnap.', queries) : vscode.l10n.t('Run {0} queries? This makes up to {1} calls to PatSnap.', queries, calls);
+    return this.ask(question, notes.join(' '));
   }
 
   private async runOne(execution: vscode.NotebookCellExecution, fresh: boolean): Promise<void> {

@@ -22,6 +22,7 @@ export function labels(l10n: L10n): Labels {
     oneHit: l10n.t('1 hit'),
     counting: l10n.t('Counting hits\u2026'),
     fetching: l10n.t('{0} hits; fetching the top results\u2026'),
+    fetchingOne: l10n.t('1 hit; fetching the top results\u2026'),
     ranAt: l10n.t('Run of {0}'),
     firstRun: l10n.t('First run.'),
     cached: l10n.t('From this session\u2019s cache (the run of {0}): no call was made.'),

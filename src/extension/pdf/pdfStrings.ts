@@ -27,6 +27,7 @@ export function pdfStrings(): Record<PdfStringKey, string> {
     notPdf: vscode.l10n.t('This file could not be read as a PDF.'),
     document: vscode.l10n.t('Document'),
     loaded: vscode.l10n.t('{0}, {1} pages'),
+    loadedOnePage: vscode.l10n.t('{0}, 1 page'),
     pageLandmark: vscode.l10n.t('Page {0}'),
     pageAnnounce: vscode.l10n.t('Page {0} of {1}'),
   };

@@ -187,6 +187,7 @@ export interface PatentRowText extends RowText {
  */
 export function patentRowText(hit: SearchHit, style: RowStyle): PatentRowText {
   const assignee = hit.currentAssignee ?? hit.originalAssignee;
+  // The side bar keeps ISO dates (2025-02-20): short in a narrow row, and the same in every language; the patent panel writes them in the display language.
   const published = formatYmd(hit.publicationDate);
   const facts: string[] = [];
   if (assignee) facts.push(l10n.t('assignee {0}', assignee));

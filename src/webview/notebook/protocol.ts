@@ -17,6 +17,7 @@ export const LABEL_KEYS = [
   'oneHit',
   'counting',
   'fetching',
+  'fetchingOne',
   'ranAt',
   'firstRun',
   'cached',

@@ -54,7 +54,7 @@ class Drawer {
 
   draw(): HTMLElement {
     const v = this.view;
-    if (v.kind === 'running') return h('div', { class: 'pl-run' }, h('p', { class: 'pl-running', role: 'status' }, v.total === undefined ? this.l.counting : fill(this.l.fetching, this.n(v.total))));
+    if (v.kind === 'running') return h('div', { class: 'pl-run' }, h('p', { class: 'pl-running', role: 'status' }, v.total === undefined ? this.l.counting : v.total === 1 ? this.l.fetchingOne : fill(this.l.fetching, this.n(v.total))));
     if (v.kind === 'error') return this.error(v);
     return this.run(v);
   }

@@ -219,7 +219,7 @@ eventBus.on('pagesinit', () => {
   pageCount.textContent = t('pageOf', viewer.pagesCount);
   labelPages();
   document.title = title;
-  say(t('loaded', title, viewer.pagesCount));
+  say(viewer.pagesCount === 1 ? t('loadedOnePage', title) : t('loaded', title, viewer.pagesCount));
   report();
 });
 

@@ -89,6 +89,13 @@ describe('patent-lookup claims, family, citations, events and resolve against th
       assert.match(r.stdout, /is cited by \d+ patents? \(\d+ within 3 years/);
     });
 
+    it('counts one of a thing in the singular', async () => {
+      const one = ctx.sb.data.patents.find((p) => p.citedPatents.length === 1 && p.citedOthers.length === 1)!;
+      const r = await run(['citations', one.pn, '--direction', 'cites']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`^${one.pn} cites 1 patent and 1 other document$`, 'm'));
+    });
+
     it('--json gives cites with category and citeType, literature with DOI, and citedBy; one direction when asked', async () => {
       type Out = { number: string; cites?: Array<{ number: string; category: string[]; citeType: string[] }>; nonPatent?: Array<{ title: string; doi: string | null; doiUrl: string | null }>; citedBy?: Array<{ number: string }> };
       const citing = ctx.sb.data.patents.find((p) => p.citedPatents.length > 0 && p.citedOthers.some((o) => o.doi?.startsWith('10.')))!;
