@@ -233,7 +233,8 @@ const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('image'), image: imageViewSchema }),
   z.object({ type: z.literal('documents'), documents: documentsViewSchema, cached: z.optional(cachedNoteSchema) }),
   z.object({ type: z.literal('showSection'), section: sectionSchema }),
-  z.object({ type: z.literal('strings'), strings: stringsSchema }),
+  /** `locale`: VS Code's display language, in which the panel writes its dates (one that is no language tag is dropped, not the words). */
+  z.object({ type: z.literal('strings'), strings: stringsSchema, locale: z.catch(z.optional(z.string().check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/))), undefined) }),
   z.object({ type: z.literal('claims'), view: claimsViewSchema, cached: z.optional(cachedNoteSchema) }),
   z.object({ type: z.literal('family'), view: familyViewSchema, cached: z.optional(cachedNoteSchema) }),
   z.object({ type: z.literal('citations'), view: citationsViewSchema, cached: z.optional(cachedNoteSchema) }),

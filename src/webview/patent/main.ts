@@ -22,9 +22,10 @@ import {
 import { append, button, h, replaceChildren } from './dom';
 import { focusWithin, keepingFocus } from '../focus';
 import { repeatFilter } from '../repeats';
-import { markCached, renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
+import { markCached, readableDate, renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
 import { setStrings, t, type PanelStringKey } from './strings';
 import { applicationText, cardAnnouncement, namesText } from './words';
+import { displayDate, distinctStatuses, setDateLocale } from './wording';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -163,7 +164,8 @@ function statusClass(status: string): string {
 function renderPatent(p: PatentView, cached?: { note: string; refreshing: boolean }): void {
   patent = p;
   main.removeAttribute('aria-busy');
-  announce(cardAnnouncement(p, cached));
+  const statuses = distinctStatuses(p.legalStatus)[0] ?? [];
+  announce(cardAnnouncement({ ...p, legalStatus: statuses }, cached));
   const heading = h('header', { class: 'header' });
   append(
     heading,
@@ -172,7 +174,7 @@ function renderPatent(p: PatentView, cached?: { note: string; refreshing: boolea
       'p',
       { class: 'number' },
       h('span', { class: 'pn' }, p.number),
-      ...p.legalStatus.map((s) => h('span', { class: statusClass(s), title: t('legalStatusTitle') }, s)),
+      ...statuses.map((s) => h('span', { class: statusClass(s), title: t('legalStatusTitle') }, s)),
     ),
   );
   // Shown from the cache past its lifetime: said, quietly, until the answer replaces it.
@@ -192,7 +194,7 @@ function renderPatent(p: PatentView, cached?: { note: string; refreshing: boolea
     ...field(t('factApplicants'), p.applicants.join('; ') === p.assignees.join('; ') ? undefined : p.applicants),
     ...field(t('factInventors'), p.inventors),
     ...field(t('factApplication'), applicationText(p)),
-    ...field(t('factPublished'), p.publicationDate),
+    ...field(t('factPublished'), p.publicationDate && displayDate(p.publicationDate)),
     ...field(t('factKind'), p.kind),
     ...field(t('factType'), p.patentType),
     ...field('IPC', p.ipc),
@@ -339,13 +341,13 @@ function documentsTable(view: Extract<DocumentsView, { state: 'page' }>): HTMLEl
   }
   const body = h('tbody');
   for (const row of view.rows) {
-    const label = [row.date, row.code].filter(Boolean).join(' ');
+    const label = [row.date && displayDate(row.date), row.code].filter(Boolean).join(' ');
     append(
       body,
       h(
         'tr',
         {},
-        h('td', { class: 'date' }, row.date ?? ''),
+        h('td', { class: 'date' }, row.date ? readableDate(row.date) : ''),
         h('td', { class: 'code' }, row.code ?? ''),
         h('td', {}, row.description ?? ''),
         h('td', { class: 'pages' }, row.pages === undefined ? '' : String(row.pages)),
@@ -489,6 +491,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'strings':
       setStrings(m.strings);
+      setDateLocale(m.locale);
       labelTabs();
       // What was drawn before the words came (the first render) is drawn again in them.
       if (main.getAttribute('aria-busy') === 'true') renderLoading();

@@ -10,6 +10,7 @@ import { append, button, h, replaceChildren } from './dom';
 import { withAside } from '../../core/text/punctuation';
 import { punctuation, t, type PanelStringKey } from './strings';
 import { citedByCountsText, dependsOnText, namesText } from './words';
+import { countText, displayDate, distinctStatuses, familySummaryText } from './wording';
 
 export interface SectionDeps {
   send(message: FromWebview): void;
@@ -51,18 +52,11 @@ function table(headings: readonly string[], rows: readonly HTMLElement[]): HTMLE
   return h('table', {}, h('thead', {}, h('tr', {}, ...headings.map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, ...rows));
 }
 
-/** A date as people read it (the locale's medium form), with the ISO date for machines and the tooltip. */
+/** A date in the display language (`displayDate`), with the ISO date for machines and the tooltip; one that is not a whole date, as given. */
 export function readableDate(iso: string | undefined): HTMLElement {
   if (!iso) return h('span', { class: 'muted' }, t('undated'));
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  let shown = iso;
-  if (m) {
-    try {
-      shown = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    } catch {
-      shown = iso;
-    }
-  }
+  const shown = displayDate(iso);
+  if (shown === iso) return h('span', {}, iso);
   const time = h('time', { title: iso }, shown);
   time.dateTime = iso;
   return time;
@@ -73,7 +67,7 @@ export function readableDate(iso: string | undefined): HTMLElement {
 export function renderClaims(panel: HTMLElement, view: ClaimsView, deps: SectionDeps): void {
   if (view.state !== 'loaded') return pending(panel, 'claims', view, deps);
   panel.setAttribute('aria-busy', 'false');
-  const head = h('div', { class: 'section-head' }, h('p', {}, t('claimsSummary', view.claims.length, view.independentCount)));
+  const head = h('div', { class: 'section-head' }, h('p', {}, countText(view.claims.length, 'claimsSummaryOne', 'claimsSummary', view.independentCount)));
   if (view.language) append(head, h('p', { class: 'muted' }, t('claimsLanguage', view.language)));
   const others = view.languages.filter((l) => l !== view.language);
   if (others.length > 0) {
@@ -140,10 +134,16 @@ export function renderClaims(panel: HTMLElement, view: ClaimsView, deps: Section
     last = item;
   }
   replaceChildren(panel, head, note, toolbar, root);
-  deps.announceLoaded('claims', t('loadedClaims', t('claimsSummary', view.claims.length, view.independentCount)));
+  deps.announceLoaded('claims', t('loadedClaims', countText(view.claims.length, 'claimsSummaryOne', 'claimsSummary', view.independentCount)));
 }
 
 // --- family ---------------------------------------------------------------------
+
+/** A member's legal status badges, then its detailed ones, each status once. */
+function statusBadges(legal: readonly string[], detailed: readonly string[], deps: SectionDeps): HTMLElement[] {
+  const [simple, more] = distinctStatuses(legal, detailed) as [string[], string[]];
+  return [...simple.map((s) => h('span', { class: deps.badgeClass(s) }, s)), ...more.map((s) => h('span', { class: 'badge detail' }, s))];
+}
 
 const FAMILY_LABELS: Record<FamilyTypeId, PanelStringKey> = { simple: 'familySimple', inpadoc: 'familyInpadoc', patsnap: 'familyPatsnap' };
 
@@ -185,15 +185,15 @@ export function renderFamily(panel: HTMLElement, view: FamilyPanelView, deps: Se
             h('td', { class: 'number' }, m.self ? h('span', { class: 'pn' }, m.number) : patentButton(m.number, deps), m.self ? h('span', { class: 'muted' }, withAside(punctuation, '', t('thisPatent'))) : null),
             h('td', { class: 'code' }, m.kind ?? ''),
             h('td', { class: 'date' }, readableDate(m.date)),
-            h('td', { class: 'status' }, ...m.legalStatus.map((s) => h('span', { class: deps.badgeClass(s) }, s)), ...m.detailedStatus.map((s) => h('span', { class: 'badge detail' }, s))),
+            h('td', { class: 'status' }, ...statusBadges(m.legalStatus, m.detailedStatus, deps)),
             h('td', {}, m.title ?? ''),
           ),
         ),
       ),
     ),
   );
-  replaceChildren(panel, types, h('p', { class: 'muted' }, t('familySummary', members, view.offices.length)), ...groups);
-  deps.announceLoaded('family', t('loadedFamily', t('familySummary', members, view.offices.length)));
+  replaceChildren(panel, types, h('p', { class: 'muted' }, familySummaryText(members, view.offices.length)), ...groups);
+  deps.announceLoaded('family', t('loadedFamily', familySummaryText(members, view.offices.length)));
 }
 
 // --- citations ------------------------------------------------------------------
@@ -242,11 +242,11 @@ export function renderCitations(panel: HTMLElement, view: CitationsPanelView, de
     view.citedBy.length === 0 ? h('p', { class: 'muted' }, t('citedByNone')) : h('ul', { class: 'numbers' }, ...view.citedBy.map((p) => h('li', {}, patentButton(p.number, deps))));
   replaceChildren(
     panel,
-    h('h3', {}, t('citesHeading', view.cites.length)),
+    h('h3', {}, countText(view.cites.length, 'citesHeadingOne', 'citesHeading')),
     cites,
-    h('h3', {}, t('literatureHeading', view.nonPatent.length)),
+    h('h3', {}, countText(view.nonPatent.length, 'literatureHeadingOne', 'literatureHeading')),
     literature,
-    h('h3', {}, t('citedByHeading', c.citedBy)),
+    h('h3', {}, countText(c.citedBy, 'citedByHeadingOne', 'citedByHeading')),
     counted ? h('p', { class: 'muted counts', 'aria-label': t('citedByCounts') }, counted) : null,
     citedBy,
   );
@@ -259,12 +259,13 @@ export function renderLegal(panel: HTMLElement, view: LegalPanelView, deps: Sect
   if (view.state !== 'loaded') return pending(panel, 'legal', view, deps);
   panel.setAttribute('aria-busy', 'false');
   const row = (label: string, values: HTMLElement[]): HTMLElement[] => (values.length === 0 ? [] : [h('dt', {}, label), h('dd', {}, ...values)]);
+  const [simple, detailed, events] = distinctStatuses(view.simple, view.detailed, view.events) as [string[], string[], string[]];
   const summary = h(
     'dl',
     { class: 'facts' },
-    ...row(t('legalSimple'), view.simple.map((s) => h('span', { class: deps.badgeClass(s) }, s))),
-    ...row(t('legalDetailed'), view.detailed.map((s) => h('span', { class: 'badge detail' }, s))),
-    ...row(t('legalEvents'), view.events.map((s) => h('span', { class: 'badge detail' }, s))),
+    ...row(t('legalSimple'), simple.map((s) => h('span', { class: deps.badgeClass(s) }, s))),
+    ...row(t('legalDetailed'), detailed.map((s) => h('span', { class: 'badge detail' }, s))),
+    ...row(t('legalEvents'), events.map((s) => h('span', { class: 'badge detail' }, s))),
     ...row(t('legalDate'), view.date ? [readableDate(view.date)] : []),
   );
   const timeline =
@@ -293,5 +294,5 @@ export function renderLegal(panel: HTMLElement, view: LegalPanelView, deps: Sect
           ),
         );
   replaceChildren(panel, summary, h('h3', {}, t('timelineHeading')), timeline);
-  deps.announceLoaded('legal', t('loadedLegal', view.timeline.length));
+  deps.announceLoaded('legal', countText(view.timeline.length, 'loadedLegalOne', 'loadedLegal'));
 }

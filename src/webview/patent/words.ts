@@ -7,6 +7,7 @@
 import type { CachedNote, CitationsPanelView, PatentView } from '../protocol';
 import { clausesOf, labelled, listOf } from '../../core/text/punctuation';
 import { punctuation, t } from './strings';
+import { displayDate } from './wording';
 
 /** Names (assignees, inventors) or classes: "; " in English, since a company's name may have a comma of its own. */
 export function namesText(items: readonly string[]): string {
@@ -18,9 +19,9 @@ export function cardAnnouncement(p: PatentView, cached: CachedNote | undefined):
   return listOf(punctuation, [labelled(punctuation, p.number, p.title ?? t('noTitle')), ...p.legalStatus, ...(cached ? [cached.note] : [])]);
 }
 
-/** "US16/123,456, filed 2019-01-02": the application's number and date, either alone. */
+/** "US16/123,456, filed Jan 2, 2019": the application's number and date (in the display language), either alone. */
 export function applicationText(p: Pick<PatentView, 'applicationNumber' | 'applicationDate'>): string {
-  return listOf(punctuation, [p.applicationNumber, p.applicationDate && t('factFiled', p.applicationDate)].filter((s): s is string => Boolean(s)));
+  return listOf(punctuation, [p.applicationNumber, p.applicationDate && t('factFiled', displayDate(p.applicationDate))].filter((s): s is string => Boolean(s)));
 }
 
 /** "Depends on claim 1, 3". */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PANEL_STRING_KEYS, punctuation, setStrings, t } from '../../../../src/webview/patent/strings';
+import { setDateLocale } from '../../../../src/webview/patent/wording';
 import { applicationText, cardAnnouncement, citedByCountsText, dependsOnText, namesText } from '../../../../src/webview/patent/words';
 import type { PatentView } from '../../../../src/webview/protocol';
 import { asciiPunctuation } from '../../extension/localizedManifest';
@@ -16,7 +17,10 @@ const PATENT = {
 const COUNTS = { citedBy: 12, threeYears: 4, fiveYears: 7, simpleFamily: 9 };
 
 describe('the patent panel\u2019s sentences from pieces (webview)', () => {
-  afterEach(() => setStrings({}));
+  afterEach(() => {
+    setStrings({});
+    setDateLocale(undefined);
+  });
 
   it('gets every word it uses from the extension, the marks included', () => {
     const messages = panelMessages();
@@ -26,8 +30,9 @@ describe('the patent panel\u2019s sentences from pieces (webview)', () => {
 
   it('reads as it always has in English', () => {
     setStrings(panelWords('en'));
+    setDateLocale('en');
     assert.equal(cardAnnouncement({ ...PATENT, title: 'Image classifier', legalStatus: ['Active'] }, { note: 'Cached on Dec 1', refreshing: true }), 'CN105161234A: Image classifier, Active, Cached on Dec 1');
-    assert.equal(applicationText(PATENT), 'CN201510123456.7, filed 2015-03-19');
+    assert.equal(applicationText(PATENT), 'CN201510123456.7, filed Mar 19, 2015');
     assert.equal(applicationText({ applicationNumber: 'US16/123,456' }), 'US16/123,456');
     assert.equal(namesText(['Acme, Inc.', 'Beta GmbH']), 'Acme, Inc.; Beta GmbH');
     assert.equal(dependsOnText([1, 3]), 'Depends on claim 1, 3');
@@ -38,6 +43,7 @@ describe('the patent panel\u2019s sentences from pieces (webview)', () => {
   for (const lang of ['zh-cn', 'ja'] as const) {
     it(`${lang}: the card\u2019s announcement, the application, names, a dependent claim and the citing counts take ${lang}\u2019s marks`, () => {
       setStrings(panelWords(lang));
+      setDateLocale(lang);
       const list = lang === 'ja' ? '\u3001' : '\uff0c';
       const texts = [
         cardAnnouncement(PATENT, { note: t('loadingPatent'), refreshing: true }),
