@@ -132,7 +132,7 @@ export function parseDateRange(text: string): DateRange | undefined | 'invalid' 
 
 export function dateRangeProblem(text: string): string | undefined {
   const range = parseDateRange(text);
-  if (range === 'invalid') return 'Write the range as FROM-TO with dates as yyyyMMdd, or * for no limit: e.g. 20110101-20180619 or 20200101-*.';
+  if (range === 'invalid') return l10n.t('Write the range as FROM-TO with dates as yyyyMMdd, or * for no limit: e.g. {0} or {1}.', '20110101-20180619', '20200101-*');
   if (!range) return undefined;
   for (const d of [range.from, range.to]) {
     if (d !== '*' && !isYmd(d)) return l10n.t('{0} is not a date: write yyyyMMdd, e.g. {1}.', d, '20180619');
@@ -147,7 +147,7 @@ export function formatDateRange(from: string | undefined, to: string | undefined
 }
 
 export function queryProblem(query: string): string | undefined {
-  if (query.trim() === '') return 'Type a PatSnap query, e.g. TTL:battery AND PBD:[20200101 TO *].';
+  if (query.trim() === '') return l10n.t('Type a PatSnap query, e.g. {0}.', 'TTL:battery AND PBD:[20200101 TO *]');
   if (query.length > EXPORT_QUERY_MAX) return l10n.t('The query is {0} characters long; PatSnap takes at most {1}.', grouped(query.length), grouped(EXPORT_QUERY_MAX));
   return undefined;
 }

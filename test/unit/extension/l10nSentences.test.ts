@@ -12,6 +12,7 @@ import { quoted } from '../../../src/core/text/punctuation';
 import { statusView } from '../../../src/extension/citations/checkSummary.pure';
 import { dateRangeWords, formatWhen } from '../../../src/extension/common/format.pure';
 import { fillArgs, useTranslator } from '../../../src/extension/common/l10n.pure';
+import { dateRangeProblem, queryProblem } from '../../../src/extension/exports/wizardModel.pure';
 import { describeCellOptions } from '../../../src/extension/notebook/cellOptions.pure';
 import { patentRowText } from '../../../src/extension/search/resultsModel.pure';
 import { describeSearchOptions } from '../../../src/extension/search/searchOptions.pure';
@@ -110,6 +111,17 @@ describe('l10n: sentences put together from pieces, in zh-cn and ja', () => {
       assert.match(first, /；.*。$/u);
       const clean = statusView({ citations: 2, problems: [], lookups: 'done' }, l10n).tooltip.split('\n')[0] as string;
       assert.deepEqual(asciiPunctuation(clean), [], clean);
+    });
+
+    it(`${lang}: the export wizard's help for a range or a query it cannot take, with its examples as written`, () => {
+      useTranslator(bundleTranslator(lang).t, lang);
+      const range = dateRangeProblem('2011-2018') ?? '';
+      const query = queryProblem('  ') ?? '';
+      for (const [message, example] of [[range, '20200101-*'], [query, 'TTL:battery AND PBD:[20200101 TO *]']] as const) {
+        assert.doesNotMatch(message, /\[untranslated\]/);
+        assert.match(message, /[\u3040-\u30ff\u4e00-\u9fff]/u, message);
+        assert.ok(message.includes(example), message);
+      }
     });
 
     it(`${lang}: the results view's options line and a row's screen reader label`, () => {
