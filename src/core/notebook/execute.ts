@@ -12,7 +12,7 @@ import { keepPartial } from '../api/errors';
 import type { FacetCounts, PatsnapApi, SearchHit } from '../api/types';
 import { BATCH_MAX, checkCountParams, checkFacetParams, checkSearchParams } from '../api/validation';
 import { throwIfAborted } from '../abort';
-import type { QueryBackend } from '../query';
+import type { DiagnoseOptions, QueryBackend } from '../query';
 import { cellRequests, diagnoseCell, type CellRequests } from './requests';
 import type { RunHit, RunInput } from './runs';
 import type { QueryCell } from './schema';
@@ -51,9 +51,10 @@ const buckets = (counts: FacetCounts): NonNullable<RunInput['facets']> => Object
 /** Look-ups per batch of kept results: P011 (details P002 left out), P041 (status), P014 (family). */
 const LOOKUPS = 3;
 
-export function planRun(cell: Cell, backend: QueryBackend = 'patsnap'): RunPlan {
+/** `language`: the query problems' words (`vscode.l10n` and the display language in the extension; default English). */
+export function planRun(cell: Cell, backend: QueryBackend = 'patsnap', language: Pick<DiagnoseOptions, 'l10n' | 'locale'> = {}): RunPlan {
   const requests = cellRequests(cell);
-  const problems: RunProblem[] = diagnoseCell(cell, backend)
+  const problems: RunProblem[] = diagnoseCell(cell, backend, language)
     .filter((d) => d.severity === 'error')
     .map((d) => ({ message: d.message, start: d.start, end: d.end }));
   // The query's own problems are said above, with their place; the limits of each call besides.

@@ -5,7 +5,7 @@
  * notebook can tell how many calls a run will make before making any.
  */
 import type { CollapseOptions, CountParams, SearchParams } from '../api/types';
-import { diagnose, type QueryDiagnostic, type QueryEndpoint } from '../query';
+import { diagnose, type DiagnoseOptions, type QueryDiagnostic, type QueryEndpoint } from '../query';
 import { DEFAULT_FACET_LIMIT, DEFAULT_KEEP, FACET_MAX_FIELDS, FACET_WINDOW_MAX, type QueryCell, type QueryOptions } from './schema';
 
 export interface FacetRequest {
@@ -55,9 +55,9 @@ export function cellEndpoints(cell: Pick<QueryCell, 'options'>): QueryEndpoint[]
 }
 
 /** Diagnostics of the cell's text as it will be sent: its endpoints, and the date range counted against the limit. */
-export function diagnoseCell(cell: Pick<QueryCell, 'source' | 'options'>, backend: 'patsnap' | 'sandbox' = 'patsnap'): QueryDiagnostic[] {
+export function diagnoseCell(cell: Pick<QueryCell, 'source' | 'options'>, backend: 'patsnap' | 'sandbox' = 'patsnap', language: Pick<DiagnoseOptions, 'l10n' | 'locale'> = {}): QueryDiagnostic[] {
   const reservedLength = effectiveQuery(cell).length - cell.source.length;
-  return diagnose(cell.source, { endpoints: cellEndpoints(cell), backend, reservedLength });
+  return diagnose(cell.source, { ...language, endpoints: cellEndpoints(cell), backend, reservedLength });
 }
 
 function collapse(o: QueryOptions): CollapseOptions {

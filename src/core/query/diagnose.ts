@@ -9,6 +9,8 @@
  * pass whose depth is bounded), so a notebook can run it on every keystroke.
  */
 import { EXPORT_QUERY_MAX, SEARCH_QUERY_MAX, isYmd } from '../api/validation';
+import { ENGLISH, type Translator } from '../citations/types';
+import { listOf } from '../text/punctuation';
 import { FIELDS, OPERATOR_BY_NAME, PROSE_KINDS, RANGE_KINDS, lookupField, type QueryField } from './fields';
 import { tokenize, type Token } from './tokenize';
 
@@ -41,7 +43,7 @@ export interface QueryFix {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  /** For a code action: "Replace with AUTHORITY:". */
+  /** For a code action: "Replace with AUTHORITY:", in the translator's language. */
   readonly title: string;
 }
 
@@ -66,6 +68,17 @@ export interface DiagnoseOptions {
   readonly backend?: QueryBackend;
   /** Characters the caller adds before sending (a cell's date range), counted against the limit. */
   readonly reservedLength?: number;
+  /** The messages' and fixes' language: `vscode.l10n` in the extension; default English. */
+  readonly l10n?: Translator;
+  /** The locale numbers are written in (VS Code's display language); default en-US, as English. */
+  readonly locale?: string;
+}
+
+/** What every check writes its messages with. */
+interface Words {
+  readonly l10n: Translator;
+  /** A count in the display language's digits and grouping: 1,500. */
+  readonly n: (x: number) => string;
 }
 
 /** Length limits in characters; P003 documents none. */
@@ -76,12 +89,18 @@ export const QUERY_LENGTH_LIMITS: Readonly<Record<QueryEndpoint, number | undefi
   export: EXPORT_QUERY_MAX,
 };
 
-const ENDPOINT_NAMES: Readonly<Record<QueryEndpoint, string>> = {
-  search: 'search (P002)',
-  count: 'hit count (P001)',
-  facets: 'facets (P003)',
-  export: 'export',
-};
+function endpointName(endpoint: QueryEndpoint, l10n: Translator): string {
+  switch (endpoint) {
+    case 'search':
+      return l10n.t('search (P002)');
+    case 'count':
+      return l10n.t('hit count (P001)');
+    case 'facets':
+      return l10n.t('facets (P003)');
+    case 'export':
+      return l10n.t('export (P055)');
+  }
+}
 
 /** Deeper nesting is refused rather than risk the stack; real queries use a few levels. */
 export const MAX_NESTING = 64;
@@ -95,21 +114,24 @@ export function isSendable(diagnostics: readonly QueryDiagnostic[]): boolean {
 export function diagnose(text: string, options: DiagnoseOptions = {}): QueryDiagnostic[] {
   const out: QueryDiagnostic[] = [];
   const endpoints = options.endpoints && options.endpoints.length > 0 ? options.endpoints : (['search'] as const);
+  const l10n = options.l10n ?? ENGLISH;
+  const locale = options.locale ?? 'en-US';
+  const words: Words = { l10n, n: (x) => x.toLocaleString(locale) };
   if (text.trim() === '') {
-    out.push({ start: 0, end: text.length, severity: 'error', code: 'empty', message: 'The query is empty: type what to search for, e.g. TTL:battery.' });
+    out.push({ start: 0, end: text.length, severity: 'error', code: 'empty', message: l10n.t('The query is empty: type what to search for, e.g. {0}.', 'TTL:battery') });
     return out;
   }
-  checkLength(text, endpoints, options.reservedLength ?? 0, out);
+  checkLength(text, endpoints, options.reservedLength ?? 0, words, out);
   const tokens = tokenize(text);
-  const depthOk = checkBalance(tokens, out);
-  checkTokens(tokens, endpoints, options.backend ?? 'patsnap', out);
-  if (depthOk) new StructureChecker(tokens, out).run();
+  const depthOk = checkBalance(tokens, words, out);
+  checkTokens(tokens, endpoints, options.backend ?? 'patsnap', words, out);
+  if (depthOk) new StructureChecker(tokens, words, out).run();
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 // ---- length ------------------------------------------------------------------------
 
-function checkLength(text: string, endpoints: readonly QueryEndpoint[], reserved: number, out: QueryDiagnostic[]): void {
+function checkLength(text: string, endpoints: readonly QueryEndpoint[], reserved: number, { l10n, n }: Words, out: QueryDiagnostic[]): void {
   let limit: number | undefined;
   let endpoint: QueryEndpoint | undefined;
   for (const e of endpoints) {
@@ -122,20 +144,24 @@ function checkLength(text: string, endpoints: readonly QueryEndpoint[], reserved
   if (limit === undefined || endpoint === undefined) return;
   const length = text.length + reserved;
   if (length <= limit) return;
-  const withRange = reserved > 0 ? ` with the cell\u2019s date range (${reserved} characters)` : '';
+  const name = endpointName(endpoint, l10n);
   out.push({
     start: Math.max(0, limit - reserved),
     end: text.length,
     severity: 'error',
     code: 'tooLong',
-    message: `The query is ${length.toLocaleString('en-US')} characters long${withRange}; PatSnap\u2019s ${ENDPOINT_NAMES[endpoint]} takes at most ${limit.toLocaleString('en-US')}. Shorten it by ${(length - limit).toLocaleString('en-US')}.`,
+    message:
+      reserved > 0
+        ? l10n.t('The query is {0} characters long with the cell\u2019s date range ({1} characters); PatSnap\u2019s {2} takes at most {3}. Shorten it by {4}.', n(length), n(reserved), name, n(limit), n(length - limit))
+        : l10n.t('The query is {0} characters long; PatSnap\u2019s {1} takes at most {2}. Shorten it by {3}.', n(length), name, n(limit), n(length - limit)),
   });
 }
 
 // ---- parentheses and brackets ------------------------------------------------------
 
 /** Reports every unmatched bracket; false when nesting is too deep to check the structure. */
-function checkBalance(tokens: readonly Token[], out: QueryDiagnostic[]): boolean {
+function checkBalance(tokens: readonly Token[], words: Words, out: QueryDiagnostic[]): boolean {
+  const { l10n } = words;
   const open: Token[] = [];
   let tooDeep = false;
   for (const t of tokens) {
@@ -143,7 +169,7 @@ function checkBalance(tokens: readonly Token[], out: QueryDiagnostic[]): boolean
       open.push(t);
       if (open.length > MAX_NESTING && !tooDeep) {
         tooDeep = true;
-        out.push({ start: t.start, end: t.end, severity: 'error', code: 'tooDeep', message: `Parentheses nest more than ${MAX_NESTING} levels deep here; split the query or remove levels.` });
+        out.push({ start: t.start, end: t.end, severity: 'error', code: 'tooDeep', message: l10n.t('Parentheses nest more than {0} levels deep here; split the query or remove levels.', words.n(MAX_NESTING)) });
       }
     } else if (t.kind === 'rparen' || t.kind === 'rbracket') {
       const want = t.kind === 'rparen' ? 'lparen' : 'lbracket';
@@ -152,34 +178,35 @@ function checkBalance(tokens: readonly Token[], out: QueryDiagnostic[]): boolean
         open.pop();
       } else if (top && open.some((o) => o.kind === want)) {
         // `( [ )`: the bracket in between is the one left open.
-        while (open.length > 0 && (open[open.length - 1] as Token).kind !== want) unclosed(open.pop() as Token, out);
+        while (open.length > 0 && (open[open.length - 1] as Token).kind !== want) unclosed(open.pop() as Token, l10n, out);
         open.pop();
       } else {
         out.push(
           t.kind === 'rparen'
-            ? { start: t.start, end: t.end, severity: 'error', code: 'unmatchedParen', message: 'This ) closes nothing: remove it, or add the ( it belongs to.', fix: { start: t.start, end: t.end, text: '', title: 'Remove this )' } }
-            : { start: t.start, end: t.end, severity: 'error', code: 'unmatchedBracket', message: 'This ] closes no range: remove it, or open the range with [ as in PBD:[20200101 TO 20201231].', fix: { start: t.start, end: t.end, text: '', title: 'Remove this ]' } },
+            ? { start: t.start, end: t.end, severity: 'error', code: 'unmatchedParen', message: l10n.t('This ) closes nothing: remove it, or add the ( it belongs to.'), fix: { start: t.start, end: t.end, text: '', title: l10n.t('Remove this )') } }
+            : { start: t.start, end: t.end, severity: 'error', code: 'unmatchedBracket', message: l10n.t('This ] closes no range: remove it, or open the range with [ as in {0}.', 'PBD:[20200101 TO 20201231]'), fix: { start: t.start, end: t.end, text: '', title: l10n.t('Remove this ]') } },
         );
       }
     }
   }
-  for (const t of open) unclosed(t, out);
+  for (const t of open) unclosed(t, l10n, out);
   return !tooDeep;
 }
 
-function unclosed(t: Token, out: QueryDiagnostic[]): void {
+function unclosed(t: Token, l10n: Translator, out: QueryDiagnostic[]): void {
   out.push(
     t.kind === 'lparen'
-      ? { start: t.start, end: t.end, severity: 'error', code: 'unclosedParen', message: 'This ( is never closed: add a ) where the group ends.' }
-      : { start: t.start, end: t.end, severity: 'error', code: 'unclosedBracket', message: 'This [ is never closed: a range reads [20200101 TO 20201231].' },
+      ? { start: t.start, end: t.end, severity: 'error', code: 'unclosedParen', message: l10n.t('This ( is never closed: add a ) where the group ends.') }
+      : { start: t.start, end: t.end, severity: 'error', code: 'unclosedBracket', message: l10n.t('This [ is never closed: a range reads {0}.', '[20200101 TO 20201231]') },
   );
 }
 
 // ---- one token at a time -----------------------------------------------------------
 
 const POSITIONAL_NAMES = ['$W', '$PRE', '$WS', '$SEN', '$PARA', '$FREQ'];
+const SANDBOX_FIELDS = [...FIELDS.values()].filter((f) => f.sandbox).map((f) => f.code);
 
-function checkTokens(tokens: readonly Token[], endpoints: readonly QueryEndpoint[], backend: QueryBackend, out: QueryDiagnostic[]): void {
+function checkTokens(tokens: readonly Token[], endpoints: readonly QueryEndpoint[], backend: QueryBackend, { l10n }: Words, out: QueryDiagnostic[]): void {
   const facets = endpoints.includes('facets');
   let suggestions = 0;
   for (const t of tokens) {
@@ -189,7 +216,7 @@ function checkTokens(tokens: readonly Token[], endpoints: readonly QueryEndpoint
         const field = lookupField(code);
         const codeEnd = t.end - 1;
         if (t.nonAscii) {
-          out.push({ start: codeEnd, end: t.end, severity: 'warning', code: 'typography', message: `Write a plain colon after ${code}: PatSnap reads ":" not the full-width "\uff1a".`, fix: { start: codeEnd, end: t.end, text: ':', title: 'Use a plain colon' } });
+          out.push({ start: codeEnd, end: t.end, severity: 'warning', code: 'typography', message: l10n.t('Write a plain colon after {0}: PatSnap reads "{1}" not the full-width "{2}".', code, ':', '\uff1a'), fix: { start: codeEnd, end: t.end, text: ':', title: l10n.t('Use a plain colon') } });
         }
         if (!field) {
           const near = suggestions++ < MAX_SUGGESTIONS ? closestField(code) : undefined;
@@ -199,14 +226,14 @@ function checkTokens(tokens: readonly Token[], endpoints: readonly QueryEndpoint
             severity: 'error',
             code: 'unknownField',
             message: near
-              ? `Unknown field ${code}. Did you mean ${near.code} (${near.name.toLowerCase()})?`
-              : `Unknown field ${code}: PatSnap has no such field. Fields are codes such as TTL, ABST, CLMS, TACD, AN, PBD, IPC; to search the text "${code}:" put it in quotes.`,
-            ...(near ? { fix: { start: t.start, end: codeEnd, text: near.code, title: `Replace with ${near.code}` } } : {}),
+              ? l10n.t('Unknown field {0}. Did you mean {1} ({2})?', code, near.code, near.name.toLowerCase())
+              : l10n.t('Unknown field {0}: PatSnap has no such field. Fields are codes such as {1}; to search the text "{2}" put it in quotes.', code, listOf(l10n, ['TTL', 'ABST', 'CLMS', 'TACD', 'AN', 'PBD', 'IPC']), `${code}:`),
+            ...(near ? { fix: { start: t.start, end: codeEnd, text: near.code, title: l10n.t('Replace with {0}', near.code) } } : {}),
           });
         } else if (backend === 'sandbox' && !field.sandbox) {
-          out.push({ start: t.start, end: codeEnd, severity: 'warning', code: 'backend', message: `The local sandbox does not search ${field.code}; PatSnap does. The sandbox knows ${[...FIELDS.values()].filter((f) => f.sandbox).map((f) => f.code).join(', ')}.` });
+          out.push({ start: t.start, end: codeEnd, severity: 'warning', code: 'backend', message: l10n.t('The local sandbox does not search {0}; PatSnap does. The sandbox knows {1}.', field.code, listOf(l10n, SANDBOX_FIELDS)) });
         } else if (backend === 'patsnap' && !field.patsnap) {
-          out.push({ start: t.start, end: codeEnd, severity: 'warning', code: 'backend', message: `${field.code} is the local sandbox\u2019s field; on PatSnap write AUTHORITY.`, fix: { start: t.start, end: codeEnd, text: 'AUTHORITY', title: 'Replace with AUTHORITY' } });
+          out.push({ start: t.start, end: codeEnd, severity: 'warning', code: 'backend', message: l10n.t('{0} is the local sandbox\u2019s field; on PatSnap write {1}.', field.code, 'AUTHORITY'), fix: { start: t.start, end: codeEnd, text: 'AUTHORITY', title: l10n.t('Replace with {0}', 'AUTHORITY') } });
         }
         break;
       }
@@ -215,22 +242,22 @@ function checkTokens(tokens: readonly Token[], endpoints: readonly QueryEndpoint
         const name = t.value as string;
         const op = OPERATOR_BY_NAME.get(name);
         if (!op) {
-          out.push({ start: t.start, end: t.end, severity: 'error', code: 'unknownOperator', message: `Unknown operator ${t.text}: PatSnap\u2019s positional operators are ${POSITIONAL_NAMES.join(', ')}. To search a "$" put the term in quotes.` });
+          out.push({ start: t.start, end: t.end, severity: 'error', code: 'unknownOperator', message: l10n.t('Unknown operator {0}: PatSnap\u2019s positional operators are {1}. To search a "$" put the term in quotes.', t.text, listOf(l10n, POSITIONAL_NAMES)) });
           break;
         }
         if (op.takesNumber && t.n === undefined) {
-          out.push({ start: t.start, end: t.end, severity: 'error', code: 'positional', message: op.kind === 'frequency' ? `${name} needs the least number of times: ${name}2 means at least twice.` : `${name} needs a number of words: ${name}5 means within 5 words.` });
+          out.push({ start: t.start, end: t.end, severity: 'error', code: 'positional', message: op.kind === 'frequency' ? l10n.t('{0} needs the least number of times: {1} means at least twice.', name, `${name}2`) : l10n.t('{0} needs a number of words: {1} means within 5 words.', name, `${name}5`) });
         } else if (!op.takesNumber && t.n !== undefined) {
           const bare = t.start + 1 + (op.name.length - 1);
-          out.push({ start: t.start, end: t.end, severity: 'error', code: 'positional', message: `${name} takes no number: write ${name} alone.`, fix: { start: bare, end: t.end, text: '', title: `Write ${name}` } });
+          out.push({ start: t.start, end: t.end, severity: 'error', code: 'positional', message: l10n.t('{0} takes no number: write {0} alone.', name), fix: { start: bare, end: t.end, text: '', title: l10n.t('Write {0}', name) } });
         } else if (op.kind === 'frequency' && t.n === 0) {
-          out.push({ start: t.start, end: t.end, severity: 'error', code: 'positional', message: `${name}0 asks for a term at least zero times: write ${name}1 or more.` });
+          out.push({ start: t.start, end: t.end, severity: 'error', code: 'positional', message: l10n.t('{0} asks for a term at least zero times: write {1} or more.', `${name}0`, `${name}1`) });
         }
         if (facets && op.kind !== 'tree') {
-          out.push({ start: t.start, end: t.end, severity: 'error', code: 'positionalNotAllowed', message: `PatSnap\u2019s facets (P003) refuse positional operators such as ${t.text}: use AND for the charts, or remove facets from this query.` });
+          out.push({ start: t.start, end: t.end, severity: 'error', code: 'positionalNotAllowed', message: l10n.t('PatSnap\u2019s facets (P003) refuse positional operators such as {0}: use AND for the charts, or remove facets from this query.', t.text) });
         }
         if (backend === 'sandbox' && !op.sandbox) {
-          out.push({ start: t.start, end: t.end, severity: 'warning', code: 'backend', message: `The local sandbox does not evaluate ${name}; it searches "${t.text}" as a word. PatSnap reads it as an operator.` });
+          out.push({ start: t.start, end: t.end, severity: 'warning', code: 'backend', message: l10n.t('The local sandbox does not evaluate {0}; it searches "{1}" as a word. PatSnap reads it as an operator.', name, t.text) });
         }
         break;
       }
@@ -238,17 +265,17 @@ function checkTokens(tokens: readonly Token[], endpoints: readonly QueryEndpoint
       case 'rparen':
         if (t.nonAscii) {
           const plain = t.kind === 'lparen' ? '(' : ')';
-          out.push({ start: t.start, end: t.end, severity: 'warning', code: 'typography', message: `Write a plain parenthesis ${plain}: PatSnap groups only with ( and ), not the full-width ${t.text}.`, fix: { start: t.start, end: t.end, text: plain, title: `Use ${plain}` } });
+          out.push({ start: t.start, end: t.end, severity: 'warning', code: 'typography', message: l10n.t('Write a plain parenthesis {0}: PatSnap groups only with ( and ), not the full-width {1}.', plain, t.text), fix: { start: t.start, end: t.end, text: plain, title: l10n.t('Use {0}', plain) } });
         }
         break;
       case 'phrase':
         if (t.closed && !/[\p{L}\p{N}]/u.test(t.text.slice(1, -1))) {
-          out.push({ start: t.start, end: t.end, severity: 'error', code: 'badValue', message: 'This phrase has no letters or digits to search for: write words between the quotes, or remove them.' });
+          out.push({ start: t.start, end: t.end, severity: 'error', code: 'badValue', message: l10n.t('This phrase has no letters or digits to search for: write words between the quotes, or remove them.') });
         }
         if (!t.closed) {
-          out.push({ start: t.start, end: t.end, severity: 'error', code: 'unclosedQuote', message: 'This quote is never closed: add " where the phrase ends.' });
+          out.push({ start: t.start, end: t.end, severity: 'error', code: 'unclosedQuote', message: l10n.t('This quote is never closed: add {0} where the phrase ends.', '"') });
         } else if (t.nonAscii) {
-          out.push({ start: t.start, end: t.end, severity: 'warning', code: 'typography', message: 'Write the phrase in straight quotes "\u2026": PatSnap does not read typographic quotes \u201c\u2026\u201d as a phrase.', fix: { start: t.start, end: t.end, text: `"${t.text.slice(1, -1)}"`, title: 'Use straight quotes' } });
+          out.push({ start: t.start, end: t.end, severity: 'warning', code: 'typography', message: l10n.t('Write the phrase in straight quotes {0}: PatSnap does not read typographic quotes {1} as a phrase.', '"\u2026"', '\u201c\u2026\u201d'), fix: { start: t.start, end: t.end, text: `"${t.text.slice(1, -1)}"`, title: l10n.t('Use straight quotes') } });
         }
         break;
       default:
@@ -308,8 +335,13 @@ class StructureChecker {
 
   constructor(
     private readonly tokens: readonly Token[],
+    private readonly words: Words,
     private readonly out: QueryDiagnostic[],
   ) {}
+
+  private get l10n(): Translator {
+    return this.words.l10n;
+  }
 
   run(): void {
     while (this.pos < this.tokens.length) {
@@ -357,16 +389,18 @@ class StructureChecker {
 
   /** An infix operator already known to have a term on its left. */
   private binary(right: () => void): void {
+    const l10n = this.l10n;
     const op = this.next();
     if (this.startsOperand(this.peek())) right();
-    else this.report(op, op, 'error', 'missingOperand', `${op.value} needs a term after it.`);
+    else this.report(op, op, 'error', 'missingOperand', l10n.t('{0} needs a term after it.', op.value as string));
   }
 
   private not(field: QueryField): void {
+    const l10n = this.l10n;
     while (this.isOp(this.peek(), 'NOT')) {
       const op = this.next();
       if (!this.startsOperand(this.peek())) {
-        this.report(op, op, 'error', 'missingOperand', 'NOT needs a term after it: NOT TTL:toy leaves out the patents with "toy" in the title.');
+        this.report(op, op, 'error', 'missingOperand', l10n.t('{0} needs a term after it: {1} leaves out the patents with "{2}" in the title.', 'NOT', 'NOT TTL:toy', 'toy'));
         return;
       }
     }
@@ -374,16 +408,17 @@ class StructureChecker {
   }
 
   private positional(field: QueryField): void {
+    const l10n = this.l10n;
     this.unary(field);
     for (;;) {
       const t = this.peek();
       if (t?.kind !== 'positional' || t.value === '$FREQ') break;
       const op = this.next();
       if (!PROSE_KINDS.has(field.kind)) {
-        this.report(op, op, 'warning', 'positional', `${op.value} positions words in text; ${field.code} holds ${kindName(field)}, so it has no effect there.`);
+        this.report(op, op, 'warning', 'positional', l10n.t('{0} positions words in text; {1} holds {2}, so it has no effect there.', op.value as string, field.code, kindName(field, l10n)));
       }
       if (this.startsOperand(this.peek())) this.unary(field);
-      else this.report(op, op, 'error', 'missingOperand', `${op.text} needs a term on each side, as in book ${op.text} case.`);
+      else this.report(op, op, 'error', 'missingOperand', l10n.t('{0} needs a term on each side, as in {1}.', op.text, `book ${op.text} case`));
     }
   }
 
@@ -393,6 +428,7 @@ class StructureChecker {
   }
 
   private primary(field: QueryField): void {
+    const l10n = this.l10n;
     const t = this.next();
     if (this.operand(t, field, undefined)) return;
     switch (t.kind) {
@@ -400,12 +436,12 @@ class StructureChecker {
         this.fieldValue(t);
         return;
       case 'operator':
-        if (t.value === 'TO') this.report(t, t, 'error', 'range', 'TO belongs inside a range: PBD:[20200101 TO 20201231].');
-        else this.report(t, t, 'error', 'missingOperand', `${t.value} needs a term before it.`);
+        if (t.value === 'TO') this.report(t, t, 'error', 'range', l10n.t('{0} belongs inside a range: {1}.', 'TO', 'PBD:[20200101 TO 20201231]'));
+        else this.report(t, t, 'error', 'missingOperand', l10n.t('{0} needs a term before it.', t.value as string));
         if (t.value === 'NOT' && this.startsOperand(this.peek())) this.primary(field);
         return;
       case 'positional':
-        this.report(t, t, 'error', 'missingOperand', t.value === '$FREQ' ? `${t.text} follows the term it counts, as in TTL:("car" ${t.text}).` : `${t.text} needs a term on each side, as in book ${t.text} case.`);
+        this.report(t, t, 'error', 'missingOperand', t.value === '$FREQ' ? l10n.t('{0} follows the term it counts, as in {1}.', t.text, `TTL:("car" ${t.text})`) : l10n.t('{0} needs a term on each side, as in {1}.', t.text, `book ${t.text} case`));
         return;
       default:
         return; // a stray ) or ]: reported by the balance check
@@ -439,9 +475,10 @@ class StructureChecker {
   }
 
   private group(open: Token, field: QueryField): void {
+    const l10n = this.l10n;
     const first = this.peek();
     if (first?.kind === 'rparen') {
-      this.report(open, this.next(), 'error', 'emptyGroup', 'These parentheses are empty: put terms inside or remove them.');
+      this.report(open, this.next(), 'error', 'emptyGroup', l10n.t('These parentheses are empty: put terms inside or remove them.'));
       return;
     }
     while (this.pos < this.tokens.length && this.peek()?.kind !== 'rparen') {
@@ -452,11 +489,12 @@ class StructureChecker {
   }
 
   private fieldValue(fieldToken: Token): void {
+    const l10n = this.l10n;
     const field = lookupField(fieldToken.value as string) ?? DEFAULT_FIELD;
     const v = this.peek();
     const code = fieldToken.value as string;
     if (!v || !this.startsOperand(v) || v.kind === 'field' || this.isOp(v, 'NOT')) {
-      this.report(fieldToken, fieldToken, 'error', 'missingValue', `${code}: needs a value after the colon, as in ${fieldExample(field)}.`);
+      this.report(fieldToken, fieldToken, 'error', 'missingValue', l10n.t('{0} needs a value after the colon, as in {1}.', `${code}:`, fieldExample(field)));
       return;
     }
     this.operand(this.next(), field, field);
@@ -468,33 +506,36 @@ class StructureChecker {
   }
 
   private treeName(tree: Token): void {
+    const l10n = this.l10n;
     const name = this.peek();
     if (name?.kind === 'word' || name?.kind === 'phrase') this.next();
-    else this.report(tree, tree, 'error', 'missingValue', 'TREE@ needs a company name right after it, as in ANCS:TREE@"Alphabet Inc".');
+    else this.report(tree, tree, 'error', 'missingValue', l10n.t('{0} needs a company name right after it, as in {1}.', 'TREE@', 'ANCS:TREE@"Alphabet Inc"'));
   }
 
   /** A single value: a search word, or a date, year, month or count where the field wants one. */
   private value(t: Token, field: QueryField): void {
+    const l10n = this.l10n;
     if (RANGE_KINDS.has(field.kind)) {
       const bound = this.bound(t, field, 'single');
-      if (bound.kind === 'open') this.report(t, t, 'error', 'badValue', `* alone matches any ${field.code}: leave the field out, or write a range such as ${fieldExample(field)}.`);
+      if (bound.kind === 'open') this.report(t, t, 'error', 'badValue', l10n.t('* alone matches any {0}: leave the field out, or write a range such as {1}.', field.code, fieldExample(field)));
       return;
     }
     const w = t.text;
     if (/^[*?#]+$/.test(w)) {
-      this.report(t, t, 'error', 'wildcard', 'A wildcard needs letters before it, as in batter*.');
+      this.report(t, t, 'error', 'wildcard', l10n.t('A wildcard needs letters before it, as in {0}.', 'batter*'));
     } else if (!/[\p{L}\p{N}]/u.test(w)) {
-      this.report(t, t, 'warning', 'badValue', `"${w}" has no letters or digits to search for: remove it, or put it in a phrase with words.`);
+      this.report(t, t, 'warning', 'badValue', l10n.t('"{0}" has no letters or digits to search for: remove it, or put it in a phrase with words.', w));
     } else if (/^[*?#]/.test(w)) {
-      this.report(t, t, 'warning', 'wildcard', 'PatSnap does not take a wildcard at the start of a word: write it after at least one letter, as in batter*.');
+      this.report(t, t, 'warning', 'wildcard', l10n.t('PatSnap does not take a wildcard at the start of a word: write it after at least one letter, as in {0}.', 'batter*'));
     }
     const colon = w.indexOf(':');
     if (colon >= 0) {
-      this.report(t, t, 'error', 'strayColon', `A colon follows a field code, as in TTL:car. To search "${w}" as it is, put it in quotes.`, { start: t.start, end: t.end, text: `"${w}"`, title: 'Put it in quotes' });
+      this.report(t, t, 'error', 'strayColon', l10n.t('A colon follows a field code, as in {0}. To search "{1}" as it is, put it in quotes.', 'TTL:car', w), { start: t.start, end: t.end, text: `"${w}"`, title: l10n.t('Put it in quotes') });
     }
   }
 
   private range(open: Token, field: QueryField | undefined): void {
+    const l10n = this.l10n;
     const parts: Token[] = [];
     while (this.pos < this.tokens.length) {
       const k = (this.peek() as Token).kind;
@@ -504,11 +545,11 @@ class StructureChecker {
     const close = this.peek()?.kind === 'rbracket' ? this.next() : undefined;
     const last = close ?? parts[parts.length - 1] ?? open;
     if (!field) {
-      this.report(open, last, 'error', 'range', 'A range needs a field before it, as in PBD:[20200101 TO 20201231].');
+      this.report(open, last, 'error', 'range', l10n.t('A range needs a field before it, as in {0}.', 'PBD:[20200101 TO 20201231]'));
       return;
     }
     if (!RANGE_KINDS.has(field.kind)) {
-      this.report(open, last, 'error', 'range', `${field.code} holds ${kindName(field)}: ranges work on dates and counts, as in PBD:[20200101 TO 20201231].`);
+      this.report(open, last, 'error', 'range', l10n.t('{0} holds {1}: ranges work on dates and counts, as in {2}.', field.code, kindName(field, l10n), 'PBD:[20200101 TO 20201231]'));
       return;
     }
     const to = parts.findIndex((p) => this.isOp(p, 'TO'));
@@ -520,40 +561,42 @@ class StructureChecker {
     const until = parts.slice(to + 1);
     const toToken = parts[to] as Token;
     if (from.length !== 1) {
-      if (from.length === 0) this.report(open, toToken, 'error', 'range', `The range needs a start before TO, or * for no start: ${fieldExample(field)}.`);
-      else this.report(from[1] as Token, from[from.length - 1] as Token, 'error', 'range', 'A range has one value on each side of TO.');
+      if (from.length === 0) this.report(open, toToken, 'error', 'range', l10n.t('The range needs a start before TO, or * for no start: {0}.', fieldExample(field)));
+      else this.report(from[1] as Token, from[from.length - 1] as Token, 'error', 'range', l10n.t('A range has one value on each side of TO.'));
       return;
     }
     if (until.length !== 1) {
-      if (until.length === 0) this.report(toToken, last, 'error', 'range', `The range needs an end after TO, or * for no end: ${fieldExample(field)}.`);
-      else this.report(until[1] as Token, until[until.length - 1] as Token, 'error', 'range', 'A range has one value on each side of TO.');
+      if (until.length === 0) this.report(toToken, last, 'error', 'range', l10n.t('The range needs an end after TO, or * for no end: {0}.', fieldExample(field)));
+      else this.report(until[1] as Token, until[until.length - 1] as Token, 'error', 'range', l10n.t('A range has one value on each side of TO.'));
       return;
     }
     const a = this.bound(from[0] as Token, field, 'from');
     const b = this.bound(until[0] as Token, field, 'to');
     if (a.kind === 'value' && b.kind === 'value' && a.low > b.high) {
-      this.report(open, last, 'error', 'range', 'The range starts after it ends: write the earlier value first.');
+      this.report(open, last, 'error', 'range', l10n.t('The range starts after it ends: write the earlier value first.'));
     }
   }
 
   private rangeWithoutTo(open: Token, last: Token, parts: readonly Token[], field: QueryField): void {
+    const l10n = this.l10n;
     const only = parts[0];
     const split = parts.length === 1 && only?.kind === 'word' ? /^(\S+?)\s*(?:-|,|\.\.|~)\s*(\S+)$/.exec(only.text) : null;
     if (split && only) {
       const text = `${split[1]} TO ${split[2]}`;
-      this.report(open, last, 'error', 'range', `Write a range with TO: [${text}].`, { start: only.start, end: only.end, text, title: `Write ${text}` });
+      this.report(open, last, 'error', 'range', l10n.t('Write a range with TO: {0}.', `[${text}]`), { start: only.start, end: only.end, text, title: l10n.t('Write {0}', text) });
     } else if (parts.length === 2 && parts.every((p) => p.kind === 'word')) {
       const first = parts[0] as Token;
-      this.report(open, last, 'error', 'range', `Write TO between the two ends: [${first.text} TO ${(parts[1] as Token).text}].`, { start: first.end, end: first.end, text: ' TO', title: 'Insert TO' });
+      this.report(open, last, 'error', 'range', l10n.t('Write TO between the two ends: {0}.', `[${first.text} TO ${(parts[1] as Token).text}]`), { start: first.end, end: first.end, text: ' TO', title: l10n.t('Insert {0}', 'TO') });
     } else {
-      this.report(open, last, 'error', 'range', `A range reads [start TO end], as in ${fieldExample(field)}.`);
+      this.report(open, last, 'error', 'range', l10n.t('A range reads [start TO end], as in {0}.', fieldExample(field)));
     }
   }
 
   /** Checks one value of a range field; `single` is a value written without brackets. */
   private bound(t: Token, field: QueryField, end: 'from' | 'to' | 'single'): Bound {
+    const l10n = this.l10n;
     if (t.kind !== 'word') {
-      this.report(t, t, 'error', 'badValue', `${field.code} takes ${kindName(field)}, not ${t.kind === 'phrase' ? 'a phrase' : `"${t.text}"`}.`);
+      this.report(t, t, 'error', 'badValue', t.kind === 'phrase' ? l10n.t('{0} takes {1}, not a phrase.', field.code, kindName(field, l10n)) : l10n.t('{0} takes {1}, not "{2}".', field.code, kindName(field, l10n), t.text));
       return { kind: 'bad' };
     }
     const w = t.text;
@@ -563,33 +606,34 @@ class StructureChecker {
         return this.dateBound(t, field, end);
       case 'year':
         if (/^\d{4}$/.test(w)) return { kind: 'value', low: Number(w), high: Number(w) };
-        this.report(t, t, 'error', 'badValue', `${field.code} takes a year written yyyy, e.g. 2020.`);
+        this.report(t, t, 'error', 'badValue', l10n.t('{0} takes a year written yyyy, e.g. {1}.', field.code, '2020'));
         return { kind: 'bad' };
       case 'month': {
         const month = Number(w.slice(4));
         if (/^\d{6}$/.test(w) && month >= 1 && month <= 12) return { kind: 'value', low: Number(w), high: Number(w) };
-        this.report(t, t, 'error', 'badValue', `${field.code} takes a month written yyyyMM, e.g. 202003.`);
+        this.report(t, t, 'error', 'badValue', l10n.t('{0} takes a month written yyyyMM, e.g. {1}.', field.code, '202003'));
         return { kind: 'bad' };
       }
       default:
         if (/^\d+$/.test(w)) return { kind: 'value', low: Number(w), high: Number(w) };
-        this.report(t, t, 'error', 'badValue', `${field.code} takes a whole number, e.g. ${field.code}:[10 TO *].`);
+        this.report(t, t, 'error', 'badValue', l10n.t('{0} takes a whole number, e.g. {1}.', field.code, `${field.code}:[10 TO *]`));
         return { kind: 'bad' };
     }
   }
 
   private dateBound(t: Token, field: QueryField, end: 'from' | 'to' | 'single'): Bound {
+    const l10n = this.l10n;
     const w = t.text;
     if (/^\d{8}$/.test(w)) {
       if (isYmd(w)) return { kind: 'value', low: Number(w), high: Number(w) };
-      this.report(t, t, 'error', 'badValue', `${w} is not a date: ${field.code} takes yyyyMMdd, e.g. 20200131.`);
+      this.report(t, t, 'error', 'badValue', l10n.t('{0} is not a date: {1} takes yyyyMMdd, e.g. {2}.', w, field.code, '20200131'));
       return { kind: 'bad' };
     }
     const separated = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(w);
     if (separated) {
       const ymd = `${separated[1]}${(separated[2] as string).padStart(2, '0')}${(separated[3] as string).padStart(2, '0')}`;
       const ok = isYmd(ymd);
-      this.report(t, t, 'error', 'badValue', ok ? `Write the date without separators: ${ymd}.` : `${w} is not a date: ${field.code} takes yyyyMMdd, e.g. 20200131.`, ok ? { start: t.start, end: t.end, text: ymd, title: `Write ${ymd}` } : undefined);
+      this.report(t, t, 'error', 'badValue', ok ? l10n.t('Write the date without separators: {0}.', ymd) : l10n.t('{0} is not a date: {1} takes yyyyMMdd, e.g. {2}.', w, field.code, '20200131'), ok ? { start: t.start, end: t.end, text: ymd, title: l10n.t('Write {0}', ymd) } : undefined);
       return ok ? { kind: 'value', low: Number(ymd), high: Number(ymd) } : { kind: 'bad' };
     }
     const partial = /^(\d{4})(\d{2})?$/.exec(w);
@@ -599,40 +643,43 @@ class StructureChecker {
       const first = `${year}${partial[2] ?? '01'}01`;
       const lastDay = month === undefined ? 31 : new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
       const last = `${year}${partial[2] ?? '12'}${String(lastDay)}`;
-      const what = month === undefined ? `the whole of ${year}` : `that month`;
-      const fix =
-        end === 'single'
-          ? { start: t.start, end: t.end, text: `[${first} TO ${last}]`, title: `Write [${first} TO ${last}]` }
-          : { start: t.start, end: t.end, text: end === 'from' ? first : last, title: `Write ${end === 'from' ? first : last}` };
-      const message = end === 'single' ? `PatSnap documents dates as yyyyMMdd: for ${what} write [${first} TO ${last}].` : `PatSnap documents dates as yyyyMMdd: write ${fix.text}.`;
+      const text = end === 'single' ? `[${first} TO ${last}]` : end === 'from' ? first : last;
+      const fix = { start: t.start, end: t.end, text, title: l10n.t('Write {0}', text) };
+      const message =
+        end !== 'single'
+          ? l10n.t('PatSnap documents dates as yyyyMMdd: write {0}.', text)
+          : month === undefined
+            ? l10n.t('PatSnap documents dates as yyyyMMdd: for the whole of {0} write {1}.', year, text)
+            : l10n.t('PatSnap documents dates as yyyyMMdd: for that month write {0}.', text);
       this.report(t, t, 'warning', 'badValue', message, fix);
       return { kind: 'value', low: Number(first), high: Number(last) };
     }
-    this.report(t, t, 'error', 'badValue', `"${w}" is not a date: ${field.code} takes yyyyMMdd, e.g. 20200131, or a range [20200101 TO 20201231].`);
+    this.report(t, t, 'error', 'badValue', l10n.t('"{0}" is not a date: {1} takes yyyyMMdd, e.g. {2}, or a range {3}.', w, field.code, '20200131', '[20200101 TO 20201231]'));
     return { kind: 'bad' };
   }
 }
 
-function kindName(field: QueryField): string {
+/** What a field holds, as a plural noun in a sentence ("TTL holds text"). */
+function kindName(field: QueryField, l10n: Translator): string {
   switch (field.kind) {
     case 'text':
-      return 'text';
+      return l10n.t('text');
     case 'party':
-      return 'names';
+      return l10n.t('names');
     case 'number':
-      return 'document numbers';
+      return l10n.t('document numbers');
     case 'class':
-      return 'classification codes';
+      return l10n.t('classification codes');
     case 'code':
-      return 'codes';
+      return l10n.t('codes');
     case 'date':
-      return 'dates (yyyyMMdd)';
+      return l10n.t('dates (yyyyMMdd)');
     case 'year':
-      return 'years (yyyy)';
+      return l10n.t('years (yyyy)');
     case 'month':
-      return 'months (yyyyMM)';
+      return l10n.t('months (yyyyMM)');
     case 'count':
-      return 'whole numbers';
+      return l10n.t('whole numbers');
   }
 }
 

@@ -161,7 +161,7 @@ export class SearchNotebookController extends Disposable {
     const ctx = this.viewContext(cell);
     const query = queryCellOf({ value: cell.document.getText(), metadata: cell.metadata });
     const show = (view: SearchRunView): Thenable<void> => execution.replaceOutput(runOutput(view));
-    const plan = planRun(query, this.backend);
+    const plan = planRun(query, this.backend, { l10n: ctx.l10n, locale: ctx.locale });
     if (plan.problems.length > 0) {
       await show(errorView(ctx, vscode.l10n.t('This query cannot be sent as it is.'), { problems: plan.problems.map((p) => p.message) }));
       execution.end(false, Date.now());

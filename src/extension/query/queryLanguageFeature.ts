@@ -98,7 +98,8 @@ export class QueryLanguageFeature extends Disposable {
     if (doc.languageId !== QUERY_LANGUAGE) return [];
     const text = doc.getText();
     const cell = this.cellOf(doc);
-    const found = cell ? diagnoseCell({ source: text, options: queryCellOf({ value: text, metadata: cell.metadata }).options }, this.backend) : diagnose(text, { backend: this.backend });
+    const language = { l10n: vscode.l10n, locale: vscode.env.language };
+    const found = cell ? diagnoseCell({ source: text, options: queryCellOf({ value: text, metadata: cell.metadata }).options }, this.backend, language) : diagnose(text, { ...language, backend: this.backend });
     this.found.set(doc.uri.toString(), found);
     const diagnostics = found.map((d) => {
       const diagnostic = new vscode.Diagnostic(range(doc, d.start, d.end), d.message, SEVERITY[d.severity]);

@@ -20,7 +20,7 @@ const LANGUAGES = ['zh-cn', 'ja'] as const;
  */
 const SAME_IN_EVERY_LANGUAGE = new Set([
   'PatSnap', 'Patent', 'Lookup', 'VS', 'Code', 'Excel', 'BibTeX', 'Markdown', 'Ctrl', 'Cmd', 'Enter', 'Esc',
-  'yyyyMMdd', 'localhost', 'http', 'https', 'apikey', 'git', 'sk', 'Zotero', 'Pandoc', 'biblatex',
+  'yyyyMMdd', 'yyyyMM', 'yyyy', 'localhost', 'http', 'https', 'apikey', 'git', 'sk', 'Zotero', 'Pandoc', 'biblatex',
   // The settings editor's own name for patentLookup.lookups.enabled, which VS Code does not translate.
   'Lookups', 'Enabled',
 ]);

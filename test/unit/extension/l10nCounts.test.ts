@@ -12,7 +12,9 @@ import { readJson } from './localizedManifest';
 const COUNTED = /\{\d+\} (?:([a-z]+) )??([a-z]+s)\b/g;
 
 /** Words after a placeholder that are no count's noun or its adjective: "{0} is", "{0} was cancelled", "Export {0} as {1}", "{0} in this document". */
-const NOT_NOUNS = new Set(['is', 'as', 'was', 'has', 'does', 'needs', 'already', 'exists', 'in', 'with', 'for', 'at', 'of', 'to', 'this', 'its', 'the']);
+const NOT_NOUNS = new Set(['is', 'as', 'was', 'has', 'does', 'needs', 'already', 'exists', 'in', 'with', 'for', 'at', 'of', 'to', 'this', 'its', 'the',
+  // A query's code or operator before its verb: "{0} takes a year", "{1} holds dates", "{1} means at least twice".
+  'takes', 'holds', 'asks', 'belongs', 'follows', 'means', 'leaves', 'positions']);
 
 /** Counts that are never 1, each with the reason. Key: the string, then the plural word. */
 const NEVER_ONE: Record<string, string> = {
@@ -26,6 +28,9 @@ const NEVER_ONE: Record<string, string> = {
   'PatSnap exports only the first {0} results: with 1 patent, skip at most {1}. | results': 'EXPORT_MAX_ROWS_PLUS_OFFSET, a constant',
   'PatSnap pages through the first {0} results only; narrow the search to see the rest. | results': 'SEARCH_WINDOW_MAX, a constant',
   'The query is {0} characters long; PatSnap takes at most {1}. | characters': 'shown only when the query is longer than the limit, itself above 1',
+  'The query is {0} characters long; PatSnap’s {1} takes at most {2}. Shorten it by {3}. | characters': 'shown only when the query is longer than the limit, itself above 1',
+  'The query is {0} characters long with the cell’s date range ({1} characters); PatSnap’s {2} takes at most {3}. Shorten it by {4}. | characters': 'the query over the limit, and the date range a cell adds ( AND PBD:[…]), over 20 characters',
+  'Parentheses nest more than {0} levels deep here; split the query or remove levels. | levels': 'MAX_NESTING, a constant (64)',
   'Nothing to export: the search finds {0} patents. | patents': 'shown only when nothing is to be exported with no offset: the search finds none',
   'Published as {0} publications | publications': 'one publication reads "Published as" (the hover card lists it below)',
   '{0} sandboxes are running on this machine | sandboxes': 'one reads "A sandbox is running on this machine"',

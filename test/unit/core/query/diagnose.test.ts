@@ -60,6 +60,12 @@ describe('query diagnostics', () => {
       assert.equal(d.start, 1460);
       assert.match(d.message, /1,520 characters long with the cell\u2019s date range \(40 characters\)/);
     });
+    it('writes its numbers in the locale it is given (VS Code\u2019s display language), en-US without one', () => {
+      const de = diagnose(long, { locale: 'de-DE' }).find((x) => x.code === 'tooLong');
+      assert.ok(de);
+      assert.match(de.message, new RegExp(`${long.length.toLocaleString('de-DE').replace('.', '\\.')} characters.*at most 1\\.500`));
+      assert.match(diagnose(long).find((x) => x.code === 'tooLong')?.message ?? '', /at most 1,500/);
+    });
     it('is exactly at the limit: no diagnostic', () => {
       assert.equal(diagnose('x'.repeat(1500)).length, 0);
       assert.equal(diagnose('x'.repeat(1501)).length, 1);
