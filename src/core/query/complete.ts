@@ -5,6 +5,7 @@
  */
 import { FIELDS, GROUP_DOC, OPERATORS, OPERATOR_BY_NAME, PHRASE_DOC, RANGE_KINDS, WILDCARD_DOC, lookupField, type QueryField, type QueryOperator } from './fields';
 import type { QueryEndpoint } from './diagnose';
+import { ENGLISH, type Translator } from '../citations/types';
 import { hasWildcard, tokenAt, tokenize, type Token } from './tokenize';
 
 export type CompletionKind = 'field' | 'operator' | 'value' | 'range';
@@ -33,6 +34,12 @@ export interface QueryCompletions {
 export interface CompleteOptions {
   /** With `facets` among them, positional operators are not offered (P003 refuses them). */
   readonly endpoints?: readonly QueryEndpoint[];
+  /** The framing's language (details, "Example:", notes): `vscode.l10n` in the extension; default English. The table's own names and docs stay English. */
+  readonly l10n?: Translator;
+}
+
+export interface HoverOptions {
+  readonly l10n?: Translator;
 }
 
 const FIELD_PREFIX = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -45,11 +52,12 @@ export function complete(text: string, offset: number, options: CompleteOptions 
   if (inside && inside.start < at && inside.kind === 'phrase') return none;
   const before = at > 0 ? tokenAt(tokens, at - 1) : undefined;
   const noPositional = options.endpoints?.includes('facets') ?? false;
+  const l10n = options.l10n ?? ENGLISH;
 
   if (before?.kind === 'phrase') return none;
   if (before?.kind === 'field' && before.end === at) {
     const field = lookupField(before.value as string);
-    return field ? { start: at, end: at, items: valueItems(field) } : none;
+    return field ? { start: at, end: at, items: valueItems(field, l10n) } : none;
   }
   // The word being typed: from its start to the cursor.
   const typing = before && before.end >= at && (before.kind === 'word' || before.kind === 'operator' || before.kind === 'positional' || before.kind === 'tree' || before.kind === 'field') ? before : undefined;
@@ -57,10 +65,10 @@ export function complete(text: string, offset: number, options: CompleteOptions 
   const prefix = typing ? text.slice(typing.start, at) : '';
   const start = typing ? typing.start : at;
   const end = typing ? typing.end : at;
-  if (prefix.startsWith('$')) return { start, end, items: noPositional ? [] : operatorItems(prefix, ['positional', 'frequency']) };
+  if (prefix.startsWith('$')) return { start, end, items: noPositional ? [] : operatorItems(prefix, ['positional', 'frequency'], l10n) };
   if (prefix !== '' && !FIELD_PREFIX.test(prefix)) return none;
   const inRange = isInsideRange(tokens, at);
-  const items = inRange ? operatorItems(prefix, ['range']) : [...fieldItems(prefix), ...operatorItems(prefix, noPositional ? ['boolean', 'tree'] : ['boolean', 'tree', 'positional', 'frequency'])];
+  const items = inRange ? operatorItems(prefix, ['range'], l10n) : [...fieldItems(prefix, l10n), ...operatorItems(prefix, noPositional ? ['boolean', 'tree'] : ['boolean', 'tree', 'positional', 'frequency'], l10n)];
   return { start, end, items };
 }
 
@@ -83,7 +91,7 @@ function matchRank(code: string, typed: string): number {
   return i === typed.length ? 1 : -1;
 }
 
-function fieldItems(prefix: string): QueryCompletion[] {
+function fieldItems(prefix: string, l10n: Translator): QueryCompletion[] {
   const upper = prefix.toUpperCase();
   const items: QueryCompletion[] = [];
   for (const f of FIELDS.values()) {
@@ -94,14 +102,14 @@ function fieldItems(prefix: string): QueryCompletion[] {
       kind: 'field',
       insertText: `${f.code}:`,
       detail: f.name,
-      documentation: fieldMarkdown(f),
+      documentation: fieldMarkdown(f, l10n),
       sortText: `${rank + 1}${f.common ? '1' : f.doc ? '2' : '3'}_${f.code}`,
     });
   }
   return items;
 }
 
-function operatorItems(prefix: string, kinds: readonly QueryOperator['kind'][]): QueryCompletion[] {
+function operatorItems(prefix: string, kinds: readonly QueryOperator['kind'][], l10n: Translator): QueryCompletion[] {
   const upper = prefix.toUpperCase();
   return OPERATORS.filter((o) => kinds.includes(o.kind) && o.name.startsWith(upper)).map((o) => ({
     label: o.takesNumber ? `${o.name}n` : o.name,
@@ -109,12 +117,12 @@ function operatorItems(prefix: string, kinds: readonly QueryOperator['kind'][]):
     insertText: o.takesNumber ? `${o.name}${o.kind === 'frequency' ? 2 : 5}` : o.name,
     ...(o.takesNumber ? { snippet: `\\${o.name}\${1:${o.kind === 'frequency' ? 2 : 5}}` } : o.name.startsWith('$') ? { snippet: `\\${o.name}` } : {}),
     detail: o.summary,
-    documentation: operatorMarkdown(o),
+    documentation: operatorMarkdown(o, l10n),
     sortText: `0_${o.name}`,
   }));
 }
 
-function valueItems(field: QueryField): QueryCompletion[] {
+function valueItems(field: QueryField, l10n: Translator): QueryCompletion[] {
   const items: QueryCompletion[] = [];
   if (RANGE_KINDS.has(field.kind)) {
     const [a, b] = field.kind === 'year' ? ['2020', '2024'] : field.kind === 'month' ? ['202001', '202412'] : field.kind === 'count' ? ['10', '*'] : ['20200101', '20241231'];
@@ -123,14 +131,14 @@ function valueItems(field: QueryField): QueryCompletion[] {
       kind: 'range',
       insertText: `[${a} TO ${b}]`,
       snippet: `[\${1:${a}} TO \${2:${b}}]`,
-      detail: `A range of ${field.name.toLowerCase()}`,
-      documentation: `${fieldMarkdown(field)}\n\n${operatorMarkdown(OPERATOR_BY_NAME.get('TO') as QueryOperator)}`,
+      detail: l10n.t('A range of {0}', field.name.toLowerCase()),
+      documentation: `${fieldMarkdown(field, l10n)}\n\n${operatorMarkdown(OPERATOR_BY_NAME.get('TO') as QueryOperator, l10n)}`,
       sortText: '0_range',
     });
   }
   for (const v of field.values ?? []) {
     const quoted = /\s/.test(v) ? `"${v}"` : v;
-    items.push({ label: quoted, kind: 'value', insertText: quoted, detail: field.name, documentation: fieldMarkdown(field), sortText: `1_${v}` });
+    items.push({ label: quoted, kind: 'value', insertText: quoted, detail: field.name, documentation: fieldMarkdown(field, l10n), sortText: `1_${v}` });
   }
   return items;
 }
@@ -144,7 +152,8 @@ export interface QueryHover {
   readonly markdown: string;
 }
 
-export function hover(text: string, offset: number): QueryHover | undefined {
+export function hover(text: string, offset: number, options: HoverOptions = {}): QueryHover | undefined {
+  const l10n = options.l10n ?? ENGLISH;
   const tokens = tokenize(text);
   const t = tokenAt(tokens, offset);
   if (!t) return undefined;
@@ -152,13 +161,13 @@ export function hover(text: string, offset: number): QueryHover | undefined {
   switch (t.kind) {
     case 'field': {
       const field = lookupField(t.value as string);
-      return field ? at(fieldMarkdown(field)) : undefined;
+      return field ? at(fieldMarkdown(field, l10n)) : undefined;
     }
     case 'operator':
     case 'positional':
     case 'tree': {
       const op = OPERATOR_BY_NAME.get(t.value as string);
-      return op ? at(operatorMarkdown(op)) : undefined;
+      return op ? at(operatorMarkdown(op, l10n)) : undefined;
     }
     case 'phrase':
       return at(PHRASE_DOC);
@@ -169,21 +178,26 @@ export function hover(text: string, offset: number): QueryHover | undefined {
       return at(GROUP_DOC);
     case 'lbracket':
     case 'rbracket':
-      return at(operatorMarkdown(OPERATOR_BY_NAME.get('TO') as QueryOperator));
+      return at(operatorMarkdown(OPERATOR_BY_NAME.get('TO') as QueryOperator, l10n));
   }
 }
 
-function fieldMarkdown(f: QueryField): string {
+/** "Example: `TTL:car`", the example as code. */
+const exampleLine = (example: string, l10n: Translator): string => l10n.t('Example: {0}', `\`${example}\``);
+/** A note in italics. */
+const note = (text: string): string => `_${text}_`;
+
+function fieldMarkdown(f: QueryField, l10n: Translator): string {
   const lines = [`**${f.code}** \u2014 ${f.name}`];
   if (f.doc) lines.push(f.doc);
-  if (f.example) lines.push(`Example: \`${f.example}\``);
-  if (!f.sandbox) lines.push('_Not searched by the local sandbox._');
+  if (f.example) lines.push(exampleLine(f.example, l10n));
+  if (!f.sandbox) lines.push(note(l10n.t('Not searched by the local sandbox.')));
   return lines.join('\n\n');
 }
 
-function operatorMarkdown(o: QueryOperator): string {
-  const lines = [`**${o.takesNumber ? `${o.name}n` : o.name}** \u2014 ${o.summary}`, o.doc, `Example: \`${o.example}\``];
-  if (o.kind === 'positional' || o.kind === 'frequency') lines.push('_Refused in facet (P003) queries._');
-  if (!o.sandbox) lines.push('_Not evaluated by the local sandbox._');
+function operatorMarkdown(o: QueryOperator, l10n: Translator): string {
+  const lines = [`**${o.takesNumber ? `${o.name}n` : o.name}** \u2014 ${o.summary}`, o.doc, exampleLine(o.example, l10n)];
+  if (o.kind === 'positional' || o.kind === 'frequency') lines.push(note(l10n.t('Refused in facet (P003) queries.')));
+  if (!o.sandbox) lines.push(note(l10n.t('Not evaluated by the local sandbox.')));
   return lines.join('\n\n');
 }

@@ -17,5 +17,5 @@ export {
   type QueryFix,
   type Severity,
 } from './diagnose';
-export { complete, hover, type CompleteOptions, type CompletionKind, type QueryCompletion, type QueryCompletions, type QueryHover } from './complete';
+export { complete, hover, type CompleteOptions, type HoverOptions, type CompletionKind, type QueryCompletion, type QueryCompletions, type QueryHover } from './complete';
 export { FIELDS, OPERATORS, lookupField, type FieldKind, type OperatorKind, type QueryField, type QueryOperator } from './fields';

@@ -113,7 +113,7 @@ export class QueryLanguageFeature extends Disposable {
 
   private completions(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionList {
     const text = doc.getText();
-    const result = complete(text, doc.offsetAt(pos), { endpoints: this.endpoints(doc) });
+    const result = complete(text, doc.offsetAt(pos), { endpoints: this.endpoints(doc), l10n: vscode.l10n });
     const replace = range(doc, result.start, result.end);
     const items = result.items.map((c) => {
       const item = new vscode.CompletionItem({ label: c.label, description: c.detail }, COMPLETION_KIND[c.kind]);
@@ -130,7 +130,7 @@ export class QueryLanguageFeature extends Disposable {
   }
 
   private hover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    const found = hover(doc.getText(), doc.offsetAt(pos));
+    const found = hover(doc.getText(), doc.offsetAt(pos), { l10n: vscode.l10n });
     if (!found) return undefined;
     // Our own table's Markdown: not trusted (no command links), no HTML.
     const markdown = new vscode.MarkdownString(found.markdown);

@@ -1,14 +1,15 @@
 /**
  * The query checks speak the display language: every diagnostic and quick-fix title the
- * query tests produce (test/unit/core/query), and more, read in Simplified Chinese and in
- * Japanese with the bundles, no message left in English. The inputs reach every message
- * src/core/query/diagnose.ts has, or the test says which not and why.
+ * query tests produce (test/unit/core/query), and more, and the framing of completions and
+ * hovers, read in Simplified Chinese and in Japanese with the bundles, no message left in
+ * English. The inputs reach every message src/core/query/diagnose.ts has, or the test says
+ * which not and why.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Translator } from '../../../src/core/citations/types';
-import { diagnose, FIELDS, type DiagnoseOptions, type QueryDiagnostic } from '../../../src/core/query';
+import { complete, diagnose, FIELDS, hover, OPERATORS, type DiagnoseOptions, type QueryDiagnostic } from '../../../src/core/query';
 import { MALFORMED } from '../core/query/queries';
 import { bundleTranslator, ROOT } from './localizedManifest';
 
@@ -49,7 +50,7 @@ function messagesInSource(): string[] {
   return [...source.matchAll(/\bl10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => (m[1] as string).replace(/\\u([0-9a-fA-F]{4})/g, (_u, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\(.)/g, '$1'));
 }
 
-describe('l10n: the query checks in zh-cn and ja', () => {
+describe('l10n: the query checks, completions and hovers in zh-cn and ja', () => {
   it('the inputs reach every message and fix title of diagnose.ts', () => {
     const asked = new Set<string>();
     diagnosticsIn(recording(bundleTranslator('ja'), asked));
@@ -91,6 +92,24 @@ describe('l10n: the query checks in zh-cn and ja', () => {
         else assert.match(tooLong[0]?.message ?? '', CJK);
       }
     });
+
+    it(`${lang}: the framing of completions and hovers (the table's own names and docs stay English)`, () => {
+      const l10n = bundleTranslator(lang);
+      const items = [...complete('', 0, { l10n }).items, ...complete('PBD:', 4, { l10n }).items, ...complete('$', 1, { l10n }).items];
+      assert.ok(items.length > FIELDS.size / 2);
+      for (const item of items) {
+        assert.doesNotMatch(`${item.detail} ${item.documentation}`, /\[untranslated\]|Example:|_Not |_Refused |A range of/, item.label);
+      }
+      const range = items.find((i) => i.kind === 'range');
+      assert.match(range?.detail ?? '', CJK);
+      for (const op of OPERATORS) {
+        const q = op.takesNumber ? `a ${op.name}2 b` : op.kind === 'tree' ? `${op.name}"x"` : op.kind === 'range' ? `PBD:[1 ${op.name} 2]` : `a ${op.name} b`;
+        const h = hover(q, q.indexOf(op.name) + 1, { l10n });
+        assert.ok(h, q);
+        assert.doesNotMatch(h.markdown, /\[untranslated\]|Example:|_Not |_Refused /, q);
+        assert.match(h.markdown, CJK, q);
+      }
+    });
   }
 
   it('English without a translator, as before', () => {
@@ -99,5 +118,6 @@ describe('l10n: the query checks in zh-cn and ja', () => {
       diagnose(q).map((d) => d.message),
       diagnose(q, { l10n: { t: (m, ...args) => m.replace(/\{(\d+)\}/g, (_w, i: string) => String(args[Number(i)])) } }).map((d) => d.message),
     );
+    assert.match(hover('TTL:car', 1)?.markdown ?? '', /Example: `TTL:/);
   });
 });
