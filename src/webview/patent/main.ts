@@ -24,8 +24,7 @@ import { focusWithin, keepingFocus } from '../focus';
 import { repeatFilter } from '../repeats';
 import { markCached, readableDate, renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
 import { setStrings, t, type PanelStringKey } from './strings';
-import { applicationText, cardAnnouncement, namesText } from './words';
-import { displayDate, distinctStatuses, setDateLocale } from './wording';
+import { applicationText, cardAnnouncement, displayDate, distinctStatuses, namesText, setDateLocale } from './words';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;

@@ -9,8 +9,7 @@ import type { CachedNote, CitationsPanelView, ClaimsView, ErrorView, FamilyPanel
 import { append, button, h, replaceChildren } from './dom';
 import { withAside } from '../../core/text/punctuation';
 import { punctuation, t, type PanelStringKey } from './strings';
-import { citedByCountsText, dependsOnText, namesText } from './words';
-import { countText, displayDate, distinctStatuses, familySummaryText } from './wording';
+import { citedByCountsText, countText, dependsOnText, displayDate, distinctStatuses, familySummaryText, namesText } from './words';
 
 export interface SectionDeps {
   send(message: FromWebview): void;
