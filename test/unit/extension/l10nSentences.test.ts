@@ -16,7 +16,9 @@ import { dateRangeProblem, queryProblem } from '../../../src/extension/exports/w
 import { describeCellOptions } from '../../../src/extension/notebook/cellOptions.pure';
 import { patentRowText } from '../../../src/extension/search/resultsModel.pure';
 import { describeSearchOptions } from '../../../src/extension/search/searchOptions.pure';
-import { asciiPunctuation, bundleTranslator, readJson } from './localizedManifest';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { asciiColons, asciiPunctuation, bundleTranslator, gluedLatin, paletteNames, readJson, ROOT, translatedStrings } from './localizedManifest';
 
 const COMPARISON: Omit<RunComparison, 'summary'> = {
   since: '2026-11-03',
@@ -66,7 +68,7 @@ describe('l10n: sentences put together from pieces, in zh-cn and ja', () => {
     assert.equal(dateRangeWords('20200101', '20231231', bundleTranslator('ja')), '2020\u5e741\u67081\u65e5\uff5e2023\u5e7412\u670831\u65e5');
     useTranslator(bundleTranslator('zh-cn').t, 'zh-cn');
     assert.equal(dateRangeWords('20200101', undefined, bundleTranslator('zh-cn')), '2020\u5e741\u67081\u65e5\u8d77');
-    assert.equal(dateRangeWords(undefined, '20231231', bundleTranslator('zh-cn')), '\u622a\u81f32023\u5e7412\u670831\u65e5');
+    assert.equal(dateRangeWords(undefined, '20231231', bundleTranslator('zh-cn')), '\u622a\u81f3 2023\u5e7412\u670831\u65e5');
   });
 
   it('quotes a name or a query with \u300c\u300d in Japanese and \u201c\u201d in Chinese, in the code and in every translation', () => {
@@ -134,4 +136,95 @@ describe('l10n: sentences put together from pieces, in zh-cn and ja', () => {
       assert.ok(row.accessibilityLabel.startsWith(lang === 'ja' ? 'US12219441B1、图像分类装置、' : 'US12219441B1，图像分类装置，'), row.accessibilityLabel);
     });
   }
+});
+
+/** Every message the extension passes as the operation a message names ("{0} failed: …", "{0} needs PatSnap API credentials."), read from the source. */
+function operationNames(): string[] {
+  const names = new Set<string>();
+  const visit = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (file.endsWith('.ts')) {
+        const source = fs.readFileSync(file, 'utf8');
+        for (const m of source.matchAll(/(?:what: |const what = |requireCredentials\([^,]+, )(?:vscode\.)?l10n\.t\('([^']+)'\)/g)) names.add(m[1] as string);
+      }
+    }
+  };
+  visit(path.join(ROOT, 'src'));
+  return [...names];
+}
+
+describe('l10n: colons and spacing in zh-cn and ja', () => {
+  it('finds an ASCII label colon, and lets code, palette names and the Settings editor\u2019s label through', () => {
+    const palette = ['\u7279\u8a31: API \u8a8d\u8a3c\u60c5\u5831\u3092\u8a2d\u5b9a\u2026'];
+    assert.deepEqual(asciiColons('\u516c\u958b\u65e5: {0}', palette), ['\u516c\u958b\u65e5:']);
+    assert.deepEqual(asciiColons('{0}: \u30af\u30a9\u30fc\u30bf\u5207\u308c', palette), ['{0}:']);
+    assert.deepEqual(asciiColons('\u76f4\u3057\u3066\u304f\u3060\u3055\u3044:', palette), ['\u3057\u3066\u304f\u3060\u3055\u3044:']);
+    assert.deepEqual(asciiColons('\uff08\u4f8b\uff1aTTL:battery AND PBD:[20200101 TO *]\uff09', palette), []);
+    assert.deepEqual(asciiColons('\u300c\u7279\u8a31: API \u8a8d\u8a3c\u60c5\u5831\u3092\u8a2d\u5b9a\u2026\u300d\u3092\u5b9f\u884c', palette), []);
+    assert.deepEqual(asciiColons('\uff08Patent Lookup \u203a Lookups: Enabled\uff09\u3002`a: b` http://127.0.0.1:43123 [x](command:patentLookup.search)', palette), []);
+  });
+
+  for (const lang of ['zh-cn', 'ja'] as const) {
+    it(`${lang}: a label\u2019s colon is \uff1a in every translation (Command Palette names and code keep :)`, () => {
+      const palette = paletteNames(lang);
+      assert.ok(palette.length > 10, 'the palette names are read from package.json');
+      const found = translatedStrings(lang).flatMap((s) => asciiColons(s, palette).map((c) => `${c} in ${JSON.stringify(s)}`));
+      assert.deepEqual(found, []);
+    });
+  }
+
+  it('finds a value glued to Chinese text with Latin letters or digits at the join, and lets a spaced or marked one through', () => {
+    assert.deepEqual(gluedLatin('{0}\u9700\u8981 PatSnap API \u51ed\u636e\u3002', { 0: ['\u68c0\u7d22 PatSnap', '\u5bfc\u51fa'] }), ['\u68c0\u7d22 PatSnap\u9700']);
+    assert.deepEqual(gluedLatin('\u6309{0}', { 0: ['IPC'] }), ['\u6309IPC']);
+    assert.deepEqual(gluedLatin('\u6309 {0}', { 0: ['IPC'] }), []);
+    assert.deepEqual(gluedLatin('\u201c{0}\u201d\u4e2d\u6ca1\u6709\u7a7a\u683c\u3002', { 0: ['\u5ba2\u6237\u7aef ID'] }), []);
+    assert.deepEqual(gluedLatin('{0}\u5931\u8d25\uff1a{1}', { 0: ['\u83b7\u53d6 PDF \u6587\u4ef6'] }), []);
+  });
+
+  it('zh-cn: a placeholder that may hold Latin text or digits is spaced from Chinese text, as the bundle\u2019s own words are', () => {
+    const bundle = readJson('l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
+    const t = (message: string): string => bundleTranslator('zh-cn').t(message);
+    const operations = operationNames().map(t);
+    assert.ok(operations.length >= 10, operations.join());
+    const kinds = ['text', 'names', 'document numbers', 'classification codes', 'codes', 'dates (yyyyMMdd)', 'years (yyyy)', 'months (yyyyMM)', 'whole numbers'].map(t);
+    const endpoints = ['search (P002)', 'hit count (P001)', 'facets (P003)', 'export (P055)'].map(t);
+    const accounts = ['API key', 'client ID'].map(t);
+    // Dates as formatYmdDate writes them in Chinese; legal statuses as the API sends them, English or Chinese.
+    const dates = ['2020\u5e741\u67081\u65e5', '2023\u5e7412\u670831\u65e5'];
+    // What each placeholder that meets Chinese text may hold (a code, a name, a translated word, a date).
+    const HOLDS: Readonly<Record<string, Readonly<Record<number, readonly string[]>>>> = {
+      'By {0}': { 0: ['IPC', 'CPC'] },
+      'Enter the {0}.': { 0: [t('client ID'), t('client secret')] },
+      'The {0} has no spaces.': { 0: [t('client ID'), t('client secret')] },
+      'Patent Lookup talks to PatSnap at {0} with the {1} ending \u2026{2}.': { 0: ['open-api.patsnap.com'], 1: accounts, 2: ['a1b2'] },
+      'Patent Lookup talks to PatSnap at {0} with your {1}.': { 0: ['open-api.patsnap.com'], 1: accounts },
+      'The query is {0} characters long with the cell\u2019s date range ({1} characters); PatSnap\u2019s {2} takes at most {3}. Shorten it by {4}.': { 0: ['1,600'], 1: ['40'], 2: endpoints, 3: ['1,500'], 4: ['140'] },
+      'The query is {0} characters long; PatSnap\u2019s {1} takes at most {2}. Shorten it by {3}.': { 0: ['1,600'], 1: endpoints, 2: ['1,500'], 3: ['100'] },
+      'from {0}': { 0: dates },
+      'until {0}': { 0: dates },
+      '{0} to {1}': { 0: dates, 1: dates },
+      'sorted by {0}': { 0: ['Publication date, newest first', 'Application date, oldest first'].map((m) => t(m).toLowerCase()) },
+      '{0} failed: an unexpected error occurred; the details are in the Patent Lookup log.': { 0: operations },
+      '{0} failed: {1}': { 0: operations },
+      '{0} was cancelled.': { 0: operations },
+      '{0} needs PatSnap API credentials.': { 0: operations },
+      '{0} holds {1}: ranges work on dates and counts, as in {2}.': { 0: ['TTL'], 1: kinds, 2: ['PBD:[20200101 TO 20201231]'] },
+      '{0} positions words in text; {1} holds {2}, so it has no effect there.': { 0: ['$W5'], 1: ['PBD'], 2: kinds },
+      '{0} takes {1}, not "{2}".': { 0: ['PBD'], 1: kinds, 2: ['x'] },
+      '{0} takes {1}, not a phrase.': { 0: ['PBD'], 1: kinds },
+      '{0} is no longer in force ({1} since {2}).': { 0: ['US1B2'], 1: ['Expired', '\u5931\u6548'], 2: dates },
+      // The Markdown link as the hover shows it: its text.
+      '{0} to see the title, assignee and legal status.': { 0: [t('Set API credentials')] },
+    };
+    const meetsChinese = new RegExp(String.raw`\p{Script=Han}\{\d+\}|\{\d+\}\p{Script=Han}`, 'u');
+    const undecided = Object.keys(bundle).filter((k) => meetsChinese.test(bundle[k] as string) && !(k in HOLDS));
+    assert.deepEqual(undecided, [], 'each placeholder that meets Chinese text: say what it may hold in HOLDS');
+    const glued = Object.entries(HOLDS).flatMap(([message, holds]) => gluedLatin(bundle[message] ?? assert.fail(`${message} is not asked for`), holds).map((g) => `${g} (${message})`));
+    assert.deepEqual(glued, []);
+    // And the bundle's own words: no Latin letter or digit right against Chinese anywhere.
+    const literal = translatedStrings('zh-cn').filter((s) => /\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u.test(s.replace(/\{\d+\}/g, ' ')));
+    assert.deepEqual(literal, []);
+  });
 });

@@ -32,3 +32,63 @@ export function asciiPunctuation(text: string): string[] {
   const found = [...text.matchAll(between)].map((m) => m[0]);
   return new RegExp(CJK, 'u').test(text) && /\.$/.test(text) ? [...found, 'final .'] : found;
 }
+
+/** Every string of a translation: the l10n bundle's and package.nls's. */
+export function translatedStrings(lang: 'zh-cn' | 'ja'): string[] {
+  const values = (file: string): string[] => Object.values(readJson(file) as Record<string, string | { message: string }>).map((v) => (typeof v === 'string' ? v : v.message));
+  return [...values(`l10n/bundle.l10n.${lang}.json`), ...values(`package.nls.${lang}.json`)];
+}
+
+/**
+ * Command Palette names ("特許: API 認証情報を設定…"): VS Code itself joins a command's category
+ * and title with ": ", so a message that names a command writes it as the palette shows it.
+ */
+export function paletteNames(lang: 'zh-cn' | 'ja'): string[] {
+  const nls = readJson(`package.nls.${lang}.json`) as Record<string, string>;
+  const manifest = readJson('package.json') as { contributes: { commands: Array<{ title: string; category?: string }> } };
+  const key = (s: string | undefined): string | undefined => (s && /^%[^%]+%$/.test(s) ? nls[s.slice(1, -1)] : s);
+  return manifest.contributes.commands.flatMap((c) => {
+    const [category, title] = [key(c.category), key(c.title)];
+    return category && title ? [`${category}: ${title}`] : [];
+  });
+}
+
+/**
+ * The ASCII colons a Chinese or Japanese string still has where the language writes "：":
+ * after a label, whatever ends it (CJK text, a name, a placeholder), as the zh-cn bundle always
+ * has. Left alone: a colon in code (a query term such as TTL:battery or {0}:[…], a URL, a
+ * `code span`, a command link), a Command Palette name (`paletteNames`), and the Settings
+ * editor's own English label "Lookups: Enabled". Each one found comes with what precedes it.
+ */
+export function asciiColons(text: string, palette: readonly string[]): string[] {
+  let rest = text
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/\(command:[^)]*\)/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/Lookups: Enabled/g, ' ');
+  for (const name of palette) rest = rest.split(name).join(' ');
+  // A colon followed by a space or ending the text is a label's; one followed by anything else is code's.
+  return [...rest.matchAll(/(.{0,6}):(?= |$)/gmu)].map((m) => `${m[1] ?? ''}:`);
+}
+
+/**
+ * Where `template` (a translation) puts what a placeholder may hold right against CJK text with
+ * Latin letters or digits at the join ("{0}需要 PatSnap API 凭据" with {0} "检索 PatSnap"). The
+ * Chinese bundle spaces Latin text and digits apart from Chinese ("位于 {0} 的", "PatSnap API 凭据"),
+ * so a placeholder that may hold them is spaced too, or set off by a mark. `values[i]`: what {i}
+ * may hold. Each glued join comes back as the text it makes.
+ */
+export function gluedLatin(template: string, values: Readonly<Record<number, readonly string[]>>): string[] {
+  const cjk = new RegExp(`^${CJK}$`, 'u');
+  const latin = /^[A-Za-z0-9]$/;
+  const found: string[] = [];
+  for (const m of template.matchAll(/\{(\d+)\}/g)) {
+    const before = Array.from(template.slice(0, m.index)).at(-1) ?? '';
+    const after = Array.from(template.slice(m.index + m[0].length))[0] ?? '';
+    for (const v of values[Number(m[1])] ?? []) {
+      if (cjk.test(before) && latin.test(v[0] ?? '')) found.push(`${before}${v}`);
+      if (cjk.test(after) && latin.test(v.at(-1) ?? '')) found.push(`${v}${after}`);
+    }
+  }
+  return found;
+}
