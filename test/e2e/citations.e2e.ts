@@ -91,8 +91,8 @@ describe('Citation checks: four problems in a memo, each fixed from its quick fi
     // The panel sorts by severity: look each up by what it says.
     const rows = await waitForProblems(vscode, 4);
     const row = (code: string): string => rows.find((r) => new RegExp(`Patent Lookup\\W*${code}\\b`).test(r)) ?? '';
-    assert.match(row('inactive'), /^EP1234567B1 is no longer in force \(Revoked since 2007-09-21\)\./);
-    assert.match(row('grantedSince'), /^US20050262868A1 is a pre-grant publication: its application was granted as US7123456B2 on 2006-10-17\./);
+    assert.match(row('inactive'), /^EP1234567B1 is no longer in force \(Revoked since Sep 21, 2007\)\./);
+    assert.match(row('grantedSince'), /^US20050262868A1 is a pre-grant publication: its application was granted as US7123456B2 on Oct 17, 2006\./);
     assert.match(row('notFound'), /^PatSnap has no publication US9999999B2\./);
     assert.match(row('duplicate'), /^US11205304B2 is cited already on line 5, as "US 11,205,304 B2"\./);
     // Squiggles under the citations: warnings, an error, an info.
@@ -115,7 +115,7 @@ describe('Citation checks: four problems in a memo, each fixed from its quick fi
     await applyFix(vscode, 'US 2005/0262868 A1', 'Replace with the granted US 7,123,456 B2');
     await line(vscode, 'obvious over US 7,123,456 B2.').waitFor({ state: 'visible', timeout: UI_MS });
     // Checked again: the grant is cited now, and it has lapsed since.
-    await problems(vscode).filter({ hasText: 'US7123456B2 is no longer in force (Non-Payment since 2011-11-09).' }).waitFor({ state: 'visible', timeout: UI_MS });
+    await problems(vscode).filter({ hasText: 'US7123456B2 is no longer in force (Non-Payment since Nov 9, 2011).' }).waitFor({ state: 'visible', timeout: UI_MS });
   });
 
   it('removes the duplicate, and ignores the unknown number in this document', async () => {
@@ -127,7 +127,7 @@ describe('Citation checks: four problems in a memo, each fixed from its quick fi
     // Left: the revoked patent, and the grant just written in, which has lapsed since.
     const rows = await waitForProblems(vscode, 2);
     assert.ok(rows.some((r) => /^EP1234567B1 is no longer in force/.test(r)), rows.join(' | '));
-    assert.ok(rows.some((r) => /^US7123456B2 is no longer in force \(Non-Payment since 2011-11-09\)/.test(r)), rows.join(' | '));
+    assert.ok(rows.some((r) => /^US7123456B2 is no longer in force \(Non-Payment since Nov 9, 2011\)/.test(r)), rows.join(' | '));
     await vscode.page.locator('.statusbar-item').filter({ hasText: '2 citation problems' }).waitFor({ state: 'visible', timeout: UI_MS });
     await vscode.screenshot('citations-after-fixes');
   });

@@ -102,7 +102,9 @@ describe('Search notebooks', function () {
     assert.match(asked, /up to 17 calls/);
     const lidar = await vscode.notebook.output(/^7 hits/, 60_000);
     assert.strictEqual(await lidar.locator('.pl-results tbody tr').count(), 7);
-    assert.match(await lidar.locator('.pl-results caption').innerText(), /All 7 kept/);
+    assert.match(await lidar.locator('.pl-results caption').innerText(), /^Top results \(all 7 kept\)$/);
+    // Dates as the patent panel writes them in the display language (English here), the run's time in UTC.
+    assert.match(await lidar.locator('.pl-hits').innerText(), /^7 hits \(run of [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M UTC\)$/u);
     assert.strictEqual(await lidar.locator('.pl-chart').count(), 3, 'by publication year, assignee and office');
     assert.deepStrictEqual(await lidar.locator('.pl-chart figcaption').allInnerTexts(), ['By publication year', 'By assignee', 'By office']);
     assert.ok((await sandbox.calls()) > before, 'the runs called PatSnap');
@@ -123,11 +125,12 @@ describe('Search notebooks', function () {
     await vscode.palette.run('Patent: Run All Again at PatSnap');
     await confirmRun(3);
     const lidar = await vscode.notebook.output(/^16 hits/, 60_000);
-    assert.match(await lidar.locator('.pl-summary').innerText(), /^2 new families \(9 publications\) since \d{4}-\d{2}-\d{2}; 16 hits \(\+9\)\.$/);
+    assert.match(await lidar.locator('.pl-summary').innerText(), /^2 new families \(9 publications\) since [A-Z][a-z]{2} \d{1,2}, \d{4}; 16 hits \(\+9\)\.$/);
     assert.strictEqual(await lidar.locator('.pl-badge.pl-new').count(), 9);
     assert.ok((await lidar.locator('tr.pl-changed').count()) >= 9);
     // (Read, not clicked open: a click below the fold of the notebook lands on what covers it.)
     assert.deepStrictEqual(await lidar.locator('.pl-history tbody tr td.pl-count').allTextContents(), ['16', '7'], 'both runs, newest first, with their dates');
+    for (const day of await lidar.locator('.pl-history tbody tr td.pl-date').allTextContents()) assert.match(day, /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     await vscode.screenshot('notebook-what-is-new');
     await runsFinished();
     const saved = await save(2);
@@ -142,7 +145,7 @@ describe('Search notebooks', function () {
     // What is new is a status a screen reader announces, families and publications both.
     assert.match(tree, /status: 2 new families \(9 publications\) since/, tree);
     // The results: a table named by its caption, with column headers; each number a named button.
-    assert.match(tree, /table "Top results \u2014 All 16 kept"/, tree);
+    assert.match(tree, /table "Top results \(all 16 kept\)"/, tree);
     for (const header of ['Change', 'Number', 'Title', 'Assignee', 'Published', 'Status']) assert.match(tree, new RegExp(`columnheader "${header}"`), `${header} in\n${tree}`);
     assert.strictEqual((tree.match(/button "Open [A-Z]{2}\w+ in the patent panel"/g) ?? []).length, 16, tree);
     // Each chart is a named figure whose figures are text: "2025: 9" for a column, name and count for a bar.

@@ -78,7 +78,7 @@ describe('Patent numbers in documents: hover card, link, document view', functio
     const card = await vscode.editor.hoverUntil('US 11,205,304 B2', /augmented or virtual reality/);
     assert.match(card, /US11205304B2 · Active/);
     assert.match(card, /Systems and methods for rendering user interfaces for augmented or virtual reality/);
-    assert.match(card, /MAGIC LEAP, INC\. · Filed 2015-05-07 · Published 2021-12-21/);
+    assert.match(card, /MAGIC LEAP, INC\. · Filed May 7, 2015 · Published Dec 21, 2021/);
     assert.match(card, /Open Patent · Examination Documents · Copy Number · Open PDF/);
 
     // The drawing joins the card when it came within the hover's wait; otherwise it was

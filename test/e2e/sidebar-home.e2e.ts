@@ -73,7 +73,7 @@ describe('Where am I: the status bar, the sandbox found, result rows', function 
 
     // The patent's row says everything; the row beneath shows the date and the assignee.
     const spoken = (await row.getAttribute('aria-label')) ?? '';
-    const [, assignee, date] = /, assignee (.+), published (\d{4}-\d{2}-\d{2})$/.exec(spoken) ?? assert.fail(`row label: ${spoken}`);
+    const [, assignee, date] = /, assignee (.+), published ([A-Z][a-z]{2} \d{1,2}, \d{4})$/.exec(spoken) ?? assert.fail(`row label: ${spoken}`);
     const details = results.rows.and(vscode.page.locator(`[aria-label="assignee ${assignee}, published ${date}"]`)).first();
     await details.waitFor({ state: 'visible', timeout: UI_MS });
     assert.strictEqual((await details.locator('.label-name').innerText()).trim(), date);

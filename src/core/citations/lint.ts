@@ -17,6 +17,8 @@ export interface LintOptions {
   /** The document's last check, for "changed since". */
   previous?: CheckRecord;
   l10n?: Translator;
+  /** How a yyyy-MM-dd reads in the messages: the display language's date in the extension (`formatDay`); as it stands (ISO) in the CLI. */
+  date?: (iso: string) => string;
 }
 
 /** Office and kind of a compact publication number as PatSnap gives it. */
@@ -82,6 +84,7 @@ const form = (text: string): string => text.replace(/\s+/g, ' ').toUpperCase();
 export function lintCitations(citations: readonly Citation[], options: LintOptions = {}): CitationProblem[] {
   const { facts, ignored, previous } = options;
   const l10n = options.l10n ?? ENGLISH;
+  const date = options.date ?? ((iso: string) => iso);
   const ids = identities(citations, facts);
   const firstOf = new Map<string, Citation>();
   const problems: CitationProblem[] = [];
@@ -106,39 +109,39 @@ export function lintCitations(citations: readonly Citation[], options: LintOptio
       return;
     }
     if (!facts) return;
-    const problem = c.type === 'application' ? applicationProblem(c, facts, l10n) : publicationProblem(c, facts, l10n);
+    const problem = c.type === 'application' ? applicationProblem(c, facts, l10n) : publicationProblem(c, facts, l10n, date);
     if (!problem) return;
     const status = currentStatus(c, facts);
     const changed = status && changeSince(previous, c.number, status);
     if (changed) {
       problem.changed = changed;
-      problem.message += ` ${l10n.t('Changed since the check of {0} (then: {1}).', changed.checkedAt, changed.was)}`;
+      problem.message += ` ${l10n.t('Changed since the check of {0} (then: {1}).', date(changed.checkedAt), changed.was)}`;
     }
     problems.push(problem);
   });
   return problems;
 }
 
-function publicationProblem(c: Citation, facts: CitationFacts, l10n: Translator): CitationProblem | undefined {
+function publicationProblem(c: Citation, facts: CitationFacts, l10n: Translator, date: (iso: string) => string): CitationProblem | undefined {
   const fact = facts.publications.get(c.number);
   if (!fact) return undefined;
   if (!fact.found) return { code: 'notFound', citation: c, message: l10n.t('PatSnap has no publication {0}.', c.number), fix: null };
   if (stageOf(fact.pn) === 'pre-grant' && fact.grantedAs) {
-    const { pn, date } = fact.grantedAs;
-    const message = date
-      ? l10n.t('{0} is a pre-grant publication: its application was granted as {1} on {2}.', fact.pn, pn, date)
+    const { pn, date: grantedOn } = fact.grantedAs;
+    const message = grantedOn
+      ? l10n.t('{0} is a pre-grant publication: its application was granted as {1} on {2}.', fact.pn, pn, date(grantedOn))
       : l10n.t('{0} is a pre-grant publication: its application was granted as {1}.', fact.pn, pn);
     return { code: 'grantedSince', citation: c, message, fix: { kind: 'replace', number: pn } };
   }
-  if (isInactive(fact.legal)) return { code: 'inactive', citation: c, message: inactiveMessage(fact, l10n), fix: null };
+  if (isInactive(fact.legal)) return { code: 'inactive', citation: c, message: inactiveMessage(fact, l10n, date), fix: null };
   return undefined;
 }
 
-function inactiveMessage(fact: PatentFacts, l10n: Translator): string {
+function inactiveMessage(fact: PatentFacts, l10n: Translator, date: (iso: string) => string): string {
   const legal = fact.legal as NonNullable<PatentFacts['legal']>;
   const ended = endedBy(legal);
   const how = ended.length > 0 ? listOf(l10n, ended) : legalLabel(legal);
-  return legal.date ? l10n.t('{0} is no longer in force ({1} since {2}).', fact.pn, how, legal.date) : l10n.t('{0} is no longer in force ({1}).', fact.pn, how);
+  return legal.date ? l10n.t('{0} is no longer in force ({1} since {2}).', fact.pn, how, date(legal.date)) : l10n.t('{0} is no longer in force ({1}).', fact.pn, how);
 }
 
 function applicationProblem(c: Citation, facts: CitationFacts, l10n: Translator): CitationProblem | undefined {

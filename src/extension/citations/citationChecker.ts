@@ -3,6 +3,7 @@ import type { Bibliography, PatsnapApi } from '../../core/api/types';
 import { lintCitations, recordCheck, type Citation, type CitationFacts, type CitationProblem } from '../../core/citations';
 import type { CitationFactsLookup, FactsOutcome } from '../../core/citations/facts';
 import { Disposable } from '../common/disposable';
+import { formatDay } from '../common/format.pure';
 import { errorDetail, isCancellation } from '../common/errorMessages.pure';
 import type { ErrorReporter } from '../common/errors';
 import type { PatsnapSession } from '../session';
@@ -280,7 +281,7 @@ export class CitationChecker extends Disposable {
   private lint(document: vscode.TextDocument, facts: CitationFacts | undefined): { citations: readonly Citation[]; problems: CitationProblem[] } {
     const uri = document.uri.toString();
     const citations = this.deps.index.citations(document);
-    return { citations, problems: lintCitations(citations, { facts, ignored: this.deps.state.ignored(uri), previous: this.deps.state.lastCheck(uri), l10n: vscode.l10n }) };
+    return { citations, problems: lintCitations(citations, { facts, ignored: this.deps.state.ignored(uri), previous: this.deps.state.lastCheck(uri), l10n: vscode.l10n, date: (iso) => formatDay(iso) ?? iso }) };
   }
 
   private async run(document: vscode.TextDocument, request: { fresh: boolean; explicit: boolean }): Promise<void> {

@@ -1,4 +1,5 @@
 /** Display formats shared by the tree, the panel and messages. Pure. */
+import { dateWriter, type DateWriter } from '../../core/text/dates';
 import { displayLocale, type L10n } from './l10n.pure';
 
 /** yyyyMMdd (the API's dates) as ISO yyyy-MM-dd; undefined for anything else. */
@@ -6,6 +7,23 @@ export function formatYmd(value: number | undefined): string | undefined {
   if (value === undefined || !Number.isInteger(value)) return undefined;
   const s = String(value);
   return /^\d{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}` : undefined;
+}
+
+let writer: { locale: string | undefined; dates: DateWriter } | undefined;
+
+/** The writer of dates in VS Code's display language (`displayLocale`), the one the patent panel's webview uses. */
+export function displayDates(): DateWriter {
+  const locale = displayLocale();
+  if (writer && writer.locale === locale) return writer.dates;
+  writer = { locale, dates: dateWriter(locale) };
+  return writer.dates;
+}
+
+/** A yyyy-MM-dd date (or yyyyMMdd, the API's) as the patent panel writes it in the display language: "Feb 20, 2025", "2025年2月20日", "2025/02/20"; undefined for none; one that is not a whole date, as given. */
+export function formatDay(value: string | number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const iso = typeof value === 'number' ? formatYmd(value) : value;
+  return iso === undefined ? undefined : displayDates().day(iso);
 }
 
 /** Grouped thousands, independent of the host's locale so tests and screenshots agree. */

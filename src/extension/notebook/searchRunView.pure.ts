@@ -4,7 +4,8 @@
  * gone, its charts and every run's date. Pure: the controller and the serializer hand
  * the view to the renderer as an output item.
  */
-import { compareRuns, describeComparison, runDay, type QueryCell, type Run } from '../../core/notebook';
+import { compareRuns, describeComparison, runDay, type QueryCell, type Run, type RunComparison } from '../../core/notebook';
+import { dateWriter } from '../../core/text/dates';
 import type { ChartView, HistoryRow, Labels, ResultRow, SearchRunView } from '../../webview/notebook/protocol';
 import type { ErrorActionId } from '../common/errorActions.pure';
 import type { L10n } from '../common/l10n.pure';
@@ -23,13 +24,13 @@ export function labels(l10n: L10n): Labels {
     counting: l10n.t('Counting hits\u2026'),
     fetching: l10n.t('{0} hits; fetching the top results\u2026'),
     fetchingOne: l10n.t('1 hit; fetching the top results\u2026'),
-    ranAt: l10n.t('Run of {0}'),
+    ranAt: l10n.t('run of {0}'),
     firstRun: l10n.t('First run.'),
     cached: l10n.t('From this session\u2019s cache (the run of {0}): no call was made.'),
     runAgain: l10n.t('Run Again at PatSnap'),
     resultsCaption: l10n.t('Top results'),
     keptOf: l10n.t('{0} of {1} kept'),
-    keptAll: l10n.t('All {0} kept'),
+    keptAll: l10n.t('all {0} kept'),
     noResults: l10n.t('No patents match this query.'),
     mark: l10n.t('Change'),
     number: l10n.t('Number'),
@@ -48,6 +49,7 @@ export function labels(l10n: L10n): Labels {
     chartCount: l10n.t('{0}: {1}'),
     problems: l10n.t('Nothing was sent. Fix the query first:'),
     stale: l10n.t('The query or its options changed since this run: run the cell to bring it up to date.'),
+    joinAside: l10n.t('{0} ({1})'),
   };
 }
 
@@ -82,13 +84,13 @@ export function chartOf(field: string, buckets: ReadonlyArray<{ name: string; co
   return { field, title: chartTitle(field, l10n), kind: years ? 'columns' : 'bars', buckets: sorted.map((b) => ({ name: b.name, count: b.count })) };
 }
 
-/** yyyy-mm-dd hh:mm UTC */
-const ranAt = (run: Run): string => `${run.date.slice(0, 10)} ${run.date.slice(11, 16)} UTC`;
+/** What changed since the run before, its day as the patent panel writes dates in the display language. */
+function changeText(c: RunComparison, ctx: ViewContext): string {
+  return describeComparison({ ...c, since: dateWriter(ctx.locale).day(c.since) }, ctx.l10n);
+}
 
-function history(runs: readonly Run[], l10n: L10n): HistoryRow[] {
-  return runs
-    .map((run, i) => ({ date: runDay(run), total: run.total, change: i === 0 ? l10n.t('First run.') : describeComparison(compareRuns(runs[i - 1] as Run, run), l10n) }))
-    .reverse();
+function history(runs: readonly Run[], ctx: ViewContext): HistoryRow[] {
+  return runs.map((run, i) => ({ date: runDay(run), total: run.total, change: i === 0 ? ctx.l10n.t('First run.') : changeText(compareRuns(runs[i - 1] as Run, run), ctx) })).reverse();
 }
 
 /** The view of the cell's last run, or undefined when it has none. `cachedAt`: shown from the session's cache. */
@@ -106,13 +108,13 @@ export function runView(cell: QueryCell, ctx: ViewContext, cachedAt?: Date): Sea
     labels: labels(ctx.l10n),
     locale: ctx.locale,
     total: last.total,
-    ranAt: ranAt(last),
-    ...(comparison ? { summary: describeComparison(comparison, ctx.l10n) } : {}),
+    ranAt: last.date,
+    ...(comparison ? { summary: changeText(comparison, ctx) } : {}),
     results,
     gone: (comparison?.gone ?? []).map((r) => ({ ...pick(r), mark: 'seen' as const })),
     charts: Object.entries(last.facets ?? {}).map(([field, buckets]) => chartOf(field, buckets, ctx.l10n)),
-    history: history(cell.runs, ctx.l10n),
-    ...(cachedAt ? { cachedAt: cachedAt.toISOString().slice(11, 16) } : {}),
+    history: history(cell.runs, ctx),
+    ...(cachedAt ? { cachedAt: cachedAt.toISOString() } : {}),
     stale: now.queryChanged || now.optionsChanged,
   };
 }

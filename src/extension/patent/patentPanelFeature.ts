@@ -12,7 +12,7 @@ import { UserInputError } from '../common/errorMessages.pure';
 import type { Feature, FeatureHost } from '../common/feature';
 import { requireCredentials } from '../credentials/requireCredentials';
 import { readOpenPatentArgs, type OpenPatentRequest } from './openPatentArgs.pure';
-import { formatYmd } from '../common/format.pure';
+import { formatDay } from '../common/format.pure';
 import { quickPickText } from '../common/plainText.pure';
 import { normalisePatentInput, openPatentInput } from './patentNumberInput';
 import { showInfo } from '../common/notifications';
@@ -121,7 +121,7 @@ export class PatentPanelFeature extends Disposable implements Feature<'panel'> {
     }
     if (publications.length === 1) return publications[0];
     // Latest first: the grant, usually, is what one wants to read.
-    const items = [...publications].reverse().map((p) => ({ label: quickPickText(p.pn), description: quickPickText(p.title ?? ''), detail: p.publicationDate ? vscode.l10n.t('Published {0}', formatYmd(p.publicationDate) ?? '') : undefined, publication: p }));
+    const items = [...publications].reverse().map((p) => ({ label: quickPickText(p.pn), description: quickPickText(p.title ?? ''), detail: p.publicationDate ? vscode.l10n.t('Published {0}', formatDay(p.publicationDate) ?? '') : undefined, publication: p }));
     const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Publications of application {0}', apno), placeHolder: vscode.l10n.t('Which publication to open') });
     return picked?.publication;
   }

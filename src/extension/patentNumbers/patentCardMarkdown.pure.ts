@@ -7,7 +7,7 @@ import type { Bibliography } from '../../core/api/types';
 import type { PatentCard } from '../../core/cache/patentLookup';
 import type { NumberType } from '../../core/numbers';
 import { listOf } from '../../core/text/punctuation';
-import { formatYmd } from '../common/format.pure';
+import { formatDay } from '../common/format.pure';
 import { examDocsSupported } from '../patent/patentView.pure';
 import { commandLink, escapeMarkdown } from './markdown.pure';
 import { l10n } from '../common/l10n.pure';
@@ -116,8 +116,9 @@ export function buildCardMarkdown(input: CardInput): string {
       const heading = `**${escapeMarkdown(pn)}**${status.length > 0 ? ` · ${escapeMarkdown(listOf(l10n, status))}` : ''}`;
       const facts = [
         firstAssignee(b),
-        formatYmd(b.applicationDate) && l10n.t('Filed {0}', formatYmd(b.applicationDate) as string),
-        formatYmd(b.publicationDate) && l10n.t('Published {0}', formatYmd(b.publicationDate) as string),
+        // Dates as the patent panel writes them, in the display language.
+        formatDay(b.applicationDate) && l10n.t('Filed {0}', formatDay(b.applicationDate) as string),
+        formatDay(b.publicationDate) && l10n.t('Published {0}', formatDay(b.publicationDate) as string),
       ].filter((f): f is string => typeof f === 'string' && f.trim() !== '');
       const t = title(b);
       return [

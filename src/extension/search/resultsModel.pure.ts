@@ -7,7 +7,7 @@ import { SEARCH_WINDOW_MAX } from '../../core/api/validation';
 import { listOf } from '../../core/text/punctuation';
 import { ERROR_ACTIONS, type ErrorActionId } from '../common/errorActions.pure';
 import type { ErrorDescription } from '../common/errorMessages.pure';
-import { formatCount, formatWhen, formatYmd } from '../common/format.pure';
+import { formatCount, formatDay, formatWhen } from '../common/format.pure';
 import { l10n } from '../common/l10n.pure';
 import type { SearchOptions } from './searchOptions.pure';
 
@@ -154,9 +154,9 @@ export function patentTooltip(hit: SearchHit): string {
   if (hit.title) lines.push(hit.title);
   const assignee = hit.currentAssignee ?? hit.originalAssignee;
   if (assignee) lines.push(l10n.t('Assignee: {0}', assignee));
-  const published = formatYmd(hit.publicationDate);
+  const published = formatDay(hit.publicationDate);
   if (published) lines.push(l10n.t('Published: {0}', published));
-  const filed = formatYmd(hit.applicationDate);
+  const filed = formatDay(hit.applicationDate);
   if (filed) lines.push(hit.applicationNumber ? l10n.t('Filed: {0} ({1})', filed, hit.applicationNumber) : l10n.t('Filed: {0}', filed));
   return lines.join('\n');
 }
@@ -187,8 +187,8 @@ export interface PatentRowText extends RowText {
  */
 export function patentRowText(hit: SearchHit, style: RowStyle): PatentRowText {
   const assignee = hit.currentAssignee ?? hit.originalAssignee;
-  // The side bar keeps ISO dates (2025-02-20): short in a narrow row, and the same in every language; the patent panel writes them in the display language.
-  const published = formatYmd(hit.publicationDate);
+  // The date as the patent panel writes it (Intl's medium date: "Feb 20, 2025", "2025/02/20", "2025年2月20日"), 10 to 12 characters, about as wide as ISO's 10 in a narrow row.
+  const published = formatDay(hit.publicationDate);
   const facts: string[] = [];
   if (assignee) facts.push(l10n.t('assignee {0}', assignee));
   if (published) facts.push(l10n.t('published {0}', published));

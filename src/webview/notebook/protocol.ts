@@ -11,7 +11,7 @@ import type { ErrorActionId } from '../../extension/common/errorActions.pure';
 export const SEARCH_RUN_MIME = 'application/vnd.patent-lookup.search-run+json';
 export const SEARCH_RUN_RENDERER_ID = 'patentLookup.searchRun';
 
-/** Every word the renderer shows, translated by the host (`vscode.l10n`). `{0}` marks a number or date. */
+/** Every word and mark the renderer shows, translated by the host (`vscode.l10n`). `{0}` marks a number or date. */
 export const LABEL_KEYS = [
   'hits',
   'oneHit',
@@ -43,6 +43,7 @@ export const LABEL_KEYS = [
   'chartCount',
   'problems',
   'stale',
+  'joinAside',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type Labels = Readonly<Record<LabelKey, string>>;
@@ -79,7 +80,7 @@ interface ViewBase {
   /** The cell's document URI: what the renderer's buttons act on. */
   readonly cell: string;
   readonly labels: Labels;
-  /** For number formatting (VS Code's display language). */
+  /** For numbers and dates (VS Code's display language). */
   readonly locale: string;
 }
 
@@ -89,9 +90,9 @@ export type SearchRunView =
   | (ViewBase & {
       readonly kind: 'run';
       readonly total: number;
-      /** When the run was made, yyyy-mm-dd hh:mm UTC. */
+      /** When the run was made, an ISO time (the renderer writes it in the display language, in UTC). */
       readonly ranAt: string;
-      /** "12 new since 2026-11-03, 1 gone; 13 hits (+11)." — absent for a first run. */
+      /** "12 new since Nov 3, 2026, 1 gone; 13 hits (+11)." — absent for a first run. */
       readonly summary?: string;
       readonly results: readonly ResultRow[];
       /** Results of the run before that are not among these (by family). */
@@ -99,7 +100,7 @@ export type SearchRunView =
       readonly charts: readonly ChartView[];
       /** Every run of the cell, newest first. */
       readonly history: readonly HistoryRow[];
-      /** Set when shown from this session's cache (no call was made): when the run was made, hh:mm. */
+      /** Set when shown from this session's cache (no call was made): when the run was made, an ISO time. */
       readonly cachedAt?: string;
       /** The cell's query or options changed since this run. */
       readonly stale: boolean;

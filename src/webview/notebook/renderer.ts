@@ -9,10 +9,9 @@ import type { ActivationFunction, RendererContext } from 'vscode-notebook-render
 import { append, button, h, type Attrs } from '../patent/dom';
 import { STYLE } from './style';
 import type { ChartView, HistoryRow, Labels, RendererMessage, ResultRow, SearchRunView } from './protocol';
+import { fill, RunWords } from './words';
 
 type Post = (message: RendererMessage) => void;
-
-const fill = (template: string, ...args: string[]): string => template.replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole);
 
 /** A view as far as it can be drawn: the host builds it, but an output from another version may differ. */
 function isView(v: unknown): v is SearchRunView {
@@ -25,19 +24,13 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = <T>(v: unknown): readonly T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 class Drawer {
-  private readonly format: Intl.NumberFormat;
+  private readonly words: RunWords;
 
   constructor(
     private readonly view: SearchRunView,
     private readonly post: Post | undefined,
   ) {
-    let format: Intl.NumberFormat;
-    try {
-      format = new Intl.NumberFormat(text(view.locale) || 'en');
-    } catch {
-      format = new Intl.NumberFormat('en');
-    }
-    this.format = format;
+    this.words = new RunWords(view.labels, text(view.locale));
   }
 
   private get l(): Labels {
@@ -45,11 +38,7 @@ class Drawer {
   }
 
   private n(x: unknown): string {
-    return typeof x === 'number' && Number.isFinite(x) ? this.format.format(x) : '';
-  }
-
-  private hits(total: number): string {
-    return total === 1 ? this.l.oneHit : fill(this.l.hits, this.n(total));
+    return this.words.n(x);
   }
 
   draw(): HTMLElement {
@@ -78,7 +67,8 @@ class Drawer {
   private run(v: Extract<SearchRunView, { kind: 'run' }>): HTMLElement {
     const results = list<ResultRow>(v.results);
     const root = h('div', { class: 'pl-run' });
-    const heading = h('p', { class: 'pl-hits' }, h('strong', {}, this.hits(v.total)), h('span', { class: 'pl-muted' }, ` \u00b7 ${fill(this.l.ranAt, text(v.ranAt))}`));
+    const { hits, rest } = this.words.heading(v.total, text(v.ranAt));
+    const heading = h('p', { class: 'pl-hits' }, hits && h('strong', {}, hits), h('span', { class: 'pl-muted' }, rest));
     // A status, so a screen reader says what is new when a run finishes (polite: after what it is reading).
     append(root, heading, h('p', { class: 'pl-summary', role: 'status' }, text(v.summary) || this.l.firstRun));
     if (v.cachedAt) {
@@ -87,7 +77,7 @@ class Drawer {
         h(
           'p',
           { class: 'pl-note' },
-          fill(this.l.cached, text(v.cachedAt)),
+          this.words.cached(text(v.cachedAt)),
           ' ',
           v.cell !== '' && this.post && button(this.l.runAgain, () => this.post?.({ type: 'runAgain', cell: v.cell }), { class: 'pl-button pl-secondary' }),
         ),
@@ -98,7 +88,7 @@ class Drawer {
     const gone = list<ResultRow>(v.gone);
     if (gone.length > 0) {
       const since = list<HistoryRow>(v.history)[1]?.date ?? '';
-      append(root, h('details', { class: 'pl-gone' }, h('summary', {}, `${fill(this.l.gone, since)} (${this.n(gone.length)})`), h('ul', {}, ...gone.map((r) => h('li', {}, this.numberButton(r), r.title ? ` ${r.title}` : '')))));
+      append(root, h('details', { class: 'pl-gone' }, h('summary', {}, this.words.gone(since, gone.length)), h('ul', {}, ...gone.map((r) => h('li', {}, this.numberButton(r), r.title ? ` ${r.title}` : '')))));
     }
     const charts = list<ChartView>(v.charts).filter((c) => list(c.buckets).length > 0);
     if (charts.length > 0) append(root, h('div', { class: 'pl-charts' }, ...charts.map((c) => this.chart(c))));
@@ -115,14 +105,13 @@ class Drawer {
   }
 
   private results(rows: readonly ResultRow[], total: number): HTMLElement {
-    const kept = rows.length >= total ? fill(this.l.keptAll, this.n(rows.length)) : fill(this.l.keptOf, this.n(rows.length), this.n(total));
     const th = (label: string, attrs: Attrs = {}): HTMLElement => h('th', { scope: 'col', ...attrs }, label);
     const mark = (m: ResultRow['mark']): HTMLElement | string =>
       m === 'new' ? h('span', { class: 'pl-badge pl-new' }, this.l.markNew) : m === 'newMember' ? h('span', { class: 'pl-badge pl-member' }, this.l.markNewMember) : '';
     return h(
       'table',
       { class: 'pl-results' },
-      h('caption', {}, `${this.l.resultsCaption} \u2014 ${kept}`),
+      h('caption', {}, this.words.caption(rows.length, total)),
       h('thead', {}, h('tr', {}, th(this.l.mark, { class: 'pl-mark' }), th(this.l.number), th(this.l.title), th(this.l.assignee), th(this.l.published), th(this.l.status))),
       h(
         'tbody',
@@ -135,7 +124,7 @@ class Drawer {
             h('td', {}, this.numberButton(r)),
             h('td', {}, text(r.title)),
             h('td', {}, text(r.assignee)),
-            h('td', { class: 'pl-date' }, text(r.date)),
+            h('td', { class: 'pl-date' }, this.words.dates.day(text(r.date))),
             h('td', {}, text(r.status)),
           ),
         ),
@@ -162,7 +151,7 @@ class Drawer {
             return h(
               'li',
               {},
-              h('span', { class: 'pl-sr' }, fill(this.l.chartCount, text(b.name), this.n(b.count))),
+              h('span', { class: 'pl-sr' }, this.words.chartCount(text(b.name), b.count)),
               h('span', { class: 'pl-col-count', 'aria-hidden': 'true' }, this.n(b.count)),
               h('span', { class: 'pl-col-track', 'aria-hidden': 'true' }, bar),
               h('span', { class: 'pl-col-label', 'aria-hidden': 'true' }, text(b.name)),
@@ -200,7 +189,7 @@ class Drawer {
         'table',
         {},
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, this.l.runDate), h('th', { scope: 'col' }, this.l.hitsColumn), h('th', { scope: 'col' }, this.l.change))),
-        h('tbody', {}, ...rows.map((r) => h('tr', {}, h('td', { class: 'pl-date' }, text(r.date)), h('td', { class: 'pl-count' }, this.n(r.total)), h('td', {}, text(r.change))))),
+        h('tbody', {}, ...rows.map((r) => h('tr', {}, h('td', { class: 'pl-date' }, this.words.dates.day(text(r.date))), h('td', { class: 'pl-count' }, this.n(r.total)), h('td', {}, text(r.change))))),
       ),
     );
   }

@@ -9,6 +9,7 @@
  * Codes, numbers and names are not touched.
  */
 import type { CachedNote, CitationsPanelView, PatentView } from '../protocol';
+import { dateWriter, type DateWriter } from '../../core/text/dates';
 import { clausesOf, labelled, listOf } from '../../core/text/punctuation';
 import { punctuation, t, type PanelStringKey } from './strings';
 
@@ -57,24 +58,11 @@ export function familySummaryText(members: number, offices: number): string {
   return offices === 1 ? t('familySummaryOneOffice', members) : t('familySummary', members, offices);
 }
 
-let locale: string | undefined;
-let formatter: Intl.DateTimeFormat | undefined;
+let dates: DateWriter = dateWriter(undefined);
 
 /** The display language the host sent with the strings (`vscode.env.language`); the webview's own when it sent none or one Intl does not know. */
 export function setDateLocale(next: string | undefined): void {
-  locale = next;
-  formatter = undefined;
-}
-
-function dateFormat(): Intl.DateTimeFormat {
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    } catch {
-      formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-    }
-  }
-  return formatter;
+  dates = dateWriter(next);
 }
 
 /**
@@ -83,13 +71,7 @@ function dateFormat(): Intl.DateTimeFormat {
  * as 2025-13-40, not a date at all) as given: never a different day, "Invalid Date" or NaN.
  */
 export function displayDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const at = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 2025-02-30 over to March and reads years 0-99 as 19xx: only a date that comes back as it went in is one.
-  if (at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return iso;
-  return dateFormat().format(at);
+  return dates.day(iso);
 }
 
 function sameStatus(s: string): string {

@@ -243,7 +243,7 @@ describe('Search notebooks', function () {
     const lidar = runOf(lidarCell);
     assert.strictEqual(lidar.total, 16);
     // Nine new patents, of two new families: new is counted by family, every member is marked.
-    assert.match(lidar.summary ?? '', /^2 new families \(9 publications\) since \d{4}-\d{2}-\d{2}; 16 hits \(\+9\)\.$/);
+    assert.match(lidar.summary ?? '', /^2 new families \(9 publications\) since [A-Z][a-z]{2} \d{1,2}, \d{4}; 16 hits \(\+9\)\.$/);
     assert.strictEqual(lidar.results.filter((r) => r.mark === 'new').length, 9);
     assert.strictEqual(lidar.history.length, 2);
     assert.strictEqual(lidar.cachedAt, undefined);

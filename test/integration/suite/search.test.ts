@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ResultNode } from '../../../src/extension/search/resultNodes';
+import { dateWriter } from '../../../src/core/text/dates';
 import { restoreSandboxSession, sandbox, sandboxedApi, type TestApi } from './extensionHarness';
 
 const QUERY = 'TTL:battery';
@@ -57,7 +58,8 @@ describe('Search and the results tree', () => {
     const state = api.results.current;
     const hit = state.kind === 'results' ? state.results.hits[0] : undefined;
     assert.ok(hit?.title && hit.currentAssignee && hit.publicationDate, 'the sandbox gives title, assignee and date');
-    const published = String(hit.publicationDate).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+    // The date as the patent panel writes it in the display language (English in the test host).
+    const published = dateWriter(vscode.env.language).day(String(hit.publicationDate).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3'));
     const [node] = api.results.getChildren();
     assert.ok(node);
     const detailed = api.results.getTreeItem(node);
@@ -151,7 +153,7 @@ describe('Search and the results tree', () => {
     const row = first[0] as vscode.TreeItem;
     assert.match(String(row.label), /^[A-Z]{2}\w+$/);
     assert.ok(row.description, 'the title shows as description');
-    assert.match(String(row.tooltip), /Published: \d{4}-\d{2}-\d{2}/);
+    assert.match(String(row.tooltip), /Published: [A-Z][a-z]{2} \d{1,2}, \d{4}/);
     assert.match(String(row.id), /^patent\//);
     assert.strictEqual(row.command?.command, 'patentLookup.openPatent');
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH, lintCitations, recordCheck, readCheckRecord, withKindAdded, type ApplicationFact, type CitationFacts, type PatentFacts, type PublicationFact } from '../../../../src/core/citations';
 import { findPatentNumbers } from '../../../../src/core/numbers';
+import { dateWriter } from '../../../../src/core/text/dates';
+import { bundleTranslator } from '../../extension/localizedManifest';
 
 /** The citations of a text as the editor and the CLI give them: flagged impossible numbers included. */
 const cite = (text: string) => findPatentNumbers(text, { flagImpossible: true });
@@ -83,6 +85,20 @@ describe('citations: lint rules on looked-up facts', () => {
         'US 11,205,304 B2 is cited already on line 2, as "U.S. Appl. No. 14/706,838".',
       ],
     );
+  });
+
+  it('writes the dates of its messages as the extension asks (the display language\u2019s), ISO without', () => {
+    const dates = dateWriter('ja');
+    const problems = lintCitations(cite(text), { facts: known, date: dates.day, l10n: bundleTranslator('ja') });
+    assert.match(problems[0]?.message ?? '', /2007\/09\/21/);
+    assert.match(problems[1]?.message ?? '', /2006\/10\/17/);
+    assert.doesNotMatch(problems.map((p) => p.message).join('\n'), /\d{4}-\d{2}-\d{2}/);
+    const [changed] = lintCitations(cite('EP 1 234 567 B1'), {
+      facts: known,
+      previous: recordCheck(undefined, cite('EP 1 234 567 B1'), facts({ EP1234567B1: found('EP1234567B1', { legal: { simple: ['Active'], detailed: ['Granted'] } }) }), '2006-01-10'),
+      date: dateWriter('en').day,
+    });
+    assert.match(changed?.message ?? '', /\(Revoked since Sep 21, 2007\)\. Changed since the check of Jan 10, 2006 /);
   });
 
   it('says when an inactive patent has no date, and when an application has no publication', () => {

@@ -27,8 +27,8 @@ describe('what a query cell\u2019s output shows', () => {
     const view = runView(cell, ctx);
     assert.ok(view?.kind === 'run');
     assert.equal(view.total, cell.runs[1]?.total);
-    assert.equal(view.ranAt, '2026-12-01 08:30 UTC');
-    assert.match(view.summary ?? '', /since 2026-11-03/);
+    assert.equal(view.ranAt, '2026-12-01T08:30:00Z', 'the renderer writes it in the display language');
+    assert.match(view.summary ?? '', /since Nov 3, 2026/, 'the day as the patent panel writes it');
     assert.deepEqual(view.results.map((r) => r.mark), ['new', 'newMember', 'seen']);
     assert.deepEqual(view.history.map((h) => h.date), ['2026-12-01', '2026-11-03']);
     assert.equal(view.history[1]?.change, 'First run.');
@@ -43,7 +43,7 @@ describe('what a query cell\u2019s output shows', () => {
     const second = recordRun(first, { total: 4, hits: [{ pn: 'US1B2', familyKey: 'a' }, { pn: 'EP2A1', familyKey: 'b' }, { pn: 'CN2A', familyKey: 'b' }, { pn: 'JP2A', familyKey: 'b' }] }, { now: () => Date.UTC(2026, 11, 1) }).cell;
     const view = runView(second, { ...ctx, l10n, locale: 'ja' });
     assert.ok(view?.kind === 'run');
-    assert.equal(view.summary, '2026-11-03 以降の新規ファミリー 1 件（公報 3 件）；4 件ヒット（+3）。');
+    assert.equal(view.summary, '2026/11/03 以降の新規ファミリー 1 件（公報 3 件）；4 件ヒット（+3）。');
     assert.deepEqual(view.results.filter((r) => r.mark === 'new').length, 3, 'the rows badged new');
     assert.equal(view.history[0]?.change, view.summary);
   });
@@ -53,7 +53,7 @@ describe('what a query cell\u2019s output shows', () => {
     const view = runView(cell, ctx, new Date(Date.UTC(2026, 11, 1, 14, 5)));
     assert.ok(view?.kind === 'run');
     assert.equal(view.stale, true);
-    assert.equal(view.cachedAt, '14:05');
+    assert.equal(view.cachedAt, '2026-12-01T14:05:00.000Z');
     const optionsChanged = runView({ ...fixtureCell(), options: { limit: 7 } }, ctx);
     assert.ok(optionsChanged?.kind === 'run' && optionsChanged.stale);
   });

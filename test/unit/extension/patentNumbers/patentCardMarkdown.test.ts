@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Bibliography } from '../../../../src/core/api/types';
 import type { PatentCard } from '../../../../src/core/cache/patentLookup';
+import { fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
 import { buildCardMarkdown, CARD_COMMANDS, type CardInput } from '../../../../src/extension/patentNumbers/patentCardMarkdown.pure';
+import { bundleTranslator } from '../localizedManifest';
 
 const md = (createRequire(__filename)('markdown-it') as (o: { html: boolean; linkify: boolean }) => { render(s: string): string })({ html: true, linkify: true });
 
@@ -37,6 +39,11 @@ function commandsOf(markdown: string): string[] {
 }
 
 describe('buildCardMarkdown', () => {
+  // Dates in the display language: English here, whatever the host's locale.
+  before(() => useTranslator(fillArgs, 'en'));
+  afterEach(() => useTranslator(fillArgs, 'en'));
+  after(() => useTranslator(fillArgs));
+
   const found: CardInput = { number: 'US11205304B2', type: 'publication', lookup: { state: 'found', card: card() } };
 
   it('shows number, legal status, title, first assignee and dates, then the actions', () => {
@@ -44,8 +51,18 @@ describe('buildCardMarkdown', () => {
     const paragraphs = text.split('\n\n');
     assert.equal(paragraphs[0], '**US11205304B2** · Active');
     assert.equal(paragraphs[1], 'Systems and methods for rendering user interfaces');
-    assert.equal(paragraphs[2], 'MAGIC LEAP\\, INC\\. · Filed 2015\\-05\\-07 · Published 2021\\-12\\-21');
+    assert.equal(paragraphs[2], 'MAGIC LEAP\\, INC\\. · Filed May 7\\, 2015 · Published Dec 21\\, 2021');
     assert.deepEqual(commandsOf(text), ['patentLookup.openPatent', 'patentLookup.showExaminationDocuments', 'patentLookup.results.copyNumber', 'patentLookup.results.openPdf']);
+  });
+
+  it('writes the dates as the patent panel does, in the display language, still escaped', () => {
+    for (const [lang, facts] of [
+      ['zh-cn', 'MAGIC LEAP\\, INC\\. · \u7533\u8bf7\u4e8e 2015\u5e745\u67087\u65e5 · \u516c\u5f00\u4e8e 2021\u5e7412\u670821\u65e5'],
+      ['ja', 'MAGIC LEAP\\, INC\\. · \u51fa\u9858\u65e5 2015\\/05\\/07 · \u516c\u958b\u65e5 2021\\/12\\/21'],
+    ] as const) {
+      useTranslator(bundleTranslator(lang).t, lang);
+      assert.equal(buildCardMarkdown(found).split('\n\n')[2], facts, lang);
+    }
   });
 
   it('passes the number to every action as { number }', () => {
@@ -126,9 +143,14 @@ describe('buildCardMarkdown', () => {
 });
 
 describe('buildCardMarkdown: the record\u2019s depth on the card', () => {
+  // Dates in the display language: English here, whatever the host's locale.
+  before(() => useTranslator(fillArgs, 'en'));
+  afterEach(() => useTranslator(fillArgs, 'en'));
+  after(() => useTranslator(fillArgs));
+
   it('says the family\u2019s size, INPADOC\u2019s too when it is larger', () => {
     const base: CardInput = { number: 'US11205304B2', type: 'publication', lookup: { state: 'found', card: card() } };
-    assert.match(buildCardMarkdown({ ...base, family: { simple: 6, inpadoc: 6 } }), /Published 2021\\-12\\-21 · Family: 6 members\n\n/);
+    assert.match(buildCardMarkdown({ ...base, family: { simple: 6, inpadoc: 6 } }), /Published Dec 21\\, 2021 · Family: 6 members\n\n/);
     assert.match(buildCardMarkdown({ ...base, family: { simple: 1, inpadoc: 99 } }), /Family: 1 member \(INPADOC 99\)/);
     assert.doesNotMatch(buildCardMarkdown(base), /Family/);
   });

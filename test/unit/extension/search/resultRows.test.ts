@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { SearchHit, SearchPage } from '../../../../src/core/api/types';
 import { firstResults, patentRowText, readRowStyle, resultRows, type ResultsState } from '../../../../src/extension/search/resultsModel.pure';
 import { DEFAULT_SEARCH_OPTIONS } from '../../../../src/extension/search/searchOptions.pure';
+import { fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { bundleTranslator } from '../localizedManifest';
 
 const HIT: SearchHit = {
   patentId: 'p1',
@@ -18,6 +20,11 @@ function page(hits: SearchHit[], total = hits.length): SearchPage {
 }
 
 describe('result rows: number, title, assignee and date', () => {
+  // Dates in the display language: English here, whatever the host's locale.
+  before(() => useTranslator(fillArgs, 'en'));
+  afterEach(() => useTranslator(fillArgs, 'en'));
+  after(() => useTranslator(fillArgs));
+
   it('compact rows show the number and the title, on one row', () => {
     const row = patentRowText(HIT, 'compact');
     assert.equal(row.label, 'US12219441B1');
@@ -30,9 +37,9 @@ describe('result rows: number, title, assignee and date', () => {
     assert.equal(row.label, 'US12219441B1');
     assert.equal(row.description, HIT.title);
     assert.deepEqual(row.details, {
-      label: '2025-02-04',
+      label: 'Feb 4, 2025',
       description: 'Shenzhen Example Intelligent Technology Co., Ltd.',
-      accessibilityLabel: 'assignee Shenzhen Example Intelligent Technology Co., Ltd., published 2025-02-04',
+      accessibilityLabel: 'assignee Shenzhen Example Intelligent Technology Co., Ltd., published Feb 4, 2025',
     });
   });
 
@@ -40,7 +47,7 @@ describe('result rows: number, title, assignee and date', () => {
     for (const style of ['compact', 'detailed'] as const) {
       assert.equal(
         patentRowText(HIT, style).accessibilityLabel,
-        'US12219441B1, Image classification device and method for natural language understanding, assignee Shenzhen Example Intelligent Technology Co., Ltd., published 2025-02-04',
+        'US12219441B1, Image classification device and method for natural language understanding, assignee Shenzhen Example Intelligent Technology Co., Ltd., published Feb 4, 2025',
       );
     }
   });
@@ -49,7 +56,21 @@ describe('result rows: number, title, assignee and date', () => {
     const bare: SearchHit = { patentId: 'p2', pn: 'EP1234567B1' };
     assert.deepEqual(patentRowText(bare, 'detailed'), { label: 'EP1234567B1', description: undefined, accessibilityLabel: 'EP1234567B1' });
     assert.deepEqual(patentRowText({ ...bare, originalAssignee: 'Acme' }, 'detailed').details, { label: 'Acme', description: undefined, accessibilityLabel: 'assignee Acme' }, 'the original assignee when there is no current one');
-    assert.deepEqual(patentRowText({ ...bare, publicationDate: 20200101 }, 'detailed').details, { label: '2020-01-01', description: undefined, accessibilityLabel: 'published 2020-01-01' });
+    assert.deepEqual(patentRowText({ ...bare, publicationDate: 20200101 }, 'detailed').details, { label: 'Jan 1, 2020', description: undefined, accessibilityLabel: 'published Jan 1, 2020' });
+  });
+
+  it('writes the date as the patent panel does, in the display language, within about ISO\u2019s ten characters', () => {
+    const widths: number[] = [];
+    for (const [lang, day] of [['zh-cn', '2025\u5e742\u67084\u65e5'], ['ja', '2025/02/04']] as const) {
+      useTranslator(bundleTranslator(lang).t, lang);
+      const details = patentRowText(HIT, 'detailed').details;
+      assert.equal(details?.label, day, lang);
+      widths.push(day.length);
+    }
+    useTranslator(fillArgs, 'en');
+    widths.push((patentRowText(HIT, 'detailed').details?.label ?? '').length);
+    // The second row holds the date and the assignee: the date takes no more than ISO's 10 characters and two.
+    assert.ok(Math.max(...widths) <= 12, String(widths));
   });
 
   it('keeps the row style a user chose; anything else is detailed', () => {

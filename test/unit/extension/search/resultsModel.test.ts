@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { SearchHit, SearchPage } from '../../../../src/core/api/types';
 import { appendPage, firstResults, nextPage, patentTooltip, resultRows, resultsDescription, type ResultsState } from '../../../../src/extension/search/resultsModel.pure';
 import { DEFAULT_SEARCH_OPTIONS, readSearchOptions, searchParams } from '../../../../src/extension/search/searchOptions.pure';
+import { fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { bundleTranslator } from '../localizedManifest';
 
 function hit(i: number): SearchHit {
   return { patentId: `id-${i}`, pn: `US${10000000 + i}B2`, title: `Title ${i}` };
@@ -14,6 +16,11 @@ function page(offset: number, limit: number, total: number, count = Math.min(lim
 const options = DEFAULT_SEARCH_OPTIONS;
 
 describe('search results model', () => {
+  // Dates in the display language: English here, whatever the host's locale.
+  before(() => useTranslator(fillArgs, 'en'));
+  afterEach(() => useTranslator(fillArgs, 'en'));
+  after(() => useTranslator(fillArgs));
+
   it('shows a page of patents and a "Load more" row with the count', () => {
     const state: ResultsState = { kind: 'results', results: firstResults('q', options, page(0, 50, 2500)) };
     const rows = resultRows(state, 50);
@@ -64,7 +71,10 @@ describe('search results model', () => {
 
   it('builds a plain-text tooltip with assignee and dates', () => {
     const tip = patentTooltip({ ...hit(1), currentAssignee: 'ACME <b>Corp</b>', publicationDate: 20210105, applicationDate: 20190301, applicationNumber: 'US16/123456' });
-    assert.equal(tip, 'US10000001B2\nTitle 1\nAssignee: ACME <b>Corp</b>\nPublished: 2021-01-05\nFiled: 2019-03-01 (US16/123456)');
+    assert.equal(tip, 'US10000001B2\nTitle 1\nAssignee: ACME <b>Corp</b>\nPublished: Jan 5, 2021\nFiled: Mar 1, 2019 (US16/123456)');
+    useTranslator(bundleTranslator('ja').t, 'ja');
+    const ja = patentTooltip({ ...hit(1), publicationDate: 20210105, applicationDate: 20190301 });
+    assert.equal(ja.split('\n').slice(2).join('\n'), '\u516c\u958b\u65e5\uff1a2021/01/05\n\u51fa\u9858\u65e5\uff1a2019/03/01');
   });
 
   it('turns the toolbar choices into search parameters', () => {
