@@ -2,8 +2,8 @@
 /**
  * `npm run l10n:export`: package.json's plain contribution strings into package.nls.json
  * (scripts/l10n-package.mjs), and every string given to `vscode.l10n.t` / `l10n.t` in
- * src/extension, and in the core modules that take a translator from it (src/core/citations,
- * src/core/notebook, src/core/query, src/core/text),
+ * src/extension, and in the core modules that take a translator from it (src/core/api's input
+ * checks, src/core/citations, src/core/notebook, src/core/query, src/core/text),
  * into l10n/bundle.l10n.json, by @vscode/l10n-dev, Microsoft's extractor.
  *
  * The extractor only looks at files that import `vscode`; the `*.pure.ts` modules take an

@@ -142,6 +142,7 @@ export class PatsnapSession extends Disposable {
       timeoutMs: s.timeoutMs,
       maxRequestsPerSecond: s.maxRequestsPerSecond,
       language: s.language,
+      l10n: vscode.l10n,
       log: (message) => this.log.debug(message),
       onCall: activity && ((endpoint) => activity.observe(endpoint === TOKEN_PATH ? 'token' : 'call')),
     });

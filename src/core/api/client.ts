@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { createTokenProvider, type TokenProvider } from '../auth/tokenProvider';
-import { invalidInput, isPartialBatchError, PatsnapError } from './errors';
+import { isPartialBatchError, PatsnapError, refusedInput } from './errors';
 import { fetchBatched, planRefs, type BatchParam } from './batch';
 import {
   joinNames,
@@ -34,6 +34,7 @@ import { citationsItemSchema, citedByItemSchema, claimsItemSchema, familyItemSch
 import type { Citations, CitedBy, LegalEvents, LegalStatusDetail, PatentClaims, PatentFamily, StandardNumberPage, StandardNumberParams } from './recordTypes';
 import { SignedLinks } from './signed';
 import { throwIfAborted } from '../abort';
+import { ENGLISH, type Translator } from '../citations/types';
 import { Transport } from './transport';
 import type {
   AbstractImage,
@@ -109,7 +110,7 @@ const DEFAULTS = {
 
 function rejectFirst(problems: InputProblem[]): void {
   const first = problems[0];
-  if (first) throw invalidInput(first.parameter, first.message);
+  if (first) throw refusedInput(first);
 }
 
 function positive(value: number | undefined, fallback: number): number {
@@ -149,6 +150,7 @@ class PatsnapClient implements PatsnapApi {
   private readonly signed: SignedLinks;
   private readonly concurrency: number;
   private readonly language?: string;
+  private readonly l10n: Translator;
 
   constructor(config: ClientConfig) {
     const timeoutMs = positive(config.timeoutMs, DEFAULTS.timeoutMs);
@@ -169,6 +171,7 @@ class PatsnapClient implements PatsnapApi {
     this.signed = new SignedLinks(this.transport, timeoutMs);
     this.concurrency = Math.max(1, Math.floor(positive(config.maxConcurrentBatches, DEFAULTS.maxConcurrentBatches)));
     this.language = config.language?.trim() || undefined;
+    this.l10n = config.l10n ?? ENGLISH;
   }
 
   get callCounts(): ReadonlyMap<string, number> {
@@ -194,7 +197,7 @@ class PatsnapClient implements PatsnapApi {
   }
 
   async search(params: SearchParams, options: CallOptions = {}): Promise<SearchPage> {
-    rejectFirst(checkSearchParams(params));
+    rejectFirst(checkSearchParams(params, this.l10n));
     const limit = params.limit ?? 10;
     const offset = params.offset ?? 0;
     const data = await this.transport.call({
@@ -215,7 +218,7 @@ class PatsnapClient implements PatsnapApi {
   }
 
   async count(params: CountParams, options: CallOptions = {}): Promise<number> {
-    rejectFirst(checkCountParams(params));
+    rejectFirst(checkCountParams(params, this.l10n));
     const data = await this.transport.call({
       method: 'POST',
       path: ENDPOINTS.count,
@@ -254,7 +257,7 @@ class PatsnapClient implements PatsnapApi {
   }
 
   async facets(params: FacetParams, options: CallOptions = {}): Promise<FacetCounts> {
-    rejectFirst(checkFacetParams(params));
+    rejectFirst(checkFacetParams(params, this.l10n));
     const fields = facetFieldCodes(params.fields);
     const preferred = (FACET_LANGS as readonly string[]).includes(this.language?.toLowerCase() ?? '') ? this.language?.toLowerCase() : undefined;
     const data = await this.transport.call({
@@ -313,7 +316,7 @@ class PatsnapClient implements PatsnapApi {
   }
 
   async standardNumber(params: StandardNumberParams, options: CallOptions = {}): Promise<StandardNumberPage> {
-    rejectFirst(checkStandardNumberParams(params));
+    rejectFirst(checkStandardNumberParams(params, this.l10n));
     const data = await this.transport.call({
       method: 'POST',
       path: ENDPOINTS.standardNumber,
@@ -332,7 +335,7 @@ class PatsnapClient implements PatsnapApi {
   }
 
   async examinationDocuments(params: ExamDocsParams, options: CallOptions = {}): Promise<ExamDocsPage> {
-    rejectFirst(checkExamDocsParams(params));
+    rejectFirst(checkExamDocsParams(params, this.l10n));
     const data = await this.transport.call({
       method: 'POST',
       path: ENDPOINTS.examDocs,
@@ -353,7 +356,7 @@ class PatsnapClient implements PatsnapApi {
   }
 
   async createExport(params: ExportParams, options: CallOptions = {}): Promise<ExportTaskCreated> {
-    rejectFirst(checkExportParams(params));
+    rejectFirst(checkExportParams(params, this.l10n));
     const data = await this.transport.call({
       method: 'POST',
       path: ENDPOINTS.createExport,
@@ -380,7 +383,8 @@ class PatsnapClient implements PatsnapApi {
 
   async exportStatus(taskId: string, options: CallOptions = {}): Promise<ExportTaskState> {
     const id = typeof taskId === 'string' ? taskId.trim() : '';
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw invalidInput('taskId', 'An export task id is a string of letters and digits.');
+    const { l10n } = this;
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw refusedInput({ parameter: 'taskId', message: l10n.t('An export task id is a string of letters and digits.') });
     const data = await this.transport.call({
       method: 'GET',
       path: ENDPOINTS.exportStatus,
@@ -413,7 +417,7 @@ class PatsnapClient implements PatsnapApi {
     signal: AbortSignal | undefined,
     extra?: Record<string, string | number>,
   ): Promise<T[]> {
-    rejectFirst(checkPatentRefs(refs));
+    rejectFirst(checkPatentRefs(refs, this.l10n));
     throwIfAborted(signal, path);
     const plan = planRefs(refs);
     const schema = batchDataSchema(item);

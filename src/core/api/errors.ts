@@ -28,7 +28,8 @@ export type PatsnapErrorReason =
   | 'redirected' // an API call was answered with a redirect, which API calls never follow
   | 'redirectLoop' // a signed link redirected too many times
   | 'wrongContent' // a file is not what was expected (a login page served as a drawing)
-  | 'noData'; // a success envelope without the data the endpoint must give
+  | 'noData' // a success envelope without the data the endpoint must give
+  | 'refusedInput'; // our own input checks (validation.ts) refused it before any call: the message names the parameter
 
 export interface PatsnapErrorOptions {
   /** PatSnap's `error_code`, when the service sent one. */
@@ -97,6 +98,14 @@ export function cancelledError(endpoint?: string): PatsnapError {
 
 export function invalidInput(parameter: string, message: string): PatsnapError {
   return new PatsnapError('invalidParameter', message, { parameter });
+}
+
+/**
+ * A problem the input checks found, before any call: its message is written in the
+ * language of the translator the checks were given, so a caller shows it as it is.
+ */
+export function refusedInput(problem: { parameter: string; message: string }): PatsnapError {
+  return new PatsnapError('invalidParameter', problem.message, { parameter: problem.parameter, reason: 'refusedInput' });
 }
 
 interface CodeInfo {

@@ -3,6 +3,7 @@
  * export tracker use it. Wire shapes (snake_case) live in `schemas.ts`; these
  * are the shapes the rest of the code works with.
  */
+import type { Translator } from '../citations/types';
 import type { AdaptiveRateLimiter } from './rateLimiter';
 import type { Citations, CitedBy, LegalEvents, LegalStatusDetail, PatentClaims, PatentFamily, StandardNumberPage, StandardNumberParams } from './recordTypes';
 
@@ -46,6 +47,8 @@ export interface ClientConfig {
    * the `patentLookup.language` setting). Falls back to English, then to the first given.
    */
   language?: string;
+  /** The language of the input checks' messages (validation.ts): `vscode.l10n` in the extension; default English. */
+  l10n?: Translator;
   /** Clock (epoch ms) for token lifetimes; default Date.now. Tests move it. */
   now?: () => number;
   /** Told of each call as it starts and ends (the editor's status bar shows "working" and a spent quota from it). */

@@ -1,8 +1,13 @@
 /**
  * Input checks made before any call, so a mistake costs no request (and no money:
- * exports bill per patent). Messages name the parameter and say what is allowed.
+ * exports bill per patent). Messages name the parameter and say what is allowed, in the
+ * language of the translator each check takes: `vscode.l10n` in the extension, English
+ * (the default) in the CLI and the client. The parameter names and codes are given to it
+ * as arguments, so no translation can lose them.
  * The bounds are the contract's (../shared/patsnap-api.md and the seeds).
  */
+import { ENGLISH, type Translator } from '../citations/types';
+import { listOf } from '../text/punctuation';
 import { EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldProblem } from './exportFields';
 import type { StandardNumberParams } from './recordTypes';
 import type { CollapseOptions, CountParams, ExamDocsParams, ExportParams, FacetParams, PatentRefs, SearchParams } from './types';
@@ -37,7 +42,15 @@ export const FACET_WINDOW_MAX = 200;
 /** P003 refuses positional operators in its query: $W, $PRE, $WS, $SEN, $PARA, $FREQ, with or without a distance. */
 export const POSITIONAL_OPERATOR = /\$(?:WS|W|PRE|SEN|PARA|FREQ)\d*(?![A-Za-z])/i;
 
-type Problems = InputProblem[];
+/** The problems found so far, and the language they are written in. */
+interface Problems {
+  readonly l10n: Translator;
+  readonly list: InputProblem[];
+}
+
+function problemsIn(l10n: Translator): Problems {
+  return { l10n, list: [] };
+}
 
 function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
@@ -46,18 +59,21 @@ function isInt(v: unknown): v is number {
 function intIn(problems: Problems, parameter: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined) return;
   if (!isInt(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-    problems.push({ parameter, message: `${parameter} must be a whole number ${range}.` });
+    const { l10n } = problems;
+    const message = max === Number.MAX_SAFE_INTEGER ? l10n.t('{0} must be a whole number of {1} or more.', parameter, min) : l10n.t('{0} must be a whole number from {1} to {2}.', parameter, min, max);
+    problems.list.push({ parameter, message });
   }
 }
 
 function oneOf(problems: Problems, parameter: string, value: string | undefined, allowed: readonly string[]): void {
-  if (value !== undefined && !allowed.includes(value)) problems.push({ parameter, message: `${parameter} must be one of ${allowed.join(', ')}.` });
+  const { l10n } = problems;
+  if (value !== undefined && !allowed.includes(value)) problems.list.push({ parameter, message: l10n.t('{0} must be one of {1}.', parameter, listOf(l10n, allowed)) });
 }
 
 function queryText(problems: Problems, query: unknown, max: number): void {
-  if (typeof query !== 'string' || query.trim() === '') problems.push({ parameter: 'query', message: 'The query is empty: type what to search for.' });
-  else if (query.length > max) problems.push({ parameter: 'query', message: `The query is ${query.length} characters long; PatSnap takes at most ${max}.` });
+  const { l10n } = problems;
+  if (typeof query !== 'string' || query.trim() === '') problems.list.push({ parameter: 'query', message: l10n.t('The query is empty: type what to search for.') });
+  else if (query.length > max) problems.list.push({ parameter: 'query', message: l10n.t('The query is {0} characters long; PatSnap takes at most {1}.', query.length, max) });
 }
 
 /** A real calendar date written as yyyyMMdd. */
@@ -72,111 +88,112 @@ export function isYmd(value: number | string): boolean {
 }
 
 function collapse(problems: Problems, p: CollapseOptions): void {
+  const { l10n } = problems;
   oneOf(problems, 'collapseType', p.collapseType, COLLAPSE_TYPES);
   oneOf(problems, 'collapseBy', p.collapseBy, COLLAPSE_BY);
   oneOf(problems, 'collapseOrder', p.collapseOrder, COLLAPSE_ORDERS);
   const authority = p.collapseOrderAuthority;
   if (authority !== undefined) {
     if (p.collapseBy !== 'AUTHORITY') {
-      problems.push({ parameter: 'collapseOrderAuthority', message: 'collapseOrderAuthority applies only when collapseBy is AUTHORITY.' });
+      problems.list.push({ parameter: 'collapseOrderAuthority', message: l10n.t('{0} applies only when {1} is {2}.', 'collapseOrderAuthority', 'collapseBy', 'AUTHORITY') });
     } else if (!Array.isArray(authority) || authority.length === 0 || !authority.every((a) => typeof a === 'string' && /^[A-Z]{2}$/.test(a))) {
-      problems.push({ parameter: 'collapseOrderAuthority', message: 'collapseOrderAuthority must list two-letter office codes such as CN, US, EP.' });
+      problems.list.push({ parameter: 'collapseOrderAuthority', message: l10n.t('{0} must list two-letter office codes such as {1}.', 'collapseOrderAuthority', listOf(l10n, ['CN', 'US', 'EP'])) });
     }
   }
 }
 
 /** P001 takes the query and the collapse options of P002, nothing else. */
-export function checkCountParams(p: CountParams): InputProblem[] {
-  const problems: Problems = [];
+export function checkCountParams(p: CountParams, l10n: Translator = ENGLISH): InputProblem[] {
+  const problems = problemsIn(l10n);
   queryText(problems, p.query, SEARCH_QUERY_MAX);
   collapse(problems, p);
-  return problems;
+  return problems.list;
 }
 
-export function checkSearchParams(p: SearchParams): InputProblem[] {
-  const problems: Problems = [];
+export function checkSearchParams(p: SearchParams, l10n: Translator = ENGLISH): InputProblem[] {
+  const problems = problemsIn(l10n);
   queryText(problems, p.query, SEARCH_QUERY_MAX);
   intIn(problems, 'limit', p.limit, 1, SEARCH_LIMIT_MAX);
   intIn(problems, 'offset', p.offset, 0, SEARCH_WINDOW_MAX);
   const limit = p.limit ?? 10;
   const offset = p.offset ?? 0;
   if (isInt(limit) && isInt(offset) && offset >= 0 && limit >= 1 && offset + limit > SEARCH_WINDOW_MAX) {
-    problems.push({ parameter: 'offset', message: `PatSnap serves only the first ${SEARCH_WINDOW_MAX} results: offset + limit is ${offset + limit}.` });
+    problems.list.push({ parameter: 'offset', message: l10n.t('PatSnap serves only the first {0} results: {1} is {2}.', SEARCH_WINDOW_MAX, 'offset + limit', offset + limit) });
   }
   if (p.sort !== undefined) {
-    if (!Array.isArray(p.sort)) problems.push({ parameter: 'sort', message: 'sort must be a list of {field, order}.' });
+    if (!Array.isArray(p.sort)) problems.list.push({ parameter: 'sort', message: l10n.t('{0} must be a list of {1}.', 'sort', '{field, order}') });
     else {
       const seen = new Set<string>();
       for (const s of p.sort) {
         const field = (s as { field?: unknown } | undefined)?.field;
         const order = (s as { order?: unknown } | undefined)?.order;
         if (typeof field !== 'string' || !(SORT_FIELDS as readonly string[]).includes(field)) {
-          problems.push({ parameter: 'sort', message: `A sort field must be one of ${SORT_FIELDS.join(', ')}.` });
+          problems.list.push({ parameter: 'sort', message: l10n.t('A sort field must be one of {0}.', listOf(l10n, SORT_FIELDS)) });
         } else if (seen.has(field)) {
-          problems.push({ parameter: 'sort', message: `Sort by ${field} is given twice.` });
+          problems.list.push({ parameter: 'sort', message: l10n.t('Sort by {0} is given twice.', field) });
         } else seen.add(field);
-        if (typeof order !== 'string' || !(SORT_ORDERS as readonly string[]).includes(order)) problems.push({ parameter: 'sort', message: 'A sort order must be ASC or DESC.' });
+        if (typeof order !== 'string' || !(SORT_ORDERS as readonly string[]).includes(order)) problems.list.push({ parameter: 'sort', message: l10n.t('A sort order must be {0} or {1}.', 'ASC', 'DESC') });
       }
     }
   }
   collapse(problems, p);
-  return problems;
+  return problems.list;
 }
 
-export function checkExamDocsParams(p: ExamDocsParams): InputProblem[] {
-  const problems: Problems = [];
+export function checkExamDocsParams(p: ExamDocsParams, l10n: Translator = ENGLISH): InputProblem[] {
+  const problems = problemsIn(l10n);
   const given = (['apno', 'patentId', 'patentNumber'] as const).filter((k) => typeof p[k] === 'string' && (p[k] as string).trim() !== '');
   if (given.length !== 1) {
-    problems.push({ parameter: given[1] ?? 'patentNumber', message: 'Give exactly one of an application number (apno), a patent id or a patent number.' });
+    problems.list.push({ parameter: given[1] ?? 'patentNumber', message: l10n.t('Give exactly one of an application number ({0}), a patent id or a patent number.', 'apno') });
   }
   if (typeof p.apno === 'string' && /^\s*CN/i.test(p.apno)) {
-    problems.push({ parameter: 'apno', message: 'PatSnap has no examination documents for Chinese (CN) applications.' });
+    problems.list.push({ parameter: 'apno', message: l10n.t('PatSnap has no examination documents for Chinese (CN) applications.') });
   }
   if (typeof p.patentNumber === 'string' && /^\s*CN/i.test(p.patentNumber)) {
-    problems.push({ parameter: 'patentNumber', message: 'PatSnap has no examination documents for Chinese (CN) patents.' });
+    problems.list.push({ parameter: 'patentNumber', message: l10n.t('PatSnap has no examination documents for Chinese (CN) patents.') });
   }
   if (p.docCodes !== undefined) {
-    if (!Array.isArray(p.docCodes)) problems.push({ parameter: 'docCodes', message: 'docCodes must be a list such as CTNF, IDS.' });
+    if (!Array.isArray(p.docCodes)) problems.list.push({ parameter: 'docCodes', message: l10n.t('{0} must be a list such as {1}.', 'docCodes', listOf(l10n, ['CTNF', 'IDS'])) });
     else {
       const bad = p.docCodes.find((c) => typeof c !== 'string' || !/^[A-Z0-9.]{1,20}$/.test(c.trim().toUpperCase()));
-      if (bad !== undefined) problems.push({ parameter: 'docCodes', message: `"${String(bad)}" is not a document code; codes look like CTNF or IDS.` });
+      if (bad !== undefined) problems.list.push({ parameter: 'docCodes', message: l10n.t('"{0}" is not a document code; codes look like {1} or {2}.', String(bad), 'CTNF', 'IDS') });
     }
   }
   for (const name of ['dateFrom', 'dateTo'] as const) {
     const v = p[name];
-    if (v !== undefined && (!isInt(v) || !isYmd(v))) problems.push({ parameter: name, message: `${name} must be a date written yyyyMMdd, e.g. 20240131.` });
+    if (v !== undefined && (!isInt(v) || !isYmd(v))) problems.list.push({ parameter: name, message: l10n.t('{0} must be a date written yyyyMMdd, e.g. {1}.', name, '20240131') });
   }
   if (isInt(p.dateFrom) && isInt(p.dateTo) && p.dateFrom > p.dateTo) {
-    problems.push({ parameter: 'dateFrom', message: `dateFrom (${p.dateFrom}) is after dateTo (${p.dateTo}).` });
+    problems.list.push({ parameter: 'dateFrom', message: l10n.t('{0} ({1}) is after {2} ({3}).', 'dateFrom', p.dateFrom, 'dateTo', p.dateTo) });
   }
   intIn(problems, 'limit', p.limit, 1, EXAM_DOCS_LIMIT_MAX);
   intIn(problems, 'offset', p.offset, 0, 1_000_000);
-  return problems;
+  return problems.list;
 }
 
-export function checkExportParams(p: ExportParams): InputProblem[] {
-  const problems: Problems = [];
+export function checkExportParams(p: ExportParams, l10n: Translator = ENGLISH): InputProblem[] {
+  const problems = problemsIn(l10n);
   queryText(problems, p.query, EXPORT_QUERY_MAX);
   const typeOk = (EXPORT_TYPES as readonly string[]).includes(p.exportType);
-  if (!typeOk) problems.push({ parameter: 'exportType', message: `exportType must be one of ${EXPORT_TYPES.join(', ')}.` });
+  if (!typeOk) problems.list.push({ parameter: 'exportType', message: l10n.t('{0} must be one of {1}.', 'exportType', listOf(l10n, EXPORT_TYPES)) });
   if (!Array.isArray(p.fields) || p.fields.length === 0) {
-    problems.push({ parameter: 'fields', message: 'Choose at least one field to export, e.g. PN, TTL.' });
+    problems.list.push({ parameter: 'fields', message: l10n.t('Choose at least one field to export, e.g. {0}.', listOf(l10n, ['PN', 'TTL'])) });
   } else if (typeOk) {
     for (const f of p.fields) {
-      const problem = typeof f === 'string' ? exportFieldProblem(f, p.exportType) : 'Export fields are names such as PN.';
+      const problem = typeof f === 'string' ? exportFieldProblem(f, p.exportType, l10n) : l10n.t('Export fields are names such as {0}.', 'PN');
       if (problem) {
-        problems.push({ parameter: 'fields', message: problem });
+        problems.list.push({ parameter: 'fields', message: problem });
         break;
       }
     }
   }
-  if (p.rows === undefined || !isInt(p.rows) || p.rows < 1) problems.push({ parameter: 'rows', message: 'rows must be a whole number of 1 or more.' });
+  if (p.rows === undefined || !isInt(p.rows) || p.rows < 1) problems.list.push({ parameter: 'rows', message: l10n.t('{0} must be a whole number of {1} or more.', 'rows', 1) });
   else if (typeOk && p.rows > EXPORT_ROW_LIMITS[p.exportType]) {
-    problems.push({ parameter: 'rows', message: `A ${p.exportType} export takes at most ${EXPORT_ROW_LIMITS[p.exportType]} rows.` });
+    problems.list.push({ parameter: 'rows', message: l10n.t('A {0} export takes at most {1} rows.', p.exportType, EXPORT_ROW_LIMITS[p.exportType]) });
   }
   intIn(problems, 'offset', p.offset, 0, EXPORT_MAX_ROWS_PLUS_OFFSET);
   if (isInt(p.rows) && isInt(p.offset ?? 0) && p.rows + (p.offset ?? 0) > EXPORT_MAX_ROWS_PLUS_OFFSET) {
-    problems.push({ parameter: 'offset', message: `PatSnap exports only the first ${EXPORT_MAX_ROWS_PLUS_OFFSET} results: rows + offset is ${p.rows + (p.offset ?? 0)}.` });
+    problems.list.push({ parameter: 'offset', message: l10n.t('PatSnap exports only the first {0} results: {1} is {2}.', EXPORT_MAX_ROWS_PLUS_OFFSET, 'rows + offset', p.rows + (p.offset ?? 0)) });
   }
   for (const [from, to] of [
     ['apdtFrom', 'apdtTo'],
@@ -184,19 +201,19 @@ export function checkExportParams(p: ExportParams): InputProblem[] {
   ] as const) {
     for (const name of [from, to]) {
       const v = p[name];
-      if (v !== undefined && v !== '*' && !(typeof v === 'string' && isYmd(v))) problems.push({ parameter: name, message: `${name} must be a date written yyyyMMdd, or * for no limit.` });
+      if (v !== undefined && v !== '*' && !(typeof v === 'string' && isYmd(v))) problems.list.push({ parameter: name, message: l10n.t('{0} must be a date written yyyyMMdd, or * for no limit.', name) });
     }
     const a = p[from];
     const b = p[to];
     if (a !== undefined && b !== undefined && a !== '*' && b !== '*' && isYmd(a) && isYmd(b) && Number(a) > Number(b)) {
-      problems.push({ parameter: from, message: `${from} (${a}) is after ${to} (${b}).` });
+      problems.list.push({ parameter: from, message: l10n.t('{0} ({1}) is after {2} ({3}).', from, a, to, b) });
     }
   }
   oneOf(problems, 'lang', p.lang, EXPORT_LANGS);
   oneOf(problems, 'transLang', p.transLang, TRANS_LANGS);
-  if (p.stemming !== undefined && typeof p.stemming !== 'boolean') problems.push({ parameter: 'stemming', message: 'stemming is on or off (true or false).' });
+  if (p.stemming !== undefined && typeof p.stemming !== 'boolean') problems.list.push({ parameter: 'stemming', message: l10n.t('{0} is on or off ({1} or {2}).', 'stemming', 'true', 'false') });
   collapse(problems, p);
-  return problems;
+  return problems.list;
 }
 
 /** Field codes as P003 takes them: trimmed, upper case. */
@@ -204,64 +221,67 @@ export function facetFieldCodes(fields: readonly string[]): string[] {
   return fields.map((f) => (typeof f === 'string' ? f.trim().toUpperCase() : ''));
 }
 
-export function checkFacetParams(p: FacetParams): InputProblem[] {
-  const problems: Problems = [];
+export function checkFacetParams(p: FacetParams, l10n: Translator = ENGLISH): InputProblem[] {
+  const problems = problemsIn(l10n);
   queryText(problems, p.query, Number.MAX_SAFE_INTEGER);
   const operator = typeof p.query === 'string' ? POSITIONAL_OPERATOR.exec(p.query)?.[0] : undefined;
-  if (operator) problems.push({ parameter: 'query', message: `Field statistics do not take positional operators such as ${operator}: use AND, OR and NOT instead.` });
+  if (operator) problems.list.push({ parameter: 'query', message: l10n.t('Field statistics do not take positional operators such as {0}: use {1} instead.', operator, listOf(l10n, ['AND', 'OR', 'NOT'])) });
   if (!Array.isArray(p.fields) || p.fields.length === 0) {
-    problems.push({ parameter: 'fields', message: 'Choose at least one field, e.g. ASSIGNEE or PUBLICATION_YEAR.' });
+    problems.list.push({ parameter: 'fields', message: l10n.t('Choose at least one field, e.g. {0} or {1}.', 'ASSIGNEE', 'PUBLICATION_YEAR') });
   } else {
     const codes = facetFieldCodes(p.fields);
     const bad = codes.find((c) => !/^[A-Z][A-Z0-9_]{0,39}$/.test(c));
-    if (bad !== undefined) problems.push({ parameter: 'fields', message: `"${bad}" is not a field code; codes look like ASSIGNEE or PUBLICATION_YEAR.` });
-    else if (new Set(codes).size !== codes.length) problems.push({ parameter: 'fields', message: 'A field is given twice.' });
-    if (codes.length > FACET_FIELDS_MAX) problems.push({ parameter: 'fields', message: `At most ${FACET_FIELDS_MAX} fields at once; ${codes.length} were given.` });
+    if (bad !== undefined) problems.list.push({ parameter: 'fields', message: l10n.t('"{0}" is not a field code; codes look like {1} or {2}.', bad, 'ASSIGNEE', 'PUBLICATION_YEAR') });
+    else if (new Set(codes).size !== codes.length) problems.list.push({ parameter: 'fields', message: l10n.t('A field is given twice.') });
+    if (codes.length > FACET_FIELDS_MAX) problems.list.push({ parameter: 'fields', message: l10n.t('At most {0} fields at once; {1} were given.', FACET_FIELDS_MAX, codes.length) });
   }
   intIn(problems, 'limit', p.limit, 1, FACET_LIMIT_MAX);
   intIn(problems, 'offset', p.offset, 0, FACET_WINDOW_MAX - 1);
   const limit = p.limit ?? 50;
   const offset = p.offset ?? 0;
   if (isInt(limit) && isInt(offset) && limit >= 1 && offset >= 0 && offset + limit > FACET_WINDOW_MAX) {
-    problems.push({ parameter: 'offset', message: `PatSnap gives only the top ${FACET_WINDOW_MAX} values of a field: offset + limit is ${offset + limit}.` });
+    problems.list.push({ parameter: 'offset', message: l10n.t('PatSnap gives only the top {0} values of a field: {1} is {2}.', FACET_WINDOW_MAX, 'offset + limit', offset + limit) });
   }
   oneOf(problems, 'lang', p.lang, FACET_LANGS);
-  return problems;
+  return problems.list;
 }
 
 /** Ids and numbers go in comma lists: an item holding a comma (or nothing) cannot be sent. */
-export function checkPatentRefs(refs: PatentRefs): InputProblem[] {
-  const problems: Problems = [];
+export function checkPatentRefs(refs: PatentRefs, l10n: Translator = ENGLISH): InputProblem[] {
+  const problems = problemsIn(l10n);
   for (const [parameter, items] of [
     ['patentIds', refs.patentIds],
     ['numbers', refs.numbers],
   ] as const) {
     if (items === undefined) continue;
     if (!Array.isArray(items)) {
-      problems.push({ parameter, message: `${parameter} must be a list.` });
+      problems.list.push({ parameter, message: l10n.t('{0} must be a list.', parameter) });
       continue;
     }
     const bad = items.find((x) => typeof x !== 'string' || x.includes(','));
-    if (bad !== undefined) problems.push({ parameter, message: `"${String(bad)}" is not one ${parameter === 'numbers' ? 'patent number' : 'patent id'}: give each in its own list item.` });
+    if (bad !== undefined) {
+      const message = parameter === 'numbers' ? l10n.t('"{0}" is not one patent number: give each in its own list item.', String(bad)) : l10n.t('"{0}" is not one patent id: give each in its own list item.', String(bad));
+      problems.list.push({ parameter, message });
+    }
   }
-  return problems;
+  return problems.list;
 }
 
 /** P069 takes one number, a publication number (`pn`) or an application number (`apno`). */
-export function checkStandardNumberParams(p: StandardNumberParams): InputProblem[] {
-  const problems: Problems = [];
+export function checkStandardNumberParams(p: StandardNumberParams, l10n: Translator = ENGLISH): InputProblem[] {
+  const problems = problemsIn(l10n);
   const given = (['pn', 'apno'] as const).filter((k) => typeof p[k] === 'string' && (p[k] as string).trim() !== '');
-  if (given.length !== 1) problems.push({ parameter: given[1] ?? 'pn', message: 'Give one number: a publication number (pn) or an application number (apno).' });
+  if (given.length !== 1) problems.list.push({ parameter: given[1] ?? 'pn', message: l10n.t('Give one number: a publication number ({0}) or an application number ({1}).', 'pn', 'apno') });
   for (const k of given) {
     const value = p[k] as string;
     // "US 11,205,304 B2" has commas between digits; a list has them before an office code.
-    if (/[,;]\s*[A-Z]{2}\s*\d/i.test(value)) problems.push({ parameter: k, message: 'Give one number per call, not a list.' });
-    else if (value.length > 100) problems.push({ parameter: k, message: `${k} is ${value.length} characters long: a patent number is far shorter.` });
+    if (/[,;]\s*[A-Z]{2}\s*\d/i.test(value)) problems.list.push({ parameter: k, message: l10n.t('Give one number per call, not a list.') });
+    else if (value.length > 100) problems.list.push({ parameter: k, message: l10n.t('{0} is {1} characters long: a patent number is far shorter.', k, value.length) });
   }
   if (p.authority !== undefined && (!Array.isArray(p.authority) || !p.authority.every((a) => typeof a === 'string' && /^[A-Z]{2}$/i.test(a.trim())))) {
-    problems.push({ parameter: 'authority', message: 'authority must list two-letter office codes such as US, EP, CN.' });
+    problems.list.push({ parameter: 'authority', message: l10n.t('{0} must list two-letter office codes such as {1}.', 'authority', listOf(l10n, ['US', 'EP', 'CN'])) });
   }
   intIn(problems, 'limit', p.limit, 1, STANDARD_NUMBER_LIMIT_MAX);
   intIn(problems, 'offset', p.offset, 0, 1_000_000);
-  return problems;
+  return problems.list;
 }

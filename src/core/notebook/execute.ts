@@ -58,7 +58,7 @@ export function planRun(cell: Cell, backend: QueryBackend = 'patsnap', language:
     .filter((d) => d.severity === 'error')
     .map((d) => ({ message: d.message, start: d.start, end: d.end }));
   // The query's own problems are said above, with their place; the limits of each call besides.
-  const contract = [...checkCountParams(requests.count), ...checkSearchParams(requests.search), ...(requests.facets ? checkFacetParams(requests.facets) : [])].filter((p) => p.parameter !== 'query' || problems.length === 0);
+  const contract = [...checkCountParams(requests.count, language.l10n), ...checkSearchParams(requests.search, language.l10n), ...(requests.facets ? checkFacetParams(requests.facets, language.l10n) : [])].filter((p) => p.parameter !== 'query' || problems.length === 0);
   for (const p of contract) if (!problems.some((q) => q.message === p.message)) problems.push({ message: p.message });
   const kept = requests.search.limit ?? 10;
   const calls = requests.calls + LOOKUPS * Math.ceil(kept / BATCH_MAX);

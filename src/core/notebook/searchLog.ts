@@ -10,7 +10,9 @@
  * reasoning cells are the searcher's own Markdown: kept as written in the Markdown log,
  * shown as escaped text in the HTML one.
  */
+import { ENGLISH, type Translator } from '../citations/types';
 import { escapeHtml, escapeMarkdown } from '../text/escape';
+import { clausesOf, labelled, listOf, sentenceOf, withAside } from '../text/punctuation';
 import { compareRuns, isComplete, runDay, type ResultMark, type RunComparison } from './runs';
 import type { KeptResult, Notebook, QueryCell, QueryOptions, Run } from './schema';
 
@@ -19,6 +21,23 @@ export interface SearchLogOptions {
   readonly title?: string;
   /** When the log was made, shown under the heading; default now. */
   readonly generatedAt?: Date;
+  /** The log's words and punctuation: `vscode.l10n` in the extension; default English (the CLI). */
+  readonly l10n?: Translator;
+  /** The HTML page's `lang` (VS Code's display language in the extension); default `en`. */
+  readonly language?: string;
+  /** How a day (yyyyMMdd) is written: as the patent panel writes it in the extension; default yyyy-mm-dd. */
+  readonly formatDate?: (ymd: string) => string;
+}
+
+/** The log's language: its translator, and how it writes a day (given as yyyy-mm-dd). */
+interface Words {
+  readonly l10n: Translator;
+  readonly day: (iso: string) => string;
+}
+
+function wordsOf(options: SearchLogOptions): Words {
+  const { formatDate } = options;
+  return { l10n: options.l10n ?? ENGLISH, day: formatDate ? (iso) => formatDate(iso.replace(/-/g, '')) : (iso) => iso };
 }
 
 interface QueryEntry {
@@ -34,43 +53,84 @@ function entries(cell: QueryCell, index: number): QueryEntry {
   return { index, cell, runs: cell.runs.map((run, i) => ({ run, ...(i > 0 ? { comparison: compareRuns(cell.runs[i - 1] as Run, run) } : {}) })) };
 }
 
-/** Options in words: "sorted by PBDT_YEARMONTHDAY DESC · one per DOCDB family …". */
-export function describeOptions(o: QueryOptions): string[] {
+/** A date range of the options (yyyyMMdd ends, `*` for an open one) in words: "2015-01-01 to 2020-12-31", "from 2015-01-01" (in the log's dates); undefined when both ends are open. */
+function rangeWords(from: string | undefined, to: string | undefined, w: Words): string | undefined {
+  const start = from === '*' ? undefined : from;
+  const end = to === '*' ? undefined : to;
+  const day = (ymd: string): string => w.day(`${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}`);
+  const { l10n } = w;
+  if (start && end) return l10n.t('{0} to {1}', day(start), day(end));
+  if (start) return l10n.t('from {0}', day(start));
+  if (end) return l10n.t('until {0}', day(end));
+  return undefined;
+}
+
+/** Options in words: "sorted by PBDT_YEARMONTHDAY DESC · one per DOCDB family …". `l10n` and `formatDate` as in `SearchLogOptions`. */
+export function describeOptions(o: QueryOptions, options: Pick<SearchLogOptions, 'l10n' | 'formatDate'> = {}): string[] {
+  const w = wordsOf(options);
+  const { l10n } = w;
   const parts: string[] = [];
-  if (o.sort && o.sort.length > 0) parts.push(`sorted by ${o.sort.map((s) => `${s.field} ${s.order}`).join(', ')}`);
+  if (o.sort && o.sort.length > 0) parts.push(l10n.t('sorted by {0}', listOf(l10n, o.sort.map((s) => `${s.field} ${s.order}`))));
   if (o.collapseType && o.collapseType !== 'ALL') {
-    const by = o.collapseBy ? ` (kept by ${o.collapseBy}${o.collapseOrder ? `, ${o.collapseOrder}` : ''}${o.collapseOrderAuthority ? `: ${o.collapseOrderAuthority.join(' > ')}` : ''})` : '';
-    parts.push(`collapsed by ${o.collapseType}${by}`);
+    const collapsed = l10n.t('collapsed by {0}', o.collapseType);
+    if (o.collapseBy) {
+      const kept = listOf(l10n, [l10n.t('kept by {0}', o.collapseBy), ...(o.collapseOrder ? [o.collapseOrder] : [])]);
+      parts.push(withAside(l10n, collapsed, o.collapseOrderAuthority ? labelled(l10n, kept, o.collapseOrderAuthority.join(' > ')) : kept));
+    } else parts.push(collapsed);
   }
-  for (const [label, r] of [
-    ['published', o.publicationDate],
-    ['filed', o.applicationDate],
-  ] as const) {
-    if (r && ((r.from ?? '*') !== '*' || (r.to ?? '*') !== '*')) parts.push(`${label} ${r.from ?? '*'} to ${r.to ?? '*'}`);
-  }
-  if (o.limit !== undefined) parts.push(`top ${n(o.limit)} kept`);
-  if (o.facets && o.facets.length > 0) parts.push(`facets ${o.facets.join(', ')}`);
+  const published = o.publicationDate && rangeWords(o.publicationDate.from, o.publicationDate.to, w);
+  if (published) parts.push(l10n.t('published {0}', published));
+  const filed = o.applicationDate && rangeWords(o.applicationDate.from, o.applicationDate.to, w);
+  if (filed) parts.push(l10n.t('filed {0}', filed));
+  if (o.limit !== undefined) parts.push(l10n.t('top {0} kept', n(o.limit)));
+  if (o.facets && o.facets.length > 0) parts.push(l10n.t('facets {0}', listOf(l10n, o.facets)));
   return parts;
 }
 
-function changeText(c: RunComparison | undefined): string {
-  if (!c) return 'first run';
-  const added = c.newPublications > c.added.length ? `${n(c.added.length)} new ${c.added.length === 1 ? 'family' : 'families'} (${n(c.newPublications)} publications)` : `${n(c.added.length)} new`;
-  const parts = [added, `${n(c.gone.length)} gone`];
-  if (c.newMembers.length > 0) parts.push(`${n(c.newMembers.length)} new family ${c.newMembers.length === 1 ? 'member' : 'members'}`);
-  const scope = c.exact ? '' : ` (top ${n(c.window)} compared)`;
-  return `${parts.join(', ')}${scope}${c.queryChanged ? '; query changed' : c.optionsChanged ? '; options changed' : ''}`;
+function changeText(c: RunComparison | undefined, l10n: Translator): string {
+  if (!c) return l10n.t('first run');
+  const families = c.added.length;
+  const added =
+    c.newPublications <= families
+      ? l10n.t('{0} new', n(families))
+      : families === 1
+        ? l10n.t('1 new family ({0} publications)', n(c.newPublications))
+        : l10n.t('{0} new families ({1} publications)', n(families), n(c.newPublications));
+  const parts = [added, l10n.t('{0} gone', n(c.gone.length))];
+  if (c.newMembers.length > 0) parts.push(c.newMembers.length === 1 ? l10n.t('1 new family member') : l10n.t('{0} new family members', n(c.newMembers.length)));
+  const list = listOf(l10n, parts);
+  const scoped = c.exact ? list : withAside(l10n, list, l10n.t('top {0} compared', n(c.window)));
+  const changed = c.queryChanged ? [l10n.t('query changed')] : c.optionsChanged ? [l10n.t('options changed')] : [];
+  return clausesOf(l10n, [scoped, ...changed]);
 }
 
-const MARK_LABEL: Readonly<Record<ResultMark, string>> = { new: 'new', newMember: 'new member', seen: '' };
+function markLabel(mark: ResultMark, l10n: Translator): string {
+  return mark === 'new' ? l10n.t('new') : mark === 'newMember' ? l10n.t('new member') : '';
+}
 
-function lastRunParts(entry: QueryEntry): { run: Run; marks: readonly ResultMark[]; heading: string } | undefined {
+function lastRunParts(entry: QueryEntry, w: Words): { run: Run; marks: readonly ResultMark[]; heading: string } | undefined {
   const last = entry.runs[entry.runs.length - 1];
   if (!last) return undefined;
   const { run, comparison } = last;
-  const kept = isComplete(run) ? `all ${n(run.results.length)}` : `${n(run.results.length)} of ${n(run.total)}`;
-  return { run, marks: comparison?.marks ?? run.results.map(() => 'seen'), heading: `Patents kept in the run of ${runDay(run)} (${kept})` };
+  const { l10n } = w;
+  const kept = isComplete(run) ? l10n.t('all {0}', n(run.results.length)) : l10n.t('{0} of {1}', n(run.results.length), n(run.total));
+  return { run, marks: comparison?.marks ?? run.results.map(() => 'seen'), heading: withAside(l10n, l10n.t('Patents kept in the run of {0}', w.day(runDay(run))), kept) };
 }
+
+/** The column headings of the runs table and of the kept patents' table. */
+function headings(l10n: Translator): { runs: string[]; queryAsRun: string; kept: string[] } {
+  return {
+    runs: [l10n.t('Run'), l10n.t('Hits'), l10n.t('Change')],
+    queryAsRun: l10n.t('Query as run'),
+    kept: [l10n.t('Number'), l10n.t('Title'), l10n.t('Assignee'), l10n.t('Published'), l10n.t('Status')],
+  };
+}
+
+/** "Generated 2026-12-02.", in the log's language. */
+const generatedLine = (options: SearchLogOptions, { l10n, day }: Words): string => l10n.t('Generated {0}.', day((options.generatedAt ?? new Date()).toISOString().slice(0, 10)));
+
+/** "Options: …." around `options` (in Markdown a code span; the HTML page escapes the whole line). */
+const optionsLine = (l10n: Translator, options: string): string => sentenceOf(l10n, labelled(l10n, l10n.t('Options'), options));
 
 // ---- Markdown ----------------------------------------------------------------------
 
@@ -86,9 +146,15 @@ const codeSpan = (text: string): string => `\`${text.replace(/[`\s]+/g, ' ')}\``
 
 const cell = (text: string | undefined, max = 300): string => (text === undefined || text === '' ? '\u2014' : escapeMarkdown(text, max));
 
+/** A table row of cells already made safe (API text escaped; our own words as they are). */
+const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+
 export function renderSearchLogMarkdown(notebook: Notebook, options: SearchLogOptions = {}): string {
-  const title = options.title ?? notebook.title ?? 'Search log';
-  const out: string[] = [`# ${escapeMarkdown(title, 200)}`, '', `Generated ${(options.generatedAt ?? new Date()).toISOString().slice(0, 10)}.`];
+  const w = wordsOf(options);
+  const { l10n } = w;
+  const head = headings(l10n);
+  const title = options.title ?? notebook.title ?? l10n.t('Search log');
+  const out: string[] = [`# ${escapeMarkdown(title, 200)}`, '', generatedLine(options, w)];
   let queryIndex = 0;
   for (const c of notebook.cells) {
     out.push('');
@@ -97,32 +163,35 @@ export function renderSearchLogMarkdown(notebook: Notebook, options: SearchLogOp
       continue;
     }
     const entry = entries(c, ++queryIndex);
-    out.push(`## Query ${entry.index}`, '', fence(c.source, ''));
-    const opts = describeOptions(c.options);
-    if (opts.length > 0) out.push('', `Options: ${codeSpan(opts.join('; '))}.`);
+    out.push(`## ${l10n.t('Query {0}', entry.index)}`, '', fence(c.source, ''));
+    const opts = describeOptions(c.options, options);
+    if (opts.length > 0) out.push('', optionsLine(l10n, codeSpan(clausesOf(l10n, opts))));
     out.push('');
     if (entry.runs.length === 0) {
-      out.push('Not run yet.');
+      out.push(l10n.t('Not run yet.'));
       continue;
     }
     const showQuery = entry.runs.some(({ run }) => run.query !== c.source);
-    out.push(showQuery ? '| Run | Hits | Change | Query as run |' : '| Run | Hits | Change |', showQuery ? '|---|--:|---|---|' : '|---|--:|---|');
+    out.push(row([...head.runs, ...(showQuery ? [head.queryAsRun] : [])]), showQuery ? '|---|--:|---|---|' : '|---|--:|---|');
     for (const { run, comparison } of entry.runs) {
-      const row = `| ${runDay(run)} | ${n(run.total)} | ${changeText(comparison)} |`;
-      out.push(showQuery ? `${row} ${run.query === c.source ? 'as above' : cell(run.query, 1500)} |` : row);
+      const cells = [w.day(runDay(run)), n(run.total), changeText(comparison, l10n)];
+      out.push(row(showQuery ? [...cells, run.query === c.source ? l10n.t('as above') : cell(run.query, 1500)] : cells));
     }
-    const last = lastRunParts(entry);
+    const last = lastRunParts(entry, w);
     if (!last) continue;
-    out.push('', `${last.heading}:`, '');
-    if (last.run.results.length === 0) out.push('No patents matched.');
+    out.push('', l10n.t('{0}:', last.heading), '');
+    if (last.run.results.length === 0) out.push(l10n.t('No patents matched.'));
     else {
-      out.push('| | Number | Title | Assignee | Published | Status |', '|---|---|---|---|---|---|');
-      last.run.results.forEach((r, i) => out.push(`| ${MARK_LABEL[last.marks[i] ?? 'seen']} | ${cell(r.number, 40)} | ${cell(r.title)} | ${cell(r.assignee, 120)} | ${r.date ?? '\u2014'} | ${cell(r.status, 60)} |`));
+      out.push(`| ${row(head.kept)}`, '|---|---|---|---|---|---|');
+      last.run.results.forEach((r, i) => out.push(row([markLabel(last.marks[i] ?? 'seen', l10n), cell(r.number, 40), cell(r.title), cell(r.assignee, 120), r.date ? w.day(r.date) : '\u2014', cell(r.status, 60)])));
     }
     const facets = Object.entries(last.run.facets ?? {});
     if (facets.length > 0) {
-      out.push('', 'Top values:', '');
-      for (const [field, buckets] of facets) out.push(`- ${escapeMarkdown(field, 60)}: ${buckets.length === 0 ? '\u2014' : buckets.map((b) => `${escapeMarkdown(b.name, 120)} (${n(b.count)})`).join(', ')}`);
+      out.push('', l10n.t('{0}:', l10n.t('Top values')), '');
+      for (const [field, buckets] of facets) {
+        const values = buckets.length === 0 ? '\u2014' : listOf(l10n, buckets.map((b) => withAside(l10n, escapeMarkdown(b.name, 120), n(b.count))));
+        out.push(`- ${labelled(l10n, escapeMarkdown(field, 60), values)}`);
+      }
     }
   }
   return `${out.join('\n')}\n`;
@@ -149,9 +218,20 @@ th { background: var(--head); } td.num { text-align: right; white-space: nowrap;
 const h = escapeHtml;
 const td = (text: string | undefined, cls?: string): string => `<td${cls ? ` class="${cls}"` : ''}>${text === undefined || text === '' ? '\u2014' : h(text)}</td>`;
 
+/** "label: value" with the label in bold, in the log's punctuation: the label and the value escaped, the mark between them too. */
+function labelledHtml(l10n: Translator, label: string, valueHtml: string): string {
+  const MARK = '\u0000';
+  const text = labelled(l10n, MARK, MARK);
+  const [before = '', between = '', after = ''] = text.split(MARK);
+  return `${h(before)}<strong>${h(label)}</strong>${h(between)}${valueHtml}${h(after)}`;
+}
+
 export function renderSearchLogHtml(notebook: Notebook, options: SearchLogOptions = {}): string {
-  const title = options.title ?? notebook.title ?? 'Search log';
-  const body: string[] = [`<h1>${h(title)}</h1>`, `<p class="meta">Generated ${(options.generatedAt ?? new Date()).toISOString().slice(0, 10)}.</p>`];
+  const w = wordsOf(options);
+  const { l10n } = w;
+  const head = headings(l10n);
+  const title = options.title ?? notebook.title ?? l10n.t('Search log');
+  const body: string[] = [`<h1>${h(title)}</h1>`, `<p class="meta">${h(generatedLine(options, w))}</p>`];
   let queryIndex = 0;
   for (const c of notebook.cells) {
     if (c.kind === 'markdown') {
@@ -159,36 +239,36 @@ export function renderSearchLogHtml(notebook: Notebook, options: SearchLogOption
       continue;
     }
     const entry = entries(c, ++queryIndex);
-    body.push(`<section>`, `<h2>Query ${entry.index}</h2>`, `<pre><code>${h(c.source)}</code></pre>`);
-    const opts = describeOptions(c.options);
-    if (opts.length > 0) body.push(`<p class="muted">Options: ${h(opts.join('; '))}.</p>`);
+    body.push(`<section>`, `<h2>${h(l10n.t('Query {0}', entry.index))}</h2>`, `<pre><code>${h(c.source)}</code></pre>`);
+    const opts = describeOptions(c.options, options);
+    if (opts.length > 0) body.push(`<p class="muted">${h(optionsLine(l10n, clausesOf(l10n, opts)))}</p>`);
     if (entry.runs.length === 0) {
-      body.push('<p>Not run yet.</p>', '</section>');
+      body.push(`<p>${h(l10n.t('Not run yet.'))}</p>`, '</section>');
       continue;
     }
     const showQuery = entry.runs.some(({ run }) => run.query !== c.source);
-    body.push('<table>', `<thead><tr><th>Run</th><th>Hits</th><th>Change</th>${showQuery ? '<th>Query as run</th>' : ''}</tr></thead>`, '<tbody>');
+    body.push('<table>', `<thead><tr>${[...head.runs, ...(showQuery ? [head.queryAsRun] : [])].map((t) => `<th>${h(t)}</th>`).join('')}</tr></thead>`, '<tbody>');
     for (const { run, comparison } of entry.runs) {
-      const query = showQuery ? (run.query === c.source ? td('as above', 'muted') : `<td><code>${h(run.query)}</code></td>`) : '';
-      body.push(`<tr>${td(runDay(run))}${td(n(run.total), 'num')}${td(changeText(comparison))}${query}</tr>`);
+      const query = showQuery ? (run.query === c.source ? td(l10n.t('as above'), 'muted') : `<td><code>${h(run.query)}</code></td>`) : '';
+      body.push(`<tr>${td(w.day(runDay(run)))}${td(n(run.total), 'num')}${td(changeText(comparison, l10n))}${query}</tr>`);
     }
     body.push('</tbody>', '</table>');
-    const last = lastRunParts(entry);
+    const last = lastRunParts(entry, w);
     if (last) {
       body.push(`<h3>${h(last.heading)}</h3>`);
-      if (last.run.results.length === 0) body.push('<p>No patents matched.</p>');
+      if (last.run.results.length === 0) body.push(`<p>${h(l10n.t('No patents matched.'))}</p>`);
       else {
-        body.push('<table>', '<thead><tr><th></th><th>Number</th><th>Title</th><th>Assignee</th><th>Published</th><th>Status</th></tr></thead>', '<tbody>');
+        body.push('<table>', `<thead><tr><th></th>${head.kept.map((t) => `<th>${h(t)}</th>`).join('')}</tr></thead>`, '<tbody>');
         last.run.results.forEach((r: KeptResult, i) => {
-          const mark = MARK_LABEL[last.marks[i] ?? 'seen'];
-          body.push(`<tr><td class="mark">${h(mark)}</td>${td(r.number)}${td(r.title)}${td(r.assignee)}${td(r.date)}${td(r.status)}</tr>`);
+          const mark = markLabel(last.marks[i] ?? 'seen', l10n);
+          body.push(`<tr><td class="mark">${h(mark)}</td>${td(r.number)}${td(r.title)}${td(r.assignee)}${td(r.date && w.day(r.date))}${td(r.status)}</tr>`);
         });
         body.push('</tbody>', '</table>');
       }
       const facets = Object.entries(last.run.facets ?? {});
       if (facets.length > 0) {
-        body.push('<h3>Top values</h3>', '<ul>');
-        for (const [field, buckets] of facets) body.push(`<li><strong>${h(field)}</strong>: ${buckets.length === 0 ? '\u2014' : buckets.map((b) => `${h(b.name)} (${n(b.count)})`).join(', ')}</li>`);
+        body.push(`<h3>${h(l10n.t('Top values'))}</h3>`, '<ul>');
+        for (const [field, buckets] of facets) body.push(`<li>${labelledHtml(l10n, field, buckets.length === 0 ? '\u2014' : h(listOf(l10n, buckets.map((b) => withAside(l10n, b.name, n(b.count))))))}</li>`);
         body.push('</ul>');
       }
     }
@@ -196,7 +276,7 @@ export function renderSearchLogHtml(notebook: Notebook, options: SearchLogOption
   }
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${h(options.language ?? 'en')}">`,
     '<head>',
     '<meta charset="utf-8">',
     // No script, no remote anything: the page is inert even if an escape were missed.

@@ -3,7 +3,7 @@
  * layer turns these into CompletionItems and Hovers; everything here is offsets and our
  * own Markdown (no text from the API ever appears in it).
  */
-import { FIELDS, GROUP_DOC, OPERATORS, OPERATOR_BY_NAME, PHRASE_DOC, RANGE_KINDS, WILDCARD_DOC, lookupField, type QueryField, type QueryOperator } from './fields';
+import { fieldsIn, groupDoc, lookupField, operatorsIn, phraseDoc, RANGE_KINDS, wildcardDoc, type QueryField, type QueryOperator } from './fields';
 import type { QueryEndpoint } from './diagnose';
 import { ENGLISH, type Translator } from '../citations/types';
 import { hasWildcard, tokenAt, tokenize, type Token } from './tokenize';
@@ -34,7 +34,7 @@ export interface QueryCompletions {
 export interface CompleteOptions {
   /** With `facets` among them, positional operators are not offered (P003 refuses them). */
   readonly endpoints?: readonly QueryEndpoint[];
-  /** The framing's language (details, "Example:", notes): `vscode.l10n` in the extension; default English. The table's own names and docs stay English. */
+  /** The language of the fields' and operators' names and docs and of the framing (details, "Example:", notes): `vscode.l10n` in the extension; default English. Codes and operators stay as written. */
   readonly l10n?: Translator;
 }
 
@@ -56,7 +56,7 @@ export function complete(text: string, offset: number, options: CompleteOptions 
 
   if (before?.kind === 'phrase') return none;
   if (before?.kind === 'field' && before.end === at) {
-    const field = lookupField(before.value as string);
+    const field = lookupField(before.value as string, l10n);
     return field ? { start: at, end: at, items: valueItems(field, l10n) } : none;
   }
   // The word being typed: from its start to the cursor.
@@ -94,7 +94,7 @@ function matchRank(code: string, typed: string): number {
 function fieldItems(prefix: string, l10n: Translator): QueryCompletion[] {
   const upper = prefix.toUpperCase();
   const items: QueryCompletion[] = [];
-  for (const f of FIELDS.values()) {
+  for (const f of fieldsIn(l10n).values()) {
     const rank = f.patsnap ? matchRank(f.code, upper) : -1;
     if (rank < 0) continue;
     items.push({
@@ -111,7 +111,7 @@ function fieldItems(prefix: string, l10n: Translator): QueryCompletion[] {
 
 function operatorItems(prefix: string, kinds: readonly QueryOperator['kind'][], l10n: Translator): QueryCompletion[] {
   const upper = prefix.toUpperCase();
-  return OPERATORS.filter((o) => kinds.includes(o.kind) && o.name.startsWith(upper)).map((o) => ({
+  return [...operatorsIn(l10n).values()].filter((o) => kinds.includes(o.kind) && o.name.startsWith(upper)).map((o) => ({
     label: o.takesNumber ? `${o.name}n` : o.name,
     kind: 'operator' as const,
     insertText: o.takesNumber ? `${o.name}${o.kind === 'frequency' ? 2 : 5}` : o.name,
@@ -132,7 +132,7 @@ function valueItems(field: QueryField, l10n: Translator): QueryCompletion[] {
       insertText: `[${a} TO ${b}]`,
       snippet: `[\${1:${a}} TO \${2:${b}}]`,
       detail: l10n.t('A range of {0}', field.name.toLowerCase()),
-      documentation: `${fieldMarkdown(field, l10n)}\n\n${operatorMarkdown(OPERATOR_BY_NAME.get('TO') as QueryOperator, l10n)}`,
+      documentation: `${fieldMarkdown(field, l10n)}\n\n${operatorMarkdown(rangeOperator(l10n), l10n)}`,
       sortText: '0_range',
     });
   }
@@ -160,27 +160,30 @@ export function hover(text: string, offset: number, options: HoverOptions = {}):
   const at = (markdown: string): QueryHover => ({ start: t.start, end: t.end, markdown });
   switch (t.kind) {
     case 'field': {
-      const field = lookupField(t.value as string);
+      const field = lookupField(t.value as string, l10n);
       return field ? at(fieldMarkdown(field, l10n)) : undefined;
     }
     case 'operator':
     case 'positional':
     case 'tree': {
-      const op = OPERATOR_BY_NAME.get(t.value as string);
+      const op = operatorsIn(l10n).get(t.value as string);
       return op ? at(operatorMarkdown(op, l10n)) : undefined;
     }
     case 'phrase':
-      return at(PHRASE_DOC);
+      return at(phraseDoc(l10n));
     case 'word':
-      return hasWildcard(t.text) ? at(WILDCARD_DOC) : undefined;
+      return hasWildcard(t.text) ? at(wildcardDoc(l10n)) : undefined;
     case 'lparen':
     case 'rparen':
-      return at(GROUP_DOC);
+      return at(groupDoc(l10n));
     case 'lbracket':
     case 'rbracket':
-      return at(operatorMarkdown(OPERATOR_BY_NAME.get('TO') as QueryOperator, l10n));
+      return at(operatorMarkdown(rangeOperator(l10n), l10n));
   }
 }
+
+/** TO, the range operator, with its words in `l10n`'s language. */
+const rangeOperator = (l10n: Translator): QueryOperator => operatorsIn(l10n).get('TO') as QueryOperator;
 
 /** "Example: `TTL:car`", the example as code. */
 const exampleLine = (example: string, l10n: Translator): string => l10n.t('Example: {0}', `\`${example}\``);

@@ -226,7 +226,7 @@ function checkTokens(tokens: readonly Token[], endpoints: readonly QueryEndpoint
             severity: 'error',
             code: 'unknownField',
             message: near
-              ? l10n.t('Unknown field {0}. Did you mean {1} ({2})?', code, near.code, near.name.toLowerCase())
+              ? l10n.t('Unknown field {0}. Did you mean {1} ({2})?', code, near.code, (lookupField(near.code, l10n) ?? near).name.toLowerCase())
               : l10n.t('Unknown field {0}: PatSnap has no such field. Fields are codes such as {1}; to search the text "{2}" put it in quotes.', code, listOf(l10n, ['TTL', 'ABST', 'CLMS', 'TACD', 'AN', 'PBD', 'IPC']), `${code}:`),
             ...(near ? { fix: { start: t.start, end: codeEnd, text: near.code, title: l10n.t('Replace with {0}', near.code) } } : {}),
           });

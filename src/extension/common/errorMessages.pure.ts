@@ -178,6 +178,8 @@ export function describeError(e: unknown, what?: string): ErrorDescription | und
   if (e instanceof MissingCredentialsError) return { message: e.message, actions: ['setCredentials'] };
   if (e instanceof UserInputError || e instanceof RefusedLinkError) return { message: e.message, actions: [] };
   if (e instanceof ConfigurationError) return { message: prefixed(e.message), actions: ['openSettings'], setting: e.setting };
+  // Our own checks refused the input before any call: their message is in the display language already, and names the parameter.
+  if (e instanceof PatsnapError && e.reason === 'refusedInput') return { message: prefixed(e.message), actions: [] };
   if (e instanceof PatsnapError) {
     const kind = e.kind as Exclude<PatsnapErrorKind, 'cancelled'>;
     const actions = [...(ACTIONS_BY_KIND[kind] ?? [])];

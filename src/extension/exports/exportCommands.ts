@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { invalidInput } from '../../core/api/errors';
+import { refusedInput } from '../../core/api/errors';
 import type { CollapseOptions, ExportParams, PatsnapApi } from '../../core/api/types';
 import type { ExportTaskStore } from '../../core/exports/taskStore';
 import type { ExportTaskTracker } from '../../core/exports/tracker';
@@ -87,7 +87,7 @@ export class ExportCommands {
   async confirmAndCreate(api: PatsnapApi, params: ExportParams, saveAs: boolean, knownTotal?: number): Promise<ExportTaskRecord | undefined> {
     const problem = exportParamProblems(params)[0];
     if (problem) {
-      this.d.errors.report(invalidInput(problem.parameter, problem.message));
+      this.d.errors.report(refusedInput(problem));
       return undefined;
     }
     const folder = this.exportsFolder();

@@ -2,7 +2,7 @@
  * What the export wizard offers and how it checks each answer. No `vscode`
  * import: the messages the steps show are unit-tested on their own.
  */
-import { EXPORT_FIELDS, EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldProblem, isExportField, type ExportField } from '../../core/api/exportFields';
+import { EXPORT_FIELDS, EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldNames, exportFieldProblem, isExportField, type ExportField } from '../../core/api/exportFields';
 import type { CollapseOptions, CountParams, ExportLang, ExportParams, ExportType, TransLang } from '../../core/api/types';
 import { checkCountParams, checkExportParams, EXPORT_QUERY_MAX, isYmd, type InputProblem } from '../../core/api/validation';
 import { l10n } from '../common/l10n.pure';
@@ -55,7 +55,8 @@ export interface FieldChoice {
 
 /** The fields the format takes, and only those (full text takes PN, ABST, CLMS and DESC; claims go only with PDF or full text). */
 export function fieldChoices(type: ExportType): FieldChoice[] {
-  return (Object.keys(EXPORT_FIELDS) as ExportField[]).filter((field) => exportFieldProblem(field, type) === undefined).map((field) => ({ field, name: EXPORT_FIELDS[field] }));
+  const names = exportFieldNames(l10n);
+  return (Object.keys(EXPORT_FIELDS) as ExportField[]).filter((field) => exportFieldProblem(field, type) === undefined).map((field) => ({ field, name: names[field] }));
 }
 
 /** What is wrong with a set of picked fields for the format, in one sentence (in the format's plain name). */
@@ -63,7 +64,7 @@ export function fieldsProblem(fields: readonly string[], type: ExportType): stri
   if (fields.length === 0) return l10n.t('Pick at least one field, or a preset.');
   for (const field of fields) {
     if (exportFieldProblem(field, type) === undefined) continue;
-    const name = isExportField(field) ? EXPORT_FIELDS[field] : field;
+    const name = isExportField(field) ? exportFieldNames(l10n)[field] : field;
     return l10n.t('{0} ({1}) cannot be exported as {2}.', name, field, formatLabel(type));
   }
   return undefined;
@@ -207,7 +208,7 @@ export function draftToParams(d: ExportDraft): ExportParams {
 
 /** The contract's checks of the whole request (core validation), as the last step shows them. */
 export function exportParamProblems(params: ExportParams): InputProblem[] {
-  return checkExportParams(params);
+  return checkExportParams(params, l10n);
 }
 
 export function shortenQuery(query: string, max = 60): string {

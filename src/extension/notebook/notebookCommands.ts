@@ -4,7 +4,8 @@
  * in an editor, or one self-contained HTML page saved to a file).
  */
 import * as vscode from 'vscode';
-import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, renderSearchLogHtml, renderSearchLogMarkdown, type Notebook, type NotebookCell, type QueryCell, type QueryOptions } from '../../core/notebook';
+import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, renderSearchLogHtml, renderSearchLogMarkdown, type Notebook, type SearchLogOptions, type NotebookCell, type QueryCell, type QueryOptions } from '../../core/notebook';
+import { formatYmdDate } from '../common/format.pure';
 import { showInfo } from '../common/notifications';
 import type { SearchParams } from '../../core/api/types';
 import type { SearchHistory } from '../search/searchHistory.pure';
@@ -41,6 +42,11 @@ export function notebookFromArg(arg: unknown): vscode.NotebookDocument | undefin
 export function notebookOf(doc: vscode.NotebookDocument): Notebook {
   const cells = doc.getCells().map((c): CellDataLike => ({ kind: c.kind === vscode.NotebookCellKind.Markup ? 'markup' : 'code', value: c.document.getText(), languageId: c.document.languageId, metadata: c.metadata }));
   return fromNotebookData({ cells, metadata: doc.metadata });
+}
+
+/** The search log in VS Code's display language, its dates as the patent panel writes them. */
+function logLanguage(): Pick<SearchLogOptions, 'l10n' | 'language' | 'formatDate'> {
+  return { l10n: vscode.l10n, language: vscode.env.language, formatDate: formatYmdDate };
 }
 
 export class NotebookCommands {
@@ -142,7 +148,7 @@ export class NotebookCommands {
     const notebook = notebookOf(doc);
     const title = notebook.title ?? basename(doc.uri).replace(/\.patentsearch$/i, '');
     if (format === 'markdown') {
-      const log = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderSearchLogMarkdown(notebook, { title }) });
+      const log = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderSearchLogMarkdown(notebook, { title, ...logLanguage() }) });
       await vscode.window.showTextDocument(log);
       return log;
     }
@@ -151,7 +157,7 @@ export class NotebookCommands {
         ? ((arg as { target: vscode.Uri }).target)
         : await vscode.window.showSaveDialog({ defaultUri: siblingHtml(doc.uri), filters: { [vscode.l10n.t('HTML')]: ['html'] }, title: vscode.l10n.t('Save Search Log') });
     if (!target) return undefined;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderSearchLogHtml(notebook, { title })));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderSearchLogHtml(notebook, { title, ...logLanguage() })));
     const open = vscode.l10n.t('Open in Editor');
     void showInfo(vscode.l10n.t('Search log saved as {0}.', basename(target)), open).then(async (picked) => {
       if (picked === open) await vscode.window.showTextDocument(target);

@@ -425,13 +425,13 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
       // Shared with hovers, and kept on disk: a patent just hovered, or read before a reload, opens without a call.
       const card = await (await this.deps.session.lookupService()).lookupOne(number, signal);
       if (card && (!this.ref.patentId || card.bibliography.patentId === this.ref.patentId)) return { bibliography: card.bibliography, legalStatus: card.legalStatus };
-      if (!card && !this.ref.patentId) throw new PatentNotFound(`PatSnap has no patent ${number}.`);
+      if (!card && !this.ref.patentId) throw new PatentNotFound(vscode.l10n.t('PatSnap has no patent {0}.', number));
     }
     const api = await this.deps.session.api();
     const refs = { patentIds: [this.ref.patentId ?? ''] };
     const [bibs, statuses] = await Promise.all([api.bibliography(refs, { signal }), api.legalStatus(refs, { signal })]);
     const bibliography = bibs[0];
-    if (!bibliography) throw new PatentNotFound(`PatSnap has no patent ${this.ref.number ?? `with id ${this.ref.patentId}`}.`);
+    if (!bibliography) throw new PatentNotFound(this.ref.number ? vscode.l10n.t('PatSnap has no patent {0}.', this.ref.number) : vscode.l10n.t('PatSnap has no patent with id {0}.', this.ref.patentId ?? ''));
     return { bibliography, legalStatus: statuses.find((s) => s.patentId === bibliography.patentId)?.statuses ?? [] };
   }
 

@@ -52,7 +52,7 @@ export class SearchCommands {
     const edit = typeof arg === 'object' && arg !== null && typeof (arg as { edit?: unknown }).edit === 'string' ? (arg as { edit: string }).edit : undefined;
     const query = given?.trim() || (await this.askQuery(edit ?? ''));
     if (!query) return;
-    const problem = checkSearchParams({ query, limit: this.settings.searchPageSize })[0];
+    const problem = checkSearchParams({ query, limit: this.settings.searchPageSize }, vscode.l10n)[0];
     if (problem) {
       void showError(problem.message);
       return;
@@ -88,7 +88,7 @@ export class SearchCommands {
     const accept = new QueryAccept<QueryItem>();
     const render = (): void => {
       const typed = qp.value.trim();
-      const problem = typed || triedEmpty ? checkSearchParams({ query: typed })[0] : undefined;
+      const problem = typed || triedEmpty ? checkSearchParams({ query: typed }, vscode.l10n)[0] : undefined;
       const recent = this.history.entries().filter((q) => q !== typed);
       const items: QueryItem[] = [];
       // Stable QuickPick has no validation message: the typed query's row says what is wrong.

@@ -266,7 +266,8 @@ describe('Search notebooks', function () {
     const text = doc.getText();
     assert.match(text, /^# Lidar and battery watch\n/);
     assert.match(text, /## Query 1\n\n```\nTACD:"lidar sensor"\n```/);
-    assert.match(text, /\| \d{4}-\d{2}-\d{2} \| 16 \| 2 new families \(9 publications\), 0 gone \|/);
+    // The run's day as the patent panel writes dates in the display language ("Dec 1, 2026"), not yyyy-mm-dd.
+    assert.match(text, /\| [A-Z][a-z]{2} \d{1,2}, \d{4} \| 16 \| 2 new families \(9 publications\), 0 gone \|/);
     assert.match(text, /Narrowed to cycle life\./, 'the reasoning cells where they stand');
   });
 

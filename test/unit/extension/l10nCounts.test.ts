@@ -14,7 +14,7 @@ const COUNTED = /\{\d+\} (?:([a-z]+) )??([a-z]+s)\b/g;
 /** Words after a placeholder that are no count's noun or its adjective: "{0} is", "{0} was cancelled", "Export {0} as {1}", "{0} in this document". */
 const NOT_NOUNS = new Set(['is', 'as', 'was', 'has', 'does', 'needs', 'already', 'exists', 'in', 'with', 'for', 'at', 'of', 'to', 'this', 'its', 'the',
   // A query's code or operator before its verb: "{0} takes a year", "{1} holds dates", "{1} means at least twice".
-  'takes', 'holds', 'asks', 'belongs', 'follows', 'means', 'leaves', 'positions']);
+  'takes', 'holds', 'asks', 'belongs', 'follows', 'means', 'leaves', 'positions', 'applies']);
 
 /** Counts that are never 1, each with the reason. Key: the string, then the plural word. */
 const NEVER_ONE: Record<string, string> = {
@@ -41,6 +41,14 @@ const NEVER_ONE: Record<string, string> = {
   '1 new family ({0} publications) in the top {1} since {2} | publications': 'shown only when a family brings more publications than families',
   '{0} new families ({1} publications) since {2} | publications': 'shown only when there are more publications than families (2 or more)',
   '{0} new families ({1} publications) in the top {2} since {3} | publications': 'shown only when there are more publications than families (2 or more)',
+  '1 new family ({0} publications) | publications': 'shown only when a family brings more publications than families',
+  '{0} new families ({1} publications) | publications': 'shown only when there are more publications than families (2 or more)',
+  'A {0} export takes at most {1} rows. | rows': "an export format's task limit, a constant in the thousands",
+  'At most {0} fields at once; {1} were given. | fields': 'FACET_FIELDS_MAX, a constant above 1 (and more than it were given)',
+  'PatSnap exports only the first {0} results: {1} is {2}. | results': 'EXPORT_MAX_ROWS_PLUS_OFFSET, a constant',
+  'PatSnap serves only the first {0} results: {1} is {2}. | results': 'SEARCH_WINDOW_MAX, a constant',
+  'PatSnap gives only the top {0} values of a field: {1} is {2}. | values': 'FACET_WINDOW_MAX, a constant',
+  '{0} is {1} characters long: a patent number is far shorter. | characters': 'shown only for a number over 100 characters',
 };
 
 function singular(word: string): string {

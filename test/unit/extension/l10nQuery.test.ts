@@ -1,9 +1,9 @@
 /**
  * The query checks speak the display language: every diagnostic and quick-fix title the
- * query tests produce (test/unit/core/query), and more, and the framing of completions and
- * hovers, read in Simplified Chinese and in Japanese with the bundles, no message left in
- * English. The inputs reach every message src/core/query/diagnose.ts has, or the test says
- * which not and why.
+ * query tests produce (test/unit/core/query), and more, and completions and hovers (the
+ * fields' and operators' names and docs, and their framing), read in Simplified Chinese and
+ * in Japanese with the bundles, no message left in English. The inputs reach every message
+ * src/core/query/diagnose.ts has, or the test says which not and why.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -11,9 +11,20 @@ import * as path from 'node:path';
 import type { Translator } from '../../../src/core/citations/types';
 import { complete, diagnose, FIELDS, hover, OPERATORS, type DiagnoseOptions, type QueryDiagnostic } from '../../../src/core/query';
 import { MALFORMED } from '../core/query/queries';
-import { bundleTranslator, ROOT } from './localizedManifest';
+import { asciiPunctuation, bundleTranslator, ROOT, strayEnglish } from './localizedManifest';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** What a completion's or hover's text must not have: an untranslated message, English left in it, an ASCII mark beside CJK text, no CJK at all. */
+function shownFaults(text: string): string[] {
+  const faults: string[] = [];
+  if (text.includes('[untranslated]')) faults.push('untranslated');
+  if (!CJK.test(text)) faults.push('no CJK text');
+  const english = strayEnglish(text.replace(/\*\*[^*]+\*\*/g, ' '));
+  if (english.length) faults.push(`English: ${english.join(' ')}`);
+  for (const line of text.split('\n')) faults.push(...asciiPunctuation(line.replace(/^_|_$/g, '')));
+  return faults;
+}
 
 const LONG = `TTL:(${Array.from({ length: 230 }, (_, i) => `w${i}`).join(' OR ')})`;
 
@@ -93,22 +104,33 @@ describe('l10n: the query checks, completions and hovers in zh-cn and ja', () =>
       }
     });
 
-    it(`${lang}: the framing of completions and hovers (the table's own names and docs stay English)`, () => {
+    it(`${lang}: completions and hovers: the fields' and operators' names and docs, and their framing`, () => {
       const l10n = bundleTranslator(lang);
-      const items = [...complete('', 0, { l10n }).items, ...complete('PBD:', 4, { l10n }).items, ...complete('$', 1, { l10n }).items];
+      const items = [...complete('', 0, { l10n }).items, ...complete('PBD:', 4, { l10n }).items, ...complete('AUTHORITY:', 10, { l10n }).items, ...complete('$', 1, { l10n }).items];
       assert.ok(items.length > FIELDS.size / 2);
       for (const item of items) {
-        assert.doesNotMatch(`${item.detail} ${item.documentation}`, /\[untranslated\]|Example:|_Not |_Refused |A range of/, item.label);
+        assert.deepEqual(shownFaults(item.detail), [], `${item.label}: ${item.detail}`);
+        assert.deepEqual(shownFaults(item.documentation), [], `${item.label}: ${item.documentation}`);
       }
-      const range = items.find((i) => i.kind === 'range');
-      assert.match(range?.detail ?? '', CJK);
-      for (const op of OPERATORS) {
+      // Every field's hover, the custom fields' and the sandbox's own too, and every operator's.
+      const fieldHovers = [...FIELDS.keys(), 'CCF_PROJECT'].map((code): [string, number] => [`${code}:x`, 1]);
+      const operatorHovers = OPERATORS.map((op): [string, number] => {
         const q = op.takesNumber ? `a ${op.name}2 b` : op.kind === 'tree' ? `${op.name}"x"` : op.kind === 'range' ? `PBD:[1 ${op.name} 2]` : `a ${op.name} b`;
-        const h = hover(q, q.indexOf(op.name) + 1, { l10n });
+        return [q, q.indexOf(op.name) + 1];
+      });
+      for (const [q, at] of [...fieldHovers, ...operatorHovers]) {
+        const h = hover(q, at, { l10n });
         assert.ok(h, q);
-        assert.doesNotMatch(h.markdown, /\[untranslated\]|Example:|_Not |_Refused /, q);
-        assert.match(h.markdown, CJK, q);
+        assert.deepEqual(shownFaults(h.markdown), [], `${q}: ${h.markdown}`);
       }
+      for (const [q, at] of [['"a b"', 1], ['car*', 1], ['(a)', 0]] as const) {
+        const h = hover(q, at, { l10n });
+        assert.ok(h, q);
+        assert.deepEqual(shownFaults(h.markdown), [], `${q}: ${h.markdown}`);
+      }
+      // The field codes and operators are query syntax: they stay as written.
+      assert.match(hover('TTL:x', 1, { l10n })?.markdown ?? '', /^\*\*TTL\*\* \u2014 /);
+      assert.equal(complete('TT', 2, { l10n }).items.find((i) => i.label === 'TTL:')?.insertText, 'TTL:');
     });
   }
 

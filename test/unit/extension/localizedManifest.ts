@@ -92,3 +92,34 @@ export function gluedLatin(template: string, values: Readonly<Record<number, rea
   }
   return found;
 }
+
+/**
+ * Words that stay as they are in every language: names, formats, codes, and the query
+ * syntax's own words (TTL:battery AND PBD:[…] is typed as it is). Latin words not listed
+ * here, and not all capitals (codes, field names, kind codes), are English left behind.
+ */
+const SAME_IN_EVERY_LANGUAGE = new Set([
+  'PatSnap', 'Patent', 'Lookup', 'VS', 'Code', 'Excel', 'BibTeX', 'Markdown', 'Ctrl', 'Cmd', 'Enter', 'Esc',
+  'yyyyMMdd', 'yyyyMM', 'yyyy', 'localhost', 'http', 'https', 'apikey', 'git', 'sk', 'Zotero', 'Pandoc', 'biblatex',
+  // The settings editor's own name for patentLookup.lookups.enabled, which VS Code does not translate.
+  'Lookups', 'Enabled',
+]);
+
+/** Latin words a translation still has that are neither names nor codes. */
+export function strayEnglish(translated: string): string[] {
+  const stripped = translated
+    .replace(/\(command:[^)]*\)/g, ' ')
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\$\([\w~-]+\)/g, ' ')
+    .replace(/npm run \w+/g, ' ')
+    .replace(/U\.S\. Appl\. No\./g, ' ') // how US applications are cited
+    .replace(/PatSnap Open API/g, ' ') // the product's name
+    .replace(/@\w+/g, ' ') // a BibTeX entry type
+    .replace(/<\w+>/g, ' ') // an XML element's name
+    .replace(/(^|[\s(（])\.[a-z]+\b/g, ' ') // a file extension
+    .replace(/\bpatentLookup\.[\w.]+/g, ' ')
+    .replace(/\b[\w.-]+:\[[^\]]*\]/g, ' ') // a query such as PBD:[20200101 TO *]
+    .replace(/\b[A-Z]+:\w+/g, ' '); // a query term such as TTL:battery
+  return [...stripped.matchAll(/[A-Za-z][A-Za-z'’]*/g)].map((m) => m[0]).filter((w) => !SAME_IN_EVERY_LANGUAGE.has(w) && !/^[A-Z0-9]+$/.test(w) && !/^[A-Z][A-Z0-9]*s$/.test(w));
+}

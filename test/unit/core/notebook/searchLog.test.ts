@@ -51,7 +51,7 @@ describe('the search log', () => {
       assert.match(md, /## Query 1\n\n```\nTAC:\("solid electrolyte" OR "solid-state electrolyte"\)\nAND IPC:H01M10\/0562\n```/);
       assert.match(md, /\| 2026-11-03 \| 1,842 \| first run \|/);
       assert.match(md, /\| 2026-12-01 \| 1,857 \| 1 new, 1 gone, 1 new family member \(top 3 compared\) \|/);
-      assert.match(md, /Options: `sorted by PBDT_YEARMONTHDAY DESC; collapsed by DOCDB \(kept by PBD, LATEST\); filed 20150101 to \*; top 3 kept; facets PUBLICATION_YEAR, ASSIGNEE`\./);
+      assert.match(md, /Options: `sorted by PBDT_YEARMONTHDAY DESC; collapsed by DOCDB \(kept by PBD, LATEST\); filed from 2015-01-01; top 3 kept; facets PUBLICATION_YEAR, ASSIGNEE`\./);
       assert.match(md, /## Query 2[\s\S]*Not run yet\./);
     });
 
