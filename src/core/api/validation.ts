@@ -225,7 +225,7 @@ export function checkFacetParams(p: FacetParams, l10n: Translator = ENGLISH): In
   const problems = problemsIn(l10n);
   queryText(problems, p.query, Number.MAX_SAFE_INTEGER);
   const operator = typeof p.query === 'string' ? POSITIONAL_OPERATOR.exec(p.query)?.[0] : undefined;
-  if (operator) problems.list.push({ parameter: 'query', message: l10n.t('Field statistics do not take positional operators such as {0}: use {1} instead.', operator, listOf(l10n, ['AND', 'OR', 'NOT'])) });
+  if (operator) problems.list.push({ parameter: 'query', message: l10n.t('Field statistics do not take positional operators such as {0}: use {1}, {2} and {3} instead.', operator, 'AND', 'OR', 'NOT') });
   if (!Array.isArray(p.fields) || p.fields.length === 0) {
     problems.list.push({ parameter: 'fields', message: l10n.t('Choose at least one field, e.g. {0} or {1}.', 'ASSIGNEE', 'PUBLICATION_YEAR') });
   } else {

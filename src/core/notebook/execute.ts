@@ -70,6 +70,8 @@ export interface FetchRunOptions {
   readonly backend?: QueryBackend;
   /** The hit count, as soon as P001 answered (the rest takes longer). */
   readonly onCount?: (total: number) => void;
+  /** The language of the problems a `RunProblemError` lists, as `planRun` takes it. */
+  readonly language?: Pick<DiagnoseOptions, 'l10n' | 'locale'>;
 }
 
 /**
@@ -79,7 +81,7 @@ export interface FetchRunOptions {
  * are then compared by number), rather than failing the run.
  */
 export async function fetchRun(api: PatsnapApi, cell: Cell, options: FetchRunOptions = {}): Promise<RunInput> {
-  const { requests, problems } = planRun(cell, options.backend);
+  const { requests, problems } = planRun(cell, options.backend, options.language);
   if (problems.length > 0) throw new RunProblemError(problems);
   const signal = options.signal;
   throwIfAborted(signal);

@@ -187,7 +187,7 @@ export class SearchNotebookController extends Disposable {
         await show(runningView(ctx));
         const api = await this.host.session.api();
         at = Date.now();
-        input = await fetchRun(api, query, { signal: cancel.signal, backend: this.backend, onCount: (total) => void show(runningView(ctx, total)) });
+        input = await fetchRun(api, query, { signal: cancel.signal, backend: this.backend, language: { l10n: ctx.l10n, locale: ctx.locale }, onCount: (total) => void show(runningView(ctx, total)) });
         this.cache.set(key, { input, at });
       }
       const recorded = recordRun(query, input, { now: () => at });
