@@ -25,8 +25,8 @@ export interface SearchLogOptions {
   readonly l10n?: Translator;
   /** The HTML page's `lang` (VS Code's display language in the extension); default `en`. */
   readonly language?: string;
-  /** How a day (yyyyMMdd) is written: as the patent panel writes it in the extension; default yyyy-mm-dd. */
-  readonly formatDate?: (ymd: string) => string;
+  /** How a day (given as yyyy-mm-dd) is written: as the patent panel writes dates in the extension (`displayDates().day`); default as given. */
+  readonly formatDate?: (isoDay: string) => string;
 }
 
 /** The log's language: its translator, and how it writes a day (given as yyyy-mm-dd). */
@@ -36,8 +36,7 @@ interface Words {
 }
 
 function wordsOf(options: SearchLogOptions): Words {
-  const { formatDate } = options;
-  return { l10n: options.l10n ?? ENGLISH, day: formatDate ? (iso) => formatDate(iso.replace(/-/g, '')) : (iso) => iso };
+  return { l10n: options.l10n ?? ENGLISH, day: options.formatDate ?? ((iso) => iso) };
 }
 
 interface QueryEntry {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, renderSearchLogHtml, renderSearchLogMarkdown, type Notebook, type SearchLogOptions, type NotebookCell, type QueryCell, type QueryOptions } from '../../core/notebook';
-import { formatYmdDate } from '../common/format.pure';
+import { displayDates } from '../common/format.pure';
 import { showInfo } from '../common/notifications';
 import type { SearchParams } from '../../core/api/types';
 import type { SearchHistory } from '../search/searchHistory.pure';
@@ -46,7 +46,7 @@ export function notebookOf(doc: vscode.NotebookDocument): Notebook {
 
 /** The search log in VS Code's display language, its dates as the patent panel writes them. */
 function logLanguage(): Pick<SearchLogOptions, 'l10n' | 'language' | 'formatDate'> {
-  return { l10n: vscode.l10n, language: vscode.env.language, formatDate: formatYmdDate };
+  return { l10n: vscode.l10n, language: vscode.env.language, formatDate: displayDates().day };
 }
 
 export class NotebookCommands {

@@ -18,7 +18,7 @@ import { ENGLISH, type Translator } from '../../../src/core/citations/types';
 import { describeOptions, recordRun, renderSearchLogHtml, renderSearchLogMarkdown, type Notebook, type QueryCell, type RunHit } from '../../../src/core/notebook';
 import { describeError } from '../../../src/extension/common/errorMessages.pure';
 import { fieldChoices, fieldsProblem } from '../../../src/extension/exports/wizardModel.pure';
-import { formatYmdDate } from '../../../src/extension/common/format.pure';
+import { displayDates } from '../../../src/extension/common/format.pure';
 import { fillArgs, useTranslator } from '../../../src/extension/common/l10n.pure';
 import { asciiPunctuation, bundleTranslator, ROOT, strayEnglish } from './localizedManifest';
 
@@ -268,7 +268,8 @@ describe('l10n: the core\u2019s input checks, "no such patent" and the search lo
         .map((s) => s.trim())
         .filter((s) => !/^[-:]*$/.test(s))
         .map((s) => s.replace(/^(?:#+|-) /, ''))
-        .filter((s) => !/^\u2014$|^[\d,]+$|^[A-Z]{2}\d+[A-Z]\d?$/.test(s));
+        // A dash, a count, a patent number, a day as Japanese writes it (2026/11/03): no words to read.
+        .filter((s) => !/^\u2014$|^[\d,]+$|^[A-Z]{2}\d+[A-Z]\d?$|^\d{4}\/\d{2}\/\d{2}$/.test(s));
     }
 
     it('the notebook reaches every message of searchLog.ts', () => {
@@ -285,13 +286,13 @@ describe('l10n: the core\u2019s input checks, "no such patent" and the search lo
           const l10n = bundleTranslator(lang);
           useTranslator(l10n.t, lang);
           try {
-            const options = { l10n, language: lang, formatDate: formatYmdDate, generatedAt };
+            const options = { l10n, language: lang, formatDate: displayDates().day, generatedAt };
             const text = format === 'HTML' ? renderSearchLogHtml(notebook(), options) : renderSearchLogMarkdown(notebook(), options);
             const lines = shownLines(text, format === 'HTML');
             assert.ok(lines.length > 60, `${lines.length} lines`);
             for (const line of lines) assert.deepEqual(faults(line), [], JSON.stringify(line));
             assert.doesNotMatch(text, /\b2026-1[12]-\d\d\b|\b20240105\b/, 'no ISO day: the dates are written as the panel writes them');
-            assert.ok(text.includes(formatYmdDate('20261201')) && text.includes(formatYmdDate('20240105')));
+            assert.ok(text.includes(displayDates().day('2026-12-01')) && text.includes(displayDates().day('2024-01-05')));
             if (format === 'HTML') assert.match(text, new RegExp(`<html lang="${lang}">`));
             // The options line, which Markdown holds in a code span.
             for (const part of describeOptions(notebook().cells.find((c): c is QueryCell => c.kind === 'query')?.options ?? {}, options)) assert.deepEqual(faults(part), [], part);

@@ -205,7 +205,10 @@ describe('l10n: colons and spacing in zh-cn and ja', () => {
       'from {0}': { 0: dates },
       'until {0}': { 0: dates },
       '{0} to {1}': { 0: dates, 1: dates },
-      'sorted by {0}': { 0: ['Publication date, newest first', 'Application date, oldest first'].map((m) => t(m).toLowerCase()) },
+      // The search options' sort, and the search log's (its fields and orders as codes).
+      'sorted by {0}': { 0: [...['Publication date, newest first', 'Application date, oldest first'].map((m) => t(m).toLowerCase()), 'PBDT_YEARMONTHDAY DESC'] },
+      // The search fields' group names in completions: Chinese words.
+      '{0} field': { 0: ['Text', 'Litigation', 'Re-examination and invalidation'].map(t) },
       '{0} failed: an unexpected error occurred; the details are in the Patent Lookup log.': { 0: operations },
       '{0} failed: {1}': { 0: operations },
       '{0} was cancelled.': { 0: operations },
