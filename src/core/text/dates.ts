@@ -19,7 +19,7 @@ function formatIn(locale: string | undefined, options: Intl.DateTimeFormatOption
 }
 
 /** The UTC instant of a yyyy-MM-dd day, or undefined for a partial (2025-02-00), impossible (2025-13-40) or non-date. */
-function dayOf(iso: string): number | undefined {
+export function dayOf(iso: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -1,5 +1,5 @@
 /** Display formats shared by the tree, the panel and messages. Pure. */
-import { dateWriter, type DateWriter } from '../../core/text/dates';
+import { dateWriter, dayOf, type DateWriter } from '../../core/text/dates';
 import { displayLocale, type L10n } from './l10n.pure';
 
 /** yyyyMMdd (the API's dates) as ISO yyyy-MM-dd; undefined for anything else. */
@@ -38,11 +38,15 @@ export function formatWhen(epochMs: number, now: number): string {
   return sameDay ? at.toLocaleTimeString(displayLocale(), { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString(displayLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** yyyyMMdd (a query's or a filter's date) as people read it in VS Code's display language: "Jan 1, 2020", "2020年1月1日"; anything else as it stands. */
+/**
+ * yyyyMMdd (a query's or a filter's date) as people read it in VS Code's display language:
+ * "Jan 1, 2020", "2020年1月1日"; anything else, an impossible date such as 20230231 too, as it
+ * stands (Date.UTC would roll that over to March 3rd).
+ */
 export function formatYmdDate(ymd: string): string {
-  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(ymd);
-  if (!m) return ymd;
-  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const iso = /^\d{8}$/.test(ymd) ? formatYmd(Number(ymd)) : undefined;
+  const at = iso === undefined ? undefined : dayOf(iso);
+  if (at === undefined) return ymd;
   return new Intl.DateTimeFormat(displayLocale(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(at);
 }
 
