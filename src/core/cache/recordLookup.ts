@@ -22,7 +22,7 @@ import { Generation } from './generation';
 import { keptAll, type Kept } from './kept';
 import { PendingWrites } from './pendingWrites';
 import { LruCache } from './lru';
-import { LIFETIMES, type RecordStore } from './recordStore';
+import { LIFETIMES, type RecordStore, type StoredEntry } from './recordStore';
 
 /** A patent as the panel or the hover knows it: its number, its PatSnap id, or both. */
 export interface PatentKey {
@@ -41,6 +41,11 @@ interface Kind<T extends Answer> {
   ttlMs: number;
   /** An answer's own lifetime where it carries one (a signed link's expiry), else `ttlMs`. */
   ttlOf?(answer: T, now: number): number;
+  /**
+   * Worthless past its lifetime (a signed link no longer opens): an entry found stale on disk is
+   * removed at once and reads as nothing, never handed out stale to show while it is asked again.
+   */
+  perishable?: true;
   fetch(api: PatsnapApi, refs: PatentRefs, options: CallOptions): Promise<T[]>;
 }
 
@@ -151,12 +156,19 @@ class Batcher<T extends Answer> {
     const cached = this.remembered(k);
     if (cached) return { value: cached.v, storedAt: cached.storedAt, stale: false };
     const current = this.generation.start();
-    const store = await this.store().catch(() => undefined);
-    const entry = await store?.getEntry(this.kind.namespace, k, storedAnswer).catch(() => undefined);
+    const entry = await this.fromDisk(await this.store().catch(() => undefined), k);
     if (!entry) return undefined;
     const value = entry.value.v as T | null;
     if (!entry.stale && current()) this.remember(k, value, entry.storedAt, entry.expiresAt);
     return { value, storedAt: entry.storedAt, stale: entry.stale };
+  }
+
+  /** The entry the disk keeps for `k`, fresh or stale; a perishable kind's stale one is removed instead. */
+  private async fromDisk(store: RecordStore | undefined, k: string): Promise<StoredEntry<z.infer<typeof storedAnswer>> | undefined> {
+    const entry = await store?.getEntry(this.kind.namespace, k, storedAnswer).catch(() => undefined);
+    if (!entry?.stale || !this.kind.perishable) return entry;
+    await store?.delete(this.kind.namespace, k).catch(() => undefined);
+    return undefined;
   }
 
   /** Keeps an answer in memory; `until` only where it lapses before the kind's lifetime. */
@@ -222,7 +234,7 @@ class Batcher<T extends Answer> {
     const misses: Entry<T>[] = [];
     await Promise.all(
       entries.map(async (entry) => {
-        const stored = await store?.getEntry(this.kind.namespace, cacheKey(entry.key), storedAnswer).catch(() => undefined);
+        const stored = await this.fromDisk(store, cacheKey(entry.key));
         if (stored && !stored.stale) settle(entry, stored.value.v as T | null, stored.storedAt, stored.expiresAt);
         else misses.push(entry);
       }),
@@ -305,6 +317,7 @@ const KINDS = {
     namespace: 'pdf-link-v1',
     ttlMs: LIFETIMES.pdfLink,
     ttlOf: (link, now) => linkKeptUntil(link.url, now, LIFETIMES.pdfLink, LIFETIMES.pdfLink) - now,
+    perishable: true,
     fetch: (api, refs, o) => api.pdfs(refs, { ...o, replaceByRelated: true }),
   } satisfies Kind<PdfLink>,
 };

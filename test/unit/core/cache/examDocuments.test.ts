@@ -135,6 +135,29 @@ describe('RecordLookup: examination documents and PDF links (sandbox, a fake clo
     assert.equal(ctx.sb.stats.calls(PDF), 3, 'and after a reload');
   });
 
+  it('removes a PDF link found past its time on disk at once, and never hands it out', async () => {
+    const key = { number: 'US11205304B2' };
+    const dir = path.join(folder, 'pdf-link-v1');
+    const first = windowAt();
+    assert.ok((await first.pdfLink(key))?.url);
+    await first.idle();
+    assert.equal((await fs.readdir(dir)).length, 1, 'kept on disk');
+
+    clock += 600_000 - LINK_MARGIN_MS;
+    assert.equal(await windowAt().kept('pdfLink', key), undefined, 'not shown stale: it opens nothing');
+    assert.deepEqual(await fs.readdir(dir), [], 'removed by the read, not left for a sweep');
+
+    // The same when a lookup finds it, and its call fails: nothing of it is left.
+    const second = windowAt();
+    assert.ok((await second.pdfLink(key))?.url);
+    await second.idle();
+    assert.equal((await fs.readdir(dir)).length, 1);
+    clock += 600_000 - LINK_MARGIN_MS;
+    ctx.sb.faults.add({ path: PDF, errorCode: 67200004, times: 0 });
+    await assert.rejects(windowAt().pdfLink(key));
+    assert.deepEqual(await fs.readdir(dir), [], 'removed though no new link replaced it');
+  });
+
   it('judges a link by its signature, capped, and by the fallback when it says nothing', () => {
     const at = Date.UTC(2026, 0, 1);
     const amz = (seconds: number): string => `https://s/x.pdf?X-Amz-Date=20260101T000000Z&X-Amz-Expires=${seconds}&X-Amz-Signature=ab`;
