@@ -13,6 +13,12 @@ export interface EnvelopeShape {
 export interface Fault extends EnvelopeShape {
   /** Path prefix, e.g. '/search/patent'. Without it: any business API call (or any file download, for dropMidBody and stallMidBody). */
   path?: string;
+  /**
+   * The token call (`POST /oauth/token`) too, besides what `path` (or its absence) picks: a
+   * gateway held or slowed as a whole (`{ delayMs, times: 0, token: true }`) holds a client
+   * that has no token yet at its token call, as the real one would, instead of handing it one.
+   */
+  token?: boolean;
   /** Answer this error code in the envelope (HTTP 200, 401 for 67200003, 404 for 67200101). */
   errorCode?: number;
   /** Answer this HTTP status, with an envelope. */
@@ -65,7 +71,7 @@ export function envelopeOf(defaults: EnvelopeShape | undefined, fault: Fault | u
 export function faultProblem(f: unknown): string | undefined {
   if (typeof f !== 'object' || f === null || Array.isArray(f)) return 'A fault is a JSON object.';
   const o = f as Record<string, unknown>;
-  const known = ['path', 'errorCode', 'httpStatus', 'delayMs', 'drop', 'dropMidBody', 'stallMidBody', 'malformed', 'nullData', 'oddFields', 'skip', 'times', ...ENVELOPE_KEYS];
+  const known = ['path', 'token', 'errorCode', 'httpStatus', 'delayMs', 'drop', 'dropMidBody', 'stallMidBody', 'malformed', 'nullData', 'oddFields', 'skip', 'times', ...ENVELOPE_KEYS];
   for (const key of Object.keys(o)) if (!known.includes(key)) return `Unknown fault property "${key}".`;
   if (o.path !== undefined && (typeof o.path !== 'string' || !o.path.startsWith('/'))) return 'path must start with "/".';
   for (const key of ['errorCode', 'httpStatus', 'delayMs', 'skip', 'times']) {
@@ -73,7 +79,7 @@ export function faultProblem(f: unknown): string | undefined {
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) return `${key} must be a non-negative integer.`;
   }
   if (typeof o.httpStatus === 'number' && (o.httpStatus < 200 || o.httpStatus > 599)) return 'httpStatus must be 200..599.';
-  for (const key of ['drop', 'dropMidBody', 'stallMidBody', 'malformed', 'nullData', 'oddFields']) if (o[key] !== undefined && typeof o[key] !== 'boolean') return `${key} must be true or false.`;
+  for (const key of ['token', 'drop', 'dropMidBody', 'stallMidBody', 'malformed', 'nullData', 'oddFields']) if (o[key] !== undefined && typeof o[key] !== 'boolean') return `${key} must be true or false.`;
   return envelopeShapeProblem(o);
 }
 
@@ -97,7 +103,8 @@ export class FaultQueue {
   /** The first fault that applies to this request, used up by one; a fault still skipping counts this request and lets it by. */
   take(path: string, category: RequestCategory): Fault | undefined {
     const matches = ({ fault }: Entry): boolean =>
-      fault.path !== undefined ? path.startsWith(fault.path) : fault.dropMidBody === true || fault.stallMidBody === true ? category === 'file' : category === 'api';
+      (fault.token === true && category === 'token') ||
+      (fault.path !== undefined ? path.startsWith(fault.path) : fault.dropMidBody === true || fault.stallMidBody === true ? category === 'file' : category === 'api');
     let index = -1;
     for (const [i, entry] of this.entries.entries()) {
       if (!matches(entry)) continue;

@@ -95,6 +95,19 @@ class QpsWindow {
   }
 }
 
+/** Waits `ms`, or until the client goes away (a held request the client gave up on, or the sandbox closing). */
+function delay(ms: number, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    res.once('close', done);
+  });
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxServer> {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((): void => undefined);
@@ -142,7 +155,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // The server's envelope shape, unless the fault gives its own.
     const fault: Fault | undefined = taken || options.envelope ? { ...taken, ...envelopeOf(options.envelope, taken) } : undefined;
     errorShapes.set(res, fault);
-    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault?.delayMs) await delay(fault.delayMs, res);
+    if (res.destroyed) return; // the client went away while held: nobody to answer
     if (fault?.drop) {
       req.socket.destroy();
       return;

@@ -22,7 +22,7 @@
  * - kept stale: the card's cache entry aged past its lifetime (looked up two days ago),
  *   so the panel shows it marked as cached and asks again;
  * - stale, sandbox slowed: the same, every API call answered SLOW_MS late;
- * - stale, sandbox held: every API call held HELD_MS, past the measure, so the refresh
+ * - stale, sandbox held: every API call and the token call held HELD_MS, past the measure, so the refresh
  *   is not waited for: (b) shows the cached card does not wait for the network.
  * Times are taken in this process around Playwright's waits (a few tens of ms of
  * polling and round trips each; a few hundred for a new frame under load: the in-page
@@ -75,11 +75,11 @@ interface Round {
 }
 
 /** Run in the opposite order: the held case leaves the card stale, a refreshed one leaves it fresh for the next. */
-const CASES: ReadonlyArray<{ name: CaseName; stale: boolean; delayMs?: number; waitRefresh: boolean }> = [
+const CASES: ReadonlyArray<{ name: CaseName; stale: boolean; delayMs?: number; token?: boolean; waitRefresh: boolean }> = [
   { name: 'kept fresh', stale: false, waitRefresh: false },
   { name: 'kept stale', stale: true, waitRefresh: true },
   { name: 'stale, sandbox slowed', stale: true, delayMs: SLOW_MS, waitRefresh: true },
-  { name: 'stale, sandbox held', stale: true, delayMs: HELD_MS, waitRefresh: false },
+  { name: 'stale, sandbox held', stale: true, delayMs: HELD_MS, token: true, waitRefresh: false },
 ];
 const BIBLIOGRAPHY = '/basic-patent-data/simple-bibliography';
 
@@ -238,7 +238,7 @@ describe('Bench: a patent panel restored after a window reload', function () {
       for (const c of [...CASES].reverse()) {
         await sandbox.clearFaults();
         if (c.stale) assert.ok((await ageCards(e2eEnvironment().globalStorage)) > 0, 'the lookup cache keeps the card on disk');
-        if (c.delayMs) await sandbox.addFault({ delayMs: c.delayMs, times: 0 });
+        if (c.delayMs) await sandbox.addFault({ delayMs: c.delayMs, times: 0, token: c.token });
         const r = await reload(c.waitRefresh);
         // (Unslowed, the refresh may replace the aged card before it is looked at.)
         if (!c.stale || c.delayMs) assert.strictEqual(r.cachedNote, c.stale, c.stale ? 'the aged card is shown as cached' : 'the fresh card is shown as it is');

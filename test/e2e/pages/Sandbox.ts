@@ -3,6 +3,8 @@ import { e2eEnvironment } from '../environment';
 /** A sandbox fault, as `POST /_sandbox/faults` takes it (see src/sandbox/faults.ts). */
 export interface SandboxFault {
   path?: string;
+  /** The token call too (see src/sandbox/faults.ts). */
+  token?: boolean;
   errorCode?: number;
   httpStatus?: number;
   delayMs?: number;

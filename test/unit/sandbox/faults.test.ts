@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
 import { call, getToken, ok, search } from './helpers';
 import { startSandbox } from '../../../src/sandbox/server';
-import { useSandbox } from '../core/api/helpers';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
+import { until, useSandbox } from '../core/api/helpers';
 
 describe('sandbox: faults, QPS limit and control', () => {
   const ctx = useSandbox();
@@ -152,6 +153,37 @@ describe('sandbox: faults, QPS limit and control', () => {
     assert.equal((await search(ctx.sb, q)).body.error_code, 67200004);
     ctx.sb.faults.add({ path: '/oauth/token', errorCode: 67200003 });
     assert.equal((await getToken(ctx.sb)).status, 401);
+  });
+
+  it('a fault that names the token endpoint (`token`) applies to the token call as well as to what its path picks', async () => {
+    const post = (fault: unknown): Promise<Response> => fetch(`${ctx.sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(fault) });
+    assert.equal((await post({ httpStatus: 503, times: 2, token: true })).status, 200);
+    assert.equal((await getToken(ctx.sb)).status, 503, 'the token call');
+    assert.equal((await search(ctx.sb, q)).status, 503, 'a business call');
+    assert.equal((await getToken(ctx.sb)).status, 200);
+    ok(await search(ctx.sb, q));
+    assert.equal((await post({ path: '/basic-patent-data/', errorCode: 67200004, token: true, times: 0 })).status, 200);
+    const refused = await getToken(ctx.sb);
+    assert.deepEqual([refused.body.error_code, refused.body.token], [67200004, undefined], 'the token call gets the error, no token');
+    ok(await search(ctx.sb, q));
+    assert.equal((await fetch(`${ctx.sb.url}/_sandbox/faults`, { method: 'DELETE' })).status, 200);
+    assert.equal((await post({ token: 'yes' })).status, 400);
+  });
+
+  it('a held service (a delay of every call, token included) holds a client before its first token', async () => {
+    // Held far past the test: the second token call, unheld, is answered while the first still waits.
+    assert.equal((await fetch(`${ctx.sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ delayMs: 60_000, token: true }) })).status, 200);
+    const abort = new AbortController();
+    let held: 'waiting' | 'answered' = 'waiting';
+    const first = fetch(new URL('/oauth/token', ctx.sb.url), { method: 'POST', signal: abort.signal, headers: { authorization: `Basic ${Buffer.from(`${SANDBOX_CREDENTIALS.clientId}:${SANDBOX_CREDENTIALS.clientSecret}`).toString('base64')}` } }).then(
+      () => (held = 'answered'),
+      () => undefined,
+    );
+    await until(() => ctx.sb.stats.calls('/oauth/token') === 1);
+    assert.equal((await getToken(ctx.sb)).status, 200, 'the fault was used up by the first token call');
+    assert.equal(held, 'waiting', 'the first token call is held');
+    abort.abort();
+    await first;
   });
 
   it('takes faults and reports stats over HTTP', async () => {
