@@ -47,6 +47,17 @@ export default tseslint.config(
       ],
     },
   },
+  // Each test tier stands on its own: what two of them use lives in test/lib.
+  ...[
+    ['unit', ['integration', 'e2e']],
+    ['integration', ['unit', 'e2e']],
+    ['e2e', ['unit', 'integration']],
+  ].map(([tier, others]) => ({
+    files: [`test/${tier}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(${others.join('|')})/`, message: `test/${tier} does not reach into another test tier: move what both use to test/lib.` }] }],
+    },
+  })),
   {
     // A module named *.pure.ts runs without VS Code (unit tests, the webview): it imports neither vscode nor
     // a module of src/extension that is not pure itself (src/core and the webview protocol are).

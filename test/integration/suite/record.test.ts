@@ -18,7 +18,7 @@ import { docsPageParams } from '../../../src/extension/patent/patentView.pure';
 import type { RecordSection, Section, ToWebview } from '../../../src/webview/protocol';
 import { PATENT_VIEW_TYPE } from '../../../src/webview/viewTypes';
 import { disposePanels, restoreSandboxSession, sandbox, sandboxedApi, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
-import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
+import { startRecordingProxy, type RecordingProxy } from '../../lib/recordingProxy';
 
 const NUMBER = 'US11205304B2';
 const SECTIONS: readonly RecordSection[] = ['claims', 'family', 'citations', 'legal'];

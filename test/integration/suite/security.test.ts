@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
 import { parseToWebview, TEXT_MAX } from '../../../src/webview/protocol';
 import { disposePanels, exportsDriver, extensionApi, restoreSandboxSession, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
-import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
+import { startRecordingProxy, type RecordingProxy } from '../../lib/recordingProxy';
 
 const BIBLIOGRAPHY = '/basic-patent-data/simple-bibliography';
 const PDF = '/basic-patent-data/pdf-data';

@@ -14,7 +14,7 @@ import type { PatsnapApi } from '../../../../src/core/api/types';
 import { RecordStore } from '../../../../src/core/cache/recordStore';
 import type { SampleData } from '../../../../src/sandbox/data';
 import type { SandboxServer } from '../../../../src/sandbox/server';
-import { startRecordingProxy, type RecordingProxy } from '../../../integration/suite/recordingProxy';
+import { startRecordingProxy, type RecordingProxy } from '../../../lib/recordingProxy';
 import { client, TOKEN, until, useSandbox } from '../api/helpers';
 
 export interface Backend {

@@ -1,7 +1,9 @@
 /**
- * A loopback proxy in front of the sandbox for the in-host tests: it records every
- * request (method, URL, headers, body) and can rewrite the sandbox's answer for a
- * path, so a test can play a hostile or broken service while the rest stays real.
+ * A loopback proxy in front of the sandbox, for the in-host tests and the unit tests
+ * alike (test/lib holds what more than one test tier uses): it records every request
+ * (method, URL, headers, body), can rewrite the sandbox's answer for a path, so a test
+ * can play a hostile or broken service while the rest stays real, and can hold a
+ * path's requests until the test releases them.
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
