@@ -188,7 +188,11 @@ class Scanner {
         regex.lastIndex = p + 1;
         continue;
       }
-      if (p > 0 && isWordChar(c) && isWordChar(text.charCodeAt(p - 1))) continue;
+      if (p > 0 && isWordChar(c) && isWordChar(text.charCodeAt(p - 1)) && !afterEscape(text, p)) {
+        // `%3DEP…`: the escape's last digit and the code read as `DE`; the code starts one on.
+        if (afterEscape(text, p + 1)) regex.lastIndex = p + 1;
+        continue;
+      }
       const end = this.parseAt(p, a);
       if (end > regex.lastIndex) regex.lastIndex = end;
     }
@@ -300,6 +304,10 @@ class Scanner {
     // J-PlatPat's citation form: `JP,2005-123456,A`, `JP,11-123456,A`.
     if (office === 'JP' && text.charCodeAt(q) === COMMA && isDigit(text.charCodeAt(q + 1))) {
       const r = jpCommaForm(text, q + 1, ctx);
+      if (r) return this.emit(p, r, office);
+    }
+    if (text.charCodeAt(q) === 0x26 /* & */) {
+      const r = espacenetParameters(text, p, q, OFFICE_RULES[office], ctx);
       if (r) return this.emit(p, r, office);
     }
     if (text.charCodeAt(q) === 0x5f && isDigit(text.charCodeAt(q + 1))) {
@@ -624,6 +632,35 @@ function identifierBefore(text: string, p: number): boolean {
     }
   }
   return marked && wordBefore(text, end, IDENTIFIER_WORDS) >= 0;
+}
+
+/**
+ * A URL's percent-escape of a separator right before `p` (`q=pn%3DEP1234567A1`, `%20`, `%2F`):
+ * the code starts a word as it does after the `=` or space it stands for. An escaped letter or
+ * digit (`%41`) glues as the character would.
+ */
+function afterEscape(text: string, p: number): boolean {
+  if (p < 3 || text.charCodeAt(p - 3) !== 0x25 /* % */) return false;
+  const code = Number.parseInt(text.slice(p - 2, p), 16);
+  return /^[0-9A-Fa-f]{2}$/.test(text.slice(p - 2, p)) && code < 0x80 && !isWordChar(code);
+}
+
+/**
+ * Espacenet's bibliographic links give the office and the number as parameters of their own
+ * (`?CC=EP&NR=1234567A1&KC=A1&FT=D`), the kind with the number or in `KC` (`NR=2016144528&KC=A1`):
+ * at `q`, just past the office code of `CC=`, the number after `&NR=`, its kind taken from `KC`
+ * where it has none. Null for anything else.
+ */
+function espacenetParameters(text: string, p: number, q: number, rules: OfficeRules, ctx: NumberContext): ParsedNumber | null {
+  if (p < 3 || !text.startsWith('CC=', p - 3) || !text.startsWith('&NR=', q)) return null;
+  const r = rules.parse(text, q + 4, ctx);
+  if (!r || r.kind !== null || !text.startsWith('&KC=', r.end)) return r;
+  let k = r.end + 4;
+  while (k < r.end + 6 && (isUpper(text.charCodeAt(k)) || (k > r.end + 4 && isDigit(text.charCodeAt(k))))) k++;
+  if (k === r.end + 4 || isWordChar(text.charCodeAt(k))) return r;
+  const kind = text.slice(r.end + 4, k);
+  const cited = rules.parse(text, q + 4, { ...ctx, citedKind: kind });
+  return cited?.kind === kind ? { ...cited, end: k } : r;
 }
 
 /** Past `PN`, `P` or `PAP` after `US` when a number follows (`USPN 7,123,456`); `USPP12,345` is a plant patent. */

@@ -124,4 +124,14 @@ describe('findPatentNumbers: anchors and line counting', () => {
       assert.deepEqual(findPatentNumbers(text, { offices: [office] }).map((m) => m.office), all.filter((n) => n.startsWith(office)).map(() => office), office);
     }
   });
+
+  it('reads an Espacenet link as it reads a Google Patents or Lens link: a URL-encoded query, and the office, number and kind as parameters', () => {
+    const found = (text: string): Array<[string, string]> => findPatentNumbers(text).map((m) => [m.number, m.text]);
+    assert.deepEqual(found('https://worldwide.espacenet.com/patent/search?q=pn%3DEP1234567A1'), [['EP1234567A1', 'EP1234567A1']]);
+    assert.deepEqual(found('q=pn%3DCN112345678A%20OR%20pn%3dJP2006256783A'), [['CN112345678A', 'CN112345678A'], ['JP2006256783A', 'JP2006256783A']], 'either case of hex digit');
+    assert.deepEqual(found('https://worldwide.espacenet.com/publicationDetails/biblio?CC=EP&NR=1234567A1&KC=A1&FT=D'), [['EP1234567A1', 'EP&NR=1234567A1']]);
+    assert.deepEqual(found('biblio?CC=WO&NR=2016144528&KC=A1&FT=D'), [['WO2016144528A1', 'WO&NR=2016144528&KC=A1']], 'the kind from its own parameter');
+    // An escaped letter or digit glues as the character does; the parameters only with Espacenet's names.
+    assert.deepEqual(found('q=%41EP1234567A1 %35US7123456B2 x=EP&NR=1234567A1 CC=EP&N=1234567A1'), []);
+  });
 });
