@@ -77,12 +77,11 @@ describe('Citation checks: four problems in a memo, each fixed from its quick fi
   });
 
   after(async () => {
-    // Leave the fixture as it was for the next spec's window.
-    await vscode?.palette.run('File: Revert File').catch(() => undefined);
-    await vscode?.palette.run('View: Close All Editors').catch(() => undefined);
     // The window's layout is the workspace's: a Problems panel left open takes half the
     // height of the next spec's editors (the notebook's results fell below the fold).
     await vscode?.palette.run('View: Hide Panel').catch(() => undefined);
+    // Leave the fixture as it was for the next spec's window: closed unsaved (and the layout written).
+    await vscode?.closeAllEditors();
     await vscode?.close();
   });
 

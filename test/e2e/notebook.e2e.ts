@@ -38,6 +38,7 @@ describe('Search notebooks', function () {
 
   after(async () => {
     await sandbox?.withdrawLater();
+    await vscode?.closeAllEditors();
     await vscode?.close();
     for (const name of [NOTEBOOK, HOSTILE]) fs.rmSync(file(name), { force: true });
   });
@@ -263,5 +264,17 @@ describe('Search notebooks', function () {
     await vscode.notebook.outputs.locator('.pl-error .pl-button', { hasText: 'Retry' }).click();
     await vscode.notebook.output(/^\d+ hits/, 60_000);
     await vscode.screenshot('notebook-retried');
+  });
+
+  it('leaves no unsaved editor behind: the next window restores none', async () => {
+    // One of its own that cannot save by itself (Untitled), besides the Untitled notebooks the tests above may have left.
+    await vscode.palette.run('File: New Untitled Text File');
+    await vscode.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.page.keyboard.type('Not to be kept.');
+    await vscode.page.locator('.tabs-container .tab.active.dirty', { hasText: 'Not to be kept.' }).waitFor({ state: 'visible', timeout: UI_MS });
+    await vscode.closeAllEditors();
+    await vscode.close();
+    vscode = await openVsCode();
+    assert.deepStrictEqual(await vscode.page.locator('.tabs-container .tab').allInnerTexts(), [], 'no editor restored');
   });
 });

@@ -52,12 +52,6 @@ async function showFile(vscode: VsCode, name: string): Promise<void> {
   await vscode.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ state: 'visible', timeout: UI_MS });
 }
 
-/** The next spec's window restores this one's editors: leave none behind (best effort). */
-async function closeAllEditors(vscode: VsCode | undefined): Promise<void> {
-  await vscode?.palette.run('View: Close All Editors').catch(() => undefined);
-  await vscode?.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: UI_MS }).catch(() => undefined);
-}
-
 describe('Patent numbers in documents: hover card, link, document view', function () {
   let vscode: VsCode;
 
@@ -70,7 +64,7 @@ describe('Patent numbers in documents: hover card, link, document view', functio
   });
 
   after(async () => {
-    await closeAllEditors(vscode);
+    await vscode?.closeAllEditors();
     await vscode?.close();
   });
 
@@ -207,9 +201,8 @@ describe('Patent numbers in documents: typing', function () {
   });
 
   after(async () => {
-    // Leave the fixture as it was for the next spec's window.
-    await vscode?.palette.run('File: Revert File').catch(() => undefined);
-    await closeAllEditors(vscode);
+    // Leave the fixture as it was for the next spec's window: closed unsaved.
+    await vscode?.closeAllEditors();
     await vscode?.close();
   });
 
@@ -253,7 +246,7 @@ describe('Patent numbers in documents with lookups turned off', function () {
       // window before could lose the write, and leave lookups off for the specs after this one.
       await showFile(vscode, 'claims.txt');
       await vscode.sideBar.view(VIEW).message.filter({ hasText: 'Lookups are off' }).waitFor({ state: 'hidden', timeout: UI_MS });
-      await closeAllEditors(vscode);
+      await vscode.closeAllEditors();
       await vscode.close();
     }
   });

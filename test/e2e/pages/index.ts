@@ -12,7 +12,7 @@ import { Sandbox, SANDBOX_PATHS, type SandboxFault } from './Sandbox';
 import { SideBar, TreeView } from './SideBar';
 import { StatusBar } from './StatusBar';
 import { WebviewPanel } from './WebviewPanel';
-import { UI_MS } from './timeouts';
+import { UI_MS, WORKBENCH_READY_MS } from './timeouts';
 import { Workbench } from './Workbench';
 
 export { CommandPalette, Editor, NotebookEditor, Notifications, PatentPanel, PdfViewer, QuickInput, Sandbox, SANDBOX_PATHS, SideBar, StatusBar, TreeView, WebviewPanel, Workbench, type SandboxFault };
@@ -74,6 +74,33 @@ export class VsCode {
   async dismissTransients(): Promise<void> {
     await this.quickInput.closeIfOpen();
     await this.notifications.dismissAll();
+  }
+
+  /**
+   * Closes every editor without saving any, and leaves the window so that the next spec's
+   * window, which restores this one's editors, finds none. An unsaved editor (a notebook that
+   * ran, an Untitled one) would come back from VS Code's backup with its changes: "Close All
+   * Editors" first asks whether to save it, in a modal that nothing else answers, and "Don't
+   * Save" reverts it. VS Code in the browser writes the editor layout only on an orderly
+   * shutdown or about once a minute (a closed page writes nothing): "Developer: Reload Window"
+   * shuts down in order, so the layout without editors is the one kept.
+   */
+  async closeAllEditors(): Promise<void> {
+    await this.palette.run('View: Close All Editors');
+    const dialog = this.page.locator('.monaco-dialog-box');
+    // (Each group with unsaved editors may ask in turn.)
+    for (let asked = 0; ; asked++) {
+      await this.page.waitForFunction(() => document.querySelector('.monaco-dialog-box') !== null || document.querySelector('.tabs-container .tab') === null, undefined, { timeout: UI_MS });
+      if (!(await dialog.isVisible())) break;
+      if (asked === 5) throw new Error(`VS Code still asks about unsaved editors: ${await dialog.innerText()}`);
+      await dialog.locator('.monaco-button', { hasText: /^Don.t Save$/ }).click();
+      await dialog.waitFor({ state: 'detached', timeout: UI_MS });
+    }
+    // The page loads again only once the old one has shut down (and written the layout).
+    const reloaded = this.page.waitForEvent('load', { timeout: WORKBENCH_READY_MS });
+    await this.palette.run('Developer: Reload Window');
+    await reloaded;
+    await this.workbench.waitReady(SideBar.CONTAINER);
   }
 
   /** "Patent: Search Patents…" for `query`, as a user runs it, until the results view shows this search's answer. */
