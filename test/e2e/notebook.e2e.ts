@@ -9,13 +9,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseNotebook, type Notebook } from '../../src/core/notebook';
+import { parseNotebook, serializeNotebook, type Notebook } from '../../src/core/notebook';
 import { e2eEnvironment } from './environment';
 import { openVsCode, Sandbox, type VsCode } from './pages';
 import { UI_MS } from './pages/timeouts';
 
 const NOTEBOOK = 'watch.patentsearch';
 const HOSTILE = 'stored.patentsearch';
+const OPEN_RESULT = 'open-result.patentsearch';
 const PATENT = 'US20250006211A1'; // one of the lidar patents the sandbox publishes later
 const RECENT = 'TACD:"head-mounted display"';
 
@@ -40,7 +41,7 @@ describe('Search notebooks', function () {
     await sandbox?.withdrawLater();
     await vscode?.closeAllEditors();
     await vscode?.close();
-    for (const name of [NOTEBOOK, HOSTILE]) fs.rmSync(file(name), { force: true });
+    for (const name of [NOTEBOOK, HOSTILE, OPEN_RESULT]) fs.rmSync(file(name), { force: true });
   });
 
   /**
@@ -173,13 +174,27 @@ describe('Search notebooks', function () {
   });
 
   it('opens a result in the patent panel', async () => {
-    const lidar = await vscode.notebook.output(/^16 hits/);
-    await lidar.locator('.pl-results button.pl-number', { hasText: PATENT }).click();
+    // A notebook and a run of its own: one query (no cost to confirm) whose results hold PATENT
+    // once the sandbox has published it, options no other test runs (nothing from the cache).
+    await sandbox.publishLater();
+    const watch = parseNotebook(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'notebooks', 'watch.patentsearch'), 'utf8'));
+    const lidar = watch.cells.find((c) => c.kind === 'query');
+    assert.ok(lidar?.kind === 'query');
+    fs.writeFileSync(file(OPEN_RESULT), serializeNotebook({ ...watch, cells: [{ ...lidar, options: { limit: 20 } }] }));
+    await vscode.notebook.waitOpenedBy(() => vscode.workbench.openFile(OPEN_RESULT));
+    await vscode.notebook.toolbarButton(/^Run All$/).click();
+    const run = await vscode.notebook.output(/^16 hits/, 60_000);
+    await run.locator('.pl-results button.pl-number', { hasText: PATENT }).click();
     const panel = vscode.patentPanel(PATENT);
     await panel.waitLoaded();
     assert.strictEqual((await panel.shownNumber.innerText()).trim(), PATENT);
     await vscode.screenshot('notebook-open-patent');
-    await vscode.workbench.editorTab(NOTEBOOK).click();
+    // Leave the window as it was: the panel closed (by its tab: the focus is in its webview, which keeps F1), the notebook closed unsaved.
+    await panel.tab.locator('.tab-actions .action-label').click();
+    await panel.tab.waitFor({ state: 'detached', timeout: UI_MS });
+    await vscode.workbench.editorTab(OPEN_RESULT).click();
+    await vscode.palette.run('View: Revert and Close Editor');
+    await vscode.workbench.editorTab(OPEN_RESULT).waitFor({ state: 'detached', timeout: UI_MS });
   });
 
   it('exports the search log, which opens as Markdown', async () => {
