@@ -623,9 +623,11 @@ describe('The patent record (panel sections, cache, documents)', () => {
           const old = pdfs.source.read(uri);
           await waitFor('the read at the old backend', () => asked(before) > 0);
           await api.session.useSandbox(now.url, { remember: false });
-          const again = pdfs.source.read(uri);
+          // Checked from the start: the read may fail before the wait below ends, and a rejection nobody
+          // listens to yet is reported as unhandled.
+          const again = assert.rejects(pdfs.source.read(uri), /PatSnap has no PDF of/);
           await waitFor('a read of its own at the backend now in use', () => asked(now) > 0);
-          await assert.rejects(again, /PatSnap has no PDF of/);
+          await again;
           release();
           assert.ok((await old).bytes.length > 0, 'the old read gets the old backend\u2019s PDF');
           await assert.rejects(pdfs.source.read(uri), /PatSnap has no PDF of/, 'none of the old backend\u2019s is kept');
