@@ -7,7 +7,7 @@
  * into l10n/bundle.l10n.json, by @vscode/l10n-dev, Microsoft's extractor.
  *
  * The extractor only looks at files that import `vscode`; the `*.pure.ts` modules take an
- * `L10n` instead (common/l10n.pure.ts) and call `l10n.t('literal')` just the same, so each
+ * `Translator` instead (core/text/translator.ts) and call `l10n.t('literal')` just the same, so each
  * file is given to it with an `import * as vscode from 'vscode'` line in front. Its reading
  * of `\uXXXX` escapes is wrong (`'\u2026'` comes out as U+0202), so they are written out
  * as the characters they stand for first: the keys must be the strings `l10n.t` receives.

@@ -3,12 +3,15 @@
  * key) before anything else; `{0}`, `{1}` are filled here. A key the host did not send
  * reads as itself, which a test would notice.
  */
-export interface Translator<K extends string> {
+import type { L10nArg } from '../core/text/translator';
+
+/** A webview's words by key (unlike core/text/translator's, which are keyed by the English message). */
+export interface WebviewWords<K extends string> {
   set(strings: Readonly<Record<string, string>>): void;
-  t(key: K, ...args: Array<string | number>): string;
+  t(key: K, ...args: L10nArg[]): string;
 }
 
-export function translator<K extends string>(): Translator<K> {
+export function translator<K extends string>(): WebviewWords<K> {
   let strings: Readonly<Record<string, string>> = {};
   return {
     set: (next) => {

@@ -34,7 +34,6 @@ import { citationsItemSchema, citedByItemSchema, claimsItemSchema, familyItemSch
 import type { Citations, CitedBy, LegalEvents, LegalStatusDetail, PatentClaims, PatentFamily, StandardNumberPage, StandardNumberParams } from './recordTypes';
 import { SignedLinks } from './signed';
 import { throwIfAborted } from '../abort';
-import { ENGLISH, type Translator } from '../citations/types';
 import { Transport } from './transport';
 import type {
   AbstractImage,
@@ -72,6 +71,7 @@ import {
   FACET_LANGS,
   type InputProblem,
 } from './validation';
+import { ENGLISH, type Translator } from '../text/translator';
 
 export const ENDPOINTS = {
   search: '/search/patent/query-search-patent',

@@ -1,6 +1,6 @@
-import { ENGLISH, type Translator } from '../citations/types';
 import { listOf } from '../text/punctuation';
 import type { ExportType } from './types';
+import { ENGLISH, type Translator } from '../text/translator';
 
 /**
  * Export fields (P055 `fields`). PatSnap's export instructions name more; these are

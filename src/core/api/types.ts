@@ -3,9 +3,9 @@
  * export tracker use it. Wire shapes (snake_case) live in `schemas.ts`; these
  * are the shapes the rest of the code works with.
  */
-import type { Translator } from '../citations/types';
 import type { AdaptiveRateLimiter } from './rateLimiter';
 import type { Citations, CitedBy, LegalEvents, LegalStatusDetail, PatentClaims, PatentFamily, StandardNumberPage, StandardNumberParams } from './recordTypes';
+import type { Translator } from '../text/translator';
 
 export type Credentials =
   | { kind: 'clientSecret'; clientId: string; clientSecret: string }

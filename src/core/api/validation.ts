@@ -6,11 +6,11 @@
  * as arguments, so no translation can lose them.
  * The bounds are the contract's (../shared/patsnap-api.md and the seeds).
  */
-import { ENGLISH, type Translator } from '../citations/types';
 import { listOf } from '../text/punctuation';
 import { EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFieldProblem } from './exportFields';
 import type { StandardNumberParams } from './recordTypes';
 import type { CollapseOptions, CountParams, ExamDocsParams, ExportParams, FacetParams, PatentRefs, SearchParams } from './types';
+import { ENGLISH, type Translator } from '../text/translator';
 
 export interface InputProblem {
   parameter: string;

@@ -6,8 +6,9 @@
 import { kindCode, parsePatentNumber, withoutKind, type OfficeCode } from '../numbers';
 import { changeSince, currentStatus, type CheckRecord } from './history';
 import { endedBy, isInactive, legalLabel } from './status';
-import { ENGLISH, type ApplicationFact, type ApplicationPublication, type Citation, type CitationFacts, type CitationProblem, type PatentFacts, type Translator } from './types';
+import { type ApplicationFact, type ApplicationPublication, type Citation, type CitationFacts, type CitationProblem, type PatentFacts } from './types';
 import { listOf } from '../text/punctuation';
+import { ENGLISH, type Translator } from '../text/translator';
 
 export interface LintOptions {
   /** What the lookups found; none: offline checks only. */

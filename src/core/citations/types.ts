@@ -96,12 +96,3 @@ export interface CitationFacts {
   publications: ReadonlyMap<string, PublicationFact>;
   applications: ReadonlyMap<string, ApplicationFact>;
 }
-
-/** Translates a message with `{0}`-style placeholders: `vscode.l10n` in the extension, `ENGLISH` elsewhere. */
-export interface Translator {
-  t(message: string, ...args: Array<string | number>): string;
-}
-
-export const ENGLISH: Translator = {
-  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)]))),
-};

@@ -4,10 +4,10 @@
  * Results are compared by family, so a new member of a family already seen is reported
  * apart, not as new.
  */
-import { ENGLISH, type Translator } from '../citations/types';
 import { clausesOf, listOf, sentenceOf, withAside } from '../text/punctuation';
 import { plainLine } from '../text/escape';
 import { DEFAULT_FACET_LIMIT, DEFAULT_KEEP, DEFAULT_MAX_RUNS, type FacetBucket, type KeptResult, type QueryCell, type QueryOptions, type Run } from './schema';
+import { ENGLISH, type Translator } from '../text/translator';
 
 /**
  * One hit as the search (P002) gives it, filled from the other calls: P011 for the title

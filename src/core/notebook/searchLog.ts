@@ -10,11 +10,11 @@
  * reasoning cells are the searcher's own Markdown: kept as written in the Markdown log,
  * shown as escaped text in the HTML one.
  */
-import { ENGLISH, type Translator } from '../citations/types';
 import { escapeHtml, escapeMarkdown } from '../text/escape';
 import { clausesOf, labelled, listOf, sentenceOf, withAside } from '../text/punctuation';
 import { compareRuns, isComplete, runDay, type ResultMark, type RunComparison } from './runs';
 import type { KeptResult, Notebook, QueryCell, QueryOptions, Run } from './schema';
+import { ENGLISH, type Translator } from '../text/translator';
 
 export interface SearchLogOptions {
   /** The heading; default the notebook's title, else "Search log". */

@@ -5,8 +5,8 @@
  */
 import { fieldsIn, groupDoc, lookupField, operatorsIn, phraseDoc, RANGE_KINDS, wildcardDoc, type QueryField, type QueryOperator } from './fields';
 import type { QueryEndpoint } from './diagnose';
-import { ENGLISH, type Translator } from '../citations/types';
 import { hasWildcard, tokenAt, tokenize, type Token } from './tokenize';
+import { ENGLISH, type Translator } from '../text/translator';
 
 export type CompletionKind = 'field' | 'operator' | 'value' | 'range';
 

@@ -9,10 +9,10 @@
  * pass whose depth is bounded), so a notebook can run it on every keystroke.
  */
 import { EXPORT_QUERY_MAX, SEARCH_QUERY_MAX, isYmd } from '../api/validation';
-import { ENGLISH, type Translator } from '../citations/types';
 import { listOf } from '../text/punctuation';
 import { FIELDS, OPERATOR_BY_NAME, PROSE_KINDS, RANGE_KINDS, lookupField, type QueryField } from './fields';
 import { tokenize, type Token } from './tokenize';
+import { ENGLISH, type Translator } from '../text/translator';
 
 export type Severity = 'error' | 'warning' | 'info';
 

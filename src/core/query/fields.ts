@@ -1,3 +1,4 @@
+import { ENGLISH, type Translator } from '../text/translator';
 /**
  * PatSnap's search fields and operators: what completion offers, what a hover says and
  * what the diagnostics accept. The field list is PatSnap's (its search helper, "Searchable
@@ -7,7 +8,6 @@
  * are query syntax and stay as they are; the names and docs are built in a translator's
  * language (`fieldsIn`, `operatorsIn`), English for the checks and the sandbox.
  */
-import { ENGLISH, type Translator } from '../citations/types';
 
 /**
  * What a field holds, which decides what may follow its colon:

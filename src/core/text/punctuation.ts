@@ -1,3 +1,4 @@
+import type { Translator } from './translator';
 /**
  * Sentences put together from translated pieces, with the display language's punctuation:
  * "2 new since 2026-11-03, 1 gone; 13 hits (+11)." in English is "自 2026-11-03 以来新增 2 条，
@@ -8,7 +9,6 @@
  * (`ENGLISH`, or `vscode.l10n` with no bundle) reads as it always has. The pieces are not
  * touched: numbers, patent numbers and codes stay as they are.
  */
-import type { Translator } from '../citations/types';
 
 function joined(items: readonly string[], pair: (a: string, b: string) => string): string {
   return items.length === 0 ? '' : items.reduce(pair);

@@ -1,6 +1,7 @@
 /** The status bar's summary of a document's citation check, as plain data. */
-import type { CitationProblem, LintCode, Translator } from '../../core/citations';
+import type { CitationProblem, LintCode } from '../../core/citations';
 import { clausesOf, labelled, listOf, sentenceOf } from '../../core/text/punctuation';
+import type { Translator } from '../../core/text/translator';
 
 /** How far a check got with its lookups. */
 export type LookupState = 'done' | 'pending' | 'failed' | 'off' | 'noCredentials' | 'notVisible';

@@ -2,8 +2,9 @@
  * The quick fixes offered on a citation, as plain data: titles, text edits (offsets in the
  * document) and commands. The provider turns them into VS Code code actions.
  */
-import { numberText, withKindAdded, type Citation, type CitationFacts, type CitationProblem, type LintCode, type Translator } from '../../core/citations';
+import { numberText, withKindAdded, type Citation, type CitationFacts, type CitationProblem, type LintCode } from '../../core/citations';
 import type { NumberStyle } from '../../core/numbers';
+import type { Translator } from '../../core/text/translator';
 
 export interface TextEditPlan {
   start: number;

@@ -4,7 +4,8 @@
  */
 import { ERROR_CODES, PartialBatchError, PatsnapError, type PatsnapErrorKind } from '../../core/api/errors';
 import type { ErrorActionId } from './errorActions.pure';
-import { ENGLISH, fillArgs, l10n, type L10n } from './l10n.pure';
+import { l10n } from './l10n.pure';
+import { ENGLISH, type Translator, fillArgs } from '../../core/text/translator';
 
 export interface ErrorDescription {
   /** One sentence, no stack, no secrets: fit for a notification or a tree row. */
@@ -124,7 +125,7 @@ export function codeMessage(code: number): string | undefined {
 }
 
 /** One sentence per kind, in `l10n`'s language (`ENGLISH` gives the sentence the source holds). */
-function kindMessage(kind: Exclude<PatsnapErrorKind, 'cancelled'>, l10n: L10n): string {
+function kindMessage(kind: Exclude<PatsnapErrorKind, 'cancelled'>, l10n: Translator): string {
   switch (kind) {
     case 'credentials':
       return l10n.t('PatSnap rejected the credentials.');

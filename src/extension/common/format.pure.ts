@@ -1,6 +1,7 @@
 /** Display formats shared by the tree, the panel and messages. Pure. */
 import { dateWriter, dayOf, type DateWriter } from '../../core/text/dates';
-import { displayLocale, type L10n } from './l10n.pure';
+import { displayLocale } from './l10n.pure';
+import type { Translator } from '../../core/text/translator';
 
 /** yyyyMMdd (the API's dates) as ISO yyyy-MM-dd; undefined for anything else. */
 export function formatYmd(value: number | undefined): string | undefined {
@@ -55,7 +56,7 @@ export function formatYmdDate(ymd: string): string {
  * "until Dec 31, 2023", "Jan 1, 2020 to Dec 31, 2023" ("2020年1月1日以降" in Japanese);
  * "" when both ends are open.
  */
-export function dateRangeWords(from: string | undefined, to: string | undefined, l10n: L10n): string {
+export function dateRangeWords(from: string | undefined, to: string | undefined, l10n: Translator): string {
   const start = from === '*' ? undefined : from;
   const end = to === '*' ? undefined : to;
   if (start && end) return l10n.t('{0} to {1}', formatYmdDate(start), formatYmdDate(end));

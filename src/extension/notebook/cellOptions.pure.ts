@@ -6,7 +6,7 @@ import { isYmd } from '../../core/api/validation';
 import { FACET_FIELDS, FACET_MAX_FIELDS, type QueryOptions } from '../../core/notebook';
 import { listOf } from '../../core/text/punctuation';
 import { dateRangeWords } from '../common/format.pure';
-import type { L10n } from '../common/l10n.pure';
+import type { Translator } from '../../core/text/translator';
 
 export type SortChoiceId = 'relevance' | 'publishedNewest' | 'publishedOldest' | 'filedNewest' | 'filedOldest' | 'grantedNewest';
 type Sort = NonNullable<QueryOptions['sort']>;
@@ -20,7 +20,7 @@ const SORTS: ReadonlyArray<{ id: SortChoiceId; sort?: Sort }> = [
   { id: 'grantedNewest', sort: [{ field: 'ISD', order: 'DESC' }] },
 ];
 
-export function sortLabel(id: SortChoiceId, l10n: L10n): string {
+export function sortLabel(id: SortChoiceId, l10n: Translator): string {
   switch (id) {
     case 'relevance':
       return l10n.t('Relevance');
@@ -54,7 +54,7 @@ export function withSort(options: QueryOptions, id: SortChoiceId): QueryOptions 
 export type CollapseChoiceId = 'ALL' | 'APNO' | 'DOCDB' | 'INPADOC' | 'EXTEND';
 export const COLLAPSE_CHOICE_IDS: readonly CollapseChoiceId[] = ['ALL', 'APNO', 'DOCDB', 'INPADOC', 'EXTEND'];
 
-export function collapseLabel(id: CollapseChoiceId, l10n: L10n): string {
+export function collapseLabel(id: CollapseChoiceId, l10n: Translator): string {
   switch (id) {
     case 'ALL':
       return l10n.t('Every publication');
@@ -87,7 +87,7 @@ export function dateRangeText(range: DateRange | undefined): string {
  * What was typed for a date range: "" (none), "20200101 to 20231231", "2020-01-01 to *",
  * "20200101" (from then on). A message says what is wrong otherwise.
  */
-export function parseDateRange(text: string, l10n: L10n): { range?: DateRange } | { problem: string } {
+export function parseDateRange(text: string, l10n: Translator): { range?: DateRange } | { problem: string } {
   const t = text.trim();
   if (t === '' || t === '*') return {};
   const parts = t.split(/\s+(?:to|-|–|\.\.)\s+|\s*\.\.\s*/i).map((p) => p.trim().replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1$2$3'));
@@ -120,7 +120,7 @@ export function withKept(options: QueryOptions, limit: number | undefined): Quer
 }
 
 /** A short chart name for the status bar: "year", "assignee", "office". */
-function chartName(field: string, l10n: L10n): string {
+function chartName(field: string, l10n: Translator): string {
   switch (field) {
     case 'PUBLICATION_YEAR':
       return l10n.t('year');
@@ -134,7 +134,7 @@ function chartName(field: string, l10n: L10n): string {
 }
 
 /** The options in a few words each, for the cell's status bar: "Newest first · one per simple family · …". */
-export function describeCellOptions(options: QueryOptions, keptDefault: number, l10n: L10n): string[] {
+export function describeCellOptions(options: QueryOptions, keptDefault: number, l10n: Translator): string[] {
   const parts: string[] = [];
   const sort = sortChoiceOf(options);
   parts.push(sort ? sortLabel(sort, l10n) : l10n.t('Sorted as written in the cell'));

@@ -8,16 +8,16 @@ import { compareRuns, describeComparison, runDay, type QueryCell, type Run, type
 import { dateWriter } from '../../core/text/dates';
 import type { ChartView, HistoryRow, Labels, ResultRow, SearchRunView } from '../../webview/notebook/protocol';
 import type { ErrorActionId } from '../common/errorActions.pure';
-import type { L10n } from '../common/l10n.pure';
+import type { Translator } from '../../core/text/translator';
 
 export interface ViewContext {
   /** The cell's document URI, which the renderer's buttons name. */
   readonly cell: string;
-  readonly l10n: L10n;
+  readonly l10n: Translator;
   readonly locale: string;
 }
 
-export function labels(l10n: L10n): Labels {
+export function labels(l10n: Translator): Labels {
   return {
     hits: l10n.t('{0} hits'),
     oneHit: l10n.t('1 hit'),
@@ -53,7 +53,7 @@ export function labels(l10n: L10n): Labels {
   };
 }
 
-function chartTitle(field: string, l10n: L10n): string {
+function chartTitle(field: string, l10n: Translator): string {
   switch (field) {
     case 'PUBLICATION_YEAR':
       return l10n.t('By publication year');
@@ -78,7 +78,7 @@ function chartTitle(field: string, l10n: L10n): string {
 }
 
 /** Years run left to right in time order; any other field is ranked, largest first, as P003 gives it. */
-export function chartOf(field: string, buckets: ReadonlyArray<{ name: string; count: number }>, l10n: L10n): ChartView {
+export function chartOf(field: string, buckets: ReadonlyArray<{ name: string; count: number }>, l10n: Translator): ChartView {
   const years = field.endsWith('_YEAR');
   const sorted = years ? [...buckets].sort((a, b) => a.name.localeCompare(b.name)) : [...buckets];
   return { field, title: chartTitle(field, l10n), kind: years ? 'columns' : 'bars', buckets: sorted.map((b) => ({ name: b.name, count: b.count })) };

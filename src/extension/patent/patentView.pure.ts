@@ -8,8 +8,8 @@ import { TEXT_MAX } from '../../webview/limits';
 import type { DocFilter, DocumentsView, PatentView } from '../../webview/protocol';
 import { UserInputError } from '../common/errorMessages.pure';
 import { formatYmd } from '../common/format.pure';
-import type { L10n } from '../common/l10n.pure';
 import type { PdfTarget } from '../pdf/pdfUris.pure';
+import type { Translator } from '../../core/text/translator';
 
 /** PatSnap's examination documents cover overseas offices only. */
 export function examDocsSupported(number: string): boolean {
@@ -91,7 +91,7 @@ export function documentOn(page: ExamDocsPage, listed: { index: number; date?: n
 export async function listedDocumentLink(
   records: Pick<RecordLookup, 'examDocumentLink'>,
   target: Extract<PdfTarget, { kind: 'document' }>,
-  l10n: L10n,
+  l10n: Translator,
   signal?: AbortSignal,
   again = false,
 ): Promise<ExamDocument & { url: string }> {

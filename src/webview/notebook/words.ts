@@ -5,10 +5,10 @@
  * "7 hits (run of Dec 1, 2026, 8:30 AM UTC)" in English and "7 件ヒット（2026/12/01 8:30 UTC
  * の実行）" in Japanese. Numbers, names and codes from the API are not touched.
  */
-import type { Translator } from '../../core/citations/types';
 import { dateWriter, type DateWriter } from '../../core/text/dates';
 import { withAside } from '../../core/text/punctuation';
 import type { LabelKey, Labels } from './protocol';
+import type { Translator } from '../../core/text/translator';
 
 export const fill = (template: string, ...args: string[]): string => template.replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole);
 

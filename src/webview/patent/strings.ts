@@ -1,6 +1,6 @@
 /** The words the panel's record sections use; the host sends them (src/extension/patent/panelStrings.ts). */
-import type { Translator } from '../../core/citations/types';
 import { translator } from '../l10n';
+import type { Translator } from '../../core/text/translator';
 
 export const PANEL_STRING_KEYS = [
   'sections',

@@ -14,13 +14,13 @@ import { createPatsnapClient } from '../../../src/core/api/client';
 import type { ExamDocsParams, ExportParams, FacetParams, PatentRefs, SearchParams } from '../../../src/core/api/types';
 import type { StandardNumberParams } from '../../../src/core/api/recordTypes';
 import { checkExamDocsParams, checkExportParams, checkFacetParams, checkPatentRefs, checkSearchParams, checkStandardNumberParams, EXPORT_LANGS, EXPORT_TYPES, type InputProblem } from '../../../src/core/api/validation';
-import { ENGLISH, type Translator } from '../../../src/core/citations/types';
 import { describeOptions, recordRun, renderSearchLogHtml, renderSearchLogMarkdown, type Notebook, type QueryCell, type RunHit } from '../../../src/core/notebook';
 import { describeError } from '../../../src/extension/common/errorMessages.pure';
 import { fieldChoices, fieldsProblem } from '../../../src/extension/exports/wizardModel.pure';
 import { displayDates } from '../../../src/extension/common/format.pure';
-import { fillArgs, useTranslator } from '../../../src/extension/common/l10n.pure';
+import { useTranslator } from '../../../src/extension/common/l10n.pure';
 import { asciiPunctuation, bundleTranslator, ROOT, strayEnglish } from './localizedManifest';
+import { ENGLISH, type Translator, fillArgs } from '../../../src/core/text/translator';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** CJK text or the language's own marks (：、，。（）): a line of codes with its colon still reads in the language. */

@@ -8,10 +8,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Translator } from '../../../src/core/citations/types';
 import { complete, diagnose, FIELDS, hover, OPERATORS, type DiagnoseOptions, type QueryDiagnostic } from '../../../src/core/query';
 import { MALFORMED } from '../core/query/queries';
 import { asciiPunctuation, bundleTranslator, ROOT, strayEnglish } from './localizedManifest';
+import type { Translator } from '../../../src/core/text/translator';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 

@@ -11,7 +11,7 @@ import { findPatentNumbers } from '../../../src/core/numbers';
 import { quoted } from '../../../src/core/text/punctuation';
 import { statusView } from '../../../src/extension/citations/checkSummary.pure';
 import { dateRangeWords, formatWhen } from '../../../src/extension/common/format.pure';
-import { fillArgs, useTranslator } from '../../../src/extension/common/l10n.pure';
+import { useTranslator } from '../../../src/extension/common/l10n.pure';
 import { dateRangeProblem, queryProblem } from '../../../src/extension/exports/wizardModel.pure';
 import { describeCellOptions } from '../../../src/extension/notebook/cellOptions.pure';
 import { patentRowText } from '../../../src/extension/search/resultsModel.pure';
@@ -19,6 +19,7 @@ import { describeSearchOptions } from '../../../src/extension/search/searchOptio
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asciiColons, asciiPunctuation, bundleTranslator, gluedLatin, paletteNames, readJson, ROOT, translatedStrings } from './localizedManifest';
+import { fillArgs } from '../../../src/core/text/translator';
 
 const COMPARISON: Omit<RunComparison, 'summary'> = {
   since: '2026-11-03',

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { ENGLISH, lintCitations, recordCheck, readCheckRecord, withKindAdded, type ApplicationFact, type CitationFacts, type PatentFacts, type PublicationFact } from '../../../../src/core/citations';
+import { lintCitations, recordCheck, readCheckRecord, withKindAdded, type ApplicationFact, type CitationFacts, type PatentFacts, type PublicationFact } from '../../../../src/core/citations';
 import { findPatentNumbers } from '../../../../src/core/numbers';
 import { dateWriter } from '../../../../src/core/text/dates';
 import { bundleTranslator } from '../../extension/localizedManifest';
+import { ENGLISH, type L10nArg } from '../../../../src/core/text/translator';
 
 /** The citations of a text as the editor and the CLI give them: flagged impossible numbers included. */
 const cite = (text: string) => findPatentNumbers(text, { flagImpossible: true });
@@ -130,7 +131,7 @@ describe('citations: lint rules on looked-up facts', () => {
   });
 
   it('translates through the l10n it is given', () => {
-    const upper = { t: (m: string, ...args: Array<string | number>) => ENGLISH.t(m, ...args).toUpperCase() };
+    const upper = { t: (m: string, ...args: L10nArg[]) => ENGLISH.t(m, ...args).toUpperCase() };
     assert.equal(lintCitations(cite('US 9,999,999 B2'), { facts: known, l10n: upper })[0]?.message, 'PATSNAP HAS NO PUBLICATION US9999999B2.');
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import type { L10nArg } from '../../../../src/core/text/translator';
 import { compareRuns, describeComparison, keptResult, recordRun, type QueryCell, type Run, type RunHit } from '../../../../src/core/notebook';
 import type { SearchHit } from '../../../../src/core/api/types';
 
@@ -86,7 +87,7 @@ describe('notebook runs', () => {
 
     it('translates its summary through the translator it is given', () => {
       const seen: string[] = [];
-      const l10n = { t: (message: string, ...args: Array<string | number>) => (seen.push(message), `<${message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))}>`) };
+      const l10n = { t: (message: string, ...args: L10nArg[]) => (seen.push(message), `<${message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))}>`) };
       const c = compareRuns(run('2026-11-03', 1, [['A', 'a']]), run('2026-12-01', 3, [['A', 'a'], ['B1', 'b'], ['B2', 'b']], 'TTL:other'));
       // The punctuation between the pieces is translated too (core/text/punctuation): 。 and ； in Chinese and Japanese.
       assert.equal(describeComparison(c, l10n), '<<<<1 new family (2 publications) since 2026-11-03>; <<3 hits> (+2)>>; <the query changed since then>>.>');

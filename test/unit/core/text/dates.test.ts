@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { dateWriter } from '../../../../src/core/text/dates';
 import { formatDay } from '../../../../src/extension/common/format.pure';
-import { fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { fillArgs } from '../../../../src/core/text/translator';
 
 describe('core/text/dates: the API\u2019s dates as a language writes them', () => {
   afterEach(() => useTranslator(fillArgs));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { ENGLISH } from '../../../../src/core/citations/types';
 import { clausesOf, labelled, listOf, sentenceOf, withAside } from '../../../../src/core/text/punctuation';
 import { bundleTranslator } from '../../extension/localizedManifest';
+import { ENGLISH } from '../../../../src/core/text/translator';
 
 describe('core/text/punctuation: sentences from translated pieces', () => {
   it('writes English as it always was', () => {

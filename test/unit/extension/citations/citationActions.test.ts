@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { ENGLISH, lintCitations, type CitationFacts, type PatentFacts } from '../../../../src/core/citations';
+import { lintCitations, type CitationFacts, type PatentFacts } from '../../../../src/core/citations';
 import { findPatentNumbers } from '../../../../src/core/numbers';
 import { canonicalRewrite, ignorePlan, planActions, removalSpan, type ActionPlan } from '../../../../src/extension/citations/citationActions.pure';
+import { ENGLISH } from '../../../../src/core/text/translator';
 
 const cite = (text: string) => findPatentNumbers(text, { flagImpossible: true });
 

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { ENGLISH, lintCitations } from '../../../../src/core/citations';
+import { lintCitations } from '../../../../src/core/citations';
 import { findPatentNumbers } from '../../../../src/core/numbers';
 import { readSeverities, readStyle } from '../../../../src/extension/citations/citationSettings.pure';
 import { CHECKS_KEY, CitationState, type StateStore } from '../../../../src/extension/citations/citationState.pure';
 import { isCheckable, statusView } from '../../../../src/extension/citations/checkSummary.pure';
+import { ENGLISH } from '../../../../src/core/text/translator';
 
 class Memento implements StateStore {
   readonly values = new Map<string, unknown>();

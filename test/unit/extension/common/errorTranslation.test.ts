@@ -3,8 +3,9 @@ import * as assert from 'node:assert/strict';
 import { ERROR_CODES, fromErrorCode, PatsnapError } from '../../../../src/core/api/errors';
 import { ERROR_ACTIONS } from '../../../../src/extension/common/errorActions.pure';
 import { codeMessage, describeError } from '../../../../src/extension/common/errorMessages.pure';
-import { fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { useTranslator } from '../../../../src/extension/common/l10n.pure';
 import { readJson } from '../localizedManifest';
+import { fillArgs } from '../../../../src/core/text/translator';
 
 describe('errors in the display language', () => {
   afterEach(() => useTranslator(fillArgs));

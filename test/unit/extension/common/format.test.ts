@@ -1,7 +1,8 @@
 /** The display formats of src/extension/common/format.pure.ts: a date is written as given or as the day it is, never another day. */
 import * as assert from 'node:assert/strict';
 import { dateRangeWords, formatYmdDate } from '../../../../src/extension/common/format.pure';
-import { fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { fillArgs } from '../../../../src/core/text/translator';
 
 describe('formatYmdDate', () => {
   beforeEach(() => useTranslator(fillArgs, 'en'));

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { queryOptionsSchema } from '../../../../src/core/notebook';
-import { ENGLISH, fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { useTranslator } from '../../../../src/extension/common/l10n.pure';
 import { describeCellOptions, parseDateRange, sortChoiceOf, withCharts, withCollapse, withDateRange, withKept, withSort } from '../../../../src/extension/notebook/cellOptions.pure';
 import { RunCache, runCacheKey } from '../../../../src/extension/notebook/runCache.pure';
+import { ENGLISH, fillArgs } from '../../../../src/core/text/translator';
 
 describe('a query cell\u2019s options', () => {
   it('reads date ranges as typed, and says what is wrong', () => {

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseNotebook, recordRun, type QueryCell } from '../../../../src/core/notebook';
-import { ENGLISH } from '../../../../src/extension/common/l10n.pure';
 import { chartOf, errorView, labels, runningView, runView } from '../../../../src/extension/notebook/searchRunView.pure';
 import { LABEL_KEYS } from '../../../../src/webview/notebook/protocol';
+import { ENGLISH } from '../../../../src/core/text/translator';
 
 const FIXTURE = path.join(__dirname, '../../../fixtures/notebooks/battery-watch.patentsearch');
 const ctx = { cell: 'vscode-notebook-cell:/n.patentsearch#W1', l10n: ENGLISH, locale: 'en' };

@@ -3,9 +3,10 @@ import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Bibliography } from '../../../../src/core/api/types';
 import type { PatentCard } from '../../../../src/core/cache/patentLookup';
-import { fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { useTranslator } from '../../../../src/extension/common/l10n.pure';
 import { buildCardMarkdown, CARD_COMMANDS, type CardInput } from '../../../../src/extension/patentNumbers/patentCardMarkdown.pure';
 import { bundleTranslator } from '../localizedManifest';
+import { fillArgs } from '../../../../src/core/text/translator';
 
 const md = (createRequire(__filename)('markdown-it') as (o: { html: boolean; linkify: boolean }) => { render(s: string): string })({ html: true, linkify: true });
 

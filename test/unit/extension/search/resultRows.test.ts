@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { SearchHit, SearchPage } from '../../../../src/core/api/types';
 import { firstResults, patentRowText, readRowStyle, resultRows, type ResultsState } from '../../../../src/extension/search/resultsModel.pure';
 import { DEFAULT_SEARCH_OPTIONS } from '../../../../src/extension/search/searchOptions.pure';
-import { fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { useTranslator } from '../../../../src/extension/common/l10n.pure';
 import { bundleTranslator } from '../localizedManifest';
+import { fillArgs } from '../../../../src/core/text/translator';
 
 const HIT: SearchHit = {
   patentId: 'p1',

@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { SearchHit, SearchPage } from '../../../../src/core/api/types';
 import { appendPage, firstResults, nextPage, patentTooltip, resultRows, resultsDescription, type ResultsState } from '../../../../src/extension/search/resultsModel.pure';
 import { DEFAULT_SEARCH_OPTIONS, readSearchOptions, searchParams } from '../../../../src/extension/search/searchOptions.pure';
-import { fillArgs, useTranslator } from '../../../../src/extension/common/l10n.pure';
+import { useTranslator } from '../../../../src/extension/common/l10n.pure';
 import { bundleTranslator } from '../localizedManifest';
+import { fillArgs } from '../../../../src/core/text/translator';
 
 function hit(i: number): SearchHit {
   return { patentId: `id-${i}`, pn: `US${10000000 + i}B2`, title: `Title ${i}` };

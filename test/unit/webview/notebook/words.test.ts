@@ -4,12 +4,12 @@
  * the patent panel writes them.
  */
 import * as assert from 'node:assert/strict';
-import { ENGLISH } from '../../../../src/extension/common/l10n.pure';
 import { labels } from '../../../../src/extension/notebook/searchRunView.pure';
 import { LABEL_KEYS } from '../../../../src/webview/notebook/protocol';
 import { RunWords } from '../../../../src/webview/notebook/words';
 import { displayDate, setDateLocale } from '../../../../src/webview/patent/words';
 import { asciiPunctuation, bundleTranslator } from '../../extension/localizedManifest';
+import { ENGLISH } from '../../../../src/core/text/translator';
 
 const RAN_AT = '2026-12-01T08:30:00Z';
 

@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { fillArgs } from '../../../../src/extension/common/l10n.pure';
 import { bundleTranslator, ROOT } from '../../extension/localizedManifest';
+import { fillArgs } from '../../../../src/core/text/translator';
 
 /** Each key's message as `panelStrings()` asks for it (its own arguments, if any, left as `{0}`). */
 export function panelMessages(): Record<string, string> {
