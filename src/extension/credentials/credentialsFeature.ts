@@ -117,9 +117,11 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
           : summary.kind === 'signedOut'
             ? vscode.l10n.t('Patent Lookup is signed out')
             : vscode.l10n.t('Patent Lookup: check the settings');
+    // Icons as iconPath, not `$(key)` in the label: a screen reader would read the icon's English name.
     const items: Item[] = [
       {
-        label: `$(key) ${vscode.l10n.t('Set API Credentials\u2026')}`,
+        label: vscode.l10n.t('Set API Credentials\u2026'),
+        iconPath: new vscode.ThemeIcon('key'),
         detail: vscode.l10n.t('Your PatSnap client ID and secret, or an API key; kept only in VS Code\u2019s secret storage.'),
         run: () => this.setCredentials(),
       },
@@ -127,7 +129,8 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
     if (stored && session.sandbox !== undefined) {
       const hint = credentialHint(stored);
       items.push({
-        label: `$(cloud) ${vscode.l10n.t('Use PatSnap')}`,
+        label: vscode.l10n.t('Use PatSnap'),
+        iconPath: new vscode.ThemeIcon('cloud'),
         detail: hint
           ? vscode.l10n.t('Leave the sandbox for PatSnap, with the stored credentials ending \u2026{0}.', hint)
           : vscode.l10n.t('Leave the sandbox for PatSnap, with the stored credentials.'),
@@ -135,17 +138,18 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
       });
     }
     items.push({
-      label: `$(beaker) ${vscode.l10n.t('Use Local Sandbox\u2026')}`,
+      label: vscode.l10n.t('Use Local Sandbox\u2026'),
+      iconPath: new vscode.ThemeIcon('beaker'),
       detail: vscode.l10n.t('A sandbox started on this machine (npm run sandbox): sample data, no account needed.'),
       run: () => this.useSandbox(),
     });
     if (stored || session.sandbox !== undefined) {
-      items.push({ label: `$(sign-out) ${vscode.l10n.t('Clear API Credentials')}`, detail: vscode.l10n.t('Sign this window out.'), run: () => this.clearCredentials() });
+      items.push({ label: vscode.l10n.t('Clear API Credentials'), iconPath: new vscode.ThemeIcon('sign-out'), detail: vscode.l10n.t('Sign this window out.'), run: () => this.clearCredentials() });
     }
     items.push(
       { label: '', kind: vscode.QuickPickItemKind.Separator },
-      { label: `$(settings-gear) ${vscode.l10n.t('Open Settings')}`, run: () => vscode.commands.executeCommand('workbench.action.openSettings', ALL_SETTINGS) },
-      { label: `$(output) ${vscode.l10n.t('Show Log')}`, run: () => this.host.log.show() },
+      { label: vscode.l10n.t('Open Settings'), iconPath: new vscode.ThemeIcon('settings-gear'), run: () => vscode.commands.executeCommand('workbench.action.openSettings', ALL_SETTINGS) },
+      { label: vscode.l10n.t('Show Log'), iconPath: new vscode.ThemeIcon('output'), run: () => this.host.log.show() },
     );
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Switch credentials, use the sandbox, or show the log') });
     await picked?.run?.();
@@ -162,12 +166,13 @@ export class CredentialsFeature extends Disposable implements Feature<'credentia
     const current = this.host.session.sandbox;
     const time = (ms: number): string => new Date(ms).toLocaleTimeString(displayLocale(), { hour: '2-digit', minute: '2-digit' });
     const items: Item[] = found.map((s) => ({
-      label: `$(beaker) ${s.url}`,
+      label: s.url,
+      iconPath: new vscode.ThemeIcon('beaker'),
       description: s.url === current ? vscode.l10n.t('in use') : undefined,
       detail: vscode.l10n.t('Started at {0} (process {1})', time(s.startedAt), s.pid),
       url: s.url,
     }));
-    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: `$(edit) ${vscode.l10n.t('Another URL\u2026')}` });
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: vscode.l10n.t('Another URL\u2026'), iconPath: new vscode.ThemeIcon('edit') });
     const picked = await vscode.window.showQuickPick(items, {
       title: vscode.l10n.t('Use Local Sandbox'),
       placeHolder: found.length === 1 ? vscode.l10n.t('A sandbox is running on this machine') : vscode.l10n.t('{0} sandboxes are running on this machine', found.length),

@@ -81,7 +81,7 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
 
   const fieldsStep: InputStep = async (input) => {
     type Item = vscode.QuickPickItem & ({ preset: FieldPreset } | { field: ExportField });
-    const presets = fieldPresets(draft.exportType).map<Item>((p) => ({ label: `$(list-unordered) ${p.label}`, description: p.fields.join(', '), preset: p }));
+    const presets = fieldPresets(draft.exportType).map<Item>((p) => ({ label: p.label, iconPath: new vscode.ThemeIcon('list-unordered'), description: p.fields.join(', '), preset: p }));
     // Only what the format takes: a field it refuses is not offered at all.
     const fields = fieldChoices(draft.exportType).map<Item>((c) => ({ label: c.field, description: c.name, field: c.field }));
     const items: Item[] = [
@@ -125,7 +125,9 @@ export async function runExportWizard(draft: ExportDraft, env: WizardEnvironment
       const items: Item[] = [
         {
           action: 'create',
-          label: `${problems.length ? '$(warning)' : '$(check)'} ${vscode.l10n.t('Create Export')}`,
+          // The icon as iconPath: in the label, a screen reader would read its English name.
+          label: vscode.l10n.t('Create Export'),
+          iconPath: new vscode.ThemeIcon(problems.length ? 'warning' : 'check'),
           description:
             draft.rows === 1
               ? vscode.l10n.t('1 patent as {0}, {1}', formatLabel(draft.exportType), destination)

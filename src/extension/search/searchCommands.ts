@@ -82,6 +82,7 @@ export class SearchCommands {
     qp.placeholder = hint;
     qp.ignoreFocusOut = true;
     qp.matchOnDetail = false;
+    const warningIcon = new vscode.ThemeIcon('warning');
 
     // Enter on an empty query would otherwise do nothing at all: say why once it was tried.
     let triedEmpty = false;
@@ -92,8 +93,9 @@ export class SearchCommands {
       const recent = this.history.entries().filter((q) => q !== typed);
       const items: QueryItem[] = [];
       // Stable QuickPick has no validation message: the typed query's row says what is wrong.
-      if (typed) items.push({ label: typed, description: problem ? vscode.l10n.t('Cannot search') : vscode.l10n.t('Search'), detail: problem ? `$(warning) ${problem.message}` : hint, alwaysShow: true, query: typed });
-      else if (problem) items.push({ label: `$(warning) ${problem.message}`, alwaysShow: true });
+      // Icons as iconPath, not `$(warning)` in the text: a screen reader would read the icon's English name.
+      if (typed) items.push({ label: typed, description: problem ? vscode.l10n.t('Cannot search') : vscode.l10n.t('Search'), detail: problem ? problem.message : hint, iconPath: problem ? warningIcon : undefined, alwaysShow: true, query: typed });
+      else if (problem) items.push({ label: problem.message, iconPath: warningIcon, alwaysShow: true });
       if (recent.length > 0) {
         items.push({ label: vscode.l10n.t('Recent searches'), kind: vscode.QuickPickItemKind.Separator });
         items.push(...recent.map((q) => ({ label: q, query: q, buttons: [remove], iconPath: new vscode.ThemeIcon('history') })));
