@@ -4,36 +4,46 @@
  * literature it cites with a DOI link where the DOI is real, and what cites it (P015).
  */
 import type { Citations, CitedBy, NonPatentCitation, PatentReference } from '../api/recordTypes';
+import { ENGLISH, type Translator } from '../text/translator';
 
 export interface Label {
   code: string;
   label: string;
 }
 
-/** Search-report categories (WIPO ST.14). */
-export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
-  X: 'particularly relevant taken alone',
-  Y: 'particularly relevant in combination with another document of the same category',
-  A: 'technological background',
-  O: 'non-written disclosure',
-  P: 'intermediate document',
-  T: 'theory or principle underlying the invention',
-  E: 'earlier patent document, published on or after the filing date',
-  D: 'document cited in the application',
-  L: 'document cited for other reasons',
-  '&': 'member of the same patent family',
-  I: 'particularly relevant taken alone (older practice)',
-  R: 'document published on or after the priority date (older practice)',
-};
+/**
+ * Search-report categories (WIPO ST.14), in the translator's language: the patent panel shows
+ * them in VS Code's display language, the CLI in English. (One literal `l10n.t` per label, so
+ * that the l10n export finds them.)
+ */
+export function categoryLabels(l10n: Translator = ENGLISH): Readonly<Record<string, string>> {
+  return {
+    X: l10n.t('particularly relevant taken alone'),
+    Y: l10n.t('particularly relevant in combination with another document of the same category'),
+    A: l10n.t('technological background'),
+    O: l10n.t('non-written disclosure'),
+    P: l10n.t('intermediate document'),
+    T: l10n.t('theory or principle underlying the invention'),
+    E: l10n.t('earlier patent document, published on or after the filing date'),
+    D: l10n.t('document cited in the application'),
+    L: l10n.t('document cited for other reasons'),
+    '&': l10n.t('member of the same patent family'),
+    I: l10n.t('particularly relevant taken alone (older practice)'),
+    R: l10n.t('document published on or after the priority date (older practice)'),
+  };
+}
 
-export const CITE_TYPE_LABELS: Readonly<Record<string, string>> = {
-  APP: 'applicant',
-  EXA: 'examiner',
-  OPP: 'opposition',
-  TPO: 'third party',
-  SEA: 'search report',
-  PRS: 'pre-grant',
-};
+/** Who cited a document, in the translator's language. */
+export function citeTypeLabels(l10n: Translator = ENGLISH): Readonly<Record<string, string>> {
+  return {
+    APP: l10n.t('applicant'),
+    EXA: l10n.t('examiner'),
+    OPP: l10n.t('opposition'),
+    TPO: l10n.t('third party'),
+    SEA: l10n.t('search report'),
+    PRS: l10n.t('pre-grant'),
+  };
+}
 
 /** A code with its readable label; an unknown code reads as itself. */
 function labelled(codes: readonly string[], table: Readonly<Record<string, string>>): Label[] {
@@ -103,15 +113,20 @@ function nonPatent(o: NonPatentCitation): NonPatentView {
   return view;
 }
 
-/** One view of both directions; either side may be missing (not asked for, or nothing recorded). */
-export function describeCitations(cites: Citations | undefined, citedBy: CitedBy | undefined): CitationView {
+/**
+ * One view of both directions; either side may be missing (not asked for, or nothing recorded).
+ * The categories' and citers' labels are in `l10n`'s language.
+ */
+export function describeCitations(cites: Citations | undefined, citedBy: CitedBy | undefined, l10n: Translator = ENGLISH): CitationView {
+  const categories = categoryLabels(l10n);
+  const citeTypes = citeTypeLabels(l10n);
   return {
     cites: (cites?.patents ?? []).map((p) => ({
       number: p.number,
       country: p.country,
       ...(p.kind ? { kind: p.kind } : {}),
-      categories: labelled(p.categories, CATEGORY_LABELS),
-      citeTypes: labelled(p.citeTypes, CITE_TYPE_LABELS),
+      categories: labelled(p.categories, categories),
+      citeTypes: labelled(p.citeTypes, citeTypes),
     })),
     nonPatent: (cites?.others ?? []).map(nonPatent),
     citedBy: [...(citedBy?.patents ?? [])],

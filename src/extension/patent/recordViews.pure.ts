@@ -7,6 +7,7 @@
 import type { Citations, CitedBy, LegalEvents, LegalStatusDetail, PatentClaims } from '../../core/api/recordTypes';
 import { claimTree, describeCitations, legalSummary, legalTimeline, parseClaims, pickClaimText, type Claim, type ClaimNode, type FamilyView } from '../../core/record';
 import { NUMBER_MAX, TEXT_MAX } from '../../webview/limits';
+import { l10n } from '../common/l10n.pure';
 import type { CitationsPanelView, ClaimRow, ClaimsView, FamilyMemberRow, FamilyPanelView, LegalPanelView } from '../../webview/protocol';
 
 /** What an empty section says; the host translates these. */
@@ -132,7 +133,8 @@ export interface CitationsSection {
 }
 
 export function toCitationsSection(cites: Citations | null, citedBy: CitedBy | null, empty: string = EMPTY_MESSAGES.citations): CitationsSection {
-  const all = describeCitations(cites ?? undefined, citedBy ?? undefined);
+  // The categories' and citers' labels in the display language.
+  const all = describeCitations(cites ?? undefined, citedBy ?? undefined, l10n);
   const none = all.cites.length === 0 && all.nonPatent.length === 0 && all.citedBy.length === 0;
   if (none) return { view: { state: 'empty', message: empty }, doiLinks: [] };
   const nonPatent = all.nonPatent.slice(0, 10_000);
