@@ -6,6 +6,7 @@ import { EXPORT_FIELDS, EXPORT_MAX_ROWS_PLUS_OFFSET, EXPORT_ROW_LIMITS, exportFi
 import type { CollapseOptions, CountParams, ExportLang, ExportParams, ExportType, TransLang } from '../../core/api/types';
 import { checkCountParams, checkExportParams, EXPORT_QUERY_MAX, isYmd, type InputProblem } from '../../core/api/validation';
 import { l10n } from '../common/l10n.pure';
+import { listOf } from '../../core/text/punctuation';
 
 export interface ExportFormat {
   type: ExportType;
@@ -260,7 +261,7 @@ export function exportConfirmation(params: ExportParams, destination: string, co
     ? [l10n.t('PatSnap will bill {0} for this export: the search finds {1}; {2}.', patents(count.billed), grouped(count.total), requested)]
     : [l10n.t('PatSnap will bill at most {0} for this export ({1}); the query is too long to count its results first.', patents(params.rows), requested)];
   if (count && params.stemming) lines.push(l10n.t('Counted without stemming: with stemming on, more patents may match, up to the rows requested.'));
-  lines.push('', l10n.t('Query: {0}', shortenQuery(params.query, 200)), l10n.t('Format: {0}, fields {1}', formatLabel(params.exportType), params.fields.join(', ')));
+  lines.push('', l10n.t('Query: {0}', shortenQuery(params.query, 200)), l10n.t('Format: {0}, fields {1}', formatLabel(params.exportType), listOf(l10n, params.fields)));
   lines.push(l10n.t('Saved to: {0}', destination));
   const what = patents(count ? count.billed : params.rows);
   const format = formatLabel(params.exportType);

@@ -221,6 +221,9 @@ describe('l10n: colons and spacing in zh-cn and ja', () => {
       '{0} is no longer in force ({1} since {2}).': { 0: ['US1B2'], 1: ['Expired', '\u5931\u6548'], 2: dates },
       // The Markdown link as the hover shows it: its text.
       '{0} to see the title, assignee and legal status.': { 0: [t('Set API credentials')] },
+      // The export's confirmation: a count of patents, which ends in Chinese ("3 件专利").
+      'Export {0} as {1}?': { 0: [t('{0} patents').replace('{0}', '3'), t('1 patent')], 1: ['CSV'] },
+      'Export up to {0} as {1}?': { 0: [t('{0} patents').replace('{0}', '3')], 1: ['CSV'] },
     };
     const meetsChinese = new RegExp(String.raw`\p{Script=Han}\{\d+\}|\{\d+\}\p{Script=Han}`, 'u');
     const undecided = Object.keys(bundle).filter((k) => meetsChinese.test(bundle[k] as string) && !(k in HOLDS));
