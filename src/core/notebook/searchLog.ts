@@ -10,6 +10,7 @@
  * reasoning cells are the searcher's own Markdown: kept as written in the Markdown log,
  * shown as escaped text in the HTML one.
  */
+import { dateRangeWords } from '../text/dates';
 import { escapeHtml, escapeMarkdown } from '../text/escape';
 import { clausesOf, labelled, listOf, sentenceOf, withAside } from '../text/punctuation';
 import { compareRuns, isComplete, runDay, type ResultMark, type RunComparison } from './runs';
@@ -53,17 +54,6 @@ function entries(cell: QueryCell, index: number): QueryEntry {
 }
 
 /** A date range of the options (yyyyMMdd ends, `*` for an open one) in words: "2015-01-01 to 2020-12-31", "from 2015-01-01" (in the log's dates); undefined when both ends are open. */
-function rangeWords(from: string | undefined, to: string | undefined, w: Words): string | undefined {
-  const start = from === '*' ? undefined : from;
-  const end = to === '*' ? undefined : to;
-  const day = (ymd: string): string => w.day(`${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}`);
-  const { l10n } = w;
-  if (start && end) return l10n.t('{0} to {1}', day(start), day(end));
-  if (start) return l10n.t('from {0}', day(start));
-  if (end) return l10n.t('until {0}', day(end));
-  return undefined;
-}
-
 /** Options in words: "sorted by PBDT_YEARMONTHDAY DESC · one per DOCDB family …". `l10n` and `formatDate` as in `SearchLogOptions`. */
 export function describeOptions(o: QueryOptions, options: Pick<SearchLogOptions, 'l10n' | 'formatDate'> = {}): string[] {
   const w = wordsOf(options);
@@ -77,10 +67,10 @@ export function describeOptions(o: QueryOptions, options: Pick<SearchLogOptions,
       parts.push(withAside(l10n, collapsed, o.collapseOrderAuthority ? labelled(l10n, kept, o.collapseOrderAuthority.join(' > ')) : kept));
     } else parts.push(collapsed);
   }
-  const published = o.publicationDate && rangeWords(o.publicationDate.from, o.publicationDate.to, w);
-  if (published) parts.push(l10n.t('published {0}', published));
-  const filed = o.applicationDate && rangeWords(o.applicationDate.from, o.applicationDate.to, w);
-  if (filed) parts.push(l10n.t('filed {0}', filed));
+  const published = o.publicationDate && dateRangeWords(o.publicationDate.from, o.publicationDate.to, l10n, w.day, 'published');
+  if (published) parts.push(published);
+  const filed = o.applicationDate && dateRangeWords(o.applicationDate.from, o.applicationDate.to, l10n, w.day, 'filed');
+  if (filed) parts.push(filed);
   if (o.limit !== undefined) parts.push(l10n.t('top {0} kept', n(o.limit)));
   if (o.facets && o.facets.length > 0) parts.push(l10n.t('facets {0}', listOf(l10n, o.facets)));
   return parts;

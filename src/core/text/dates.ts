@@ -4,6 +4,7 @@
  * "2025年2月20日" in Chinese, "2025/02/20" in Japanese: Intl's medium date, short enough for
  * a side bar row). Pure, no DOM, so the webviews and the extension host share it.
  */
+import type { Translator } from './translator';
 
 /** A date-and-time of a run, in UTC as it is stored, with the zone said ("Dec 1, 2026, 8:30 AM UTC"). */
 const TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' };
@@ -55,4 +56,29 @@ export function dateWriter(locale: string | undefined): DateWriter {
       return `${time.format(at)} UTC`;
     },
   };
+}
+
+/** What a date range limits, said with it: "published from Jan 1, 2020". */
+export type RangeOf = 'published' | 'filed';
+
+/**
+ * A date range (yyyyMMdd ends; `*` or none for an open one) in words, its days written by
+ * `day` (a yyyy-MM-dd in, as `DateWriter.day`): "from Jan 1, 2020", "until Dec 31, 2023",
+ * "Jan 1, 2020 to Dec 31, 2023"; with `of`, the dates it limits said in the same sentence
+ * ("published from Jan 1, 2020", 公开日 2020年1月1日起), since a language may not say them
+ * by putting a word before the range. "" when both ends are open.
+ */
+export function dateRangeWords(from: string | undefined, to: string | undefined, l10n: Translator, day: (iso: string) => string, of?: RangeOf): string {
+  const ymd = (end: string | undefined): string | undefined => {
+    if (end === undefined || end === '*') return undefined;
+    const iso = `${end.slice(0, 4)}-${end.slice(4, 6)}-${end.slice(6)}`;
+    // Anything but a real day (20230231, a typing error) as it stands: never another day.
+    return /^\d{8}$/.test(end) && dayOf(iso) !== undefined ? day(iso) : end;
+  };
+  const [start, end] = [ymd(from), ymd(to)];
+  // Each message written out whole, so the l10n export finds it.
+  if (start && end) return of === 'published' ? l10n.t('published {0} to {1}', start, end) : of === 'filed' ? l10n.t('filed {0} to {1}', start, end) : l10n.t('{0} to {1}', start, end);
+  if (start) return of === 'published' ? l10n.t('published from {0}', start) : of === 'filed' ? l10n.t('filed from {0}', start) : l10n.t('from {0}', start);
+  if (end) return of === 'published' ? l10n.t('published until {0}', end) : of === 'filed' ? l10n.t('filed until {0}', end) : l10n.t('until {0}', end);
+  return '';
 }

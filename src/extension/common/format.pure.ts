@@ -1,5 +1,5 @@
 /** Display formats shared by the tree, the panel and messages. Pure. */
-import { dateWriter, dayOf, type DateWriter } from '../../core/text/dates';
+import { dateRangeWords as rangeInWords, dateWriter, type DateWriter, type RangeOf } from '../../core/text/dates';
 import { displayLocale } from './l10n.pure';
 import type { Translator } from '../../core/text/translator';
 
@@ -40,27 +40,11 @@ export function formatWhen(epochMs: number, now: number): string {
 }
 
 /**
- * yyyyMMdd (a query's or a filter's date) as people read it in VS Code's display language:
- * "Jan 1, 2020", "2020年1月1日"; anything else, an impossible date such as 20230231 too, as it
- * stands (Date.UTC would roll that over to March 3rd).
+ * A date range (yyyyMMdd ends, `*` or none for an open one) in words, its days as the patent
+ * panel writes them: "from Jan 1, 2020", "until Dec 31, 2023", "Jan 1, 2020 to Dec 31, 2023"
+ * ("2020/01/01以降" in Japanese), or with `of` the dates it limits in the same words
+ * ("published from Jan 1, 2020"); "" when both ends are open.
  */
-export function formatYmdDate(ymd: string): string {
-  const iso = /^\d{8}$/.test(ymd) ? formatYmd(Number(ymd)) : undefined;
-  const at = iso === undefined ? undefined : dayOf(iso);
-  if (at === undefined) return ymd;
-  return new Intl.DateTimeFormat(displayLocale(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(at);
-}
-
-/**
- * A date range (yyyyMMdd ends, `*` or none for an open one) in words: "from Jan 1, 2020",
- * "until Dec 31, 2023", "Jan 1, 2020 to Dec 31, 2023" ("2020年1月1日以降" in Japanese);
- * "" when both ends are open.
- */
-export function dateRangeWords(from: string | undefined, to: string | undefined, l10n: Translator): string {
-  const start = from === '*' ? undefined : from;
-  const end = to === '*' ? undefined : to;
-  if (start && end) return l10n.t('{0} to {1}', formatYmdDate(start), formatYmdDate(end));
-  if (start) return l10n.t('from {0}', formatYmdDate(start));
-  if (end) return l10n.t('until {0}', formatYmdDate(end));
-  return '';
+export function dateRangeWords(from: string | undefined, to: string | undefined, l10n: Translator, of?: RangeOf): string {
+  return rangeInWords(from, to, l10n, (iso) => displayDates().day(iso), of);
 }

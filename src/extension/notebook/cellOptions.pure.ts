@@ -139,10 +139,10 @@ export function describeCellOptions(options: QueryOptions, keptDefault: number, 
   const sort = sortChoiceOf(options);
   parts.push(sort ? sortLabel(sort, l10n) : l10n.t('Sorted as written in the cell'));
   if (options.collapseType && options.collapseType !== 'ALL') parts.push(collapseLabel(options.collapseType, l10n));
-  const published = dateRangeWords(options.publicationDate?.from, options.publicationDate?.to, l10n);
-  if (published) parts.push(l10n.t('published {0}', published));
-  const filed = dateRangeWords(options.applicationDate?.from, options.applicationDate?.to, l10n);
-  if (filed) parts.push(l10n.t('filed {0}', filed));
+  const published = dateRangeWords(options.publicationDate?.from, options.publicationDate?.to, l10n, 'published');
+  if (published) parts.push(published);
+  const filed = dateRangeWords(options.applicationDate?.from, options.applicationDate?.to, l10n, 'filed');
+  if (filed) parts.push(filed);
   parts.push(l10n.t('top {0}', options.limit ?? keptDefault));
   if (options.facets && options.facets.length > 0) parts.push(l10n.t('charts: {0}', listOf(l10n, options.facets.map((f) => chartName(f, l10n)))));
   return parts;

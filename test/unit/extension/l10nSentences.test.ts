@@ -65,11 +65,15 @@ describe('l10n: sentences put together from pieces, in zh-cn and ja', () => {
     assert.equal(dateRangeWords('20200101', '20231231', { t: fillArgs }), 'Jan 1, 2020 to Dec 31, 2023');
     assert.equal(dateRangeWords('*', undefined, { t: fillArgs }), '');
     useTranslator(bundleTranslator('ja').t, 'ja');
-    assert.equal(dateRangeWords('20200101', '*', bundleTranslator('ja')), '2020\u5e741\u67081\u65e5\u4ee5\u964d');
-    assert.equal(dateRangeWords('20200101', '20231231', bundleTranslator('ja')), '2020\u5e741\u67081\u65e5\uff5e2023\u5e7412\u670831\u65e5');
+    assert.equal(dateRangeWords('20200101', '*', bundleTranslator('ja')), '2020/01/01\u4ee5\u964d');
+    assert.equal(dateRangeWords('20200101', '20231231', bundleTranslator('ja')), '2020/01/01\uff5e2023/12/31');
+    assert.equal(dateRangeWords('20200101', '*', bundleTranslator('ja'), 'published'), '\u516c\u958b\u65e5 2020/01/01\u4ee5\u964d');
     useTranslator(bundleTranslator('zh-cn').t, 'zh-cn');
     assert.equal(dateRangeWords('20200101', undefined, bundleTranslator('zh-cn')), '2020\u5e741\u67081\u65e5\u8d77');
     assert.equal(dateRangeWords(undefined, '20231231', bundleTranslator('zh-cn')), '\u622a\u81f3 2023\u5e7412\u670831\u65e5');
+    // The dates a range limits in the same words: 申请日截至…, where "申请于 截至…" (a word before the range) read as two sentences.
+    assert.equal(dateRangeWords(undefined, '20231231', bundleTranslator('zh-cn'), 'filed'), '\u7533\u8bf7\u65e5\u622a\u81f3 2023\u5e7412\u670831\u65e5');
+    assert.equal(dateRangeWords('20200101', '20231231', bundleTranslator('zh-cn'), 'published'), '\u516c\u5f00\u65e5 2020\u5e741\u67081\u65e5 \u81f3 2023\u5e7412\u670831\u65e5');
   });
 
   it('quotes a name or a query with \u300c\u300d in Japanese and \u201c\u201d in Chinese, in the code and in every translation', () => {
@@ -99,7 +103,7 @@ describe('l10n: sentences put together from pieces, in zh-cn and ja', () => {
       const charts = words.at(-1) as string;
       useTranslator(l10n.t, lang);
       const dated = describeCellOptions({ publicationDate: { from: '20200101' } }, 20, l10n)[1] as string;
-      assert.match(dated, lang === 'ja' ? /2020\u5e741\u67081\u65e5\u4ee5\u964d/u : /2020\u5e741\u67081\u65e5\u8d77/u);
+      assert.equal(dated, lang === 'ja' ? '\u516c\u958b\u65e5 2020/01/01\u4ee5\u964d' : '\u516c\u5f00\u65e5 2020\u5e741\u67081\u65e5\u8d77');
       assert.doesNotMatch(dated, /20200101|\*| to /);
       assert.deepEqual(asciiPunctuation(charts), [], charts);
       assert.match(charts, lang === 'ja' ? /.、.+、./u : /.，.+，./u);
@@ -192,7 +196,7 @@ describe('l10n: colons and spacing in zh-cn and ja', () => {
     const kinds = ['text', 'names', 'document numbers', 'classification codes', 'codes', 'dates (yyyyMMdd)', 'years (yyyy)', 'months (yyyyMM)', 'whole numbers'].map(t);
     const endpoints = ['search (P002)', 'hit count (P001)', 'facets (P003)', 'export (P055)'].map(t);
     const accounts = ['API key', 'client ID'].map(t);
-    // Dates as formatYmdDate writes them in Chinese; legal statuses as the API sends them, English or Chinese.
+    // Dates as the display language writes them in Chinese (core/text/dates); legal statuses as the API sends them, English or Chinese.
     const dates = ['2020\u5e741\u67081\u65e5', '2023\u5e7412\u670831\u65e5'];
     // What each placeholder that meets Chinese text may hold (a code, a name, a translated word, a date).
     const HOLDS: Readonly<Record<string, Readonly<Record<number, readonly string[]>>>> = {
@@ -204,6 +208,8 @@ describe('l10n: colons and spacing in zh-cn and ja', () => {
       'The query is {0} characters long with the cell\u2019s date range ({1} characters); PatSnap\u2019s {2} takes at most {3}. Shorten it by {4}.': { 0: ['1,600'], 1: ['40'], 2: endpoints, 3: ['1,500'], 4: ['140'] },
       'The query is {0} characters long; PatSnap\u2019s {1} takes at most {2}. Shorten it by {3}.': { 0: ['1,600'], 1: endpoints, 2: ['1,500'], 3: ['100'] },
       'from {0}': { 0: dates },
+      'published from {0}': { 0: dates },
+      'filed from {0}': { 0: dates },
       'until {0}': { 0: dates },
       '{0} to {1}': { 0: dates, 1: dates },
       // The search options' sort, and the search log's (its fields and orders as codes).
