@@ -13,7 +13,7 @@
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Readable } from 'node:stream';
-import { PatsnapError, invalidInput } from './errors';
+import { PatsnapError } from './errors';
 import { describeContent, matchesExpected, sniffMediaType } from './sniff';
 import type { ExpectedContent, SignedBytes } from './types';
 import { hostOf, type Transport } from './transport';
@@ -76,14 +76,19 @@ export function fileNameFromDisposition(header: string | undefined): string | un
   return base && base !== '.' && base !== '..' ? base : undefined;
 }
 
+/**
+ * The link as a URL, or an error: the links come from PatSnap's answers (a PDF's, a drawing's,
+ * an export's), so one that is not an http(s) URL is an answer we cannot use, not a mistake of
+ * the user's (whom "a parameter was rejected" would send looking for one).
+ */
 function parseUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw invalidInput('url', 'The file link is not a URL.');
+    throw new PatsnapError('unexpectedResponse', 'The file link is not a URL.');
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalidInput('url', 'The file link must be an http(s) URL.');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new PatsnapError('unexpectedResponse', 'The file link must be an http(s) URL.');
   return parsed;
 }
 

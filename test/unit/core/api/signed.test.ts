@@ -97,9 +97,9 @@ describe('signed links', () => {
     assert.equal(ctx.sb.stats.calls('/_files'), 2);
   });
 
-  it('a link that is not an http(s) URL is refused without a request', async () => {
-    await rejectsWith(client(ctx.sb).fetchSignedBytes('file:///etc/passwd'), 'invalidParameter');
-    await rejectsWith(client(ctx.sb).openSignedStream('not a url'), 'invalidParameter');
+  it('a link that is not an http(s) URL is refused without a request, as an answer that cannot be used', async () => {
+    await rejectsWith(client(ctx.sb).fetchSignedBytes('file:///etc/passwd'), 'unexpectedResponse');
+    await rejectsWith(client(ctx.sb).openSignedStream('not a url'), 'unexpectedResponse');
   });
 
   it('streams an export file with its length, type and file name', async () => {
