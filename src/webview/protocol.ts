@@ -233,8 +233,16 @@ const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('image'), image: imageViewSchema }),
   z.object({ type: z.literal('documents'), documents: documentsViewSchema, cached: z.optional(cachedNoteSchema) }),
   z.object({ type: z.literal('showSection'), section: sectionSchema }),
-  /** `locale`: VS Code's display language, in which the panel writes its dates (one that is no language tag is dropped, not the words). */
-  z.object({ type: z.literal('strings'), strings: stringsSchema, locale: z.catch(z.optional(z.string().check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/))), undefined) }),
+  /**
+   * `locale`: VS Code's display language, in which the panel writes its dates (one that is no language tag is dropped, not the words).
+   * `statuses`: the known legal statuses' labels in that language, keyed by the English value in lower case (core/record/statusLabels).
+   */
+  z.object({
+    type: z.literal('strings'),
+    strings: stringsSchema,
+    locale: z.catch(z.optional(z.string().check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/))), undefined),
+    statuses: z.catch(z.optional(stringsSchema), undefined),
+  }),
   z.object({ type: z.literal('claims'), view: claimsViewSchema, cached: z.optional(cachedNoteSchema) }),
   z.object({ type: z.literal('family'), view: familyViewSchema, cached: z.optional(cachedNoteSchema) }),
   z.object({ type: z.literal('citations'), view: citationsViewSchema, cached: z.optional(cachedNoteSchema) }),

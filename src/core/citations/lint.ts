@@ -5,7 +5,8 @@
  */
 import { kindCode, parsePatentNumber, withoutKind, type OfficeCode } from '../numbers';
 import { changeSince, currentStatus, type CheckRecord } from './history';
-import { endedBy, isInactive, legalLabel } from './status';
+import { endedBy, isInactive, legalParts } from './status';
+import { statusLabelsOf } from '../record/statusLabels';
 import { type ApplicationFact, type ApplicationPublication, type Citation, type CitationFacts, type CitationProblem, type PatentFacts } from './types';
 import { listOf } from '../text/punctuation';
 import { ENGLISH, type Translator } from '../text/translator';
@@ -141,7 +142,8 @@ function publicationProblem(c: Citation, facts: CitationFacts, l10n: Translator,
 function inactiveMessage(fact: PatentFacts, l10n: Translator, date: (iso: string) => string): string {
   const legal = fact.legal as NonNullable<PatentFacts['legal']>;
   const ended = endedBy(legal);
-  const how = ended.length > 0 ? listOf(l10n, ended) : legalLabel(legal);
+  // Inactive by a simple status when no detailed one says how: that is never empty.
+  const how = listOf(l10n, statusLabelsOf(ended.length > 0 ? ended : legalParts(legal), l10n));
   return legal.date ? l10n.t('{0} is no longer in force ({1} since {2}).', fact.pn, how, date(legal.date)) : l10n.t('{0} is no longer in force ({1}).', fact.pn, how);
 }
 

@@ -39,9 +39,14 @@ export function isInactive(legal: LegalState | undefined): boolean {
   return endedBy(legal).length > 0;
 }
 
+/** The simple statuses, then the detailed ones not among them. */
+export function legalParts(legal: LegalState): string[] {
+  return [...legal.simple, ...legal.detailed.filter((d) => !legal.simple.includes(d))];
+}
+
 /** The state in words, as a message shows it: `Inactive, Revoked`. */
 export function legalLabel(legal: LegalState): string {
-  const parts = [...legal.simple, ...legal.detailed.filter((d) => !legal.simple.includes(d))];
+  const parts = legalParts(legal);
   return parts.length > 0 ? parts.join(', ') : 'no legal status';
 }
 

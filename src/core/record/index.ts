@@ -4,3 +4,4 @@ export * from './claims';
 export * from './family';
 export * from './legal';
 export * from './resolution';
+export * from './statusLabels';

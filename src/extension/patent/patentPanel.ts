@@ -30,6 +30,7 @@ import { openExternalLink } from '../common/links';
 import type { PatsnapSession } from '../session';
 import { AbstractWebviewPanel } from '../webview/abstractWebviewPanel';
 import { cachedNote, panelStrings } from './panelStrings';
+import { statusLabels } from '../../core/record/statusLabels';
 import type { PdfTarget } from '../pdf/pdfUris.pure';
 import type { PatentFiles } from './patentFiles';
 import { PatentSections } from './patentSections';
@@ -221,7 +222,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   }
 
   protected onReady(): void {
-    this.post({ type: 'strings', strings: panelStrings(), locale: vscode.env.language });
+    this.post({ type: 'strings', strings: panelStrings(), locale: vscode.env.language, statuses: { ...statusLabels(vscode.l10n) } });
     this.post({ type: 'init', state: this.persistedState() });
     this.sendMain();
     this.post({ type: 'image', image: this.view.image });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PatentCard } from '../../core/cache/patentLookup';
 import type { PatentNumberMatch } from '../../core/numbers';
+import { statusLabelsOf } from '../../core/record/statusLabels';
 import { listOf } from '../../core/text/punctuation';
 import { describeError, errorDetail, isCancellation } from '../common/errorMessages.pure';
 import { Disposable } from '../common/disposable';
@@ -145,7 +146,7 @@ export class DocumentPatentsView extends Disposable implements vscode.TreeDataPr
     } else {
       const card = node.card;
       const title = card ? cardTitle(card) : undefined;
-      const status = card ? listOf(vscode.l10n, card.legalStatus) : undefined;
+      const status = card ? listOf(vscode.l10n, statusLabelsOf(card.legalStatus, vscode.l10n)) : undefined;
       item.description = card === null ? vscode.l10n.t('not found in PatSnap · {0}', where) : [status, title].filter(Boolean).join(' · ') || where;
       item.contextValue = card === null ? 'documentPatent.notFound' : 'documentPatent.publication';
       const lines = [node.number, title, card?.bibliography.assignees[0]?.name, status && vscode.l10n.t('Legal status: {0}', status), vscode.l10n.t('Written as: {0}', [...new Set(node.group.occurrences.map((m) => m.text))].join(' | '))];

@@ -6,6 +6,7 @@
 import type { Bibliography } from '../../core/api/types';
 import type { PatentCard } from '../../core/cache/patentLookup';
 import type { NumberType } from '../../core/numbers';
+import { statusLabelsOf } from '../../core/record/statusLabels';
 import { listOf } from '../../core/text/punctuation';
 import { formatDay } from '../common/format.pure';
 import { examDocsSupported } from '../patent/patentView.pure';
@@ -112,7 +113,7 @@ export function buildCardMarkdown(input: CardInput): string {
     case 'found': {
       const b = lookup.card.bibliography;
       const pn = b.pn || input.number;
-      const status = lookup.card.legalStatus.filter((s) => s.trim() !== '');
+      const status = statusLabelsOf(lookup.card.legalStatus.filter((s) => s.trim() !== ''), l10n);
       const heading = `**${escapeMarkdown(pn)}**${status.length > 0 ? ` · ${escapeMarkdown(listOf(l10n, status))}` : ''}`;
       const facts = [
         firstAssignee(b),

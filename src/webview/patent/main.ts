@@ -23,7 +23,7 @@ import { append, button, h, replaceChildren } from './dom';
 import { focusWithin, keepingFocus } from '../focus';
 import { repeatFilter } from '../repeats';
 import { markCached, readableDate, renderCitations, renderClaims, renderFamily, renderLegal, type SectionDeps } from './sections';
-import { setStrings, t, type PanelStringKey } from './strings';
+import { setStatusLabels, setStrings, statusText, t, type PanelStringKey } from './strings';
 import { applicationText, cardAnnouncement, displayDate, distinctStatuses, namesText, setDateLocale } from './words';
 
 interface VsCodeApi {
@@ -164,7 +164,7 @@ function renderPatent(p: PatentView, cached?: { note: string; refreshing: boolea
   patent = p;
   main.removeAttribute('aria-busy');
   const statuses = distinctStatuses(p.legalStatus)[0] ?? [];
-  announce(cardAnnouncement({ ...p, legalStatus: statuses }, cached));
+  announce(cardAnnouncement({ ...p, legalStatus: statuses.map(statusText) }, cached));
   const heading = h('header', { class: 'header' });
   append(
     heading,
@@ -173,7 +173,7 @@ function renderPatent(p: PatentView, cached?: { note: string; refreshing: boolea
       'p',
       { class: 'number' },
       h('span', { class: 'pn' }, p.number),
-      ...statuses.map((s) => h('span', { class: statusClass(s), title: t('legalStatusTitle') }, s)),
+      ...statuses.map((s) => h('span', { class: statusClass(s), title: t('legalStatusTitle') }, statusText(s))),
     ),
   );
   // Shown from the cache past its lifetime: said, quietly, until the answer replaces it.
@@ -490,6 +490,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'strings':
       setStrings(m.strings);
+      setStatusLabels(m.statuses);
       setDateLocale(m.locale);
       labelTabs();
       // What was drawn before the words came (the first render) is drawn again in them.

@@ -8,7 +8,7 @@
 import type { CachedNote, CitationsPanelView, ClaimsView, ErrorView, FamilyPanelView, FamilyTypeId, FromWebview, LegalPanelView, RecordSection } from '../protocol';
 import { append, button, h, replaceChildren } from './dom';
 import { withAside } from '../../core/text/punctuation';
-import { punctuation, t, type PanelStringKey } from './strings';
+import { punctuation, statusText, t, type PanelStringKey } from './strings';
 import { citedByCountsText, countText, dependsOnText, displayDate, distinctStatuses, familySummaryText, namesText } from './words';
 
 export interface SectionDeps {
@@ -141,7 +141,7 @@ export function renderClaims(panel: HTMLElement, view: ClaimsView, deps: Section
 /** A member's legal status badges, then its detailed ones, each status once. */
 function statusBadges(legal: readonly string[], detailed: readonly string[], deps: SectionDeps): HTMLElement[] {
   const [simple, more] = distinctStatuses(legal, detailed) as [string[], string[]];
-  return [...simple.map((s) => h('span', { class: deps.badgeClass(s) }, s)), ...more.map((s) => h('span', { class: 'badge detail' }, s))];
+  return [...simple.map((s) => h('span', { class: deps.badgeClass(s) }, statusText(s))), ...more.map((s) => h('span', { class: 'badge detail' }, statusText(s)))];
 }
 
 const FAMILY_LABELS: Record<FamilyTypeId, PanelStringKey> = { simple: 'familySimple', inpadoc: 'familyInpadoc', patsnap: 'familyPatsnap' };
@@ -262,9 +262,9 @@ export function renderLegal(panel: HTMLElement, view: LegalPanelView, deps: Sect
   const summary = h(
     'dl',
     { class: 'facts' },
-    ...row(t('legalSimple'), simple.map((s) => h('span', { class: deps.badgeClass(s) }, s))),
-    ...row(t('legalDetailed'), detailed.map((s) => h('span', { class: 'badge detail' }, s))),
-    ...row(t('legalEvents'), events.map((s) => h('span', { class: 'badge detail' }, s))),
+    ...row(t('legalSimple'), simple.map((s) => h('span', { class: deps.badgeClass(s) }, statusText(s)))),
+    ...row(t('legalDetailed'), detailed.map((s) => h('span', { class: 'badge detail' }, statusText(s)))),
+    ...row(t('legalEvents'), events.map((s) => h('span', { class: 'badge detail' }, statusText(s)))),
     ...row(t('legalDate'), view.date ? [readableDate(view.date)] : []),
   );
   const timeline =
@@ -285,7 +285,7 @@ export function renderLegal(panel: HTMLElement, view: LegalPanelView, deps: Sect
                 e.office ? h('span', { class: 'code' }, ` ${e.office}`) : null,
                 e.code ? h('code', {}, ` ${e.code}`) : null,
                 e.description ? h('p', {}, e.description) : null,
-                e.legalStatus ? h('p', { class: 'muted' }, t('eventStatus', e.legalStatus)) : null,
+                e.legalStatus ? h('p', { class: 'muted' }, t('eventStatus', statusText(e.legalStatus))) : null,
                 e.volume ? h('span', { class: 'muted' }, t('eventVolume', e.volume)) : null,
                 e.others ? h('p', { class: 'muted' }, e.others) : null,
               ),

@@ -1,6 +1,7 @@
 /** The words the panel's record sections use; the host sends them (src/extension/patent/panelStrings.ts). */
 import { translator } from '../l10n';
 import type { Translator } from '../../core/text/translator';
+import { labelIn } from '../../core/record/statusLabels';
 
 export const PANEL_STRING_KEYS = [
   'sections',
@@ -155,3 +156,15 @@ export const punctuation: Translator = {
     return t(key, ...args);
   },
 };
+
+let statuses: Readonly<Record<string, string>> = {};
+
+/** The known legal statuses' labels, from the host with the words. */
+export function setStatusLabels(next: Readonly<Record<string, string>> | undefined): void {
+  statuses = next ?? {};
+}
+
+/** A legal status as the panel shows it: a known one in the display language, anything else as given. */
+export function statusText(status: string): string {
+  return labelIn(statuses, status);
+}
