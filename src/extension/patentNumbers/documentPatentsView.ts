@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import type { PatentCard } from '../../core/cache/patentLookup';
 import type { PatentNumberMatch } from '../../core/numbers';
-import { statusLabelsOf } from '../../core/record/statusLabels';
-import { listOf } from '../../core/text/punctuation';
 import { describeError, errorDetail, isCancellation } from '../common/errorMessages.pure';
 import { Disposable } from '../common/disposable';
 import { showInfo } from '../common/notifications';
 import type { PatentNumberFeatureDeps } from './deps';
 import { rangeOf, type DocumentNumberIndex } from './documentNumberIndex';
-import { groupMatches, numbersToLookUp, occurrenceLabel, type PatentGroup } from './documentPatentsModel.pure';
+import { cardTitle, groupMatches, numbersToLookUp, occurrenceLabel, publicationRow, type PatentGroup } from './documentPatentsModel.pure';
 import type { PatentNumberSettings } from './patentNumberSettings';
 
 export const DOCUMENT_PATENTS_VIEW = 'patentLookup.documentPatents';
@@ -144,13 +142,10 @@ export class DocumentPatentsView extends Disposable implements vscode.TreeDataPr
       item.description = vscode.l10n.t('application number · {0}', where);
       item.contextValue = 'documentPatent.application';
     } else {
-      const card = node.card;
-      const title = card ? cardTitle(card) : undefined;
-      const status = card ? listOf(vscode.l10n, statusLabelsOf(card.legalStatus, vscode.l10n)) : undefined;
-      item.description = card === null ? vscode.l10n.t('not found in PatSnap · {0}', where) : [status, title].filter(Boolean).join(' · ') || where;
-      item.contextValue = card === null ? 'documentPatent.notFound' : 'documentPatent.publication';
-      const lines = [node.number, title, card?.bibliography.assignees[0]?.name, status && vscode.l10n.t('Legal status: {0}', status), vscode.l10n.t('Written as: {0}', [...new Set(node.group.occurrences.map((m) => m.text))].join(' | '))];
-      item.tooltip = lines.filter(Boolean).join('\n');
+      const row = publicationRow(node.number, node.card, node.group, where, vscode.l10n);
+      item.description = row.description;
+      item.contextValue = node.card === null ? 'documentPatent.notFound' : 'documentPatent.publication';
+      item.tooltip = row.tooltip;
     }
     return item;
   }
@@ -227,10 +222,6 @@ function peekGroup(group: PatentGroup, peek: (number: string) => PatentCard | nu
     if (card === null) answer = null;
   }
   return answer;
-}
-
-function cardTitle(card: PatentCard): string | undefined {
-  return card.bibliography.title ?? Object.values(card.bibliography.titles)[0];
 }
 
 function placeItem(node: PlaceNode): vscode.TreeItem {

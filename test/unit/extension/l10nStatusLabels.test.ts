@@ -10,6 +10,7 @@ import { findPatentNumbers } from '../../../src/core/numbers';
 import { labelIn, statusLabel, statusLabels, statusLabelsOf } from '../../../src/core/record/statusLabels';
 import { fillArgs } from '../../../src/core/text/translator';
 import { useTranslator } from '../../../src/extension/common/l10n.pure';
+import { groupMatches, publicationRow } from '../../../src/extension/patentNumbers/documentPatentsModel.pure';
 import { buildCardMarkdown } from '../../../src/extension/patentNumbers/patentCardMarkdown.pure';
 import { setStatusLabels, statusText } from '../../../src/webview/patent/strings';
 import { bundleTranslator } from './localizedManifest';
@@ -46,6 +47,15 @@ describe('Legal statuses in the display language', () => {
       const card = { query: 'US1B2', bibliography: { patentId: 'x', pn: 'US1B2', title: 'T', titles: {}, assignees: [], applicants: [], inventors: [], priorityClaims: [] }, legalStatus: ['Active', 'Lapsed*'] };
       const heading = buildCardMarkdown({ number: 'US1B2', type: 'publication', lookup: { state: 'found', card } }).split('\n\n')[0];
       assert.equal(heading, `**US1B2** · ${EXPECTED[lang].Active}${bundleTranslator(lang).t('{0}, {1}', '', '')}Lapsed\\*`);
+    });
+
+    it(`${lang}: the document view's row and its tooltip`, () => {
+      const l10n = bundleTranslator(lang);
+      const [group] = groupMatches(findPatentNumbers('See EP 1 234 567 B1.'));
+      const card = { query: 'EP1234567B1', bibliography: { patentId: 'x', pn: 'EP1234567B1', title: 'Cooling', titles: {}, assignees: [], applicants: [], inventors: [], priorityClaims: [] }, legalStatus: ['Inactive'] };
+      const row = publicationRow('EP1234567B1', card, group as NonNullable<typeof group>, '1', l10n);
+      assert.equal(row.description, `${EXPECTED[lang].Inactive} · Cooling`);
+      assert.ok(row.tooltip.split('\n').includes(l10n.t('Legal status: {0}', EXPECTED[lang].Inactive)), row.tooltip);
     });
 
     it(`${lang}: the panel's badges take the labels the host sends`, () => {
