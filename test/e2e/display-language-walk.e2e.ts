@@ -265,12 +265,17 @@ for (const language of ['zh-cn', 'ja'] as const satisfies readonly DisplayLangua
       await panel.waitLoaded();
       await panel.drawingWidth();
       await checkShown('the patent panel', panel.content.locator('body'));
+      // The legal status is data the allowlist lets through, so it is asserted: PatSnap's "Active" in the display language (有效, 有効), its colour still from the English value.
+      assert.deepStrictEqual(await panel.statuses(), [w.t('Active')]);
+      assert.match((await panel.legalStatus.first().getAttribute('class')) ?? '', /\bactive\b/);
       for (const id of ['claims', 'family', 'citations', 'legal'] as const) {
         await panel.content.locator(`#tab-${id}`).click();
         const section = panel.section(id);
         await section.locator(':scope[aria-busy="false"]').or(section.locator('.error')).first().waitFor({ state: 'attached', timeout: UI_MS });
         await checkShown(`the panel's ${id} section`, section, panel.content.locator('#announcer'));
       }
+      // The detailed status, "Granted", in the legal section (the simple one is shown once, in the header's language too).
+      assert.deepStrictEqual((await panel.section('legal').locator('.facts .badge').allInnerTexts()).map((t) => t.trim()), [w.t('Active'), w.t('Granted')]);
       await panel.content.locator('#tab-documents').click();
       await panel.documentRows.first().or(panel.documents.locator('.muted, .error')).first().waitFor({ state: 'visible', timeout: UI_MS });
       await checkShown('the panel\u2019s examination documents', panel.documents, panel.content.locator('#announcer'));
@@ -303,6 +308,13 @@ for (const language of ['zh-cn', 'ja'] as const satisfies readonly DisplayLangua
       await section.locator('.error').first().waitFor({ state: 'visible', timeout: 30_000 });
       await checkShown('a section that failed', section, panel.content.locator('#announcer'));
       await vscode.screenshot(`${language}-panel-error`);
+      // The same patent's legal section: revoked after an opposition, each status and the office's events' in the display language.
+      await panel.content.locator('#tab-legal').click();
+      const legal = panel.section('legal');
+      await legal.locator(':scope[aria-busy="false"]').waitFor({ state: 'attached', timeout: UI_MS });
+      assert.deepStrictEqual((await legal.locator('.facts .badge').allInnerTexts()).map((t) => t.trim()), [w.t('Inactive'), w.t('Revoked'), w.t('Opposition')]);
+      assert.ok((await legal.innerText()).includes(w.t('Status after: {0}', w.t('Revoked'))), await legal.innerText());
+      await checkShown('the panel\u2019s legal section of a revoked patent', legal);
       await closeEditors();
     });
 
@@ -349,6 +361,8 @@ for (const language of ['zh-cn', 'ja'] as const satisfies readonly DisplayLangua
       await vscode.editor.waitForLink(NUMBER);
       await vscode.editor.hoverUntil(NUMBER, /augmented or virtual reality/);
       await checkShown('the hover card', vscode.editor.hover);
+      // Its heading: the number, then the legal status in the display language.
+      assert.ok((await vscode.editor.hover.innerText()).includes(`US11205304B2 · ${w.t('Active')}`), await vscode.editor.hover.innerText());
       await vscode.screenshot(`${language}-hover`);
       await vscode.editor.hoverAway();
       // The sample is an untitled document: closed without asking to save it.
@@ -362,6 +376,8 @@ for (const language of ['zh-cn', 'ja'] as const satisfies readonly DisplayLangua
       const problems = vscode.page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'Patent Lookup' });
       await vscode.page.waitForFunction(() => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row')).filter((r) => r.textContent?.includes('Patent Lookup')).length >= 4, undefined, { timeout: UI_MS });
       await checkShown('the citation problems', problems.locator('.marker-message-details, .marker-message'), vscode.statusBar.item('patentLookup.citations'));
+      // EP 1 234 567 B1 is revoked: the problem says so in the display language.
+      await problems.filter({ hasText: 'EP1234567B1' }).filter({ hasText: w.t('Revoked') }).first().waitFor({ state: 'visible', timeout: UI_MS });
       const point = await vscode.editor.hoverAt('US 2005/0262868 A1');
       await vscode.page.mouse.click(point.x, point.y);
       const rows = vscode.page.locator('.action-widget .monaco-list-row');
