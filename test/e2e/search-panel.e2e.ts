@@ -4,6 +4,13 @@
  * in the patent panel (title, drawing, legal status, examination documents, the
  * PDF), bad input and a spent quota, and the panel coming back after a reload.
  * Runs against the sandbox the runner starts (PATENT_LOOKUP_SANDBOX_URL).
+ *
+ * The tests are one journey and run in order, in one window: each starts from what the ones
+ * before left, as a user's session does, so the window and the search are set up once. The
+ * second test's search and "Load more" leave the results (100 of 139) that the third opens a
+ * patent from and that the quota and reload tests read; the third test's patent panel is the one
+ * the theme, PDF and reload tests use. A grep that selects one of them alone fails for want of
+ * that state: select the whole spec (PATENT_LOOKUP_TEST_GREP="Search, results and the patent panel").
  */
 import * as assert from 'assert';
 import { openVsCode, Sandbox, SANDBOX_PATHS, SideBar, type PatentPanel, type TreeView, type VsCode } from './pages';
@@ -93,7 +100,8 @@ describe('Search, results and the patent panel', function () {
     await vscode.screenshot('search-results');
 
     // "Load more" is the last row of the (virtual) list; the last page says how many are left.
-    await (await results.showLastRow(/^Load 50 more/)).click();
+    // Run by keyboard (End, Enter): see TreeView.runLastRow for why not by a click.
+    await results.runLastRow(/^Load 50 more/);
     await results.description.filter({ hasText: `100 of ${TOTAL}` }).waitFor({ state: 'visible', timeout: UI_MS });
     const last = await results.showLastRow(/^Load 39 more/);
     assert.match(await last.innerText(), new RegExp(`100 of ${TOTAL}`));

@@ -64,21 +64,40 @@ export class TreeView {
   }
 
   /**
-   * Goes to the end of the list until `label`'s row is rendered: after "Load more"
+   * Goes to the end of the list until `label`'s row is rendered and focused: after "Load more"
    * the tree may still be adding rows when End is pressed, leaving the view short of them.
    */
   async showLastRow(label: string | RegExp): Promise<Locator> {
     const row = this.row(label);
+    const focused = this.focusedRow(label);
     const deadline = Date.now() + UI_MS;
     for (;;) {
       await this.showEdge('last');
       try {
-        await row.waitFor({ state: 'visible', timeout: 2_000 });
+        await focused.waitFor({ state: 'visible', timeout: 2_000 });
         return row;
       } catch (e) {
         if (Date.now() > deadline) throw e;
       }
     }
+  }
+
+  /**
+   * Runs the command of the last row, `label` (e.g. "Load 50 more"), as a keyboard user does: End
+   * focuses it, Enter runs it. Not a click: after the first search of a window VS Code can lay the
+   * tree out taller than its pane (it measures the message above the rows while the welcome view
+   * still hides it) and put that right later; the list then shrinks under a scroll position that
+   * stays, its last row leaves the page between being found and being clicked, and the click waits
+   * for a row that does not come back. The list's focus stays on that row, so Enter still runs it.
+   */
+  async runLastRow(label: string | RegExp): Promise<void> {
+    await this.showLastRow(label);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The row with the list's keyboard focus, if it is `label`'s. */
+  private focusedRow(label: string | RegExp): Locator {
+    return this.pane.locator('.pane-body .monaco-list:focus .monaco-list-row.focused').filter({ hasText: label }).first();
   }
 
   async clickRow(label: string | RegExp): Promise<void> {
