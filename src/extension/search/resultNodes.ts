@@ -87,7 +87,8 @@ class LoadMoreNode extends ResultNode {
     item.description = this.row.description;
     item.iconPath = new vscode.ThemeIcon('more');
     item.contextValue = 'loadMore';
-    item.command = { command: 'patentLookup.results.loadMore', title: this.row.label };
+    // The row's own page: a click on a row that a later page replaced, before the tree redrew, loads nothing more.
+    item.command = { command: 'patentLookup.results.loadMore', title: this.row.label, arguments: [{ after: this.row.after }] };
     return item;
   }
 }

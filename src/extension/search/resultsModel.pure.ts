@@ -46,6 +46,8 @@ export interface LoadMoreRow {
   id: string;
   label: string;
   description: string;
+  /** How many results were shown when the row was: its click loads the page after them, once. */
+  after: number;
 }
 export interface MessageRow {
   kind: 'message';
@@ -135,6 +137,7 @@ export function resultRows(state: ResultsState, pageSize: number, now = Date.now
       // Near the end fewer than a page remain: say how many.
       label: l10n.t('Load {0} more', formatCount(Math.min(next.limit, reachable(set) - next.offset))),
       description: l10n.t('{0} of {1}', formatCount(set.hits.length), formatCount(set.total)),
+      after: set.hits.length,
     });
   } else if (set.total > SEARCH_WINDOW_MAX) {
     rows.push({

@@ -34,7 +34,7 @@ export class SearchCommands {
       'patentLookup.results.sort': () => this.pickOption(vscode.l10n.t('Sort Search Results'), SORT_CHOICES, this.view.options.sort, (sort) => this.view.setOptions({ sort })),
       'patentLookup.results.collapse': () =>
         this.pickOption(vscode.l10n.t('Collapse Search Results'), COLLAPSE_CHOICES, this.view.options.collapse, (collapse) => this.view.setOptions({ collapse })),
-      'patentLookup.results.loadMore': () => this.view.loadMore(),
+      'patentLookup.results.loadMore': (arg) => this.view.loadMore(loadMoreAfter(arg)),
       'patentLookup.results.clear': () => this.view.clear(),
       'patentLookup.results.export': () => this.exportResults(),
       'patentLookup.results.detailed': () => this.view.setRowStyle('detailed'),
@@ -147,4 +147,10 @@ export class SearchCommands {
     );
     if (picked && picked.id !== current) await apply(picked.id);
   }
+}
+
+/** The count a "Load more" row was shown after (`{ after: n }`, its own argument); none from the palette or a key. */
+function loadMoreAfter(arg: unknown): number | undefined {
+  const after = typeof arg === 'object' && arg !== null ? (arg as { after?: unknown }).after : undefined;
+  return typeof after === 'number' && Number.isInteger(after) && after >= 0 ? after : undefined;
 }

@@ -155,9 +155,15 @@ export class SearchResultsView extends Disposable implements vscode.TreeDataProv
     }
   }
 
-  /** Loads the next page; a second click while one is loading waits for the same page. */
-  loadMore(): Promise<void> {
-    this.loadingMore ??= this.loadNextPage().finally(() => (this.loadingMore = undefined));
+  /**
+   * Loads the next page; a second click while one is loading waits for the same page. With
+   * `after`, the number of results shown when the clicked row was: a row that a page loaded
+   * since has replaced (the tree not yet redrawn, or a double click) loads nothing more.
+   */
+  loadMore(after?: number): Promise<void> {
+    if (this.loadingMore) return this.loadingMore;
+    if (after !== undefined && this.state.kind === 'results' && this.state.results.hits.length !== after) return Promise.resolve();
+    this.loadingMore = this.loadNextPage().finally(() => (this.loadingMore = undefined));
     return this.loadingMore;
   }
 

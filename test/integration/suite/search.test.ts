@@ -167,6 +167,28 @@ describe('Search and the results tree', () => {
     assert.strictEqual(api.results.view.description, `10 of ${total.toLocaleString('en-US')}`);
   });
 
+  it('a "Load more" row that a later page replaced loads nothing more when it is run again', async () => {
+    await vscode.commands.executeCommand('patentLookup.search', QUERY);
+    const row = items(api).at(-1);
+    assert.strictEqual(row?.contextValue, 'loadMore');
+    const command = row?.command;
+    assert.ok(command, 'the row runs a command');
+    assert.deepStrictEqual(command.arguments, [{ after: 5 }]);
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    assert.strictEqual(items(api).filter((i) => i.contextValue === 'patent').length, 10);
+    const searches = await sandbox.calls(SEARCH_PATH);
+    // The same row again, as a click lands on it before the tree redraws, or a double click: nothing more.
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    assert.strictEqual(items(api).filter((i) => i.contextValue === 'patent').length, 10);
+    assert.strictEqual(await sandbox.calls(SEARCH_PATH), searches, 'no call');
+    // The row shown now, and the command from the palette (no argument), each load the next page.
+    const next = items(api).at(-1)?.command;
+    assert.deepStrictEqual(next?.arguments, [{ after: 10 }]);
+    await vscode.commands.executeCommand(next.command, ...(next.arguments ?? []));
+    await vscode.commands.executeCommand('patentLookup.results.loadMore');
+    assert.strictEqual(items(api).filter((i) => i.contextValue === 'patent').length, 20);
+  });
+
   it('says so when nothing matches, with an "Edit Search" action', async () => {
     await vscode.commands.executeCommand('patentLookup.search', 'TTL:zzzqqqnomatch');
     const rows = items(api);

@@ -27,7 +27,7 @@ describe('search results model', () => {
     const rows = resultRows(state, 50);
     assert.equal(rows.length, 51);
     assert.deepEqual(rows[0], { kind: 'patent', id: 'patent/id-0', hit: hit(0) });
-    assert.deepEqual(rows[50], { kind: 'loadMore', id: 'loadMore', label: 'Load 50 more', description: '50 of 2,500' });
+    assert.deepEqual(rows[50], { kind: 'loadMore', id: 'loadMore', label: 'Load 50 more', description: '50 of 2,500', after: 50 });
     assert.equal(resultsDescription(state), '50 of 2,500');
   });
 
