@@ -3,7 +3,7 @@
  * key) before anything else; `{0}`, `{1}` are filled here. A key the host did not send
  * reads as itself, which a test would notice.
  */
-import type { L10nArg } from '../core/text/translator';
+import { fillArgs, type L10nArg } from '../core/text/translator';
 
 /** A webview's words by key (unlike core/text/translator's, which are keyed by the English message). */
 export interface WebviewWords<K extends string> {
@@ -18,8 +18,7 @@ export function translator<K extends string>(): WebviewWords<K> {
       strings = next;
     },
     t: (key, ...args) => {
-      const template = Object.hasOwn(strings, key) ? (strings[key] as string) : key;
-      return template.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+      return fillArgs(Object.hasOwn(strings, key) ? (strings[key] as string) : key, ...args);
     },
   };
 }

@@ -9,7 +9,8 @@ import type { ActivationFunction, RendererContext } from 'vscode-notebook-render
 import { append, button, h, type Attrs } from '../patent/dom';
 import { STYLE } from './style';
 import type { ChartView, HistoryRow, Labels, RendererMessage, ResultRow, SearchRunView } from './protocol';
-import { fill, RunWords } from './words';
+import { fillArgs } from '../../core/text/translator';
+import { RunWords } from './words';
 
 type Post = (message: RendererMessage) => void;
 
@@ -43,7 +44,7 @@ class Drawer {
 
   draw(): HTMLElement {
     const v = this.view;
-    if (v.kind === 'running') return h('div', { class: 'pl-run' }, h('p', { class: 'pl-running', role: 'status' }, v.total === undefined ? this.l.counting : v.total === 1 ? this.l.fetchingOne : fill(this.l.fetching, this.n(v.total))));
+    if (v.kind === 'running') return h('div', { class: 'pl-run' }, h('p', { class: 'pl-running', role: 'status' }, v.total === undefined ? this.l.counting : v.total === 1 ? this.l.fetchingOne : fillArgs(this.l.fetching, this.n(v.total))));
     if (v.kind === 'error') return this.error(v);
     return this.run(v);
   }
@@ -101,7 +102,7 @@ class Drawer {
     const number = text(r.number);
     if (!this.post) return h('span', { class: 'pl-number' }, number);
     const message: RendererMessage = r.patentId ? { type: 'openPatent', number, patentId: r.patentId } : { type: 'openPatent', number };
-    return button(number, () => this.post?.(message), { class: 'pl-link pl-number', 'aria-label': fill(this.l.openPatent, number), title: fill(this.l.openPatent, number) });
+    return button(number, () => this.post?.(message), { class: 'pl-link pl-number', 'aria-label': fillArgs(this.l.openPatent, number), title: fillArgs(this.l.openPatent, number) });
   }
 
   private results(rows: readonly ResultRow[], total: number): HTMLElement {
@@ -184,7 +185,7 @@ class Drawer {
     return h(
       'details',
       { class: 'pl-history' },
-      h('summary', {}, fill(this.l.history, this.n(rows.length))),
+      h('summary', {}, fillArgs(this.l.history, this.n(rows.length))),
       h(
         'table',
         {},

@@ -8,9 +8,7 @@
 import { dateWriter, type DateWriter } from '../../core/text/dates';
 import { withAside } from '../../core/text/punctuation';
 import type { LabelKey, Labels } from './protocol';
-import type { Translator } from '../../core/text/translator';
-
-export const fill = (template: string, ...args: string[]): string => template.replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole);
+import { fillArgs, type Translator } from '../../core/text/translator';
 
 /** The marks core/text/punctuation asks for, each the host's translation of that very message. */
 const MARKS: Readonly<Record<string, LabelKey>> = { '{0} ({1})': 'joinAside', '{0}: {1}': 'chartCount' };
@@ -37,7 +35,7 @@ export class RunWords {
       t: (message, ...args) => {
         const key = MARKS[message];
         // An output of another version may lack a mark: English's, rather than nothing.
-        return fill(key && typeof l[key] === 'string' ? l[key] : message, ...args.map(String));
+        return fillArgs(key && typeof l[key] === 'string' ? l[key] : message, ...args);
       },
     };
   }
@@ -48,34 +46,34 @@ export class RunWords {
   }
 
   hits(total: number): string {
-    return total === 1 ? this.l.oneHit : fill(this.l.hits, this.n(total));
+    return total === 1 ? this.l.oneHit : fillArgs(this.l.hits, this.n(total));
   }
 
   /** "7 hits (run of Dec 1, 2026, 8:30 AM UTC)": the count, then when (`ranAt`, an ISO time) as an aside. */
   heading(total: number, ranAt: string): { hits: string; rest: string } {
     const hits = this.hits(total);
-    const whole = withAside(this.marks, hits, fill(this.l.ranAt, this.dates.time(ranAt)));
+    const whole = withAside(this.marks, hits, fillArgs(this.l.ranAt, this.dates.time(ranAt)));
     // The count is bold where the language puts it first (every bundle does); otherwise the whole line is one piece.
     return whole.startsWith(hits) ? { hits, rest: whole.slice(hits.length) } : { hits: '', rest: whole };
   }
 
   /** "From this session's cache (the run of 2:05 PM UTC)…": `cachedAt` an ISO time. */
   cached(cachedAt: string): string {
-    return fill(this.l.cached, this.dates.time(cachedAt));
+    return fillArgs(this.l.cached, this.dates.time(cachedAt));
   }
 
   /** The results table's name: "Top results (all 16 kept)", "Top results (7 of 1,857 kept)". */
   caption(kept: number, total: number): string {
-    return withAside(this.marks, this.l.resultsCaption, kept >= total ? fill(this.l.keptAll, this.n(kept)) : fill(this.l.keptOf, this.n(kept), this.n(total)));
+    return withAside(this.marks, this.l.resultsCaption, kept >= total ? fillArgs(this.l.keptAll, this.n(kept)) : fillArgs(this.l.keptOf, this.n(kept), this.n(total)));
   }
 
   /** "Gone since the run of Nov 3, 2026 (2)": `since` the day of the run before. */
   gone(since: string, count: number): string {
-    return withAside(this.marks, fill(this.l.gone, this.dates.day(since)), this.n(count));
+    return withAside(this.marks, fillArgs(this.l.gone, this.dates.day(since)), this.n(count));
   }
 
   /** A column's or bar's figure for a screen reader: "2025: 9". */
   chartCount(name: string, count: number): string {
-    return fill(this.l.chartCount, name, this.n(count));
+    return fillArgs(this.l.chartCount, name, this.n(count));
   }
 }
