@@ -53,7 +53,6 @@ function entries(cell: QueryCell, index: number): QueryEntry {
   return { index, cell, runs: cell.runs.map((run, i) => ({ run, ...(i > 0 ? { comparison: compareRuns(cell.runs[i - 1] as Run, run) } : {}) })) };
 }
 
-/** A date range of the options (yyyyMMdd ends, `*` for an open one) in words: "2015-01-01 to 2020-12-31", "from 2015-01-01" (in the log's dates); undefined when both ends are open. */
 /** Options in words: "sorted by PBDT_YEARMONTHDAY DESC · one per DOCDB family …". `l10n` and `formatDate` as in `SearchLogOptions`. */
 export function describeOptions(o: QueryOptions, options: Pick<SearchLogOptions, 'l10n' | 'formatDate'> = {}): string[] {
   const w = wordsOf(options);

@@ -1,4 +1,3 @@
-import { ENGLISH, type Translator } from '../text/translator';
 /**
  * PatSnap's search fields and operators: what completion offers, what a hover says and
  * what the diagnostics accept. The field list is PatSnap's (its search helper, "Searchable
@@ -8,6 +7,7 @@ import { ENGLISH, type Translator } from '../text/translator';
  * are query syntax and stay as they are; the names and docs are built in a translator's
  * language (`fieldsIn`, `operatorsIn`), English for the checks and the sandbox.
  */
+import { ENGLISH, type Translator } from '../text/translator';
 
 /**
  * What a field holds, which decides what may follow its colon:

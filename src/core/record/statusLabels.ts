@@ -50,11 +50,6 @@ export function labelIn(labels: Readonly<Record<string, string>>, status: string
   return Object.hasOwn(labels, key) ? (labels[key] as string) : status;
 }
 
-/** A status in the translator's language, or as given. */
-export function statusLabel(status: string, l10n: Translator = ENGLISH): string {
-  return labelIn(statusLabels(l10n), status);
-}
-
 /** Several statuses, each in the translator's language or as given. */
 export function statusLabelsOf(statuses: readonly string[], l10n: Translator = ENGLISH): string[] {
   const labels = statusLabels(l10n);

@@ -5,7 +5,7 @@
  * the view to the renderer as an output item.
  */
 import { compareRuns, describeComparison, runDay, type QueryCell, type Run, type RunComparison } from '../../core/notebook';
-import { dateWriter } from '../../core/text/dates';
+import { dateWriter, type DateWriter } from '../../core/text/dates';
 import type { ChartView, HistoryRow, Labels, ResultRow, SearchRunView } from '../../webview/notebook/protocol';
 import type { ErrorActionId } from '../common/errorActions.pure';
 import type { Translator } from '../../core/text/translator';
@@ -85,12 +85,12 @@ export function chartOf(field: string, buckets: ReadonlyArray<{ name: string; co
 }
 
 /** What changed since the run before, its day as the patent panel writes dates in the display language. */
-function changeText(c: RunComparison, ctx: ViewContext): string {
-  return describeComparison({ ...c, since: dateWriter(ctx.locale).day(c.since) }, ctx.l10n);
+function changeText(c: RunComparison, l10n: Translator, dates: DateWriter): string {
+  return describeComparison({ ...c, since: dates.day(c.since) }, l10n);
 }
 
-function history(runs: readonly Run[], ctx: ViewContext): HistoryRow[] {
-  return runs.map((run, i) => ({ date: runDay(run), total: run.total, change: i === 0 ? ctx.l10n.t('First run.') : changeText(compareRuns(runs[i - 1] as Run, run), ctx) })).reverse();
+function history(runs: readonly Run[], l10n: Translator, dates: DateWriter): HistoryRow[] {
+  return runs.map((run, i) => ({ date: runDay(run), total: run.total, change: i === 0 ? l10n.t('First run.') : changeText(compareRuns(runs[i - 1] as Run, run), l10n, dates) })).reverse();
 }
 
 /** The view of the cell's last run, or undefined when it has none. `cachedAt`: shown from the session's cache. */
@@ -102,6 +102,7 @@ export function runView(cell: QueryCell, ctx: ViewContext, cachedAt?: Date): Sea
   const results: ResultRow[] = last.results.map((r, i) => ({ ...pick(r), mark: comparison?.marks[i] ?? 'seen' }));
   // Whether the cell as it stands would send what this run sent.
   const now = compareRuns(last, { ...last, query: cell.source, options: cell.options });
+  const dates = dateWriter(ctx.locale);
   return {
     kind: 'run',
     cell: ctx.cell,
@@ -109,11 +110,11 @@ export function runView(cell: QueryCell, ctx: ViewContext, cachedAt?: Date): Sea
     locale: ctx.locale,
     total: last.total,
     ranAt: last.date,
-    ...(comparison ? { summary: changeText(comparison, ctx) } : {}),
+    ...(comparison ? { summary: changeText(comparison, ctx.l10n, dates) } : {}),
     results,
     gone: (comparison?.gone ?? []).map((r) => ({ ...pick(r), mark: 'seen' as const })),
     charts: Object.entries(last.facets ?? {}).map(([field, buckets]) => chartOf(field, buckets, ctx.l10n)),
-    history: history(cell.runs, ctx),
+    history: history(cell.runs, ctx.l10n, dates),
     ...(cachedAt ? { cachedAt: cachedAt.toISOString() } : {}),
     stale: now.queryChanged || now.optionsChanged,
   };

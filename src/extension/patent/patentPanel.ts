@@ -222,7 +222,7 @@ export class PatentPanel extends AbstractWebviewPanel<FromWebview, ToWebview> {
   }
 
   protected onReady(): void {
-    this.post({ type: 'strings', strings: panelStrings(), locale: vscode.env.language, statuses: { ...statusLabels(vscode.l10n) } });
+    this.post({ type: 'strings', strings: panelStrings(), locale: vscode.env.language, statuses: statusLabels(vscode.l10n) });
     this.post({ type: 'init', state: this.persistedState() });
     this.sendMain();
     this.post({ type: 'image', image: this.view.image });

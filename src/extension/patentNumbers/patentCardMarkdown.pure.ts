@@ -115,11 +115,12 @@ export function buildCardMarkdown(input: CardInput): string {
       const pn = b.pn || input.number;
       const status = statusLabelsOf(lookup.card.legalStatus.filter((s) => s.trim() !== ''), l10n);
       const heading = `**${escapeMarkdown(pn)}**${status.length > 0 ? ` · ${escapeMarkdown(listOf(l10n, status))}` : ''}`;
+      // Dates as the patent panel writes them, in the display language.
+      const [filed, published] = [formatDay(b.applicationDate), formatDay(b.publicationDate)];
       const facts = [
         firstAssignee(b),
-        // Dates as the patent panel writes them, in the display language.
-        formatDay(b.applicationDate) && l10n.t('Filed {0}', formatDay(b.applicationDate) as string),
-        formatDay(b.publicationDate) && l10n.t('Published {0}', formatDay(b.publicationDate) as string),
+        filed && l10n.t('Filed {0}', filed),
+        published && l10n.t('Published {0}', published),
       ].filter((f): f is string => typeof f === 'string' && f.trim() !== '');
       const t = title(b);
       return [

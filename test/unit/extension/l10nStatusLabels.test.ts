@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { lintCitations } from '../../../src/core/citations';
 import { findPatentNumbers } from '../../../src/core/numbers';
-import { labelIn, statusLabel, statusLabels, statusLabelsOf } from '../../../src/core/record/statusLabels';
+import { labelIn, statusLabels, statusLabelsOf } from '../../../src/core/record/statusLabels';
 import { fillArgs } from '../../../src/core/text/translator';
 import { useTranslator } from '../../../src/extension/common/l10n.pure';
 import { groupMatches, publicationRow } from '../../../src/extension/patentNumbers/documentPatentsModel.pure';
@@ -39,7 +39,7 @@ describe('Legal statuses in the display language', () => {
         assert.equal(label.match(LATIN_WORD), null, label);
       }
       assert.equal(new Set(labels).size, labels.length, labels.join(' '));
-      for (const [english, label] of Object.entries(EXPECTED[lang])) assert.equal(statusLabel(english, bundleTranslator(lang)), label, english);
+      for (const [english, label] of Object.entries(EXPECTED[lang])) assert.deepEqual(statusLabelsOf([english], bundleTranslator(lang)), [label], english);
     });
 
     it(`${lang}: the hover card's heading, still escaped`, () => {
@@ -82,14 +82,14 @@ describe('Legal statuses in the display language', () => {
     const zh = bundleTranslator('zh-cn');
     assert.deepEqual(statusLabelsOf(['ACTIVE', ' pending ', 'pct DESIGNATED period', 'Non-payment'], zh), ['有效', '审中', 'PCT 指定期内', '未缴年费']);
     for (const given of ['Active patent', 'Inactive (lapsed)', 'Lapsed', '失效', '', 'constructor', '__proto__', 'toString', '<b>Active</b>']) {
-      assert.equal(statusLabel(given, zh), given);
+      assert.deepEqual(statusLabelsOf([given], zh), [given]);
     }
     assert.equal(labelIn({}, 'Active'), 'Active', 'no labels (the webview before the words): the value');
   });
 
   it('English without a translator (the CLI), each value as PatSnap writes it', () => {
     for (const [key, label] of Object.entries(statusLabels())) assert.equal(label.toLowerCase(), key);
-    assert.equal(statusLabel('active'), 'Active');
+    assert.deepEqual(statusLabelsOf(['active']), ['Active']);
     assert.equal(statusText('Active'), 'Active', 'the webview with no labels');
   });
 });
