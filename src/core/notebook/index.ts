@@ -8,6 +8,6 @@
 export * from './schema';
 export { NotebookFormatError, emptyNotebook, parseNotebook, serializeNotebook } from './file';
 export { cellEndpoints, cellRequests, dateFilter, diagnoseCell, effectiveQuery, type CellRequests, type FacetRequest } from './requests';
-export { compareRuns, describeComparison, familyOf, isComplete, keptResult, recordRun, runDay, type RecordOptions, type Recorded, type ResultMark, type RunComparison, type RunHit, type RunInput } from './runs';
+export { compareRuns, describeComparison, familyOf, isComplete, keptResult, recordRun, requestChanged, runDay, type RecordOptions, type Recorded, type ResultMark, type RunComparison, type RunHit, type RunInput } from './runs';
 export { describeOptions, renderSearchLogHtml, renderSearchLogMarkdown, type SearchLogOptions } from './searchLog';
 export { fetchRun, isRunProblemError, planRun, RunProblemError, type FetchRunOptions, type RunPlan, type RunProblem } from './execute';

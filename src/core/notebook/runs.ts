@@ -170,6 +170,11 @@ function optionsKey(o: QueryOptions | undefined): string {
   return JSON.stringify(sortKeys(o ?? {}));
 }
 
+/** Whether `query` and `options` differ from what `run` sent (the cell edited since its run), without comparing results. */
+export function requestChanged(run: Run, query: string, options: QueryOptions | undefined): Pick<RunComparison, 'queryChanged' | 'optionsChanged'> {
+  return { queryChanged: run.query !== query, optionsChanged: optionsKey(run.options) !== optionsKey(options) };
+}
+
 export function compareRuns(before: Run, after: Run): RunComparison {
   const beforeFamilies = new Set(before.results.map(familyOf));
   const beforeNumbers = new Set(before.results.map((r) => r.number.toUpperCase()));
@@ -209,8 +214,7 @@ export function compareRuns(before: Run, after: Run): RunComparison {
     totalAfter: after.total,
     exact,
     window: Math.min(before.results.length, after.results.length),
-    queryChanged: before.query !== after.query,
-    optionsChanged: optionsKey(before.options) !== optionsKey(after.options),
+    ...requestChanged(before, after.query, after.options),
   };
   return { ...base, summary: describeComparison(base) };
 }

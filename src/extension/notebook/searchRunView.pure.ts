@@ -4,7 +4,7 @@
  * gone, its charts and every run's date. Pure: the controller and the serializer hand
  * the view to the renderer as an output item.
  */
-import { compareRuns, describeComparison, runDay, type QueryCell, type Run, type RunComparison } from '../../core/notebook';
+import { compareRuns, describeComparison, requestChanged, runDay, type QueryCell, type Run, type RunComparison } from '../../core/notebook';
 import { dateWriter, type DateWriter } from '../../core/text/dates';
 import type { ChartView, HistoryRow, Labels, ResultRow, SearchRunView } from '../../webview/notebook/protocol';
 import type { ErrorActionId } from '../common/errorActions.pure';
@@ -89,8 +89,10 @@ function changeText(c: RunComparison, l10n: Translator, dates: DateWriter): stri
   return describeComparison({ ...c, since: dates.day(c.since) }, l10n);
 }
 
-function history(runs: readonly Run[], l10n: Translator, dates: DateWriter): HistoryRow[] {
-  return runs.map((run, i) => ({ date: runDay(run), total: run.total, change: i === 0 ? l10n.t('First run.') : changeText(compareRuns(runs[i - 1] as Run, run), l10n, dates) })).reverse();
+/** Every run, newest first, each with what changed since the one before; `last`: the last run's, already worded for the summary. */
+function history(runs: readonly Run[], last: string | undefined, l10n: Translator, dates: DateWriter): HistoryRow[] {
+  const change = (run: Run, i: number): string => (i === 0 ? l10n.t('First run.') : i === runs.length - 1 && last !== undefined ? last : changeText(compareRuns(runs[i - 1] as Run, run), l10n, dates));
+  return runs.map((run, i) => ({ date: runDay(run), total: run.total, change: change(run, i) })).reverse();
 }
 
 /** The view of the cell's last run, or undefined when it has none. `cachedAt`: shown from the session's cache. */
@@ -100,9 +102,11 @@ export function runView(cell: QueryCell, ctx: ViewContext, cachedAt?: Date): Sea
   const previous = cell.runs[cell.runs.length - 2];
   const comparison = previous ? compareRuns(previous, last) : undefined;
   const results: ResultRow[] = last.results.map((r, i) => ({ ...pick(r), mark: comparison?.marks[i] ?? 'seen' }));
-  // Whether the cell as it stands would send what this run sent.
-  const now = compareRuns(last, { ...last, query: cell.source, options: cell.options });
+  // Whether the cell as it stands would send what this run sent (its results not compared with themselves).
+  const now = requestChanged(last, cell.source, cell.options);
   const dates = dateWriter(ctx.locale);
+  // The last two runs compared and worded once: the summary and the history's newest row say the same.
+  const summary = comparison ? changeText(comparison, ctx.l10n, dates) : undefined;
   return {
     kind: 'run',
     cell: ctx.cell,
@@ -110,11 +114,11 @@ export function runView(cell: QueryCell, ctx: ViewContext, cachedAt?: Date): Sea
     locale: ctx.locale,
     total: last.total,
     ranAt: last.date,
-    ...(comparison ? { summary: changeText(comparison, ctx.l10n, dates) } : {}),
+    ...(summary !== undefined ? { summary } : {}),
     results,
     gone: (comparison?.gone ?? []).map((r) => ({ ...pick(r), mark: 'seen' as const })),
     charts: Object.entries(last.facets ?? {}).map(([field, buckets]) => chartOf(field, buckets, ctx.l10n)),
-    history: history(cell.runs, ctx.l10n, dates),
+    history: history(cell.runs, summary, ctx.l10n, dates),
     ...(cachedAt ? { cachedAt: cachedAt.toISOString() } : {}),
     stale: now.queryChanged || now.optionsChanged,
   };

@@ -48,6 +48,37 @@ describe('what a query cell\u2019s output shows', () => {
     assert.equal(view.history[0]?.change, view.summary);
   });
 
+  it('shows a three-run history: each run against the one before, the last pair compared once', () => {
+    const cell: QueryCell = { kind: 'query', source: 'TTL:drone', options: { limit: 3 }, runs: [] };
+    const first = recordRun(cell, { total: 3, hits: [{ pn: 'US1B2', familyKey: 'a', title: 'Drone' }, { pn: 'US2B2', familyKey: 'b' }, { pn: 'US3B2', familyKey: 'c' }] }, { now: () => Date.UTC(2026, 9, 1) }).cell;
+    const second = recordRun(first, { total: 4, hits: [{ pn: 'US1B2', familyKey: 'a', title: 'Drone' }, { pn: 'EP1A1', familyKey: 'a' }, { pn: 'US4B2', familyKey: 'd' }, { pn: 'US2B2', familyKey: 'b' }] }, { now: () => Date.UTC(2026, 10, 3) }).cell;
+    const third = recordRun(second, { total: 6, hits: [{ pn: 'CN5A', familyKey: 'e' }, { pn: 'US1B2', familyKey: 'a', title: 'Drone' }, { pn: 'EP1A1', familyKey: 'a' }], facets: { PUBLICATION_YEAR: [{ name: '2025', count: 2 }, { name: '2024', count: 4 }] } }, { now: () => Date.UTC(2026, 11, 1, 8, 30) }).cell;
+    // Each comparison is worded by one lead phrase ("… since {0}"): one per pair of runs, the last pair's shared by the summary and the history.
+    const leads: string[] = [];
+    const l10n = { t: (message: string, ...args: Array<string | number | boolean>) => (/since \{\d\}$/.test(message) && leads.push(message), ENGLISH.t(message, ...args)) };
+    const view = runView(third, { ...ctx, l10n });
+    assert.equal(leads.length, 2, leads.join(' | '));
+    const summary = '1 new in the top 3 since Nov 3, 2026, 1 gone; 6 hits (+2).';
+    assert.deepEqual({ ...view, labels: undefined }, {
+      kind: 'run',
+      cell: ctx.cell,
+      labels: undefined,
+      locale: 'en',
+      total: 6,
+      ranAt: '2026-12-01T08:30:00Z',
+      summary,
+      results: [{ number: 'CN5A', mark: 'new' }, { number: 'US1B2', title: 'Drone', mark: 'seen' }, { number: 'EP1A1', mark: 'seen' }],
+      gone: [{ number: 'US4B2', mark: 'seen' }],
+      charts: [{ field: 'PUBLICATION_YEAR', title: 'By publication year', kind: 'columns', buckets: [{ name: '2024', count: 4 }, { name: '2025', count: 2 }] }],
+      history: [
+        { date: '2026-12-01', total: 6, change: summary },
+        { date: '2026-11-03', total: 4, change: '1 new in the top 3 since Oct 1, 2026, 2 gone, 1 new member of known families; 4 hits (+1).' },
+        { date: '2026-10-01', total: 3, change: 'First run.' },
+      ],
+      stale: false,
+    });
+  });
+
   it('says when the cell changed since its run, and when the run is the session\u2019s cached one', () => {
     const cell = { ...fixtureCell(), source: 'TTL:other' };
     const view = runView(cell, ctx, new Date(Date.UTC(2026, 11, 1, 14, 5)));
