@@ -3,7 +3,8 @@
  * `title`, `number`, `date`, `holder` (the assignees) and `type` (biblatex's localisation keys:
  * `patentus`, `patreqeu` …). Values are braced and escaped, so a title with `{`, `%`, `\` or
  * `&` neither breaks the file nor runs a macro; organisations are braced whole, so
- * `MAGIC LEAP, INC.` is not read as family name `MAGIC LEAP`, given name `INC.`
+ * `MAGIC LEAP, INC.` is not read as family name `MAGIC LEAP`, given name `INC.` English in every
+ * display language on purpose: biblatex localises by the `type` key.
  */
 import { plainLine } from '../text/escape';
 import { isOrganisation, type CitationEntry } from './entries';

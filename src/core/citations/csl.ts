@@ -5,7 +5,8 @@
  * date, `submitted` the filing date, `authority` the issuing office, `call-number` the
  * application number; CSL has no assignee, so the holders go in `publisher` (and, with the
  * priority claims, in `custom`). Every item validates against the CSL schema
- * (schemas/input/csl-data.json of citation-style-language/schema).
+ * (schemas/input/csl-data.json of citation-style-language/schema). English in every display
+ * language on purpose (the note of a patent not found too): the citation style localises what it prints.
  */
 import { isOrganisation, type CitationEntry } from './entries';
 import { officeName } from './offices';

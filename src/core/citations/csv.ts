@@ -3,7 +3,8 @@
  * a line break is quoted, its quotes doubled). Written here rather than with csv-stringify,
  * whose writer would be 12 KB of the extension's 200 KB for that one rule. A cell that a
  * spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is given a leading
- * apostrophe: text from PatSnap is data, never a command.
+ * apostrophe: text from PatSnap is data, never a command. The columns are named in English in
+ * every display language on purpose: programs read them by name.
  */
 import type { NumberStyle } from '../numbers';
 import type { CitationEntry } from './entries';

@@ -1,10 +1,9 @@
 /** Every citation-list format, by the name `cite --format` and the extension's picker use. */
-import type { NumberStyle } from '../numbers';
 import { bibtexEntries } from './bibtex';
 import { cslJson } from './csl';
 import { csvList } from './csv';
 import type { CitationEntry } from './entries';
-import { idsTables, markdownTable } from './tables';
+import { idsTables, markdownTable, type TableOptions } from './tables';
 
 export const CITATION_FORMATS = ['markdown', 'csv', 'csl-json', 'bibtex', 'ids'] as const;
 export type CitationFormat = (typeof CITATION_FORMATS)[number];
@@ -22,13 +21,18 @@ export const FORMAT_FILES: Readonly<Record<CitationFormat, { extension: string; 
   ids: { extension: 'md', language: 'markdown' },
 };
 
-/** The list in `format`. */
-export function formatCitationList(entries: readonly CitationEntry[], format: CitationFormat, options: { style?: NumberStyle } = {}): string {
+/**
+ * The list in `format`. Only the Markdown table, a list for reading, takes the reader's
+ * language (`l10n`, `date`); CSV, CSL-JSON and BibTeX stay English on purpose, being read by
+ * programs (spreadsheets, Zotero, Pandoc, biblatex) that look for their fixed names, and so do
+ * the IDS lists, which are the USPTO form's columns.
+ */
+export function formatCitationList(entries: readonly CitationEntry[], format: CitationFormat, options: TableOptions = {}): string {
   switch (format) {
     case 'markdown':
       return markdownTable(entries, options);
     case 'csv':
-      return csvList(entries, options);
+      return csvList(entries, { style: options.style });
     case 'csl-json':
       return cslJson(entries);
     case 'bibtex':

@@ -6,5 +6,6 @@ export { lintCitations, withKindAdded, bestPublication, isGrant, stageOf, type L
 export { recordCheck, readCheckRecord, changeSince, currentStatus, type CheckRecord, type RecordedStatus } from './history';
 export { isInactive, legalLabel, endedBy } from './status';
 export { citationEntries, type CitationEntry } from './entries';
+export type { TableOptions } from './tables';
 export { CITATION_FORMATS, FORMAT_FILES, formatCitationList, isCitationFormat, type CitationFormat } from './formats';
 export { DEFAULT_SEVERITIES, SEVERITIES, fixText, numberText, writtenStyle, type Severity } from './report';

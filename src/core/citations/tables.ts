@@ -3,17 +3,32 @@
  * lists (U.S. patents, U.S. patent application publications, foreign patent documents), set
  * out as the USPTO's form SB/08 sets them out. Text from PatSnap is escaped: a title can never
  * become a link, markup or a cell of its own.
+ *
+ * The Markdown table is for reading, so the extension has it in the display language; the
+ * IDS lists stay English on purpose: they are the USPTO form's own columns, for a US filing.
  */
 import type { NumberStyle } from '../numbers';
+import { statusLabelsOf } from '../record/statusLabels';
 import { escapeMarkdown } from '../text/escape';
+import { listOf, withAside } from '../text/punctuation';
+import { ENGLISH, type Translator } from '../text/translator';
 import type { CitationEntry } from './entries';
-import { legalLabel } from './status';
+import type { LegalState } from './types';
+import { legalLabel, legalParts } from './status';
 import { stageOf } from './lint';
 import { numberText } from './report';
 
 export interface TableOptions {
   /** How numbers are written: compact `US11205304B2` or the office's printed style `US 11,205,304 B2` (default). */
   style?: NumberStyle;
+  /**
+   * The reader's language (the extension's `vscode.l10n`): the headers, the words for a patent
+   * not found and the legal statuses (`statusLabelsOf`). None (the CLI): English, each status as
+   * PatSnap wrote it.
+   */
+  l10n?: Translator;
+  /** How a yyyy-MM-dd reads: the display language's date in the extension (`formatDay`); as it stands (ISO) in the CLI. */
+  date?: (iso: string) => string;
 }
 
 /** Letters, digits, spaces and `,./-` cannot make markup in a table cell: numbers and dates stay readable as text. */
@@ -29,27 +44,37 @@ export function holders(entry: CitationEntry): string[] {
   return f.assignees.length > 0 ? f.assignees : f.applicants;
 }
 
-function titleOf(entry: CitationEntry): string {
-  if (entry.found === false) return entry.type === 'application' ? 'No publication found in PatSnap' : 'Not found in PatSnap';
+function titleOf(entry: CitationEntry, l10n: Translator): string {
+  if (entry.found === false) return entry.type === 'application' ? l10n.t('No publication found in PatSnap') : l10n.t('Not found in PatSnap');
   return entry.facts?.title ?? '';
+}
+
+/** "Inactive, Revoked (2025-06-21)": the statuses in the reader's words with the language's comma, or as PatSnap wrote them (no `l10n`), with the date PatSnap gives the status. */
+function legalText(legal: LegalState, l10n: Translator | undefined, date: (iso: string) => string): string {
+  if (!l10n) return `${legalLabel(legal)}${legal.date ? ` (${date(legal.date)})` : ''}`;
+  const parts = legalParts(legal);
+  const label = parts.length > 0 ? listOf(l10n, statusLabelsOf(parts, l10n)) : l10n.t('no legal status');
+  return legal.date ? withAside(l10n, label, date(legal.date)) : label;
 }
 
 /** One row per patent: number, title, holder, inventors, dates, application, legal status. */
 export function markdownTable(entries: readonly CitationEntry[], options: TableOptions = {}): string {
   const style = options.style ?? 'office';
-  const lines = [header(['#', 'Number', 'Title', 'Applicant / assignee', 'Inventors', 'Published', 'Application', 'Legal status'])];
+  const l10n = options.l10n ?? ENGLISH;
+  const date = options.date ?? ((iso: string) => iso);
+  const lines = [header(['#', l10n.t('Number'), l10n.t('Title'), l10n.t('Applicant / assignee'), l10n.t('Inventors'), l10n.t('Published'), l10n.t('Application'), l10n.t('Legal status')])];
   entries.forEach((e, i) => {
     const f = e.facts;
     lines.push(
       row([
         String(i + 1),
         cell(numberText(e.number, style)),
-        cell(titleOf(e)),
+        cell(titleOf(e, l10n)),
         cell(holders(e).join('; ')),
         cell(f?.inventors.join('; ')),
-        cell(f?.publicationDate),
+        cell(f?.publicationDate && date(f.publicationDate)),
         cell(f?.applicationNumber ?? (e.type === 'application' ? e.number : undefined)),
-        cell(f?.legal ? `${legalLabel(f.legal)}${f.legal.date ? ` (${f.legal.date})` : ''}` : undefined),
+        cell(f?.legal && legalText(f.legal, options.l10n, date)),
       ]),
     );
   });

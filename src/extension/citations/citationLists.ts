@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CITATION_FORMATS, citationEntries, FORMAT_FILES, formatCitationList, type Citation, type CitationFacts, type CitationFormat } from '../../core/citations';
 import { findPatentNumbers, parsePatentNumber } from '../../core/numbers';
+import { formatDay } from '../common/format.pure';
 import { showInfo } from '../common/notifications';
 import type { DocumentNumberIndex } from '../patentNumbers/documentNumberIndex';
 import type { PatentNumberSettings } from '../patentNumbers/patentNumberSettings';
@@ -97,7 +98,9 @@ export class CitationLists {
     const lookedUp = this.deps.checker.lookupsAllowed && citations.some((c) => !c.problem);
     if (lookedUp) facts = (await this.deps.checker.lookUp(citations, { signal: options.signal })).facts;
     const entries = citationEntries(citations, facts);
-    return { text: formatCitationList(entries, format, { style: this.deps.settings.style }), patents: entries.length, lookedUp };
+    // The Markdown table in the display language; the other formats stay English (formatCitationList says why).
+    const text = formatCitationList(entries, format, { style: this.deps.settings.style, l10n: vscode.l10n, date: (iso) => formatDay(iso) ?? iso });
+    return { text, patents: entries.length, lookedUp };
   }
 
   /** The `patentLookup.citations.list` command: scope, format and destination picked, then made. */
