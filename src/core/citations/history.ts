@@ -4,11 +4,14 @@
  * says so in the diagnostic, and keeps saying so while the new status lasts.
  */
 import { applicationStatus, publicationStatus, type StatusKey } from './status';
-import type { Citation, CitationFacts, StatusChange } from './types';
+import type { Citation, CitationFacts, StatusChange, StatusState } from './types';
 
 export interface RecordedStatus {
   key: string;
+  /** The status in English words: what versions that kept no `state` read (and still write). */
   label: string;
+  /** The status itself, worded when shown; none in a record of an older version. */
+  state?: StatusState;
   /** yyyy-mm-dd of the latest check that found this status. */
   checkedAt: string;
   /** Set when the status differs from an earlier check's: what it was, and when. */
@@ -36,7 +39,7 @@ export function currentStatus(citation: Pick<Citation, 'number' | 'type'>, facts
 export function changeSince(previous: CheckRecord | undefined, number: string, current: StatusKey): StatusChange | undefined {
   const before = previous?.numbers[number];
   if (!before) return undefined;
-  if (before.key !== current.key) return { was: before.label, checkedAt: before.checkedAt };
+  if (before.key !== current.key) return { was: before.label, ...(before.state ? { state: before.state } : {}), checkedAt: before.checkedAt };
   return before.was;
 }
 
@@ -56,12 +59,33 @@ export function recordCheck(previous: CheckRecord | undefined, citations: readon
       continue;
     }
     const was = changeSince(previous, c.number, current);
-    numbers[c.number] = { key: current.key, label: current.label, checkedAt: today, ...(was ? { was } : {}) };
+    numbers[c.number] = { key: current.key, label: current.label, state: current.state, checkedAt: today, ...(was ? { was } : {}) };
   }
   return { checkedAt: today, numbers };
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 2000;
+const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 100 && v.every(isText);
+
+/** A status state read back from storage; undefined unless it has one of the shapes this version writes. */
+function readStatusState(value: unknown): StatusState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  switch (v.kind) {
+    case 'notFound':
+      return { kind: 'notFound' };
+    case 'application':
+      return isTexts(v.publications) ? { kind: 'application', publications: v.publications } : undefined;
+    case 'publication': {
+      const legal = v.legal as Record<string, unknown> | undefined;
+      if (legal !== undefined && (typeof legal !== 'object' || legal === null || !isTexts(legal.simple) || !isTexts(legal.detailed))) return undefined;
+      if (v.grantedAs !== undefined && !isText(v.grantedAs)) return undefined;
+      return { kind: 'publication', ...(legal ? { legal: { simple: legal.simple as string[], detailed: legal.detailed as string[] } } : {}), ...(v.grantedAs !== undefined ? { grantedAs: v.grantedAs } : {}) };
+    }
+    default:
+      return undefined;
+  }
+}
 
 /** A record read back from storage (another version of the extension may have written it); undefined unless it has this shape. */
 export function readCheckRecord(value: unknown): CheckRecord | undefined {
@@ -74,8 +98,10 @@ export function readCheckRecord(value: unknown): CheckRecord | undefined {
     const e = entry as Record<string, unknown>;
     if (!isText(e.key) || !isText(e.label) || !isText(e.checkedAt)) continue;
     const was = e.was as Record<string, unknown> | undefined;
-    const change = was && isText(was.was) && isText(was.checkedAt) ? { was: was.was, checkedAt: was.checkedAt } : undefined;
-    out[number] = { key: e.key, label: e.label, checkedAt: e.checkedAt, ...(change ? { was: change } : {}) };
+    const wasState = was && readStatusState(was.state);
+    const change = was && isText(was.was) && isText(was.checkedAt) ? { was: was.was, ...(wasState ? { state: wasState } : {}), checkedAt: was.checkedAt } : undefined;
+    const state = readStatusState(e.state);
+    out[number] = { key: e.key, label: e.label, ...(state ? { state } : {}), checkedAt: e.checkedAt, ...(change ? { was: change } : {}) };
   }
   return { checkedAt, numbers: out };
 }

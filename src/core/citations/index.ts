@@ -4,7 +4,7 @@
 export * from './types';
 export { lintCitations, withKindAdded, bestPublication, isGrant, stageOf, type LintOptions } from './lint';
 export { recordCheck, readCheckRecord, changeSince, currentStatus, type CheckRecord, type RecordedStatus } from './history';
-export { isInactive, legalLabel, endedBy } from './status';
+export { isInactive, legalLabel, endedBy, statusWords } from './status';
 export { citationEntries, type CitationEntry } from './entries';
 export type { TableOptions } from './tables';
 export { CITATION_FORMATS, FORMAT_FILES, formatCitationList, isCitationFormat, type CitationFormat } from './formats';

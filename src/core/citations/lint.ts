@@ -5,7 +5,7 @@
  */
 import { kindCode, parsePatentNumber, withoutKind, type OfficeCode } from '../numbers';
 import { changeSince, currentStatus, type CheckRecord } from './history';
-import { endedBy, isInactive, legalParts } from './status';
+import { endedBy, isInactive, labelWords, legalParts, statusWords } from './status';
 import { statusLabelsOf } from '../record/statusLabels';
 import { type ApplicationFact, type ApplicationPublication, type Citation, type CitationFacts, type CitationProblem, type PatentFacts } from './types';
 import { listOf } from '../text/punctuation';
@@ -117,7 +117,9 @@ export function lintCitations(citations: readonly Citation[], options: LintOptio
     const changed = status && changeSince(previous, c.number, status);
     if (changed) {
       problem.changed = changed;
-      problem.message += ` ${l10n.t('Changed since the check of {0} (then: {1}).', date(changed.checkedAt), changed.was)}`;
+      // Worded now, in the reader's language; a record of an older version has the English words alone.
+      const then = changed.state ? statusWords(changed.state, l10n) : labelWords(changed.was, l10n);
+      problem.message += ` ${l10n.t('Changed since the check of {0} (then: {1}).', date(changed.checkedAt), then)}`;
     }
     problems.push(problem);
   });

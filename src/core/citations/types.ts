@@ -33,11 +33,24 @@ export interface CitationProblem {
 }
 
 export interface StatusChange {
-  /** What the last check found, in words (`Active, Granted`). */
+  /** What the last check found, in English words (`Active, Granted`): all that versions before `state` kept. */
   was: string;
+  /** What the last check found, to be worded in the reader's language when shown (`statusWords`); none in a record of an older version. */
+  state?: StatusState;
   /** When that check ran (yyyy-mm-dd). */
   checkedAt: string;
 }
+
+/**
+ * A status a check found, as data: kept in workspace state with the check, so the message
+ * that it changed is worded in the display language of the day it is shown.
+ */
+export type StatusState =
+  | { readonly kind: 'notFound' }
+  /** A publication found: its legal status (none: PatSnap gave none), and the grant its application became. */
+  | { readonly kind: 'publication'; readonly legal?: { readonly simple: readonly string[]; readonly detailed: readonly string[] }; readonly grantedAs?: string }
+  /** An application: the publications it resolved to (none: unpublished). */
+  | { readonly kind: 'application'; readonly publications: readonly string[] };
 
 /** The legal state of a publication, as P013 gives it (labels may come localised). */
 export interface LegalState {

@@ -50,6 +50,13 @@ export function labelIn(labels: Readonly<Record<string, string>>, status: string
   return Object.hasOwn(labels, key) ? (labels[key] as string) : status;
 }
 
+const ENGLISH_LABELS = statusLabels();
+
+/** Whether a status is one of the known English ones (matched whole, in any case), which a translator has words for. */
+export function isKnownStatus(status: string): boolean {
+  return Object.hasOwn(ENGLISH_LABELS, statusKey(status));
+}
+
 /** Several statuses, each in the translator's language or as given. */
 export function statusLabelsOf(statuses: readonly string[], l10n: Translator = ENGLISH): string[] {
   const labels = statusLabels(l10n);

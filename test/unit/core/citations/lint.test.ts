@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { lintCitations, recordCheck, readCheckRecord, withKindAdded, type ApplicationFact, type CitationFacts, type PatentFacts, type PublicationFact } from '../../../../src/core/citations';
+import { lintCitations, recordCheck, readCheckRecord, withKindAdded, type ApplicationFact, type CheckRecord, type CitationFacts, type PatentFacts, type PublicationFact } from '../../../../src/core/citations';
+import { labelWords } from '../../../../src/core/citations/status';
 import { findPatentNumbers } from '../../../../src/core/numbers';
 import { dateWriter } from '../../../../src/core/text/dates';
 import { bundleTranslator } from '../../extension/localizedManifest';
@@ -140,19 +141,22 @@ describe('citations: what changed since the last check', () => {
   const citations = cite('Prior art: EP 1 234 567 B1.');
   const revoked = facts({ EP1234567B1: found('EP1234567B1', { legal: { simple: ['Inactive'], detailed: ['Revoked'], date: '2007-09-21' } }) });
   const active = facts({ EP1234567B1: found('EP1234567B1', { legal: { simple: ['Active'], detailed: ['Granted'] } }) });
+  const ACTIVE_STATE = { kind: 'publication', legal: { simple: ['Active'], detailed: ['Granted'] } } as const;
+  const then = (previous: CheckRecord | undefined, lang?: 'zh-cn' | 'ja'): string | undefined =>
+    /(?:\(then: |（当时：|（当時：)(.*)[)）][.。]$/.exec(lintCitations(citations, { facts: revoked, previous, ...(lang ? { l10n: bundleTranslator(lang) } : {}) })[0]?.message ?? '')?.[1];
 
   it('records each number\u2019s status, and a later check that finds it changed says so, and keeps saying so', () => {
     const first = recordCheck(undefined, citations, active, '2006-01-10');
     assert.deepEqual(lintCitations(citations, { facts: active, previous: first }), []);
     const [problem] = lintCitations(citations, { facts: revoked, previous: first });
     assert.equal(problem?.code, 'inactive');
-    assert.deepEqual(problem?.changed, { was: 'Active, Granted', checkedAt: '2006-01-10' });
+    assert.deepEqual(problem?.changed, { was: 'Active, Granted', state: ACTIVE_STATE, checkedAt: '2006-01-10' });
     assert.match(problem?.message ?? '', / Changed since the check of 2006-01-10 \(then: Active, Granted\)\.$/);
 
     const second = recordCheck(first, citations, revoked, '2008-03-01');
     assert.equal(second.numbers.EP1234567B1?.checkedAt, '2008-03-01');
     // The next check (the same status) still tells what it was before.
-    assert.deepEqual(lintCitations(citations, { facts: revoked, previous: second })[0]?.changed, { was: 'Active, Granted', checkedAt: '2006-01-10' });
+    assert.deepEqual(lintCitations(citations, { facts: revoked, previous: second })[0]?.changed, { was: 'Active, Granted', state: ACTIVE_STATE, checkedAt: '2006-01-10' });
     // No change: no note.
     const fresh = recordCheck(undefined, citations, revoked, '2008-03-01');
     assert.equal(lintCitations(citations, { facts: revoked, previous: fresh })[0]?.changed, undefined);
@@ -165,6 +169,42 @@ describe('citations: what changed since the last check', () => {
     assert.equal(next.numbers.EP1234567B1?.checkedAt, '2006-01-10');
   });
 
+  it('keeps the status itself beside its English words, and words it in the reader\u2019s language when it is shown', () => {
+    const first = recordCheck(undefined, citations, active, '2006-01-10');
+    // The English words are still written: a version that keeps no state reads them.
+    assert.deepEqual(first.numbers.EP1234567B1, { key: 'Active|Granted|', label: 'Active, Granted', state: ACTIVE_STATE, checkedAt: '2006-01-10' });
+    assert.deepEqual([then(first), then(first, 'zh-cn'), then(first, 'ja')], ['Active, Granted', '有效，授权', '有効、登録']);
+    // Kept through later checks and through storage.
+    const second = readCheckRecord(JSON.parse(JSON.stringify(recordCheck(first, citations, revoked, '2008-03-01'))));
+    assert.deepEqual(second?.numbers.EP1234567B1?.was, { was: 'Active, Granted', state: ACTIVE_STATE, checkedAt: '2006-01-10' });
+    assert.equal(then(second, 'zh-cn'), '有效，授权');
+  });
+
+  it('words a record of an older version (its English words alone) in the reader\u2019s language where they read back whole, else as written', () => {
+    const older = (label: string, was?: string): CheckRecord | undefined =>
+      readCheckRecord({ checkedAt: '2006-01-10', numbers: { EP1234567B1: { key: was ? 'Inactive|Revoked|' : 'k', label, checkedAt: '2006-01-10', ...(was ? { was: { was, checkedAt: '2005-01-10' } } : {}) } } });
+    assert.deepEqual([then(older('Active, Granted')), then(older('Active, Granted'), 'zh-cn'), then(older('Active, Granted'), 'ja')], ['Active, Granted', '有效，授权', '有効、登録']);
+    assert.equal(then(older('Inactive, Revoked', 'Active, Granted'), 'ja'), '有効、登録', 'a change an older version carried on');
+    const zh = bundleTranslator('zh-cn');
+    assert.deepEqual(
+      ['not found', 'status unknown', 'no legal status', 'no publication', 'published as US2020123456A1, US11205304B2', 'Pending, Examining, granted as US11205304B2'].map((label) => labelWords(label, zh)),
+      ['未找到', '状态未知', '无法律状态', '无公开文本', '已公开为 US2020123456A1，US11205304B2', '审中，实质审查，已授权为 US11205304B2'],
+    );
+    // What does not read back whole (a status PatSnap gave localised or unknown) is shown as it was written: never half translated.
+    for (const label of ['失效, 撤回', 'Active, in part', 'Active patent', '']) assert.equal(labelWords(label, zh), label);
+  });
+
+  it('writes the English words an older version wrote, from the state', () => {
+    const words = (fact: PublicationFact): string => recordCheck(undefined, citations, facts({ EP1234567B1: fact }), '2006-01-10').numbers.EP1234567B1?.label ?? '';
+    assert.deepEqual(
+      [words(found('EP1234567B1')), words(found('EP1234567B1', { legal: { simple: [], detailed: [] } })), words(found('EP1234567B1', { legal: { simple: ['失效'], detailed: ['撤回'] }, grantedAs: { pn: 'EP1234567B2' } })), words({ found: false })],
+      ['status unknown', 'no legal status', '失效, 撤回, granted as EP1234567B2', 'not found'],
+    );
+    const application = recordCheck(undefined, cite('U.S. Appl. No. 17/999,999'), facts({}, { 'US17/999999': { publications: [{ pn: 'US2022123456A1' }, { pn: 'US11985678B2' }] } }), '2006-01-10');
+    assert.equal(application.numbers['US17/999999']?.label, 'published as US2022123456A1, US11985678B2');
+    for (const label of ['status unknown', 'no legal status', 'not found', 'published as US2022123456A1, US11985678B2', 'Active, Granted, granted as US1B2']) assert.equal(labelWords(label), label, 'English read back as written');
+  });
+
   it('reads back only records of its own shape', () => {
     const record = recordCheck(undefined, citations, revoked, '2008-03-01');
     assert.deepEqual(readCheckRecord(JSON.parse(JSON.stringify(record))), record);
@@ -173,5 +213,9 @@ describe('citations: what changed since the last check', () => {
       checkedAt: '2020-01-01',
       numbers: { B: { key: 'k', label: 'l', checkedAt: 'd' } },
     });
+    // A state of another shape is left out, and its English words read instead.
+    for (const state of [{ kind: 'x' }, { kind: 'publication', legal: { simple: 'Active' } }, { kind: 'application', publications: [1] }, { kind: 'publication', grantedAs: 5 }, 'notFound']) {
+      assert.deepEqual(readCheckRecord({ checkedAt: 'd', numbers: { B: { key: 'k', label: 'l', state, checkedAt: 'd', was: { was: 'w', state, checkedAt: 'c' } } } })?.numbers.B, { key: 'k', label: 'l', checkedAt: 'd', was: { was: 'w', checkedAt: 'c' } }, JSON.stringify(state));
+    }
   });
 });
