@@ -1,7 +1,7 @@
 // End-to-end tier: the packaged extension (.vsix) installed into code-server,
 // driven through headless Chromium as a user would. The specs
 // (test/e2e/**/*.e2e.ts, mocha + tsx in this process) use the page objects in
-// test/e2e/pages/; this script owns the servers, the browser and the cleanup.
+// test/lib/pages/; this script owns the servers, the browser and the cleanup.
 //
 // `--bench FILE...` runs those benches of test/bench/host/ instead (the ones that drive
 // the workbench, scripts/lib/host-benches.mjs; npm run bench:host): figures, printed.
@@ -36,12 +36,12 @@ const BENCH = process.argv.indexOf('--bench');
 const BENCH_FILES = BENCH < 0 ? [] : process.argv.slice(BENCH + 1).map((f) => path.resolve(ROOT, f));
 const TAG = BENCH < 0 ? 'e2e' : 'bench-workbench';
 const VSIX = path.join(ROOT, 'dist', 'patent-lookup.vsix');
-const ENV_KEY = Symbol.for('patent-lookup.e2e'); // read by test/e2e/environment.ts
+const ENV_KEY = Symbol.for('patent-lookup.e2e'); // read by test/lib/e2eEnvironment.ts
 
 function specFiles(dir = path.join(ROOT, 'test', 'e2e')) {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? (['pages', 'fixtures'].includes(e.name) ? [] : specFiles(path.join(dir, e.name))) : [path.join(dir, e.name)]))
+    .flatMap((e) => (e.isDirectory() ? (e.name === 'fixtures' ? [] : specFiles(path.join(dir, e.name))) : [path.join(dir, e.name)]))
     .filter((f) => f.endsWith('.e2e.ts'))
     .sort();
 }

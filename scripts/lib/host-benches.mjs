@@ -1,13 +1,13 @@
 // The benches of test/bench/host/, by where they run. Most run inside code-server's
 // extension host (mocha with the real `vscode` API, scripts/run-integration.mjs --bench);
-// one that drives the workbench through the e2e page objects (a window reload, which
-// ends the extension host it would run in) runs where the e2e specs do
+// one that drives the workbench through the page objects (test/lib/pages: a window reload,
+// which ends the extension host it would run in) runs where the e2e specs do
 // (scripts/run-e2e.mjs --bench), against the packaged extension.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const DIR = 'test/bench/host';
-const DRIVES_THE_WORKBENCH = /from '(?:\.\.\/)+e2e\/pages'/;
+const DRIVES_THE_WORKBENCH = /from '(?:\.\.\/)+lib\/pages'/;
 
 /** `{ inHost, workbench }`: paths relative to `root`, only those whose name contains one of `only` when given. */
 export function hostBenches(root, only = []) {

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { compareRuns, diagnoseCell, parseNotebook, renderSearchLogHtml, renderSearchLogMarkdown, serializeNotebook, type QueryCell } from '../../src/core/notebook';
 import { complete, diagnose, tokenize } from '../../src/core/query';
-import { largeNotebook } from '../unit/core/notebook/samples';
+import { largeNotebook } from '../lib/notebookSamples';
 
 /** Median of `runs` timings of `f`, in ms, after two warm-up calls. */
 function median(runs: number, f: () => unknown): number {

@@ -7,8 +7,8 @@
  */
 import * as assert from 'assert';
 import type { Locator } from 'playwright-core';
-import { openVsCode, Sandbox, type VsCode } from './pages';
-import { UI_MS } from './pages/timeouts';
+import { openVsCode, Sandbox, type VsCode } from '../lib/pages';
+import { UI_MS } from '../lib/pages/timeouts';
 
 const FILE = 'opinion.md';
 

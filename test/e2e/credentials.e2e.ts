@@ -5,8 +5,8 @@
  * and a rejected key is said once and changes nothing.
  */
 import * as assert from 'assert';
-import { openVsCode, Sandbox, type TreeView, type VsCode } from './pages';
-import { UI_MS } from './pages/timeouts';
+import { openVsCode, Sandbox, type TreeView, type VsCode } from '../lib/pages';
+import { UI_MS } from '../lib/pages/timeouts';
 
 const SOURCE = 'Patent Lookup';
 const SANDBOX_API_KEY = 'sk-sandbox-demo-key';

@@ -19,8 +19,8 @@ import * as path from 'path';
 import type { Frame, Locator } from 'playwright-core';
 import { openInLanguage, Words, type DisplayLanguage, type LanguageWindow } from './displayLanguage';
 import { englishRuns } from './english';
-import { Sandbox, type TreeView, type VsCode } from './pages';
-import { UI_MS } from './pages/timeouts';
+import { Sandbox, type TreeView, type VsCode } from '../lib/pages';
+import { UI_MS } from '../lib/pages/timeouts';
 
 /** 139 sample patents match; the eighth result is a US patent, so it has examination documents and a PDF. */
 const QUERY = 'TTL:(sensor OR device)';

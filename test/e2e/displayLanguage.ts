@@ -14,8 +14,8 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { e2eEnvironment } from './environment';
-import { VsCode } from './pages';
+import { e2eEnvironment } from '../lib/e2eEnvironment';
+import { VsCode } from '../lib/pages';
 
 const ROOT = path.join(__dirname, '..', '..');
 

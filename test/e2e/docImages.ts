@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { e2eEnvironment } from './environment';
+import { e2eEnvironment } from '../lib/e2eEnvironment';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const UPDATE = process.env.PATENT_LOOKUP_UPDATE_IMAGES === '1';

@@ -7,9 +7,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { e2eEnvironment } from './environment';
-import { openVsCode, Sandbox, SANDBOX_PATHS, type VsCode } from './pages';
-import { UI_MS } from './pages/timeouts';
+import { e2eEnvironment } from '../lib/e2eEnvironment';
+import { openVsCode, Sandbox, SANDBOX_PATHS, type VsCode } from '../lib/pages';
+import { UI_MS } from '../lib/pages/timeouts';
 
 /** Pending polls, then the download: the sandbox finishes a task in a few seconds. */
 const EXPORT_DONE_MS = 90_000;

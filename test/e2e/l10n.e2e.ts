@@ -8,7 +8,7 @@
  */
 import * as assert from 'assert';
 import { openInLanguage, type LanguageWindow } from './displayLanguage';
-import type { VsCode } from './pages';
+import type { VsCode } from '../lib/pages';
 
 describe('Display language: Simplified Chinese', function () {
   let vscode: VsCode | undefined;

@@ -10,9 +10,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseNotebook, serializeNotebook, type Notebook } from '../../src/core/notebook';
-import { e2eEnvironment } from './environment';
-import { openVsCode, Sandbox, type VsCode } from './pages';
-import { UI_MS } from './pages/timeouts';
+import { e2eEnvironment } from '../lib/e2eEnvironment';
+import { openVsCode, Sandbox, type VsCode } from '../lib/pages';
+import { UI_MS } from '../lib/pages/timeouts';
 
 const NOTEBOOK = 'watch.patentsearch';
 const HOSTILE = 'stored.patentsearch';

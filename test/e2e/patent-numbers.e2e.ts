@@ -6,8 +6,8 @@
  * more reaches the API. Runs against the sandbox the runner starts.
  */
 import * as assert from 'assert';
-import { openVsCode, Sandbox, type VsCode } from './pages';
-import { UI_MS } from './pages/timeouts';
+import { openVsCode, Sandbox, type VsCode } from '../lib/pages';
+import { UI_MS } from '../lib/pages/timeouts';
 
 const VIEW = 'Patents in Document';
 const FIND_COMMAND = 'Patent: Find Patent Numbers in This Document';

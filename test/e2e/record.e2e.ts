@@ -9,10 +9,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildPdf } from '../../src/sandbox/content';
-import { e2eEnvironment } from './environment';
-import { openVsCode, Sandbox, type PatentPanel, type PdfViewer, type VsCode } from './pages';
-import type { Rgb } from './pages/PdfViewer';
-import { UI_MS } from './pages/timeouts';
+import { e2eEnvironment } from '../lib/e2eEnvironment';
+import { openVsCode, Sandbox, type PatentPanel, type PdfViewer, type VsCode } from '../lib/pages';
+import type { Rgb } from '../lib/pages/PdfViewer';
+import { UI_MS } from '../lib/pages/timeouts';
 
 const PATENT = 'US11205304B2';
 const SAVED_PDF = 'saved-office-action.pdf';

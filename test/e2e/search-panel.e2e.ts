@@ -13,8 +13,8 @@
  * that state: select the whole spec (PATENT_LOOKUP_TEST_GREP="Search, results and the patent panel").
  */
 import * as assert from 'assert';
-import { openVsCode, Sandbox, SANDBOX_PATHS, SideBar, type PatentPanel, type TreeView, type VsCode } from './pages';
-import { UI_MS, WORKBENCH_READY_MS } from './pages/timeouts';
+import { openVsCode, Sandbox, SANDBOX_PATHS, SideBar, type PatentPanel, type TreeView, type VsCode } from '../lib/pages';
+import { UI_MS, WORKBENCH_READY_MS } from '../lib/pages/timeouts';
 
 /** 139 sample patents match: three pages of 50. */
 const QUERY = 'TTL:(sensor OR device)';

@@ -6,9 +6,9 @@
  * Runs after search-panel.e2e.ts (which expects an empty search history).
  */
 import * as assert from 'assert';
-import { e2eEnvironment } from './environment';
-import { openVsCode, type TreeView, type VsCode } from './pages';
-import { UI_MS } from './pages/timeouts';
+import { e2eEnvironment } from '../lib/e2eEnvironment';
+import { openVsCode, type TreeView, type VsCode } from '../lib/pages';
+import { UI_MS } from '../lib/pages/timeouts';
 
 const QUERY = 'TTL:(sensor OR device)';
 const PATENT = 'US12219441B1';

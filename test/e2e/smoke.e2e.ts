@@ -4,7 +4,7 @@
  * views show, a workspace file opens, and a palette command answers.
  */
 import * as assert from 'assert';
-import { openVsCode, SideBar, type VsCode } from './pages';
+import { openVsCode, SideBar, type VsCode } from '../lib/pages';
 
 describe('Smoke: the packaged extension in a real VS Code', function () {
   let vscode: VsCode;

@@ -6,8 +6,8 @@
  */
 import * as assert from 'assert';
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
-import { openVsCode, type TreeView, type VsCode } from './pages';
-import { UI_MS } from './pages/timeouts';
+import { openVsCode, type TreeView, type VsCode } from '../lib/pages';
+import { UI_MS } from '../lib/pages/timeouts';
 
 const QUERY = 'TTL:(sensor OR device)';
 

@@ -8,8 +8,8 @@
 import * as assert from 'assert';
 import { readmeImage, regionOf, walkthroughImage } from './docImages';
 import type { Locator } from 'playwright-core';
-import { openVsCode, type TreeView, type VsCode } from './pages';
-import { UI_MS } from './pages/timeouts';
+import { openVsCode, type TreeView, type VsCode } from '../lib/pages';
+import { UI_MS } from '../lib/pages/timeouts';
 
 const QUERY = 'TTL:(sensor OR device)';
 const NUMBER = 'US 11,205,304 B2';

@@ -17,7 +17,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportTaskRecord } from '../../../src/core/exports/types';
-import { exportsDriver, sandboxedApi } from '../../integration/suite/extensionHarness';
+import { exportsDriver, sandboxedApi } from '../../lib/extensionHarness';
 import { curl, drain, fsyncFile, MB, mb, median, MEMORY_TARGET_MB, peakGrowth, peakLine, peaksLine, SPEED_TARGET, verdict, type MemoryPeak } from '../lib/download';
 
 const SANDBOX = process.env.PATENT_LOOKUP_SANDBOX_URL;

@@ -3,8 +3,8 @@
  * measured where users see it: a patent panel open in code-server's workbench in
  * Chromium, the window reloaded with "Developer: Reload Window", against the runner's
  * sandbox. Run with `npm run bench:host -- restored-panel` (scripts/run-e2e.mjs
- * --bench: the packaged extension, the e2e page objects; a reload ends the extension
- * host, so this bench cannot run inside it as the other host benches do).
+ * --bench: the packaged extension, the page objects of test/lib/pages; a reload ends
+ * the extension host, so this bench cannot run inside it as the other host benches do).
  *
  * From the click on the command, each round times (a) the workbench shown again (its
  * remote connection up: explorer rows or our view container), (b) the restored panel
@@ -33,10 +33,10 @@
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { e2eEnvironment } from '../../e2e/environment';
+import { e2eEnvironment } from '../../lib/e2eEnvironment';
 import type { Locator, Request } from 'playwright-core';
-import { openVsCode, Sandbox, SideBar, type VsCode } from '../../e2e/pages';
-import { WORKBENCH_READY_MS } from '../../e2e/pages/timeouts';
+import { openVsCode, Sandbox, SideBar, type VsCode } from '../../lib/pages';
+import { WORKBENCH_READY_MS } from '../../lib/pages/timeouts';
 import { median, verdict } from '../lib/download';
 
 const PATENT = 'US11205304B2';

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CitationsFeature } from '../../../src/extension/citations/citationsFeature';
-import { extensionApi, sandbox, waitFor, type TestApi } from './extensionHarness';
+import { extensionApi, sandbox, waitFor, type TestApi } from '../../lib/extensionHarness';
 
 const MEMO = [
   '# Opinion: validity of claim 1',

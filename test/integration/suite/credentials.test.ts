@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
-import { extensionApi, restoreSandboxSession, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
+import { extensionApi, restoreSandboxSession, sandboxUrl, waitFor, type TestApi } from '../../lib/extensionHarness';
 
 /** Every value a setting of ours has at any level, as one string. */
 function allSettingValues(): string {

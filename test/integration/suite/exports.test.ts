@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportParams } from '../../../src/core/api/types';
 import type { ExportTaskRecord } from '../../../src/core/exports/types';
-import { exportsDriver, sandboxedApi } from './extensionHarness';
+import { exportsDriver, sandboxedApi } from '../../lib/extensionHarness';
 
 const SANDBOX = process.env.PATENT_LOOKUP_SANDBOX_URL;
 

@@ -14,7 +14,7 @@ import { parseNotebook, type QueryCell } from '../../../src/core/notebook';
 import type { NotebookFeature } from '../../../src/extension/notebook/notebookFeature';
 import { cellMetadata, METADATA_KEY, queryCellOf } from '../../../src/extension/notebook/notebookData.pure';
 import { SEARCH_RUN_MIME, type SearchRunView } from '../../../src/webview/notebook/protocol';
-import { sandbox, sandboxedApi, waitFor, type TestApi } from './extensionHarness';
+import { sandbox, sandboxedApi, waitFor, type TestApi } from '../../lib/extensionHarness';
 
 const QUERIES = ['TACD:"lidar sensor"', 'TTL:battery', 'TACD:(battery AND "cycle life")'];
 

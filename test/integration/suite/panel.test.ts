@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
-import { disposePanels, sandbox, sandboxedApi, waitFor, type TestApi } from './extensionHarness';
+import { disposePanels, sandbox, sandboxedApi, waitFor, type TestApi } from '../../lib/extensionHarness';
 
 const EXAM_DOCS_PATH = '/advanced-patent-data/overseas-patent-documents';
 

@@ -17,7 +17,7 @@ import { setPatentPage } from '../../../src/extension/patent/patentPage';
 import { docsPageParams } from '../../../src/extension/patent/patentView.pure';
 import type { RecordSection, Section, ToWebview } from '../../../src/webview/protocol';
 import { PATENT_VIEW_TYPE } from '../../../src/webview/viewTypes';
-import { disposePanels, restoreSandboxSession, sandbox, sandboxedApi, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
+import { disposePanels, restoreSandboxSession, sandbox, sandboxedApi, sandboxUrl, waitFor, type TestApi } from '../../lib/extensionHarness';
 import { startRecordingProxy, type RecordingProxy } from '../../lib/recordingProxy';
 
 const NUMBER = 'US11205304B2';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ResultNode } from '../../../src/extension/search/resultNodes';
 import { dateWriter } from '../../../src/core/text/dates';
-import { restoreSandboxSession, sandbox, sandboxedApi, type TestApi } from './extensionHarness';
+import { restoreSandboxSession, sandbox, sandboxedApi, type TestApi } from '../../lib/extensionHarness';
 
 const QUERY = 'TTL:battery';
 const SEARCH_PATH = '/search/patent/query-search-patent';

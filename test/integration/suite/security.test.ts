@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PatentPanel } from '../../../src/extension/patent/patentPanel';
 import { parseToWebview, TEXT_MAX } from '../../../src/webview/protocol';
-import { disposePanels, exportsDriver, extensionApi, restoreSandboxSession, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
+import { disposePanels, exportsDriver, extensionApi, restoreSandboxSession, sandboxUrl, waitFor, type TestApi } from '../../lib/extensionHarness';
 import { startRecordingProxy, type RecordingProxy } from '../../lib/recordingProxy';
 
 const BIBLIOGRAPHY = '/basic-patent-data/simple-bibliography';

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
-import { restoreSandboxSession, sandbox, sandboxedApi, sandboxUrl, waitFor, type TestApi } from './extensionHarness';
+import { restoreSandboxSession, sandbox, sandboxedApi, sandboxUrl, waitFor, type TestApi } from '../../lib/extensionHarness';
 
 const SEARCH = '/search/patent/query-search-patent';
 

@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NotebookFormatError, emptyNotebook, parseNotebook, serializeNotebook, type Notebook } from '../../../../src/core/notebook';
-import { largeNotebook, notebookArb } from './samples';
+import { largeNotebook, notebookArb } from '../../../lib/notebookSamples';
 
 const FIXTURE = path.join(__dirname, '../../../fixtures/notebooks/battery-watch.patentsearch');
 

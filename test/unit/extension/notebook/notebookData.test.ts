@@ -13,7 +13,7 @@ import {
   toNotebookData,
   type NotebookDataLike,
 } from '../../../../src/extension/notebook/notebookData.pure';
-import { notebookArb } from '../../core/notebook/samples';
+import { notebookArb } from '../../../lib/notebookSamples';
 
 const FIXTURE = path.join(__dirname, '../../../fixtures/notebooks/battery-watch.patentsearch');
 

@@ -1,10 +1,10 @@
 /**
- * Notebooks for the notebook tests and the bench: fast-check arbitraries of any valid
+ * Notebooks for the notebook tests and query.bench.ts: fast-check arbitraries of any valid
  * notebook, and a deterministic large one built through `recordRun` as a real run would.
  */
 import * as fc from 'fast-check';
-import { Random } from '../../../../src/sandbox/random';
-import { FACET_FIELDS, recordRun, type KeptResult, type Notebook, type NotebookCell, type QueryCell, type QueryOptions, type Run, type RunHit } from '../../../../src/core/notebook';
+import { Random } from '../../src/sandbox/random';
+import { FACET_FIELDS, recordRun, type KeptResult, type Notebook, type NotebookCell, type QueryCell, type QueryOptions, type Run, type RunHit } from '../../src/core/notebook';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 40 });
 const ymd = fc.date({ min: new Date(Date.UTC(1980, 0, 1)), max: new Date(Date.UTC(2035, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));

@@ -1,4 +1,4 @@
-import { e2eEnvironment } from '../environment';
+import { e2eEnvironment } from '../e2eEnvironment';
 
 /** A sandbox fault, as `POST /_sandbox/faults` takes it (see src/sandbox/faults.ts). */
 export interface SandboxFault {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { e2eEnvironment } from '../environment';
+import { e2eEnvironment } from '../e2eEnvironment';
 import { CommandPalette } from './CommandPalette';
 import { Editor } from './Editor';
 import { NotebookEditor } from './Notebook';

@@ -1,15 +1,16 @@
 /**
- * Shared by the in-host suites of the VS Code layer: the extension's test API,
- * the sandbox the harness started (PATENT_LOOKUP_SANDBOX_URL), and polling.
+ * Shared by the in-host suites of the VS Code layer and the in-host benches
+ * (test/bench/host): the extension's test API, the sandbox the harness started
+ * (PATENT_LOOKUP_SANDBOX_URL), and polling.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ExportParams } from '../../../src/core/api/types';
-import type { ExportTaskRecord } from '../../../src/core/exports/types';
-import type { PatentLookupTestApi } from '../../../src/extension/api';
-import type { PatentPanelFeature } from '../../../src/extension/patent/patentPanelFeature';
-import type { PatentNumberFeatures } from '../../../src/extension/patentNumbers';
-import type { SearchResultsView } from '../../../src/extension/search/searchResultsView';
+import type { ExportParams } from '../../src/core/api/types';
+import type { ExportTaskRecord } from '../../src/core/exports/types';
+import type { PatentLookupTestApi } from '../../src/extension/api';
+import type { PatentPanelFeature } from '../../src/extension/patent/patentPanelFeature';
+import type { PatentNumberFeatures } from '../../src/extension/patentNumbers';
+import type { SearchResultsView } from '../../src/extension/search/searchResultsView';
 
 /** The test API with the features the suites look at, loaded. */
 export interface TestApi extends PatentLookupTestApi {
