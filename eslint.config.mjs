@@ -47,15 +47,18 @@ export default tseslint.config(
       ],
     },
   },
-  // Each test tier stands on its own: what two of them use lives in test/lib.
+  // Each test tier stands on its own, and so do the benches: what two of them use lives in test/lib,
+  // which imports none of them.
   ...[
-    ['unit', ['integration', 'e2e']],
-    ['integration', ['unit', 'e2e']],
-    ['e2e', ['unit', 'integration']],
-  ].map(([tier, others]) => ({
-    files: [`test/${tier}/**/*.ts`],
+    ['unit', ['integration', 'e2e', 'bench']],
+    ['integration', ['unit', 'e2e', 'bench']],
+    ['e2e', ['unit', 'integration', 'bench']],
+    ['bench', ['unit', 'integration', 'e2e']],
+    ['lib', ['unit', 'integration', 'e2e', 'bench']],
+  ].map(([folder, others]) => ({
+    files: [`test/${folder}/**/*.ts`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(${others.join('|')})/`, message: `test/${tier} does not reach into another test tier: move what both use to test/lib.` }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(${others.join('|')})/`, message: `test/${folder} does not reach into test/${others.join(', test/')}: move what both use to test/lib.` }] }],
     },
   })),
   {
