@@ -6,7 +6,7 @@
 //
 // Environment: PATENT_LOOKUP_PORT (code-server port, default a free one),
 // PATENT_LOOKUP_SANDBOX_PORT (default a free one), PATENT_LOOKUP_DEMO_FOLDER
-// (folder to open, default a copy of test/e2e/fixtures/workspace).
+// (folder to open, default a copy of test/fixtures/workspace).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -38,7 +38,7 @@ function hasDesktopCode() {
 function demoFolder() {
   if (process.env.PATENT_LOOKUP_DEMO_FOLDER) return path.resolve(process.env.PATENT_LOOKUP_DEMO_FOLDER);
   const folder = path.join(makeTempDir('demo'), 'workspace');
-  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), folder, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
   return folder;
 }
 

@@ -20,7 +20,7 @@ async function main() {
   const sandbox = await startSandbox();
   const work = makeTempDir('desktop');
   const workspace = path.join(work, 'workspace');
-  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const resultsFile = path.join(work, 'results.json');
 
   const extensionTestsEnv = { PATENT_LOOKUP_TEST_RESULTS: resultsFile, ...sandboxEnv(sandbox) };

@@ -41,7 +41,7 @@ const ENV_KEY = Symbol.for('patent-lookup.e2e'); // read by test/lib/e2eEnvironm
 function specFiles(dir = path.join(ROOT, 'test', 'e2e')) {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? (e.name === 'fixtures' ? [] : specFiles(path.join(dir, e.name))) : [path.join(dir, e.name)]))
+    .flatMap((e) => (e.isDirectory() ? specFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))
     .filter((f) => f.endsWith('.e2e.ts'))
     .sort();
 }
@@ -65,7 +65,7 @@ async function main() {
 
   const work = makeTempDir('e2e');
   const workspace = path.join(work, 'workspace');
-  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
 
   const env = sandboxEnv(sandbox);
   const server = await startCodeServer(profile, { env, logFile: path.join(artifacts, 'code-server.log') });

@@ -55,7 +55,7 @@ async function main() {
 
   const work = makeTempDir('integration');
   const workspace = path.join(work, 'workspace');
-  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const resultsFile = path.join(work, 'results.json');
 
   const profile = createCodeServerProfile(entry);

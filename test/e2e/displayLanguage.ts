@@ -92,7 +92,7 @@ export async function openInLanguage(language: DisplayLanguage, { sandbox = fals
   );
   fs.appendFileSync(profile.config, `locale: ${language}\n`);
   const workspace = path.join(work, 'workspace');
-  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const server = await harness.startCodeServer(profile, {
     env: sandbox ? { PATENT_LOOKUP_SANDBOX_URL: env.sandboxUrl } : {},
     logFile: path.join(env.artifacts, `code-server-${language}.log`),
