@@ -18,8 +18,9 @@ describe('Smoke: the packaged extension in a real VS Code', function () {
   });
 
   it('loads the workbench on the test workspace', async () => {
-    const labels = await vscode.workbench.explorerLabels();
-    assert.ok(labels.includes('notes.md'), `explorer shows ${JSON.stringify(labels)}`);
+    // The activity bar can be up before the explorer draws its rows: wait for the row, then say what it showed.
+    const listed = await vscode.workbench.explorerLists('notes.md');
+    assert.ok(listed, `explorer shows ${JSON.stringify(await vscode.workbench.explorerLabels())}`);
     await vscode.workbench.activityBarItem(SideBar.CONTAINER).waitFor({ state: 'visible' });
     await vscode.screenshot('workbench-ready');
   });

@@ -54,6 +54,18 @@ export class Workbench {
     return (await this.explorerRows.allInnerTexts()).map((t) => t.trim());
   }
 
+  /**
+   * Waits for the explorer to list `name`; true when it does within `timeout`. The
+   * workbench can be shown (our activity-bar item up) before the explorer's rows are drawn.
+   */
+  async explorerLists(name: string, timeout = UI_MS): Promise<boolean> {
+    const row = this.explorerRows.filter({ hasText: new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) });
+    return row.first().waitFor({ state: 'visible', timeout }).then(
+      () => true,
+      () => false,
+    );
+  }
+
   /** The activity bar entry of a view container, by its title. */
   activityBarItem(title: string): Locator {
     return this.page.locator(`.activitybar .action-item a.action-label[aria-label^="${title}"]`);
