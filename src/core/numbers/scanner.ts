@@ -7,7 +7,7 @@ import { relaxed } from './bounds';
 import { readLabel } from './labels';
 import { eraForm, numberContext, OFFICE_RULES, parseJp, parsePct, type JpDocument, type NumberContext, type OfficeRules, type ParsedNumber } from './offices';
 import { COMMA, DOT, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isWordChar, lineBreaks, readGroupedDigits, SLASH } from './text';
-import { SUPPORTED_OFFICES, type NumberProblem, type OfficeCode, type PatentNumberMatch } from './types';
+import { SUPPORTED_OFFICES, type NumberProblem, type NumberType, type OfficeCode, type PatentNumberMatch } from './types';
 import { readSpacedDigits } from './offices/series';
 
 const ANY = numberContext({ intent: 'any' });
@@ -158,6 +158,34 @@ function isHangul(c: number): boolean {
 /** Currency codes that start with an office code: an amount in them is never a patent, flagged or not. */
 const CURRENCIES = new Set(['USD', 'JPY', 'CNY', 'KRW', 'GBP', 'CAD', 'AUD', 'INR', 'BRL', 'RUB', 'MXN', 'CHF', 'SEK', 'DKK', 'TWD', 'ESP', 'ITL', 'NLG', 'ATS', 'DEM', 'FRF']);
 
+/**
+ * A match as the scanner makes it, its fields in the order JSON gives them; `problem` only when set
+ * (absent, not undefined). A class, not an object literal: V8 pretenures a literal's allocation
+ * site once most of its objects outlive a young collection, as a whole scan's do, and from then on
+ * makes every match in the old generation, even those a keystroke's rescan makes and drops at
+ * once. Each of those keeps the young strings it points at (its text, its number, the window they
+ * are sliced from) through the next young collection: in the keystroke bench every one kept
+ * 1.4-2.3 MB and paused 3-19 ms, the heap growing; with the class 40-180 KB and about 1 ms
+ * (`--trace-gc-nvp`, test/bench/incremental.bench.ts).
+ */
+class Match implements PatentNumberMatch {
+  declare problem?: NumberProblem;
+  constructor(
+    public index: number,
+    public length: number,
+    public line: number,
+    public column: number,
+    public text: string,
+    public number: string,
+    public type: NumberType,
+    public office: OfficeCode,
+    public kind: string | null,
+    problem: NumberProblem | undefined,
+  ) {
+    if (problem) this.problem = problem;
+  }
+}
+
 class Scanner {
   // Line counting state: breaks before `lineStart` are counted; next LF / CR at or after it
   // (text.length when none; -1 until the first match, so a text without numbers is not searched for them).
@@ -242,19 +270,7 @@ class Scanner {
     // After advanceTo, the next breaks are known: most numbers end before them, and need no count.
     this.advanceTo(index);
     if ((this.nextLf < end || this.nextCr < end) && lineBreaks(this.text, index, end) > 1) return -1;
-    const m: PatentNumberMatch = {
-      index,
-      length: end - index,
-      line: this.line,
-      column: index - this.lineStart + 1,
-      text: this.text.slice(index, end),
-      number: r.number,
-      type: r.type,
-      office,
-      kind: r.kind,
-    };
-    if (problem) m.problem = problem;
-    this.out.push(m);
+    this.out.push(new Match(index, end - index, this.line, index - this.lineStart + 1, this.text.slice(index, end), r.number, r.type, office, r.kind, problem));
     return end;
   }
 

@@ -83,6 +83,17 @@ describe('findPatentNumbers: options.offices', () => {
     );
   });
 
+  it('gives each match its fields in one order, and problem only when a number is flagged (absent, not undefined)', () => {
+    const fields = ['index', 'length', 'line', 'column', 'text', 'number', 'type', 'office', 'kind'];
+    const [good, bad] = findPatentNumbers('US 7,123,456 B2 and EP 12345678 B1', { flagImpossible: true });
+    assert.deepEqual(Object.keys(good ?? {}), fields);
+    assert.deepEqual(Object.keys(bad ?? {}), [...fields, 'problem']);
+    assert.equal(
+      JSON.stringify(good),
+      '{"index":0,"length":15,"line":1,"column":1,"text":"US 7,123,456 B2","number":"US7123456B2","type":"publication","office":"US","kind":"B2"}',
+    );
+  });
+
   it('finds nothing with no offices, and ignores unknown codes', () => {
     assert.deepEqual(findPatentNumbers(text, { offices: [] }), []);
     assert.deepEqual(findPatentNumbers(text, { offices: ['XX', 'QQ'] }), []);
