@@ -16,8 +16,9 @@
 //   collection's pause is the heap's (a young one copies what survives and walks the old objects
 //   pointing into the young generation), not the scan's.
 // - On a shared machine another process's turn on the CPU lands in keystrokes too: Linux says how
-//   long the thread waited for one, and the last figure takes that off (at most the wait; where
-//   there is no schedstat, nothing). The keystrokes that waited are printed.
+//   long the thread waited for one, and the next figure takes that off (at most the wait; where
+//   there is no schedstat, nothing). In a VM the host takes CPUs too, unseen as a wait: the last
+//   figure also leaves out the keystrokes in which /proc/stat's steal moved. Both are printed.
 // Run: node --import tsx test/bench/incremental.bench.ts
 import { openSync, readSync } from 'node:fs';
 import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
@@ -132,8 +133,11 @@ const ms = (n: number): string => `${n.toFixed(3)} ms`;
 /** Garbage collections, as the observer hears of them: [start, end, kind]. */
 type Pause = readonly [number, number, 'young' | 'full' | 'other'];
 
-/** A keystroke's rescan: its start and end (performance.now), and at most how long in it the thread waited for a CPU (ms). */
-type Keystroke = readonly [number, number, number];
+/**
+ * A keystroke's rescan: its start and end (performance.now), at most how long in it the thread
+ * waited for a CPU (ms), and whether the host took a CPU from the machine meanwhile.
+ */
+type Keystroke = readonly [number, number, number, boolean];
 
 /**
  * Nanoseconds this thread has waited for a CPU while runnable (Linux's schedstat, updated when it
@@ -146,6 +150,21 @@ const runQueueWait: () => number = (() => {
     const fd = openSync('/proc/thread-self/schedstat', 'r');
     const buf = Buffer.alloc(96);
     return () => Number(buf.toString('latin1', 0, readSync(fd, buf, 0, buf.length, 0)).split(' ')[1] ?? 0);
+  } catch {
+    return () => 0;
+  }
+})();
+
+/**
+ * Time the hypervisor gave this machine's CPUs to others (the `steal` of /proc/stat's first line,
+ * in 10 ms units, all CPUs), or 0 where there is none. The guest does not see it as a wait: a
+ * keystroke it moved in is left out of the last figure, not shortened, as how much of the 10 ms fell in it is unknown.
+ */
+const stolen: () => number = (() => {
+  try {
+    const fd = openSync('/proc/stat', 'r');
+    const buf = Buffer.alloc(160);
+    return () => Number(buf.toString('latin1', 0, readSync(fd, buf, 0, buf.length, 0)).split('\n', 1)[0]?.trim().split(/ +/)[8] ?? 0);
   } catch {
     return () => 0;
   }
@@ -199,6 +218,7 @@ async function main(): Promise<void> {
     const r = rand();
     const span = r < 0.7 ? doc.edit(at, at, 'x') : r < 0.85 ? doc.edit(at, Math.min(doc.length, at + 1), '') : r < 0.95 ? doc.edit(at, at, '\n') : doc.edit(at, at, '7');
     if (r < 0.7 || r >= 0.85) at++;
+    const stolenBefore = stolen();
     const before = performance.now();
     const waitBefore = runQueueWait();
     const start = performance.now();
@@ -208,12 +228,13 @@ async function main(): Promise<void> {
     // A wait may have fallen in the reads around the rescan: it is counted against them first, so
     // what is left of the rescan's time is at least its own.
     const outside = start - before + performance.now() - end;
+    const host = stolen() !== stolenBefore;
     if (next) matches = next;
     else {
       fallbacks++;
       matches = findPatentNumbers(doc.text);
     }
-    return [start, end, Math.min(end - start, Math.max(0, wait - outside))];
+    return [start, end, Math.min(end - start, Math.max(0, wait - outside)), host];
   };
   // The observer hears of the collections after the current task: a pause lets it.
   const settle = (wait: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, wait));
@@ -244,18 +265,22 @@ async function main(): Promise<void> {
   const max = Math.max(...times);
   const noGc = counted.filter((_, i) => (inGc[i]?.kinds.length ?? 0) === 0);
   const maxNoGc = Math.max(...noGc.map(([a, b]) => b - a));
-  // Less the time the thread waited while another process had the CPU: what the keystroke cost itself.
-  const maxOwn = Math.max(...noGc.map(([a, b, wait]) => b - a - wait));
-  const verdict = max <= TARGET_MS ? 'met' : maxOwn <= TARGET_MS ? 'met by every keystroke, less collections and other processes' : 'NOT met';
+  // Less the time the thread waited while another process had the CPU, and without the keystrokes the host took a CPU in: what a keystroke cost itself.
+  const maxLessWait = Math.max(...noGc.map(([a, b, wait]) => b - a - wait));
+  const own = noGc.filter(([, , , host]) => !host);
+  const maxOwn = Math.max(...own.map(([a, b, wait]) => b - a - wait));
+  const verdict = max <= TARGET_MS ? 'met' : maxOwn <= TARGET_MS ? 'met by every keystroke, less collections, other processes and the host' : 'NOT met';
   console.log(`${KEYSTROKES} keystrokes (typing, deleting, new lines), ${fallbacks} whole rescans: per keystroke ${summary(times)}; target <= ${TARGET_MS} ms ${verdict}`);
-  console.log(`  max without a collection ${ms(maxNoGc)} (${noGc.length} keystrokes); less the time waiting for a CPU ${ms(maxOwn)}`);
+  console.log(`  max without a collection ${ms(maxNoGc)} (${noGc.length} keystrokes); less the time waiting for a CPU ${ms(maxLessWait)}; without the host's turns too ${ms(maxOwn)} (${own.length})`);
   console.log(collectionsIn('counted', times, inGc));
   const waited = counted.filter(([, , wait]) => wait > 0).sort((x, y) => y[2] - x[2]);
+  const hosted = counted.filter(([, , , host]) => host).map(([a, b]) => b - a).sort((x, y) => y - x);
   console.log(
     waited.length === 0
       ? '  no keystroke waited for a CPU'
       : `  ${waited.length} keystrokes waited for a CPU (another process's turn), the longest: ${waited.slice(0, 3).map(([a, b, wait]) => `${ms(b - a)} with ${ms(wait)} waiting`).join('; ')}`,
   );
+  console.log(`  the host took a CPU (steal) in ${hosted.length} keystrokes${hosted.length > 0 ? `, the slowest ${hosted.slice(0, 3).map(ms).join(', ')}` : ''}`);
   const from = counted[0]?.[0] ?? 0;
   const to = counted[counted.length - 1]?.[1] ?? 0;
   const during = pauses.filter(([a]) => a >= from && a <= to);
