@@ -164,9 +164,9 @@ const CURRENCIES = new Set(['USD', 'JPY', 'CNY', 'KRW', 'GBP', 'CAD', 'AUD', 'IN
  * site once most of its objects outlive a young collection, as a whole scan's do, and from then on
  * makes every match in the old generation, even those a keystroke's rescan makes and drops at
  * once. Each of those keeps the young strings it points at (its text, its number, the window they
- * are sliced from) through the next young collection: in the keystroke bench every one kept
- * 1.4-2.3 MB and paused 3-19 ms, the heap growing; with the class 40-180 KB and about 1 ms
- * (`--trace-gc-nvp`, test/bench/incremental.bench.ts).
+ * are sliced from) through the next young collection: in the keystroke bench each kept 1.2-2.1 MB
+ * and the heap grew; with the class 97-221 KB, the heap nearly flat, the pauses half as long
+ * (`--trace-gc-nvp`; test/bench/README.md).
  */
 class Match implements PatentNumberMatch {
   declare problem?: NumberProblem;
