@@ -6,10 +6,10 @@
 // - Keeping the text's line starts up to date is the editor's own work, done outside the timing.
 // - The first keystrokes after the whole scan are a warm-up, printed apart and not counted: at
 //   least BENCH_WARMUP of them, and on until the first young collection after the whole scan has
-//   run. That collection copies what the whole scan left in the young generation (10-30 ms), and
-//   the first keystroke runs the loop moving the later matches before V8 compiles it: costs of
-//   opening the document, paid once (an editor does not type during its first scan), not of
-//   typing in it. They are real, so they are printed.
+//   run. That collection copies what the whole scan left in the young generation (8-140 ms on the
+//   shared machine), and the first keystroke runs the loop moving the later matches before V8
+//   compiles it: costs of opening the document, paid once (an editor does not type during its first
+//   scan), not of typing in it. They are real, so they are printed.
 // - No collection is forced. Every keystroke counted is in the median, p99 and max, collections
 //   and all; the collections that landed in one (the observer's `gc` entries say when) are printed
 //   with their kind and pause, and "max without a collection" leaves those keystrokes out: a
@@ -158,7 +158,8 @@ const runQueueWait: () => number = (() => {
 /**
  * Time the hypervisor gave this machine's CPUs to others (the `steal` of /proc/stat's first line,
  * in 10 ms units, all CPUs), or 0 where there is none. The guest does not see it as a wait: a
- * keystroke it moved in is left out of the last figure, not shortened, as how much of the 10 ms fell in it is unknown.
+ * keystroke it moved in is left out of the last figure, not shortened, as how much of the 10 ms
+ * fell in it is unknown.
  */
 const stolen: () => number = (() => {
   try {
