@@ -316,6 +316,8 @@ class Scanner {
     if (text.startsWith(office, q)) q += 2;
     // `USPN 7,123,456`, `USP 7,123,456`, `USPAP 2005/0123456` (US patent number, US patent application publication).
     if (office === 'US') q = afterUsAbbreviation(text, q);
+    // Danish registers write a validated European patent `DK/EP 1234567 T3`: a DK translation (kind T3), not the EP.
+    if (office === 'DK' && text.startsWith('/EP ', q)) q += 3;
     let ctx = this.bare;
     // J-PlatPat's citation form: `JP,2005-123456,A`, `JP,11-123456,A`.
     if (office === 'JP' && text.charCodeAt(q) === COMMA && isDigit(text.charCodeAt(q + 1))) {
@@ -638,6 +640,8 @@ function identifierBefore(text: string, p: number): boolean {
     end--;
   }
   if (end === p) return false;
+  // `S/N US1234567`, `S/N: CN1234567`: a serial number.
+  if (end >= 3 && (text.charCodeAt(end - 1) | 0x20) === 0x6e && text.charCodeAt(end - 2) === SLASH && (text.charCodeAt(end - 3) | 0x20) === 0x73 && !(end >= 4 && isWordChar(text.charCodeAt(end - 4)))) return true;
   const c = text.charCodeAt(end - 1);
   if (c === DOT || (c | 0x20) === 0x72 /* r: number, Nr */) {
     const no = wordBefore(text, end, NUMBER_WORDS);

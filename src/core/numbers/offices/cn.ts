@@ -2,7 +2,13 @@ import { relaxed, withinBounds } from '../bounds';
 import { DOT, digitRunEnd, isDigit, readGroupedDigits, readSpacedGroups, stripZeros } from '../text';
 import { finish, kinds, NO_KINDS, roundAmount, type OfficeRules, type ParsedNumber, type NumberContext } from './office';
 
-const CN_KINDS = kinds('CN', 'A', 'B', 'C', 'U', 'Y', 'S', 'A8', 'A9', 'B8', 'B9', 'C8', 'C9', 'U8', 'U9', 'Y8', 'Y9', 'S8', 'S9');
+/** Kinds by the number's first digit: 1 inventions, 2 utility models, 3 designs (`CN 1234567 S` names no document). */
+const CN_KINDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  '1': kinds('CN', 'A', 'B', 'C', 'A8', 'A9', 'B8', 'B9', 'C8', 'C9'),
+  '2': kinds('CN', 'U', 'Y', 'U8', 'U9', 'Y8', 'Y9'),
+  '3': kinds('CN', 'S', 'S8', 'S9'),
+};
+const kindsOf = (digits: string): ReadonlySet<string> => CN_KINDS[digits.charAt(0)] as ReadonlySet<string>;
 
 /**
  * CNIPA's check digit of an application number (GB/T 28999 and the 2003 rules): digits
@@ -50,10 +56,10 @@ export const CN: OfficeRules = {
     if (!g) return null;
     if (g.digits.length === 8 && g.digits.startsWith('0')) {
       const digits = stripZeros(g.digits);
-      return publication(digits) ? finish(text, g.end, `CN${digits}`, 'publication', CN_KINDS, ctx, true) : null;
+      return publication(digits) ? finish(text, g.end, `CN${digits}`, 'publication', kindsOf(digits), ctx, true) : null;
     }
     if (!publication(g.digits)) return null;
-    const r = finish(text, g.end, `CN${g.digits}`, 'publication', CN_KINDS, ctx);
+    const r = finish(text, g.end, `CN${g.digits}`, 'publication', kindsOf(g.digits), ctx);
     return roundAmount(r, g.digits, g.end - pos, ctx) ? null : r;
   },
 };

@@ -27,7 +27,8 @@ export const EP: OfficeRules = {
     if (digits.length < 6 || digits.length > 7) {
       // Database exports: `EP00012345A1` (zero-padded to eight), `EP8123A1` (zeros dropped). Only with the kind written.
       digits = stripZeros(digits);
-      if (digits.length > 7) return null;
+      // Fewer than four digits are a model (Epson's `EP-982A3` printers), not one of the first thousand EPs.
+      if (digits.length > 7 || digits.length < 4) return null;
       padded = true;
     }
     if (!withinBounds('EP', digits) || digits === '0') return null;

@@ -5,6 +5,16 @@ import { finish, finishImplied, kinds, NO_KINDS, type NumberContext, type Office
 const JP_KINDS = kinds('JP', 'A', 'A1', 'B', 'B1', 'B2', 'B4', 'C', 'U', 'U1', 'Y', 'Y1', 'Y2', 'S');
 /** Grants and examined publications: a zero-padded eight-digit grant carries one of these. */
 const GRANT_KINDS: ReadonlySet<string> = new Set(['B', 'B1', 'B2', 'B4', 'C', 'Y', 'Y1', 'Y2']);
+/**
+ * Kinds of a seven-digit number (a grant, a registered utility model or design): `B` alone and `A`
+ * are an examined and a laid-open publication, numbered by year (`JP6123456B` names no document).
+ */
+const SEVEN_DIGIT_KINDS = kinds('JP', 'B1', 'B2', 'B4', 'C', 'Y1', 'Y2');
+/** Registered utility models are numbered from 3 000 001 (1994), designs below 2 000 000: `JP 6123456 U` names nothing. */
+const SEVEN_DIGIT_3 = kinds('JP', 'B1', 'B2', 'B4', 'C', 'Y1', 'Y2', 'U', 'U1');
+const SEVEN_DIGIT_1 = kinds('JP', 'B1', 'B2', 'B4', 'C', 'Y1', 'Y2', 'S');
+/** Numbered by a Western year (from 2000): only laid-open and re-published applications; examined ones ended in 1996. */
+const YEAR_KINDS = kinds('JP', 'A', 'A1');
 
 /** Japanese eras by the letter (or kanji) written for them: year 1 of the era and its last year number. */
 const ERAS: Readonly<Record<string, { base: number; last: number }>> = {
@@ -38,9 +48,9 @@ export function eraYear(era: string, yearOfEra: number): string | null {
   return String(e.base + yearOfEra);
 }
 
-function done(text: string, end: number, base: string, ctx: NumberContext, doc: JpDocument | undefined): ParsedNumber | null {
+function done(text: string, end: number, base: string, ctx: NumberContext, doc: JpDocument | undefined, allowed = JP_KINDS): ParsedNumber | null {
   const implied = doc ? IMPLIED[doc] : undefined;
-  return implied ? finishImplied(text, end, base, JP_KINDS, ctx, implied) : finish(text, end, base, 'publication', JP_KINDS, ctx);
+  return implied ? finishImplied(text, end, base, allowed, ctx, implied) : finish(text, end, base, 'publication', allowed, ctx);
 }
 
 /** Year-serial forms (`2020-123456`, era `H08-179521`, compact `H08179521`): publication, or application when labelled so. */
@@ -49,7 +59,7 @@ export function yearSerial(text: string, pos: number, year: string, serialAt: nu
   const serial = text.slice(serialAt, serialAt + 6);
   const end = serialAt + 6;
   if (ctx.intent === 'application' || doc === 'application') return finish(text, end, `JP${year}-${serial}`, 'application', NO_KINDS, ctx);
-  return done(text, end, `JP${year}${serial}`, ctx, doc);
+  return done(text, end, `JP${year}${serial}`, ctx, doc, Number(year) >= 2000 ? YEAR_KINDS : JP_KINDS);
 }
 
 /** An era year with a serial of four to six digits (before 2000 serials were not padded), padded to six. */
@@ -132,7 +142,8 @@ export function parseJp(text: string, pos: number, ctx: NumberContext, doc?: JpD
   // Granted patents and registered utility models: seven digits, sometimes grouped.
   const g = readGroupedDigits(text, pos, 7);
   if (!g || g.digits.length !== 7 || !withinBounds('JP grant', g.digits)) return null;
-  return done(text, g.end, `JP${g.digits}`, ctx, doc);
+  const first = g.digits.charAt(0);
+  return done(text, g.end, `JP${g.digits}`, ctx, doc, first === '3' ? SEVEN_DIGIT_3 : first === '1' ? SEVEN_DIGIT_1 : SEVEN_DIGIT_KINDS);
 }
 
 /**

@@ -2,7 +2,11 @@ import { isSeriesYear, type Series, withinBounds } from '../bounds';
 import { digitRunEnd, exactDigits, HYPHEN, isDigit, isYear } from '../text';
 import { finish, finishImplied, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
-const KR_KINDS = kinds('KR', 'A', 'B1', 'B2', 'U', 'Y1', 'Y2', 'S');
+/** Kinds by what the number is: a publication (10- or none: A, a utility model U), a registration of each right type. */
+const PUBLICATION_KINDS = kinds('KR', 'A', 'U');
+const PATENT_PUBLICATION_KINDS = kinds('KR', 'A');
+const UTILITY_PUBLICATION_KINDS = kinds('KR', 'U');
+const REGISTRATION_KINDS: Readonly<Record<string, ReadonlySet<string>>> = { '10': kinds('KR', 'B1', 'B2'), '20': kinds('KR', 'Y1', 'Y2'), '30': kinds('KR', 'S') };
 const REGISTRATION: Readonly<Record<string, Series>> = { '10': 'KR patent registration', '20': 'KR utility model registration', '30': 'KR design registration' };
 
 /** KIPO's right-type prefix: 10 patent, 20 utility model, 30 design. */
@@ -21,13 +25,13 @@ function yearSerial(text: string, end: number, right: string | null, year: strin
     return right ? finish(text, end, `KR${right}-${year}-${serial}`, 'application', NO_KINDS, ctx) : null;
   }
   if (right === '30') return null; // design publications are not numbered this way
-  if (right === '20') return finishImplied(text, end, `KR${year}${serial}`, KR_KINDS, ctx, 'U');
-  return finish(text, end, `KR${year}${serial}`, 'publication', KR_KINDS, ctx);
+  if (right === '20') return finishImplied(text, end, `KR${year}${serial}`, UTILITY_PUBLICATION_KINDS, ctx, 'U');
+  return finish(text, end, `KR${year}${serial}`, 'publication', right === '10' ? PATENT_PUBLICATION_KINDS : PUBLICATION_KINDS, ctx);
 }
 
 function registration(text: string, end: number, right: string, serial: string, ctx: NumberContext): ParsedNumber | null {
   if (ctx.intent === 'application' || !withinBounds(REGISTRATION[right] as Series, serial)) return null;
-  return finish(text, end, `KR${right}${serial}`, 'publication', KR_KINDS, ctx);
+  return finish(text, end, `KR${right}${serial}`, 'publication', REGISTRATION_KINDS[right] as ReadonlySet<string>, ctx);
 }
 
 export const KR: OfficeRules = {

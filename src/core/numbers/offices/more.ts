@@ -41,6 +41,8 @@ export const DE: OfficeRules = seriesRules({
     { digits: 8, test: first('56'), kinds: kinds('DE', 'T1', 'T2', 'T3', 'T4', 'T5', 'T8', 'T9') },
     { digits: 7, test: first('1234'), bound: 'DE 7-digit', kinds: kinds('DE', 'A', 'A1', 'B', 'B3', 'B4', 'C', 'C1', 'C2', 'C3', 'C5') },
     { digits: 7, test: first('89'), kinds: kinds('DE', 'U', 'U1'), needsKind: true },
+    // Utility models before: `1 617 764` (the 1950s), year-led `7 309 197` (1973); numbered apart from the patents.
+    { digits: 7, test: first('167'), kinds: kinds('DE', 'U', 'U1'), needsKind: true },
   ],
 });
 
@@ -221,7 +223,8 @@ export const IT: OfficeRules = seriesRules({
 export const NL: OfficeRules = seriesRules({
   code: 'NL',
   series: [
-    { digits: 7, test: first('12'), bound: 'NL', kinds: kinds('NL', 'A', 'B', 'B1', 'C', 'C1', 'C2') },
+    // Kinds A and B ended with the old series in 1995 (`NL1012345A` names no document).
+    { digits: 7, test: first('12'), bound: 'NL', kinds: kinds('NL', 'B1', 'C', 'C1', 'C2') },
     { digits: 7, test: first('6789'), kinds: kinds('NL', 'A', 'B', 'C'), needsKind: true },
   ],
 });
@@ -243,7 +246,8 @@ export const AT: OfficeRules = seriesRules({
   series: [
     { digits: 6, bound: 'AT', kinds: kinds('AT', 'A', 'A1', 'A2', 'A3', 'B', 'B1', 'B2', 'B8'), needsKind: true },
     // Translations of European patents have a series of their own, past the patents' bound.
-    { digits: 6, kinds: kinds('AT', 'E', 'T', 'T1'), needsKind: true },
+    // DEPATISnet writes them with kind E (`AT000362828E`), a kind DOCDB does not give them (AT362828T).
+    { digits: 6, kinds: kinds('AT', 'T', 'T1'), needsKind: true },
     { digits: 6, prefix: 'E', kinds: kinds('AT', 'E', 'T', 'T1') },
     { digits: 5, bound: 'AT utility model', kinds: kinds('AT', 'U1', 'U2', 'U3', 'U8'), needsKind: true },
     { digits: 4, kinds: kinds('AT', 'U1', 'U2', 'U3', 'U8'), needsKind: true },

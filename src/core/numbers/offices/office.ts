@@ -1,6 +1,6 @@
 import { kindCode } from '../kinds';
 import { boundaryAt, continuesNumber, DOT, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isWordChar } from '../text';
-import type { NumberType, OfficeCode } from '../types';
+import { SUPPORTED_OFFICES, type NumberType, type OfficeCode } from '../types';
 
 /** What the words before a number said it is (`Appl. No.`, `Pub. No.`, `Design Pat. No.`). */
 export type Intent = 'any' | 'publication' | 'application';
@@ -82,13 +82,23 @@ function kindEnds(text: string, pos: number): boolean {
  * hyphen or underscore. Letters glued to a number that are not a kind make the whole thing
  * an identifier (`US123abc`), hence REJECT; a wrong kind after a space is just not taken.
  */
-function readKind(text: string, pos: number, allowed: ReadonlySet<string>): { end: number; kind: string } | null | typeof REJECT {
+function readKind(text: string, pos: number, allowed: ReadonlySet<string>, office: string): { end: number; kind: string } | null | typeof REJECT {
   const c = text.charCodeAt(pos);
   if (isLetter(c)) return kindAt(text, pos, allowed) ?? REJECT;
   if (c === UNDERSCORE) return isUpper(text.charCodeAt(pos + 1)) ? (kindAt(text, pos + 1, allowed) ?? REJECT) : REJECT;
   if (isWordChar(c)) return REJECT;
-  if ((isInlineSpace(c) || c === HYPHEN) && isUpper(text.charCodeAt(pos + 1))) return kindAt(text, pos + 1, allowed);
+  if ((isInlineSpace(c) || c === HYPHEN) && isUpper(text.charCodeAt(pos + 1))) return kindAt(text, pos + 1, allowed) ?? (otherSeriesKind(text, pos + 1, office) ? REJECT : null);
   return null;
+}
+
+/**
+ * A kind the office gives another series, written after a space (`DE 1617764 U`, a utility model
+ * numbered like patent DE 1617764; `US 6,123,456 E`): the number without it would name another document.
+ */
+function otherSeriesKind(text: string, pos: number, office: string): boolean {
+  const end = isDigit(text.charCodeAt(pos + 1)) ? pos + 2 : pos + 1;
+  if (!kindEnds(text, end) || (text.charCodeAt(end) === DOT && isLetter(text.charCodeAt(end + 1)))) return false;
+  return (SUPPORTED_OFFICES as readonly string[]).includes(office) && kindCode(office as OfficeCode, text.slice(pos, end)) !== undefined;
 }
 
 /** Words after a bare number that make it a count or an amount: `US 6,120,000 units`, `EP 412345 copies`. */
@@ -119,7 +129,7 @@ export function finish(
   requireKind = false,
 ): ParsedNumber | null {
   if (continuesNumber(text, end)) return null;
-  const k = readKind(text, end, allowed);
+  const k = readKind(text, end, allowed, base.slice(0, 2));
   if (k === REJECT) return null;
   if (k) return { end: k.end, number: base + k.kind, type, kind: k.kind };
   const cited = ctx.citedKind !== undefined && allowed.has(ctx.citedKind) ? ctx.citedKind : null;

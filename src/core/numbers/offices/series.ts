@@ -84,8 +84,11 @@ function readAs(office: SeriesOffice, rule: SeriesRule, text: string, start: num
 }
 
 function tryRules(office: SeriesOffice, rules: readonly SeriesRule[], text: string, start: number, end: number, digits: string, ctx: NumberContext): ParsedNumber | null {
+  // A serial is never written with a leading zero (`AT 001 234 B`): zeros before it are padding, read below.
+  // Application numbers may lead with one (`GB 0912345.6`, of 2009).
+  const zeroLed = digits.charCodeAt(0) === 0x30;
   for (const rule of rules) {
-    if (!fits(rule, digits, ctx)) continue;
+    if ((zeroLed && !rule.prefix && !rule.checkDigitApplication) || !fits(rule, digits, ctx)) continue;
     const r = readAs(office, rule, text, start, end, digits, ctx, false);
     if (r) return r;
   }

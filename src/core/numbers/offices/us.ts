@@ -4,6 +4,9 @@ import { finish, kinds, NO_KINDS, roundAmount, type NumberContext, type OfficeRu
 
 // WIPO ST.16 as the USPTO uses it, by document family.
 const UTILITY = kinds('US', 'A', 'B1', 'B2', 'C1', 'C2', 'C3');
+/** Since 2001 (patents from 6,167,xxx) kind A is a pre-grant publication's: `US 10,123,456 A` names no patent. */
+const UTILITY_SINCE_2001 = kinds('US', 'B1', 'B2', 'C1', 'C2', 'C3');
+const LAST_KIND_A = 6_200_000;
 const PRE_GRANT = kinds('US', 'A1', 'A2', 'A9');
 const DESIGN = kinds('US', 'S', 'S1');
 const REISSUE = kinds('US', 'E', 'E1');
@@ -130,7 +133,10 @@ export const US: OfficeRules = {
     const digits = stripZeros(g.digits);
     // Fewer than six digits is more often a count or an amount than an 1800s patent.
     if (digits.length < 6 || !withinBounds('US utility', digits)) return null;
-    const r = finish(text, g.end, `US${digits}`, 'publication', UTILITY, ctx);
+    const r = finish(text, g.end, `US${digits}`, 'publication', Number(digits) > LAST_KIND_A ? UTILITY_SINCE_2001 : UTILITY, ctx);
+    // `US09054439` is as much application 09/054,439 written without its slash (patent_client's
+    // form) as patent 9,054,439 padded: exports that pad a patent give its kind (`US07318131B2`).
+    if (r && r.kind === null && !ctx.labelled && g.digits.length === 8 && g.digits.charCodeAt(0) === 0x30) return null;
     // Six digits are patents of before 1911, cited with a label or a kind; bare (`US 518,364`) a figure.
     if (r && digits.length === 6 && r.kind === null && !ctx.labelled) return null;
     return roundAmount(r, g.digits, g.end - pos, ctx) ? null : r;
