@@ -38,6 +38,10 @@ const WORDS: ReadonlyMap<string, number> = new Map([
   ['open', PUBLICATION],
   ['unexamined', PUBLICATION],
   ['pre-grant', PUBLICATION],
+  // Examiners' `U.S. PGPub No.`, `PG Pub.`, `PG-Pub.`
+  ['pgpub', PUBLICATION],
+  ['pg-pub', PUBLICATION],
+  ['pg', 0],
   ['design', DESIGN],
   ['des', DESIGN],
   ['reissue', REISSUE],
@@ -48,6 +52,7 @@ const WORDS: ReadonlyMap<string, number> = new Map([
   ['utility', NOUN | UTILITY],
   ['model', 0],
   ['registration', REGISTERED],
+  ['registered', REGISTERED],
   ['reg', 0],
   ['granted', 0],
   ['examined', EXAMINED],

@@ -60,6 +60,9 @@ const CHINESE: ReadonlyArray<readonly [string, OfficeCode, 'application' | 'publ
   ['申请号', 'CN', 'application'], ['专利号', 'CN', 'application'], ['公开号', 'CN', 'publication'], ['公告号', 'CN', 'publication'],
   ['公布号', 'CN', 'publication'], ['申請號', 'TW', 'application'], ['公開號', 'TW', 'publication'], ['公告號', 'TW', 'publication'],
   ['證書號', 'TW', 'publication'],
+  // Taiwanese office actions: `發明第I623456號`, `新型第M512345號`, `發明專利第I623456號`, `中華民國專利I623456`.
+  ['發明第', 'TW', 'publication'], ['新型第', 'TW', 'publication'], ['設計第', 'TW', 'publication'], ['專利第', 'TW', 'publication'],
+  ['中華民國專利', 'TW', 'publication'],
 ];
 
 /** Anchors per office. Codes are upper case in running text; labels may start a sentence. */
@@ -683,9 +686,17 @@ function espacenetParameters(text: string, p: number, q: number, rules: OfficeRu
   return cited?.kind === kind ? { ...cited, end: k } : r;
 }
 
+const PG_PUB = /^[ -]?PG[ -]?PUB\.?(?: NO\.?)? ?(?=\d)/i;
+
 /** Past `PN`, `P` or `PAP` after `US` when a number follows (`USPN 7,123,456`); `USPP12,345` is a plant patent. */
 function afterUsAbbreviation(text: string, q: number): number {
-  if (text.charCodeAt(q) !== 0x50 /* P */ || text.charCodeAt(q + 1) === 0x50) return q;
+  // Examiners' `US PGPub 2019/0123456`, `US-PG-Pub. No. 2019/0123456`, `USPGPUB 2019/0123456`.
+  const c = text.charCodeAt(q);
+  if ((c === 0x50 || c === 0x20 || c === HYPHEN) && (text.charCodeAt(c === 0x50 ? q + 1 : q + 2) | 0x20) === 0x67 /* g */) {
+    const pg = PG_PUB.exec(text.slice(q, q + 20));
+    if (pg) return q + pg[0].length;
+  }
+  if (c !== 0x50 /* P */ || text.charCodeAt(q + 1) === 0x50) return q;
   let at = text.startsWith('PAP', q) ? q + 3 : text.startsWith('PN', q) ? q + 2 : q + 1;
   if (text.charCodeAt(at) === DOT) at++;
   const n = isInlineSpace(text.charCodeAt(at)) ? at + 1 : at;

@@ -9,12 +9,21 @@ const GRANT_KINDS: ReadonlySet<string> = new Set(['B', 'B1', 'B2', 'B4', 'C', 'Y
  * Kinds of a seven-digit number (a grant, a registered utility model or design): `B` alone and `A`
  * are an examined and a laid-open publication, numbered by year (`JP6123456B` names no document).
  */
-const SEVEN_DIGIT_KINDS = kinds('JP', 'B1', 'B2', 'B4', 'C', 'Y1', 'Y2');
-/** Registered utility models are numbered from 3 000 001 (1994), designs below 2 000 000: `JP 6123456 U` names nothing. */
-const SEVEN_DIGIT_3 = kinds('JP', 'B1', 'B2', 'B4', 'C', 'Y1', 'Y2', 'U', 'U1');
-const SEVEN_DIGIT_1 = kinds('JP', 'B1', 'B2', 'B4', 'C', 'Y1', 'Y2', 'S');
+const SEVEN_DIGIT_KINDS = kinds('JP', 'B1', 'B2', 'B4');
+/**
+ * By the first digit: grants of the old law (C) and utility models registered before 1994 (Y) are below
+ * 3 000 000, designs below 2 000 000, and utility models registered since 1994 (U) from 3 000 001:
+ * `JP 6123456 U`, `JP6123456Y2`, `JP4219000C` name nothing.
+ */
+const SEVEN_DIGIT_BY_FIRST: Readonly<Record<string, ReadonlySet<string>>> = {
+  '1': kinds('JP', 'B1', 'B2', 'B4', 'C', 'Y1', 'Y2', 'S'),
+  '2': kinds('JP', 'B1', 'B2', 'B4', 'C', 'Y1', 'Y2'),
+  '3': kinds('JP', 'B1', 'B2', 'B4', 'U', 'U1'),
+};
 /** Numbered by a Western year (from 2000): only laid-open and re-published applications; examined ones ended in 1996. */
 const YEAR_KINDS = kinds('JP', 'A', 'A1');
+/** Numbered by an era year: laid-open (A), examined (B, B2, B4) and their utility models (U, Y, Y2); no grant or design kinds. */
+const ERA_YEAR_KINDS = kinds('JP', 'A', 'A1', 'B', 'B2', 'B4', 'U', 'U1', 'Y', 'Y2');
 
 /** Japanese eras by the letter (or kanji) written for them: year 1 of the era and its last year number. */
 const ERAS: Readonly<Record<string, { base: number; last: number }>> = {
@@ -59,7 +68,7 @@ export function yearSerial(text: string, pos: number, year: string, serialAt: nu
   const serial = text.slice(serialAt, serialAt + 6);
   const end = serialAt + 6;
   if (ctx.intent === 'application' || doc === 'application') return finish(text, end, `JP${year}-${serial}`, 'application', NO_KINDS, ctx);
-  return done(text, end, `JP${year}${serial}`, ctx, doc, Number(year) >= 2000 ? YEAR_KINDS : JP_KINDS);
+  return done(text, end, `JP${year}${serial}`, ctx, doc, Number(year) >= 2000 ? YEAR_KINDS : ERA_YEAR_KINDS);
 }
 
 /** An era year with a serial of four to six digits (before 2000 serials were not padded), padded to six. */
@@ -69,7 +78,7 @@ function eraSerial(text: string, year: string, serialAt: number, ctx: NumberCont
   if (len < 4 || len > 6) return null;
   const serial = text.slice(serialAt, end).padStart(6, '0');
   if (ctx.intent === 'application' || doc === 'application') return finish(text, end, `JP${year}-${serial}`, 'application', NO_KINDS, ctx);
-  return done(text, end, `JP${year}${serial}`, ctx, doc);
+  return done(text, end, `JP${year}${serial}`, ctx, doc, ERA_YEAR_KINDS);
 }
 
 /** After an era letter: `8-179521`, `08-179521`, compact `08179521`, or DOCDB's `0512345` (two-digit year, five-digit serial). */
@@ -84,6 +93,11 @@ export function eraForm(text: string, era: string, pos: number, ctx: NumberConte
   if ((len === 1 || len === 2) && text.charCodeAt(run) === HYPHEN) {
     const year = eraYear(era, Number(text.slice(pos, run)));
     return year ? eraSerial(text, year, run + 1, ctx, doc) : null;
+  }
+  // `JP H07 264711 A`, as EPO search reports write it: with its kind.
+  if (len === 2 && isInlineSpace(text.charCodeAt(run)) && exactDigits(text, run + 1, 6) && ctx.intent !== 'application' && !doc) {
+    const year = eraYear(era, Number(text.slice(pos, run)));
+    return year ? yearSerial(text, pos, year, run + 1, ctx.requireKind ? ctx : { ...ctx, requireKind: true }) : null;
   }
   return null;
 }
@@ -136,6 +150,10 @@ export function parseJp(text: string, pos: number, ctx: NumberContext, doc?: JpD
     return yearSerial(text, pos, text.slice(pos, run), run + 1, ctx, doc);
   }
   if (len === 10 && isYear(text, pos) && isSeriesYear(text.slice(pos, pos + 4))) return yearSerial(text, pos, text.slice(pos, pos + 4), pos + 4, ctx, doc);
+  // EPO search reports space the year from the serial (`JP 2005 123456 A`): read with the kind they always carry there.
+  if (len === 4 && isInlineSpace(text.charCodeAt(run)) && isYear(text, pos) && isSeriesYear(text.slice(pos, run)) && exactDigits(text, run + 1, 6) && ctx.intent !== 'application' && !doc) {
+    return yearSerial(text, pos, text.slice(pos, run), run + 1, ctx.requireKind ? ctx : { ...ctx, requireKind: true });
+  }
   if (ctx.intent === 'application' || doc === 'application') return null;
   if ((len === 1 || len === 2) && text.charCodeAt(run) === HYPHEN) return doc === 'grant' || doc === 'um-registration' ? null : withoutEra(text, pos, run, ctx, doc);
   if (len === 8 && !doc) return eightDigits(text, pos, run, ctx);
@@ -143,7 +161,7 @@ export function parseJp(text: string, pos: number, ctx: NumberContext, doc?: JpD
   const g = readGroupedDigits(text, pos, 7);
   if (!g || g.digits.length !== 7 || !withinBounds('JP grant', g.digits)) return null;
   const first = g.digits.charAt(0);
-  return done(text, g.end, `JP${g.digits}`, ctx, doc, first === '3' ? SEVEN_DIGIT_3 : first === '1' ? SEVEN_DIGIT_1 : SEVEN_DIGIT_KINDS);
+  return done(text, g.end, `JP${g.digits}`, ctx, doc, SEVEN_DIGIT_BY_FIRST[first] ?? SEVEN_DIGIT_KINDS);
 }
 
 /**
@@ -160,8 +178,10 @@ function eightDigits(text: string, pos: number, run: number, ctx: NumberContext)
   if (GRANT_KINDS.has(r.kind)) {
     if (!digits.startsWith('0')) return null;
     const grant = stripZeros(digits);
-    return grant.length === 7 && withinBounds('JP grant', grant) ? { ...r, number: `JP${grant}${r.kind}` } : null;
+    const allowed = SEVEN_DIGIT_BY_FIRST[grant.charAt(0)] ?? SEVEN_DIGIT_KINDS;
+    return grant.length === 7 && withinBounds('JP grant', grant) && allowed.has(r.kind) ? { ...r, number: `JP${grant}${r.kind}` } : null;
   }
+  if (!ERA_YEAR_KINDS.has(r.kind)) return null;
   const y = Number(digits.slice(0, 2));
   const year = y >= 1 && y <= 11 ? eraYear('H', y) : y >= 46 && y <= 64 ? eraYear('S', y) : null;
   return year ? { ...r, number: `JP${year}${digits.slice(2)}${r.kind}` } : null;

@@ -1,5 +1,5 @@
 import { isSeriesYear, type Series, withinBounds } from '../bounds';
-import { digitRunEnd, exactDigits, HYPHEN, isDigit, isYear } from '../text';
+import { digitRunEnd, exactDigits, HYPHEN, isDigit, isYear, readSpacedGroups } from '../text';
 import { finish, finishImplied, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
 /** Kinds by what the number is: a publication (10- or none: A, a utility model U), a registration of each right type. */
@@ -48,14 +48,27 @@ export const KR: OfficeRules = {
         if (exactDigits(text, next, 4) && text.charCodeAt(next + 4) === HYPHEN && isYear(text, next) && exactDigits(text, next + 5, 7)) {
           return yearSerial(text, next + 12, right, text.slice(next, next + 4), text.slice(next + 5, next + 12), ctx);
         }
-        // `10-2355140`: a registration.
-        if (exactDigits(text, next, 7)) return registration(text, next + 7, right, text.slice(next, next + 7), ctx);
+        // `10-2355140`: a registration; KIPRIS writes it with the register's suffix, `10-2355140-0000`.
+        if (exactDigits(text, next, 7)) {
+          const suffix = text.startsWith('-0000', next + 7) && !isDigit(text.charCodeAt(next + 12)) ? 5 : 0;
+          const r = registration(text, next + 7 + suffix, right, text.slice(next, next + 7), ctx);
+          return r || suffix === 0 ? r : registration(text, next + 7, right, text.slice(next, next + 7), ctx);
+        }
         return null;
       }
       if (len === 4 && isYear(text, pos) && exactDigits(text, next, 7)) {
         return yearSerial(text, next + 7, null, text.slice(pos, run), text.slice(next, next + 7), ctx);
       }
       return null;
+    }
+    // EPO search reports space them: `KR 2010 0012345 A`, `KR 101 234 567 B1`; read with the kind they always carry there.
+    if (len === 4 || len === 3) {
+      const spaced = readSpacedGroups(text, pos, len === 4 ? [4, 7] : [3, 3, 3]);
+      if (spaced && (len === 4 ? isYear(text, pos) : isRightType(text, pos))) {
+        const kindCtx = ctx.requireKind ? ctx : { ...ctx, requireKind: true };
+        const d = spaced.digits;
+        return len === 4 ? yearSerial(text, spaced.end, null, d.slice(0, 4), d.slice(4), kindCtx) : registration(text, spaced.end, d.slice(0, 2), d.slice(2), kindCtx);
+      }
     }
     if (len === 11 && isYear(text, pos)) return yearSerial(text, run, null, text.slice(pos, pos + 4), text.slice(pos + 4, run), ctx);
     if (len === 13 && isRightType(text, pos) && isYear(text, pos + 2)) {

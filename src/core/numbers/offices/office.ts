@@ -129,7 +129,8 @@ export function finish(
   requireKind = false,
 ): ParsedNumber | null {
   if (continuesNumber(text, end)) return null;
-  const k = readKind(text, end, allowed, base.slice(0, 2));
+  // An application takes no kind; a letter after it is the writer's (`US 62/530,023 P`, a provisional, in EPO priority data).
+  const k = readKind(text, end, allowed, type === 'publication' ? base.slice(0, 2) : '');
   if (k === REJECT) return null;
   if (k) return { end: k.end, number: base + k.kind, type, kind: k.kind };
   const cited = ctx.citedKind !== undefined && allowed.has(ctx.citedKind) ? ctx.citedKind : null;

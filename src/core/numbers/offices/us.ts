@@ -27,6 +27,10 @@ function prefixed(text: string, pos: number, ctx: NumberContext): ParsedNumber |
   if (c === 0x44 /* D */ && isDigit(c1)) {
     at = pos + 1;
     prefix = 'D';
+  } else if (c === 0x44 /* D */ && text.startsWith('es. ', pos + 1) && isDigit(text.charCodeAt(pos + 5))) {
+    // `U.S. Pat. No. Des. 845,123`
+    at = pos + 5;
+    prefix = 'D';
   } else if (c === 0x44 /* D */ && text.startsWith('ES', pos + 1) && isDigit(text.charCodeAt(pos + 3))) {
     at = pos + 3;
     prefix = 'D';
@@ -124,6 +128,10 @@ export const US: OfficeRules = {
     if (isYear(text, pos)) {
       const pub = preGrant(text, pos, ctx);
       if (pub) return pub;
+    }
+    // DEPATISnet pads a publication to twelve digits: `US020170285092A1` (with its kind).
+    if (c === 0x30 && text.startsWith('20', pos + 1) && digitRunEnd(text, pos, 13) - pos === 12) {
+      return preGrant(text, pos + 1, ctx.requireKind ? ctx : { ...ctx, requireKind: true });
     }
     if (ctx.variant === 'design') return series(text, pos, 'D', ctx);
     if (ctx.variant === 'reissue') return series(text, pos, 'RE', ctx);

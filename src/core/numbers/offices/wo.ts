@@ -1,5 +1,5 @@
 import { LAST_YEAR, withinBounds } from '../bounds';
-import { digitRunEnd, HYPHEN, isDigit, isUpper, isYear, SLASH } from '../text';
+import { digitRunEnd, exactDigits, HYPHEN, isDigit, isInlineSpace, isUpper, isYear, SLASH } from '../text';
 import { finish, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
 const WO_KINDS = kinds('WO', 'A1', 'A2', 'A3', 'A4', 'A8', 'A9');
@@ -14,11 +14,26 @@ function isShortYear(yy: string): boolean {
   return yy >= '78' || yy <= '03';
 }
 
+/**
+ * Receiving offices of the PCT: the contracting states' offices, the regional ones (EP, EA, AP, OA)
+ * and the International Bureau (IB), with the codes of former states (SU, DD, CS, YU). `PCT/ZZ…` and
+ * `PCT/TW…` (Taiwan is no contracting state) name no application.
+ */
+const RECEIVING_OFFICES: ReadonlySet<string> = new Set(
+  (
+    'AE AG AL AM AO AT AU AZ BA BB BE BF BG BH BJ BN BR BW BY BZ CA CF CG CH CI CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ ' +
+    'EC EE EG ES FI FR GA GB GD GE GH GM GN GQ GR GT GW HN HR HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KM KN KP KR KW KZ ' +
+    'LA LC LI LK LR LS LT LU LV LY MA MC MD ME MG MK ML MN MR MT MW MX MY MZ NA NE NG NI NL NO NZ OM PA PE PG PH PL PT QA RO ' +
+    'RS RU RW SA SC SD SE SG SI SK SL SM SN ST SV SY SZ TD TG TH TJ TM TN TR TT TZ UA UG US UZ VC VN WS ZA ZM ZW ' +
+    'EP EA AP OA IB SU DD CS YU'
+  ).split(' '),
+);
+
 /** `PCT/US2020/012345`, old `PCT/US97/16543` or short `PCT/US2001/1234`, always widened to `PCT/US1997/016543`. */
 export function parsePct(text: string, pos: number, ctx: NumberContext): ParsedNumber | null {
   if (!text.startsWith('PCT/', pos)) return null;
   const cc = pos + 4;
-  if (!isUpper(text.charCodeAt(cc)) || !isUpper(text.charCodeAt(cc + 1))) return null;
+  if (!isUpper(text.charCodeAt(cc)) || !isUpper(text.charCodeAt(cc + 1)) || !RECEIVING_OFFICES.has(text.slice(cc, cc + 2))) return null;
   const y = cc + 2;
   const yEnd = digitRunEnd(text, y, 4);
   const yLen = yEnd - y;
@@ -59,6 +74,11 @@ export const WO: OfficeRules = {
       year = len === 4 ? text.slice(pos, run) : widenYear(text.slice(pos, run));
       serial = text.slice(run + 1, sEnd);
       return done(text, sEnd, year, serial, ctx, false);
+    }
+    // EPO search reports of the 1990s: `WO 99 12395 A`, the type A after it (not a WO kind; A1 and A2 are).
+    if (len === 2 && isInlineSpace(sep) && isShortYear(text.slice(pos, run)) && exactDigits(text, run + 1, 5) && !isDigit(text.charCodeAt(run + 6))) {
+      if (!isInlineSpace(text.charCodeAt(run + 6)) || text.charCodeAt(run + 7) !== 0x41 /* A */) return null;
+      return done(text, run + 6, widenYear(text.slice(pos, run)), text.slice(run + 1, run + 6), ctx, false);
     }
     if (len === 10 && isYear(text, pos)) {
       // WIPO's compact form since 2004: WO2020123456.
