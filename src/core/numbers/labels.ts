@@ -13,6 +13,7 @@ const NOUN = 128; // says "this is a patent document"
 const UTILITY = 256; // a utility model
 const EXAMINED = 512; // an examined publication (JP kokoku)
 const REGISTERED = 1024;
+const UNEXAMINED = 2048; // laid open (JP kokai): the words tell it from an examined publication
 const SAYS_WHAT = APPLICATION | PUBLICATION | DESIGN | REISSUE | PLANT | NOUN;
 
 const WORDS: ReadonlyMap<string, number> = new Map([
@@ -33,10 +34,10 @@ const WORDS: ReadonlyMap<string, number> = new Map([
   ['pub', PUBLICATION],
   ['publ', PUBLICATION],
   ['published', PUBLICATION],
-  ['laid-open', PUBLICATION],
-  ['laid', PUBLICATION],
-  ['open', PUBLICATION],
-  ['unexamined', PUBLICATION],
+  ['laid-open', PUBLICATION | UNEXAMINED],
+  ['laid', PUBLICATION | UNEXAMINED],
+  ['open', PUBLICATION | UNEXAMINED],
+  ['unexamined', PUBLICATION | UNEXAMINED],
   ['pre-grant', PUBLICATION],
   // Examiners' `U.S. PGPub No.`, `PG Pub.`, `PG-Pub.`
   ['pgpub', PUBLICATION],
@@ -61,9 +62,9 @@ const WORDS: ReadonlyMap<string, number> = new Map([
   ['offenlegungsschrift', PUBLICATION],
   ['patentschrift', NOUN],
   ['gebrauchsmuster', NOUN],
-  ['kokai', PUBLICATION],
-  ['tokkai', PUBLICATION],
-  ['kokoku', NOUN],
+  ['kokai', PUBLICATION | UNEXAMINED],
+  ['tokkai', PUBLICATION | UNEXAMINED],
+  ['kokoku', EXAMINED],
   ['no', TERMINAL],
   ['nos', TERMINAL | PLURAL],
   ['number', TERMINAL],
@@ -73,7 +74,7 @@ const WORDS: ReadonlyMap<string, number> = new Map([
 const MAX_WORDS = 8;
 const MAX_WORD_LENGTH = 20;
 /** `(JP-A)`, `(Kokai)` inside a label: `Japanese Patent Application Laid-Open (JP-A) No. 2006-234567`. */
-const CITED_KIND = /^\((?:JP-([ABUY])|kokai|tokkai)\)/i;
+const CITED_KIND = /^\((?:JP-([ABUY])|kokai|tokkai|(kokoku))\)/i;
 
 export interface Label {
   /** Where the number (or a repeated office code) should start. */
@@ -98,7 +99,7 @@ export function readLabel(text: string, pos: number, labelled = false): Label {
     if (text.charCodeAt(i) === 0x28 /* ( */ && n > 0) {
       const m = CITED_KIND.exec(text.slice(i, i + 9));
       if (!m) break;
-      citedKind = (m[1] ?? 'A').toUpperCase();
+      citedKind = (m[1] ?? (m[2] ? 'B' : 'A')).toUpperCase();
       i = skipGap(text, i + m[0].length);
       end = i;
       continue;
@@ -128,7 +129,7 @@ export function readLabel(text: string, pos: number, labelled = false): Label {
 }
 
 /** Flags that shape the context; with the cited kind and `labelled`, the key of a cached context. */
-const CONTEXT_FLAGS = APPLICATION | PUBLICATION | DESIGN | REISSUE | PLANT | UTILITY | EXAMINED | REGISTERED;
+const CONTEXT_FLAGS = APPLICATION | PUBLICATION | DESIGN | REISSUE | PLANT | UTILITY | EXAMINED | REGISTERED | UNEXAMINED;
 const contexts = new Map<number, NumberContext>();
 
 /** The context the label's words make: one shared object per combination (contexts are never changed). */
@@ -148,6 +149,8 @@ function contextOf(flags: number, citedKind: string | undefined, labelled: boole
   else if (flags & REISSUE) c.variant = 'reissue';
   else if (flags & PLANT) c.variant = 'plant';
   if (labelled) c.labelled = true;
+  // `Japanese Patent Publication No. 63-12345` translates 特公 as often as 特開: the words do not say which.
+  if (flags & (PUBLICATION | NOUN) && !(flags & (UNEXAMINED | EXAMINED | APPLICATION | UTILITY | DESIGN | REISSUE | PLANT))) c.examinedOrNot = true;
   context = numberContext(c);
   contexts.set(key, context);
   return context;

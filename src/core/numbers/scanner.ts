@@ -327,6 +327,11 @@ class Scanner {
       const r = jpCommaForm(text, q + 1, ctx);
       if (r) return this.emit(p, r, office);
     }
+    // OPS's DOCDB form, the kind after a second dot: `EP.1000000.A1`, `US.2022179620.A1` (read only with it).
+    if (text.charCodeAt(q) === DOT && isDigit(text.charCodeAt(q + 1))) {
+      const r = docdbDotted(text, q + 1, OFFICE_RULES[office], ctx);
+      if (r) return this.emit(p, r, office);
+    }
     if (text.charCodeAt(q) === 0x26 /* & */) {
       const r = espacenetParameters(text, p, q, OFFICE_RULES[office], ctx);
       if (r) return this.emit(p, r, office);
@@ -500,7 +505,9 @@ class Scanner {
                   ? 'um-registration'
                   : undefined;
       const era = { 평: 'H', 소: 'S', 령: 'R' }[label.slice(-1)];
-      r = era ? eraForm(text, era, i, ctx, doc) : japaneseNumber(text, i, doc, ctx);
+      // `일본 특허공보 제63-12345호`: a gazette that does not say laid open (공개) is as often the examined one.
+      const jpCtx = doc === undefined && !label.includes('공개') ? numberContext({ intent: ctx.intent, labelled: true, examinedOrNot: true }) : ctx;
+      r = era ? eraForm(text, era, i, jpCtx, doc) : japaneseNumber(text, i, doc, jpCtx);
     } else {
       r = afterLabel(text, i, office, ctx);
     }
@@ -687,6 +694,18 @@ function espacenetParameters(text: string, p: number, q: number, rules: OfficeRu
 }
 
 const PG_PUB = /^[ -]?PG[ -]?PUB\.?(?: NO\.?)? ?(?=\d)/i;
+
+/** `1000000.A1` after `EP.`: the number with the kind that follows its dot, or null. */
+function docdbDotted(text: string, pos: number, rules: OfficeRules, ctx: NumberContext): ParsedNumber | null {
+  let e = pos;
+  while (isDigit(text.charCodeAt(e))) e++;
+  if (text.charCodeAt(e) !== DOT || !isUpper(text.charCodeAt(e + 1))) return null;
+  const kEnd = isDigit(text.charCodeAt(e + 2)) ? e + 3 : e + 2;
+  if (isWordChar(text.charCodeAt(kEnd)) || (text.charCodeAt(kEnd) === DOT && isWordChar(text.charCodeAt(kEnd + 1)))) return null;
+  const kind = text.slice(e + 1, kEnd);
+  const r = rules.parse(text, pos, { ...ctx, citedKind: kind });
+  return r && r.end === e && r.kind === kind ? { ...r, end: kEnd } : null;
+}
 
 /** Past `PN`, `P` or `PAP` after `US` when a number follows (`USPN 7,123,456`); `USPP12,345` is a plant patent. */
 function afterUsAbbreviation(text: string, q: number): number {

@@ -68,7 +68,7 @@ export function yearSerial(text: string, pos: number, year: string, serialAt: nu
   const serial = text.slice(serialAt, serialAt + 6);
   const end = serialAt + 6;
   if (ctx.intent === 'application' || doc === 'application') return finish(text, end, `JP${year}-${serial}`, 'application', NO_KINDS, ctx);
-  return done(text, end, `JP${year}${serial}`, ctx, doc, Number(year) >= 2000 ? YEAR_KINDS : ERA_YEAR_KINDS);
+  return examinedOrNot(done(text, end, `JP${year}${serial}`, ctx, doc, Number(year) >= 2000 ? YEAR_KINDS : ERA_YEAR_KINDS), year, ctx);
 }
 
 /** An era year with a serial of four to six digits (before 2000 serials were not padded), padded to six. */
@@ -78,7 +78,15 @@ function eraSerial(text: string, year: string, serialAt: number, ctx: NumberCont
   if (len < 4 || len > 6) return null;
   const serial = text.slice(serialAt, end).padStart(6, '0');
   if (ctx.intent === 'application' || doc === 'application') return finish(text, end, `JP${year}-${serial}`, 'application', NO_KINDS, ctx);
-  return done(text, end, `JP${year}${serial}`, ctx, doc, ERA_YEAR_KINDS);
+  return examinedOrNot(done(text, end, `JP${year}${serial}`, ctx, doc, ERA_YEAR_KINDS), year, ctx);
+}
+
+/**
+ * Laid-open and examined publications shared their era-year numbering until 1996: after a label that
+ * names neither (`Japanese Patent Publication No. 63-12345`) and without a kind, the number is either.
+ */
+function examinedOrNot(r: ParsedNumber | null, year: string, ctx: NumberContext): ParsedNumber | null {
+  return r && r.kind === null && ctx.examinedOrNot && Number(year) <= 1996 ? null : r;
 }
 
 /** After an era letter: `8-179521`, `08-179521`, compact `08179521`, or DOCDB's `0512345` (two-digit year, five-digit serial). */

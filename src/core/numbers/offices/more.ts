@@ -61,8 +61,10 @@ export const GB: OfficeRules = seriesRules({
 export const FR: OfficeRules = seriesRules({
   code: 'FR',
   series: [
-    { digits: 7, test: first('23'), bound: 'FR', kinds: kinds('FR', 'A1', 'A3', 'A7', 'A8', 'B1', 'B3') },
-    { digits: 7, test: first('1'), kinds: kinds('FR', 'A', 'M') },
+    // An application is year + serial, `FR1909731` (WIPO DAS), as often glued as a publication: a plain
+    // run of seven digits is read only with its kind or a label; INPI prints publications `2 123 456`.
+    { digits: 7, test: first('23'), bound: 'FR', kinds: kinds('FR', 'A1', 'A3', 'A7', 'A8', 'B1', 'B3'), plainNeedsKind: true },
+    { digits: 7, test: first('1'), kinds: kinds('FR', 'A', 'M'), plainNeedsKind: true },
     { digits: 6, kinds: kinds('FR', 'A'), needsKind: true },
   ],
 });

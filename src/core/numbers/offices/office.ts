@@ -16,6 +16,8 @@ export interface NumberContext {
   requireKind?: boolean;
   /** Words before the number named the office and the document (`Austrian Patent No.`): short series need no kind then. */
   labelled?: boolean;
+  /** The label named a publication without saying whether it was examined (`Japanese Patent Publication No.`). */
+  examinedOrNot?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface NumberContext {
  * optimisation on), where literals with different fields made them megamorphic.
  */
 export function numberContext(c: NumberContext): NumberContext {
-  return { intent: c.intent, variant: c.variant, document: c.document, citedKind: c.citedKind, requireKind: c.requireKind, labelled: c.labelled };
+  return { intent: c.intent, variant: c.variant, document: c.document, citedKind: c.citedKind, requireKind: c.requireKind, labelled: c.labelled, examinedOrNot: c.examinedOrNot };
 }
 
 export interface ParsedNumber {

@@ -18,6 +18,8 @@ export interface SeriesRule {
   kinds: ReadonlySet<string>;
   /** Read only with a kind code written or an office label before it: short series, codes that are words (IN, IT, AT). */
   needsKind?: boolean;
+  /** As `needsKind` when written as one run of digits: only the office's own grouping (`2 123 456`) tells a publication. */
+  plainNeedsKind?: boolean;
   /** The highest serial issued (bounds.ts). */
   bound?: Series;
   /** `.7` after the digits makes it an application with its check digit (`DE 10 2019 123 456.7`); 'only': never a publication. */
@@ -79,7 +81,8 @@ function readAs(office: SeriesOffice, rule: SeriesRule, text: string, start: num
   if (rule.checkDigitApplication === 'only') return null;
   const type: NumberType = rule.applicationOnly ? 'application' : 'publication';
   if (ctx.intent === 'application' && type !== 'application' && !office.sameNumber) return null;
-  const r = finish(text, end, base, type, type === 'application' ? NO_KINDS : rule.kinds, ctx, padded || rule.needsKind === true);
+  const plain = rule.plainNeedsKind === true && end - start === digits.length;
+  const r = finish(text, end, base, type, type === 'application' ? NO_KINDS : rule.kinds, ctx, padded || rule.needsKind === true || plain);
   return roundAmount(r, digits, end - start, ctx) ? null : r;
 }
 
@@ -131,6 +134,8 @@ export function seriesRules(office: SeriesOffice): OfficeRules {
       const p = withPrefix(office, text, pos);
       if (!p || p.rules.length === 0) return null;
       const spaced = readSpacedDigits(text, p.at);
+      // `19 12345` is how INPI writes a French application (year, serial), which no office prints a publication as.
+      if (spaced && spaced.end - p.at === 8 && isDigit(text.charCodeAt(p.at + 1)) && !isDigit(text.charCodeAt(p.at + 2))) return null;
       if (spaced) {
         const r = tryRules(office, p.rules, text, p.at, spaced.end, spaced.digits, ctx);
         if (r) return r;
