@@ -93,6 +93,7 @@ const NAMED: ReadonlyMap<string, OfficeCode> = new Map([
   ['U.S.', 'US'],
 ]);
 const JAPANESE_DOCS: ReadonlyMap<string, JpDocument> = new Map(JAPANESE);
+const TW_CERTIFICATE_LABELS: ReadonlySet<string> = new Set(['證書號', '發明第', '新型第', '設計第', '專利第', '中華民國專利']);
 const CHINESE_LABELS: ReadonlyMap<string, readonly [OfficeCode, 'application' | 'publication']> = new Map(CHINESE.map(([l, o, t]) => [l, [o, t] as const]));
 
 /** Anchors that are capitalised words (`Appl`, `European`), as opposed to codes and symbols. */
@@ -418,7 +419,7 @@ class Scanner {
     const doc = JAPANESE_DOCS.get(a);
     if (doc) return this.offices.has('JP') ? this.japanese(p, a.length, doc) : -1;
     const chinese = CHINESE_LABELS.get(a);
-    if (chinese) return this.chinese(p + a.length, chinese[0], chinese[1]);
+    if (chinese) return this.chinese(p + a.length, chinese[0], chinese[1], a);
     return this.korean(p);
   }
 
@@ -433,12 +434,15 @@ class Scanner {
   }
 
   /** After `申请号：`, `公开号：`, `公告號：`: the number, its office code written again or not. The label is not part of the match. */
-  private chinese(pos: number, office: OfficeCode, intent: 'application' | 'publication'): number {
+  private chinese(pos: number, office: OfficeCode, intent: 'application' | 'publication', label: string): number {
     if (!this.offices.has(office)) return -1;
     const text = this.text;
     let i = pos;
     for (let n = 0; n < 3 && (text.charCodeAt(i) === 0x3a || isInlineSpace(text.charCodeAt(i))); n++) i++;
     if (text[i] === '第') i++;
+    // Before 2004 a Taiwanese certificate (`發明第123456號`, `證書號：123456`) had a number of its own, not
+    // the publication's (TW 595092 B); since, both are `I623456`, `M512345`, `D123456`.
+    if (TW_CERTIFICATE_LABELS.has(label) && !/^[IMD]/.test(text.slice(i, i + 1))) return -1;
     if (/^(CN|ZL|TW)/.test(text.slice(i, i + 2))) return -1; // their own anchors read them
     const r = OFFICE_RULES[office].parse(text, i, numberContext({ intent, labelled: true }));
     if (!r) return -1;

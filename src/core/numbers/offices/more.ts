@@ -51,7 +51,8 @@ export const GB: OfficeRules = seriesRules({
   code: 'GB',
   commas: true,
   series: [
-    { digits: 7, test: first('12'), bound: 'GB', kinds: kinds('GB', 'A', 'A8', 'A9', 'B', 'B8', 'B9', 'C') },
+    // The old series ended near 1 605 000 (1981): `GB 1912345` is an application of 2019 without its check digit.
+    { digits: 7, test: (s) => s.charAt(0) === '2' || (s.charAt(0) === '1' && s <= '1610000'), bound: 'GB', kinds: kinds('GB', 'A', 'A8', 'A9', 'B', 'B8', 'B9', 'C') },
     { digits: 7, kinds: kinds('GB', 'A'), checkDigitApplication: 'only' },
     { digits: 6, kinds: kinds('GB', 'A', 'B'), needsKind: true },
   ],
