@@ -60,6 +60,8 @@ export const CN: OfficeRules = {
     }
     if (!publication(g.digits)) return null;
     const r = finish(text, g.end, `CN${g.digits}`, 'publication', kindsOf(g.digits), ctx);
+    // `CN 1,585,663` with neither kind nor label is a count in a table of offices: CNIPA never grouped its seven-digit numbers.
+    if (r && r.kind === null && !ctx.labelled && g.digits.length === 7 && g.end - pos > 7) return null;
     return roundAmount(r, g.digits, g.end - pos, ctx) ? null : r;
   },
 };

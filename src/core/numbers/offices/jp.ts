@@ -1,6 +1,6 @@
 import { isSeriesYear, withinBounds } from '../bounds';
 import { DOT, digitRunEnd, exactDigits, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isYear, readGroupedDigits, stripZeros } from '../text';
-import { finish, finishImplied, kinds, NO_KINDS, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
+import { finish, finishImplied, kinds, NO_KINDS, roundAmount, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
 const JP_KINDS = kinds('JP', 'A', 'A1', 'B', 'B1', 'B2', 'B4', 'C', 'U', 'U1', 'Y', 'Y1', 'Y2', 'S');
 /** Grants and examined publications: a zero-padded eight-digit grant carries one of these. */
@@ -102,6 +102,15 @@ export function eraForm(text: string, era: string, pos: number, ctx: NumberConte
     const year = eraYear(era, Number(text.slice(pos, run)));
     return year ? eraSerial(text, year, run + 1, ctx, doc) : null;
   }
+  // DOCDB's `JPS555548A`: a two-digit era year and a four-digit serial. Only a laid-open kind tells it from
+  // Showa 5 and 55548, since laid-open publications began in Showa 46 (1971).
+  if (len === 6 && !doc) {
+    const letter = kindLetterAfter(text, run, ctx);
+    const y = Number(text.slice(pos, pos + 2));
+    if ((letter !== 'A' && letter !== 'U') || (era === 'S' && y < 46)) return null;
+    const year = eraYear(era, y);
+    return year ? eraSerial(text, year, pos + 2, ctx, doc) : null;
+  }
   // `JP H07 264711 A`, as EPO search reports write it: with its kind.
   if (len === 2 && isInlineSpace(text.charCodeAt(run)) && exactDigits(text, run + 1, 6) && ctx.intent !== 'application' && !doc) {
     const year = eraYear(era, Number(text.slice(pos, run)));
@@ -169,7 +178,9 @@ export function parseJp(text: string, pos: number, ctx: NumberContext, doc?: JpD
   const g = readGroupedDigits(text, pos, 7);
   if (!g || g.digits.length !== 7 || !withinBounds('JP grant', g.digits)) return null;
   const first = g.digits.charAt(0);
-  return done(text, g.end, `JP${g.digits}`, ctx, doc, SEVEN_DIGIT_BY_FIRST[first] ?? SEVEN_DIGIT_KINDS);
+  const r = done(text, g.end, `JP${g.digits}`, ctx, doc, SEVEN_DIGIT_BY_FIRST[first] ?? SEVEN_DIGIT_KINDS);
+  // `JP 3,000,000` with neither kind nor label is an amount, as it is after US, EP or CN.
+  return roundAmount(r, g.digits, g.end - pos, ctx) ? null : r;
 }
 
 /**
