@@ -22,25 +22,24 @@ const ANY_DIGIT = /[0-9]/;
 // Full-width forms (ＵＳ７，１２３，４５６Ｂ２; 特開２０２０－１２３４５６) as CJK text and IMEs
 // write them, the ideographic space, and the dashes word processors put for hyphens; and the
 // katakana prolonged sound mark that Japanese input often gives for one between digits (特開2005ー123456).
-const WIDE_OR_DASH = /[\u2010-\u2015\u2212\u3000\u30fc\uff01-\uff5e]/;
+const WIDE_OR_DASH = /[\u2010-\u2015\u2212\u3000\uff01-\uff5e]/;
 const WIDE_OR_DASH_ALL = new RegExp(WIDE_OR_DASH.source, 'g');
+const PROLONGED_BETWEEN_DIGITS = /(?<=[0-9])\u30fc(?=[0-9])/g;
 
 /**
  * The text with those characters read as their ASCII counterparts, one UTF-16 unit
  * for one, so every offset, line and column stays that of the text as written.
  */
 function narrow(text: string): string {
-  if (!WIDE_OR_DASH.test(text)) return text;
-  return text.replace(WIDE_OR_DASH_ALL, (c, at: number) => {
-    const code = c.charCodeAt(0);
-    if (code >= 0xff01) return String.fromCharCode(code - 0xfee0);
-    if (code === 0x30fc) return isAnyDigit(text.charCodeAt(at - 1)) && isAnyDigit(text.charCodeAt(at + 1)) ? '-' : c;
-    return code === 0x3000 ? ' ' : '-';
-  });
-}
-
-function isAnyDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+  const wide = !WIDE_OR_DASH.test(text)
+    ? text
+    : text.replace(WIDE_OR_DASH_ALL, (c) => {
+        const code = c.charCodeAt(0);
+        if (code >= 0xff01) return String.fromCharCode(code - 0xfee0);
+        return code === 0x3000 ? ' ' : '-';
+      });
+  // Most Japanese text has the mark (コーヒー): only one between two digits is read as a hyphen.
+  return wide.indexOf('\u30fc') < 0 ? wide : wide.replace(PROLONGED_BETWEEN_DIGITS, '-');
 }
 
 /** Matches found in a narrowed copy, given back the text exactly as written. */
