@@ -100,6 +100,8 @@ function readKind(text: string, pos: number, allowed: ReadonlySet<string>, offic
 function otherSeriesKind(text: string, pos: number, office: string): boolean {
   const end = isDigit(text.charCodeAt(pos + 1)) ? pos + 2 : pos + 1;
   if (!kindEnds(text, end) || (text.charCodeAt(end) === DOT && isLetter(text.charCodeAt(end + 1)))) return false;
+  // A capital alone before a word is the sentence's (`US 10,123,456 A method…`), not a kind.
+  if (end === pos + 1 && isInlineSpace(text.charCodeAt(end)) && isLetter(text.charCodeAt(end + 1))) return false;
   return (SUPPORTED_OFFICES as readonly string[]).includes(office) && kindCode(office as OfficeCode, text.slice(pos, end)) !== undefined;
 }
 
