@@ -133,6 +133,12 @@ export const US: OfficeRules = {
     if (c === 0x30 && text.startsWith('20', pos + 1) && digitRunEnd(text, pos, 13) - pos === 12) {
       return preGrant(text, pos + 1, ctx.requireKind ? ctx : { ...ctx, requireKind: true });
     }
+    // PatentPublicData pads to nine (`US005973683A`): read with its kind only.
+    if (c === 0x30 && digitRunEnd(text, pos, 10) - pos === 9) {
+      const digits = stripZeros(text.slice(pos, pos + 9));
+      if (digits.length < 7 || !withinBounds('US utility', digits)) return null;
+      return finish(text, pos + 9, `US${digits}`, 'publication', Number(digits) > LAST_KIND_A ? UTILITY_SINCE_2001 : UTILITY, { ...ctx, requireKind: true });
+    }
     if (ctx.variant === 'design') return series(text, pos, 'D', ctx);
     if (ctx.variant === 'reissue') return series(text, pos, 'RE', ctx);
     if (ctx.variant === 'plant') return series(text, pos, 'PP', ctx);
