@@ -59,6 +59,7 @@ export function kinds(office: OfficeCode, ...codes: string[]): ReadonlySet<strin
 
 const REJECT = 'reject';
 const UNDERSCORE = 0x5f;
+const AT_SIGN = 0x40;
 
 function kindAt(text: string, pos: number, allowed: ReadonlySet<string>): { end: number; kind: string } | null {
   const c = text.charCodeAt(pos);
@@ -132,11 +133,12 @@ export function finish(
   ctx: NumberContext,
   requireKind = false,
 ): ParsedNumber | null {
-  if (continuesNumber(text, end)) return null;
+  // `US1234567@example.com` is a mailbox.
+  if (continuesNumber(text, end) || text.charCodeAt(end) === AT_SIGN) return null;
   // An application takes no kind; a letter after it is the writer's (`US 62/530,023 P`, a provisional, in EPO priority data).
   const k = readKind(text, end, allowed, type === 'publication' ? base.slice(0, 2) : '');
   if (k === REJECT) return null;
-  if (k) return { end: k.end, number: base + k.kind, type, kind: k.kind };
+  if (k) return text.charCodeAt(k.end) === AT_SIGN ? null : { end: k.end, number: base + k.kind, type, kind: k.kind };
   const cited = ctx.citedKind !== undefined && allowed.has(ctx.citedKind) ? ctx.citedKind : null;
   if (cited) return { end, number: base + cited, type, kind: cited };
   if (type === 'publication' && (ctx.requireKind || (requireKind && !ctx.labelled) || followedByCountWord(text, end))) return null;
