@@ -78,7 +78,7 @@ function eraSerial(text: string, year: string, serialAt: number, ctx: NumberCont
   if (len < 4 || len > 6) return null;
   const serial = text.slice(serialAt, end).padStart(6, '0');
   if (ctx.intent === 'application' || doc === 'application') return finish(text, end, `JP${year}-${serial}`, 'application', NO_KINDS, ctx);
-  return examinedOrNot(done(text, end, `JP${year}${serial}`, ctx, doc, ERA_YEAR_KINDS), year, ctx);
+  return examinedOrNot(done(text, end, `JP${year}${serial}`, ctx, doc, Number(year) >= 2000 ? YEAR_KINDS : ERA_YEAR_KINDS), year, ctx);
 }
 
 /**
@@ -107,7 +107,8 @@ export function eraForm(text: string, era: string, pos: number, ctx: NumberConte
   if (len === 6 && !doc) {
     const letter = kindLetterAfter(text, run, ctx);
     const y = Number(text.slice(pos, pos + 2));
-    if ((letter !== 'A' && letter !== 'U') || (era === 'S' && y < 46)) return null;
+    // Laid-open numbers took the era until Heisei 11 (1999), and no serial is 0000.
+    if ((letter !== 'A' && letter !== 'U') || (era === 'S' && y < 46) || (era !== 'S' && y > 11) || text.startsWith('0000', pos + 2)) return null;
     const year = eraYear(era, y);
     return year ? eraSerial(text, year, pos + 2, ctx, doc) : null;
   }
