@@ -1,4 +1,3 @@
-import { constants as os } from 'node:os';
 import { isPatsnapError, type PatsnapError } from '../core/api/errors';
 import type { PatsnapApi } from '../core/api/types';
 import { isDownloadError, type DownloadError } from '../core/exports/downloadError';
@@ -11,13 +10,26 @@ import { version as VERSION } from '../../package.json';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, credentials: 3, quota: 4, api: 5, cancelled: 130 } as const;
 
-/** Signals that stop the CLI as Ctrl+C does; the process then exits 128 + the signal's number. */
-export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/**
+ * Signals that stop the CLI as Ctrl+C does, with their numbers: the process then exits 128 +
+ * the number. POSIX fixes these three (Linux, macOS and the BSDs agree; Node on Windows uses
+ * them too), so they are written out rather than read from node:os, which nothing else in
+ * an offline command's start-up loads.
+ */
+export const STOP_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+type StopSignal = keyof typeof STOP_SIGNALS;
 
 /** Runs one command line (without the program name) and resolves to its exit code; never throws. */
 export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
   // The one place output is made terminal-safe: every command, the help and every error go through these.
-  const io: CommandIo = { ...rawIo, stdout: terminalOutput(rawIo.stdout), stderr: terminalOutput(rawIo.stderr) };
+  // The other properties are copied as they are defined, not read (as `{ ...rawIo }` would):
+  // process.stdin is a getter that opens the stream, which costs fs streams, fs/promises and
+  // readline, so only a command that reads stdin may touch it.
+  const io = Object.defineProperties({}, {
+    ...Object.getOwnPropertyDescriptors(rawIo),
+    stdout: { value: terminalOutput(rawIo.stdout), enumerable: true },
+    stderr: { value: terminalOutput(rawIo.stderr), enumerable: true },
+  }) as CommandIo;
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr.write(overview());
@@ -179,10 +191,10 @@ function commandHelp(command: Command): string {
  */
 export async function main(): Promise<void> {
   const controller = new AbortController();
-  let stoppedBy: (typeof STOP_SIGNALS)[number] | undefined;
+  let stoppedBy: StopSignal | undefined;
   let stdoutClosed = false;
-  const signalExit = (signal: (typeof STOP_SIGNALS)[number]): number => 128 + os.signals[signal];
-  for (const signal of STOP_SIGNALS) {
+  const signalExit = (signal: StopSignal): number => 128 + STOP_SIGNALS[signal];
+  for (const signal of Object.keys(STOP_SIGNALS) as StopSignal[]) {
     process.on(signal, () => {
       if (controller.signal.aborted) process.exit(signalExit(signal));
       stoppedBy = signal;
@@ -199,7 +211,9 @@ export async function main(): Promise<void> {
   let code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin; // opened on first use (see runCli)
+    },
     env: process.env,
     cwd: process.cwd(),
     signal: controller.signal,

@@ -3,8 +3,11 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { COMMANDS } from '../../../src/cli/commands';
+import type { CliIo } from '../../../src/cli/io';
+import { runCli } from '../../../src/cli/main';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/sandboxCredentials';
 import { startSandbox } from '../../../src/sandbox/server';
 
@@ -54,6 +57,36 @@ describe('patent-lookup start-up: offline work loads no HTTP stack, and no comma
     } finally {
       await sandbox.close();
     }
+  });
+
+  // process.stdin is a getter that opens the stream: fs streams, fs/promises and readline, a good part of Node's own start.
+  describe('stdin is opened only by a command that reads it', () => {
+    async function stdinReads(argv: string[]): Promise<{ code: number; reads: number }> {
+      let reads = 0;
+      const io = {
+        stdout: { write: () => true },
+        stderr: { write: () => true },
+        get stdin(): CliIo['stdin'] {
+          reads++;
+          return Object.assign(Readable.from([]), { isTTY: false });
+        },
+        env: {},
+        cwd: FIXTURES,
+      };
+      return { code: await runCli(argv, io), reads };
+    }
+
+    for (const argv of [['--help'], ['--version'], [], ['find', 'notes.md'], ['find', 'notes.md', '--json'], ['export', '--help'], ['search'], ['serch']]) {
+      it(`patent-lookup ${argv.join(' ')}`, async () => {
+        assert.equal((await stdinReads(argv)).reads, 0);
+      });
+    }
+
+    it('export without --yes asks whether stdin is a terminal (and, as it is not, stops)', async () => {
+      const { code, reads } = await stdinReads(['export', 'TTL:car', '--fields', 'PN', '--rows', '5', '--out', 'x.csv']);
+      assert.equal(code, 2);
+      assert.ok(reads > 0);
+    });
   });
 
   it('lists each command with the summary its own module gives', async () => {
