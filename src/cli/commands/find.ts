@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
 import { findPatentNumbersIn, type PatentNumberMatch } from '../../core/numbers';
 import { lineBreaks } from '../../core/numbers/text';
 import { parseCommandArgs, requirePositionals } from '../args';
 import { type Command, usageLine } from '../command';
-import { readProblem } from '../files';
+import { readProblem, textPieces } from '../files';
 import { terminalSafeJsonString, type TerminalOutput } from '../terminal';
 
 /** One occurrence, in the shape design.md fixes for `find --json`. */
@@ -54,9 +53,8 @@ export const findCommand: Command = {
       const write = json ? json.file(file) : (m: PatentNumberMatch) => out.add(`${file}:${m.line}:${m.column}  ${m.text} -> ${m.number}\n`);
       const scan = new WindowedScan();
       // Read in pieces too: only the lines not scanned yet are held, not the whole file.
-      const pieces = createReadStream(path.resolve(io.cwd, file), { encoding: 'utf8', highWaterMark: READ });
       try {
-        for await (const piece of pieces as AsyncIterable<string>) {
+        for await (const piece of textPieces(path.resolve(io.cwd, file), READ)) {
           for (const m of scan.push(piece)) write(m);
           if (out.full) await out.flush();
         }
@@ -64,8 +62,6 @@ export const findCommand: Command = {
       } catch (e) {
         unreadable++;
         io.stderr.write(`Cannot read ${file}: ${readProblem(e)}.\n`);
-      } finally {
-        pieces.destroy();
       }
     }
     json?.close();

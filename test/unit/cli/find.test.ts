@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { scanByWindows, WindowedScan } from '../../../src/cli/commands/find';
+import { textPieces } from '../../../src/cli/files';
 import { findPatentNumbers } from '../../../src/core/numbers';
 import { lines, runIn } from './harness';
 
@@ -79,11 +80,84 @@ describe('patent-lookup find (offline)', () => {
     }
   });
 
+  it('reads UTF-8 as it always has: a BOM is a column, an invalid byte one U+FFFD', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'find-'));
+    try {
+      await fs.writeFile(path.join(dir, 'bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('See US 7,123,456 B2 '), Buffer.from([0xff, 0xfe]), Buffer.from(' and EP 1 234 567 B1\n')]));
+      const r = await runIn(undefined, ['find', 'bom.txt'], { env: {}, cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(lines(r.stdout), ['bom.txt:1:6  US 7,123,456 B2 -> US7123456B2', 'bom.txt:1:29  EP 1 234 567 B1 -> EP1234567B1']);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds a number whose characters the 64 KB read cuts, whole', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'find-'));
+    try {
+      // 65,532 bytes, then ＵＳ７… (3 bytes each): byte 65,536, where the first read ends, is inside Ｓ.
+      await fs.writeFile(path.join(dir, 'seam.txt'), `${'x'.repeat(65_531)} ＵＳ７，１２３，４５６Ｂ２ and US 8,123,456\n`);
+      const r = await runIn(undefined, ['find', 'seam.txt', '--json'], { env: {}, cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as Array<{ column: number; text: string; number: string }>).map((f) => [f.column, f.text, f.number]),
+        [
+          [65_533, 'ＵＳ７，１２３，４５６Ｂ２', 'US7123456B2'],
+          [65_551, 'US 8,123,456', 'US8123456'],
+        ],
+      );
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 for a folder, naming it, but still scans the others', async () => {
+    const r = await run(['find', '.', 'notes.md']);
+    assert.equal(r.code, 2);
+    assert.deepEqual(lines(r.stderr), ['Cannot read .: it is a folder.']);
+    assert.ok(lines(r.stdout).length > 0);
+  });
+
   it('exits 2 for an unreadable file but still scans the others', async () => {
     const r = await run(['find', 'missing.txt', 'notes.md', '--json']);
     assert.equal(r.code, 2);
     assert.deepEqual(lines(r.stderr), ['Cannot read missing.txt: no such file.']);
     assert.ok((JSON.parse(r.stdout) as unknown[]).length > 0);
+  });
+});
+
+describe('textPieces: a file read in pieces as createReadStream with utf8 read it', () => {
+  const UTF8 = ['a', ' ', '\n', '7', 'é', '审', 'Ｕ', '😀', '\ufeff'].map((c) => [...Buffer.from(c)]);
+
+  async function streamed(file: string, size: number): Promise<string> {
+    let text = '';
+    for await (const piece of createReadStream(file, { encoding: 'utf8', highWaterMark: size })) text += piece as string;
+    return text;
+  }
+
+  it('gives the same text for any bytes (characters cut anywhere, invalid ones, a BOM) and any read size', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pieces-'));
+    try {
+      const file = path.join(dir, 'f.txt');
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...UTF8), fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 3 })), { maxLength: 60 }), fc.integer({ min: 1, max: 9 }), async (parts, size) => {
+          await fs.writeFile(file, Buffer.from(parts.flat()));
+          const pieces: string[] = [];
+          for await (const piece of textPieces(file, size)) pieces.push(piece);
+          assert.ok(pieces.every((p) => p.length > 0));
+          assert.equal(pieces.join(''), await streamed(file, size));
+        }),
+        { numRuns: 200 },
+      );
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects with the error code of a missing file or a folder', async () => {
+    const first = async (file: string) => textPieces(file, 16).next();
+    await assert.rejects(first(path.join(FIXTURES, 'missing.txt')), { code: 'ENOENT' });
+    await assert.rejects(first(FIXTURES), { code: 'EISDIR' });
   });
 });
 
