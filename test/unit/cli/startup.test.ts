@@ -18,8 +18,8 @@ const FIXTURES = path.join(__dirname, 'fixtures');
 /** What must stay unloaded until a command calls the API (#11: their import alone costs more than Node's start). */
 const HEAVY = [/node_modules\/axios\//, /node_modules\/zod\//, /node_modules\/bottleneck\//, /src\/core\/api\/(client|transport|schemas|signed)\.ts$/, /src\/sandbox\//, /src\/core\/exports\/recordSchema\.ts$/];
 
-/** Runs the CLI from source as a process and resolves to the files it loaded. */
-async function loadedBy(args: string[], env: Record<string, string> = {}): Promise<{ code: number; files: string[] }> {
+/** Runs the CLI from source as a process and resolves to the files it loaded, and Node's own modules ('NativeModule readline'). */
+async function loadedBy(args: string[], env: Record<string, string> = {}): Promise<{ code: number; files: string[]; builtins: string[] }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'patent-startup-'));
   const out = path.join(dir, 'loaded.json');
   try {
@@ -30,7 +30,8 @@ async function loadedBy(args: string[], env: Record<string, string> = {}): Promi
       });
       child.once('exit', (c) => resolve(c ?? -1));
     });
-    return { code, files: (JSON.parse(await fs.readFile(out, 'utf8')) as string[]).map((f) => f.split(path.sep).join('/')) };
+    const loaded = JSON.parse(await fs.readFile(out, 'utf8')) as { files: string[]; builtins: string[] };
+    return { code, files: loaded.files.map((f) => f.split(path.sep).join('/')), builtins: loaded.builtins };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -45,6 +46,19 @@ describe('patent-lookup start-up: offline work loads no HTTP stack, and no comma
       assert.ok(files.some((f) => f.endsWith('src/cli/main.ts')), 'the probe sees the CLI itself');
       const heavy = files.filter((f) => HEAVY.some((h) => h.test(f)));
       assert.deepEqual(heavy, []);
+    });
+  }
+
+  for (const args of [['export', '--help'], ['help', 'export']]) {
+    it(`patent-lookup ${args.join(' ')} loads neither the download and polling code nor readline`, async () => {
+      const { code, files, builtins } = await loadedBy(args);
+      assert.equal(code, 0);
+      assert.deepEqual(
+        files.filter((f) => /src\/core\/exports\/(download|poller|fileSink|tempFiles)\.ts$|src\/cli\/commands\/exportRun\.ts$/.test(f)),
+        [],
+      );
+      // node:readline itself: tsx, which runs the source here, loads readline's internals and crypto on its own.
+      assert.ok(!builtins.includes('NativeModule readline'), 'readline is loaded');
     });
   }
 
