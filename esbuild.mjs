@@ -54,6 +54,23 @@ const nodeAdapterOnly = {
   },
 };
 
+/**
+ * The CLI's module tables: dist/cli/find.js holds find and those of the chunks it loads that no
+ * other command loads without the patent-number code (that code and the file reader; not the
+ * argument parser, which every command loads); every other chunk stays a file of its own, as
+ * esbuild split it, so no command's --help reads code it would not have read before.
+ * @param {string[]} keys @param {{ closure: (key: string) => Set<string>, inputs: (key: string) => string[] }} bundle
+ * @returns {{ file: string, from?: string[], keys?: string[] }[]}
+ */
+function cliTables(keys, { closure, inputs }) {
+  const find = keys.find((k) => /^cli\/find-[A-Z0-9]{8}\.js$/.test(k));
+  const numbers = keys.find((k) => inputs(k).includes('src/core/numbers/index.ts'));
+  if (find === undefined || numbers === undefined) throw new Error('the CLI bundle has no find command or no patent-number chunk');
+  const lazy = keys.filter((k) => /^cli\/(?!chunk-)\w+-[A-Z0-9]{8}\.js$/.test(k) && k !== find).map(closure);
+  const withFind = [...closure(find)].filter((k) => k === find || (k.includes('/') && lazy.every((c) => !c.has(k) || c.has(numbers))));
+  return [{ file: 'cli/find.js', keys: withFind }, ...keys.filter((k) => k.includes('/')).map((k) => ({ file: k, keys: [k] }))];
+}
+
 // Split builds: each `import()` becomes a module of its own, loaded on first use. esbuild
 // splits code only into ES modules, so these bundle to ESM in a scratch folder and then
 // rewrite each file to CommonJS: the extension host loads CommonJS (`vscode` is only
@@ -73,11 +90,13 @@ const splitBuilds = [
     external: ['vscode'],
     alias: extensionAlias,
     chunkNames: 'chunks/[name]-[hash]',
-    tables: { editor: /^chunks\/(patentNumbersFeature|patentLookup|facts)-/ },
+    tables: (keys) => [{ file: 'editor.js', from: keys.filter((k) => /^chunks\/(patentNumbersFeature|patentLookup|facts)-/.test(k)) }, { file: 'chunks.js' }],
   },
   // The CLI: `dist/cli.js`, each command and the HTTP client in dist/cli/, so that `--help`,
-  // `find` and usage errors load neither axios nor zod (#11).
-  { scratch: 'out/cli-esm', outputs: ['cli.js', 'cli'], entryPoints: { cli: 'src/cli/bin.ts' }, chunkNames: 'cli/[name]-[hash]', executable: 'cli.js' },
+  // `find` and usage errors load neither axios nor zod (#11). In module tables too, since each
+  // file Node loads costs about 0.25 ms of a 25 ms start: dist/cli.js holds what it loads at once
+  // (six files before), dist/cli/find.js most of what find loads (eleven before; see cliTables).
+  { scratch: 'out/cli-esm', outputs: ['cli.js', 'cli'], entryPoints: { cli: 'src/cli/bin.ts' }, chunkNames: 'cli/[name]-[hash]', executable: 'cli.js', tables: cliTables },
 ].map(({ scratch, outputs, executable, tables, ...options }) => ({
   scratch,
   options: { ...common, alias, ...options, outdir: scratch, splitting: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, plugins: [nodeAdapterOnly] },
@@ -88,7 +107,9 @@ const splitBuilds = [
  * Rewrites the ES modules of `scratch` (its build's `metafile`) as CommonJS in dist/,
  * replacing `outputs` there: a file each, or, with `tables`, packed into module tables.
  * @param {string} scratch @param {import('esbuild').Metafile | undefined} metafile
- * @param {{ outputs: string[], executable?: string, tables?: { editor: RegExp } }} how
+ * @param {{ outputs: string[], executable?: string, tables?: (keys: string[], bundle: { closure: (key: string) => Set<string>, inputs: (key: string) => string[] }) => { file: string, from?: string[], keys?: string[] }[] }} how
+ *   `tables`: the files after the entry's, each with the modules `keys`, or what the modules `from` load,
+ *   or all those left; a module goes in the first that has it
  */
 async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
   // What each output is made of, for esbuild's analyzeMetafile and the like (docs/DEVELOPMENT.md).
@@ -110,7 +131,8 @@ async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
         target: 'node20',
         // `import('./chunks/x.js')` becomes a lazy `require`, which VS Code's module hooks (or the module table) see.
         supported: { 'dynamic-import': false },
-        banner: key(f) === executable ? { js: '#!/usr/bin/env node' } : undefined,
+        // Packed in tables, the entry's file gets the line instead (below).
+        banner: key(f) === executable && !tables ? { js: '#!/usr/bin/env node' } : undefined,
         sourcemap: !production,
         minify: production && !shareHelpers,
         legalComments: 'none',
@@ -137,15 +159,22 @@ async function toCommonJs(scratch, metafile, { outputs, executable, tables }) {
     };
     const entry = files.find((f) => !key(f).includes('/')) ?? '';
     let eager = closure([entry]);
-    let editor = closure(files.filter((f) => tables.editor.test(key(f))));
+    const fileOf = (k) => files.find((f) => key(f) === k) ?? '';
+    const bundle = { closure: (k) => closure([fileOf(k)]), inputs: (k) => Object.keys(metafile?.outputs[fileOf(k)]?.inputs ?? {}) };
+    let groups = tables(files.map(key), bundle).map((g) => ({ file: g.file, keys: g.keys ? new Set(g.keys) : g.from && closure(g.from.map(fileOf)) }));
     if (production) {
       const ids = shortKeys(key(entry), modules);
       modules = modules.map((m) => ({ ...m, key: ids(m.key), code: m.code.replace(REQUIRE, (_, id) => `require("${relativeTo(ids(m.key), ids(path.posix.join(path.posix.dirname(m.key), id)))}")`) }));
       eager = new Set([...eager].map(ids));
-      editor = new Set([...editor].map(ids));
+      groups = groups.map((g) => ({ file: g.file, keys: g.keys && new Set([...g.keys].map(ids)) }));
     }
-    const packed = moduleTables(key(entry), modules, eager, [{ file: 'editor.js', keys: editor }, { file: 'chunks.js' }], prelude);
-    written = [[key(entry), packed.entry.code, packed.entry.map], ...[...packed.groups].map(([name, t]) => [name, t.code, t.map])];
+    const packed = moduleTables(key(entry), modules, eager, groups, prelude);
+    let { code: entryCode, map: entryMap } = packed.entry;
+    if (key(entry) === executable) {
+      entryCode = `#!/usr/bin/env node\n${entryCode}`;
+      if (entryMap) entryMap = { ...entryMap, mappings: `;${entryMap.mappings}` }; // one line more before the code
+    }
+    written = [[key(entry), entryCode, entryMap], ...[...packed.groups].map(([name, t]) => [name, t.code, t.map])];
   } else {
     written = modules.map((m) => [m.key, m.code.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n'), m.map]);
   }
