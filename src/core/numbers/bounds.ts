@@ -85,9 +85,10 @@ export type Series = keyof typeof SERIES_BOUNDS;
 
 /**
  * Checks the scanner can switch off for one reading, to tell why a number that reads as an
- * office's is impossible (`flagImpossible`). Single-threaded: set, read once, reset.
+ * office's is impossible (`flagImpossible`), or only ambiguous (`kinds`: read without the kind
+ * code or label a series needs to tell it from another document). Single-threaded: set, read once, reset.
  */
-export const relaxed = { bounds: false, checkDigits: false };
+export const relaxed = { bounds: false, checkDigits: false, kinds: false };
 
 const BOUND_DIGITS = Object.fromEntries(Object.entries(SERIES_BOUNDS).map(([k, v]) => [k, String(v)])) as Record<Series, string>;
 

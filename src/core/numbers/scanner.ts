@@ -538,6 +538,15 @@ class Scanner {
       }
       if (r) return this.emit(start, r, office, { reason, message: problemMessage(office, reason, r.number) });
     }
+    // Right but for the kind or label its series needs to tell it from another document
+    // (`FR 2123456`: a publication of 1972 or an application of 2021): ambiguous, not impossible,
+    // so it is not flagged as a number no office issued.
+    relaxed.kinds = true;
+    try {
+      if (afterCode(text, q, rules, ctx)) return -1;
+    } finally {
+      relaxed.kinds = false;
+    }
     const read = looseNumber(text, q);
     if (!read) return -1;
     const written = `${office}${read.digits}${read.kind ?? ''}`;

@@ -1,3 +1,4 @@
+import { relaxed } from '../bounds';
 import { kindCode } from '../kinds';
 import { boundaryAt, continuesNumber, DOT, HYPHEN, isDigit, isInlineSpace, isLetter, isUpper, isWordChar } from '../text';
 import { SUPPORTED_OFFICES, type NumberType, type OfficeCode } from '../types';
@@ -141,7 +142,7 @@ export function finish(
   if (k) return text.charCodeAt(k.end) === AT_SIGN ? null : { end: k.end, number: base + k.kind, type, kind: k.kind };
   const cited = ctx.citedKind !== undefined && allowed.has(ctx.citedKind) ? ctx.citedKind : null;
   if (cited) return { end, number: base + cited, type, kind: cited };
-  if (type === 'publication' && (ctx.requireKind || (requireKind && !ctx.labelled) || followedByCountWord(text, end))) return null;
+  if (type === 'publication' && (ctx.requireKind || (requireKind && !ctx.labelled && !relaxed.kinds) || followedByCountWord(text, end))) return null;
   return { end, number: base, type, kind: null };
 }
 

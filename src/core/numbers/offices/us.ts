@@ -1,5 +1,5 @@
 import { COMMA, DOT, digitRunEnd, exactDigits, HYPHEN, isDigit, isInlineSpace, isUpper, isYear, readGroupedDigits, SLASH, stripZeros } from '../text';
-import { LAST_YEAR, type Series, withinBounds } from '../bounds';
+import { LAST_YEAR, relaxed, type Series, withinBounds } from '../bounds';
 import { finish, kinds, NO_KINDS, roundAmount, type NumberContext, type OfficeRules, type ParsedNumber } from './office';
 
 // WIPO ST.16 as the USPTO uses it, by document family.
@@ -150,9 +150,9 @@ export const US: OfficeRules = {
     const r = finish(text, g.end, `US${digits}`, 'publication', Number(digits) > LAST_KIND_A ? UTILITY_SINCE_2001 : UTILITY, ctx);
     // `US09054439` is as much application 09/054,439 written without its slash (patent_client's
     // form) as patent 9,054,439 padded: exports that pad a patent give its kind (`US07318131B2`).
-    if (r && r.kind === null && !ctx.labelled && g.digits.length === 8 && g.digits.charCodeAt(0) === 0x30) return null;
+    if (r && r.kind === null && !ctx.labelled && !relaxed.kinds && g.digits.length === 8 && g.digits.charCodeAt(0) === 0x30) return null;
     // Six digits are patents of before 1911, cited with a label or a kind; bare (`US 518,364`) a figure.
-    if (r && digits.length === 6 && r.kind === null && !ctx.labelled) return null;
+    if (r && digits.length === 6 && r.kind === null && !ctx.labelled && !relaxed.kinds) return null;
     return roundAmount(r, g.digits, g.end - pos, ctx) ? null : r;
   },
 };

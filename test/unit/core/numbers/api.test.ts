@@ -145,6 +145,14 @@ describe('findPatentNumbers: flagImpossible', () => {
     assert.deepEqual(findPatentNumbers('EP 12345678 B1'), []);
   });
 
+  it('does not flag a number that only its kind or label would tell from another document: ambiguous is not impossible', () => {
+    // FR: publication 2,123,456 (1972) or application 21 23456 (2021); US: patent 9,054,439 padded or
+    // application 09/054,439 without its slash; US 518,364: a patent of 1894 or a figure; AT: also the word.
+    for (const text of ['FR 2123456', 'US09054439', 'US 518,364', 'AT 123456']) assert.deepEqual(flagged(text), [], text);
+    assert.deepEqual(flagged('FR 2123456 A1'), [['FR2123456A1', null]]);
+    assert.deepEqual(flagged('US 518,364 A'), [['US518364A', null]]);
+  });
+
   it('does not flag amounts, counts, order codes or plain text', () => {
     for (const text of ['USD4,210,500', 'USD 6,204,117', 'US-5912345', 'US 6,120,000 units', 'JPY 3,518,240', 'USB 3.0', 'US 2020-01-15']) {
       assert.deepEqual(flagged(text), [], text);
