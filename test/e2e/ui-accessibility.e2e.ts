@@ -81,9 +81,6 @@ describe('Accessibility: keyboard alone, and what a screen reader is told', func
   });
 
   after(async () => {
-    // Its patent panel, PDF, untitled document and walkthrough would come back in the next spec's
-    // window, and a restored webview taking the focus closes a quick input there.
-    await vscode?.closeAllEditors();
     await vscode?.close();
   });
 
