@@ -527,8 +527,11 @@ class Scanner {
     const text = this.text;
     if (CURRENCIES.has(text.slice(start, start + 3)) && !isDigit(text.charCodeAt(start + 2))) return -1;
     const rules = OFFICE_RULES[office];
-    // Right but for a bound or a check digit: the strict reading with that check off.
-    for (const [check, reason] of [['bounds', 'range'], ['checkDigits', 'checkDigit']] as const) {
+    // The strict reading with one check off. Right but for a bound or a check digit: flagged with
+    // why. Right but for the kind or label its series needs to tell it from another document
+    // (`FR 2123456`: a publication of 1972 or an application of 2021): ambiguous, not impossible,
+    // so not flagged as a number no office issued.
+    for (const [check, reason] of [['bounds', 'range'], ['checkDigits', 'checkDigit'], ['kinds', null]] as const) {
       relaxed[check] = true;
       let r: ParsedNumber | null;
       try {
@@ -536,16 +539,7 @@ class Scanner {
       } finally {
         relaxed[check] = false;
       }
-      if (r) return this.emit(start, r, office, { reason, message: problemMessage(office, reason, r.number) });
-    }
-    // Right but for the kind or label its series needs to tell it from another document
-    // (`FR 2123456`: a publication of 1972 or an application of 2021): ambiguous, not impossible,
-    // so it is not flagged as a number no office issued.
-    relaxed.kinds = true;
-    try {
-      if (afterCode(text, q, rules, ctx)) return -1;
-    } finally {
-      relaxed.kinds = false;
+      if (r) return reason ? this.emit(start, r, office, { reason, message: problemMessage(office, reason, r.number) }) : -1;
     }
     const read = looseNumber(text, q);
     if (!read) return -1;
