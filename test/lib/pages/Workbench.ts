@@ -71,17 +71,33 @@ export class Workbench {
     return this.page.locator(`.activitybar .action-item a.action-label[aria-label^="${title}"]`);
   }
 
-  /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its tab. */
+  /**
+   * Opens a workspace file through Quick Open (Ctrl+P) and waits for its tab. Each try starts from a
+   * Quick Open of its own: VS Code's file search keeps what it found for as long as one Quick Open is
+   * open, so a quick input left open (or a search begun before the file was written) would never
+   * list a file written since; closing it and opening it again searches again. A try also starts
+   * again when a webview in front takes the focus back and Quick Open closes (QuickInput.typeIfOpen).
+   */
   async openFile(name: string): Promise<void> {
     const quickInput = new QuickInput(this.page);
-    // Opened again when a webview in front takes the focus back and it closes (QuickInput.typeIfOpen).
+    const row = quickInput.row(name);
     for (let attempt = 1; ; attempt++) {
-      if (!(await quickInput.isOpen())) await this.page.keyboard.press('Control+P');
+      if (await quickInput.isOpen()) {
+        await this.page.keyboard.press('Escape');
+        await quickInput.waitClosed();
+      }
+      await this.page.keyboard.press('Control+P');
       await quickInput.waitOpen();
-      if (await quickInput.typeIfOpen(name)) break;
-      if (attempt === 3) throw new Error(`Quick Open closed before "${name}" could be typed, ${attempt} times`);
+      const listed =
+        (await quickInput.typeIfOpen(name)) &&
+        (await row.waitFor({ state: 'visible', timeout: (UI_MS * attempt) / 3 }).then(
+          () => true,
+          () => false,
+        ));
+      if (listed) break;
+      if (attempt === 3) throw new Error(`Quick Open did not list "${name}" (or closed before it could), ${attempt} times`);
     }
-    await quickInput.pick(name);
+    await row.click();
     await this.editorTab(name).waitFor({ state: 'visible', timeout: UI_MS });
   }
 
