@@ -20,6 +20,26 @@ export class WebviewPanel {
     return this.page.locator('iframe.webview.ready').filter({ visible: true }).last().contentFrame().frameLocator('#active-frame');
   }
 
+  /** Whether the keyboard focus is in the webview's document. */
+  hasFocus(): Promise<boolean> {
+    return this.content.locator('body').evaluate(() => document.hasFocus());
+  }
+
+  /**
+   * Puts the keyboard focus in the webview's document as a keyboard user would, with "View: Focus
+   * First Editor Group" (Ctrl+1), unless it is there already. A panel opened from a quick input does
+   * not always have it: the quick input, closing as the panel opens, may give the focus back to what
+   * had it before.
+   */
+  async focusByKeyboard(timeout = UI_MS): Promise<void> {
+    const until = Date.now() + timeout;
+    while (!(await this.hasFocus())) {
+      if (Date.now() > until) throw new Error(`the webview "${String(this.tabTitle)}" did not take the focus from Ctrl+1`);
+      await this.page.keyboard.press('Control+1');
+      await this.page.waitForTimeout(200);
+    }
+  }
+
   /** Waits until the webview's document carries VS Code's class for a theme kind (`vscode-light`, `vscode-high-contrast` …). */
   async waitThemeKind(kind: string, timeout = UI_MS): Promise<void> {
     await this.content.locator(`body.${kind}`).waitFor({ state: 'attached', timeout });
